@@ -1,0 +1,281 @@
+//===- bridge.cpp - C access to LLVM facilities missing from the C API ----===//
+//
+// No analysis logic lives here: each function answers one question the C core
+// asks, using LLVM's own implementation (TargetLibraryInfo, MemoryBuiltins,
+// CallBase attribute queries, debug records, Local.h utilities).
+//
+//===----------------------------------------------------------------------===//
+#include "bridge.h"
+#include "bridge_ctx.h"
+
+#include "llvm/Analysis/MemoryBuiltins.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfo.h"
+#include "llvm/IR/DebugProgramInstruction.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/Local.h"
+
+#include <cstring>
+#include <string>
+
+using namespace llvm;
+
+#if LLVM_VERSION_MAJOR != 19
+// Debug records (findDVRDeclares) and the nocapture attribute changed in
+// LLVM 20/21 (captures(...)); port those calls before widening this.
+#error "llvm-escape's bridge is written against LLVM 19"
+#endif
+
+static void copy_out(StringRef s, char *buf, size_t n) {
+  if (!n)
+    return;
+  size_t k = s.size() < n - 1 ? s.size() : n - 1;
+  memcpy(buf, s.data(), k);
+  buf[k] = 0;
+}
+
+static int arg_index(const CallBase *CB, const Value *V) {
+  for (unsigned i = 0, e = CB->arg_size(); i != e; ++i)
+    if (CB->getArgOperand(i) == V)
+      return (int)i;
+  return -1;
+}
+
+static escb_alloc_fn alloc_fn(LibFunc LF) {
+  switch (LF) {
+  case LibFunc_malloc:
+    return ESCB_FN_MALLOC;
+  case LibFunc_calloc:
+    return ESCB_FN_CALLOC;
+  case LibFunc_aligned_alloc:
+  case LibFunc_memalign:
+    return ESCB_FN_ALIGNED_ALLOC;
+  case LibFunc_Znwm: case LibFunc_Znam: case LibFunc_Znwj: case LibFunc_Znaj:
+  case LibFunc_ZnwmRKSt9nothrow_t: case LibFunc_ZnamRKSt9nothrow_t:
+  case LibFunc_ZnwjRKSt9nothrow_t: case LibFunc_ZnajRKSt9nothrow_t:
+  case LibFunc_ZnwmSt11align_val_t: case LibFunc_ZnamSt11align_val_t:
+  case LibFunc_ZnwjSt11align_val_t: case LibFunc_ZnajSt11align_val_t:
+  case LibFunc_ZnwmSt11align_val_tRKSt9nothrow_t:
+  case LibFunc_ZnamSt11align_val_tRKSt9nothrow_t:
+  case LibFunc_ZnwjSt11align_val_tRKSt9nothrow_t:
+  case LibFunc_ZnajSt11align_val_tRKSt9nothrow_t:
+    return ESCB_FN_NEW;
+  default:
+    return ESCB_FN_OTHER;
+  }
+}
+
+extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
+                                   escb_callinfo *out) {
+  memset(out, 0, sizeof *out);
+  out->kind = ESCB_CALL_OTHER;
+  out->arg = -1;
+  out->size_arg[0] = out->size_arg[1] = -1;
+  auto *CB = dyn_cast<CallBase>(unwrap(call));
+  if (!CB || !CB->getCalledFunction() || CB->getCalledFunction()->isIntrinsic())
+    return;
+  Function *Caller = CB->getFunction();
+  const TargetLibraryInfo &TLI = ctx->tli(*Caller);
+  Value *P = getFreedOperand(CB, &TLI);
+  LibFunc FF;
+  // Before InferFunctionAttrs, free is known only as a LibFunc.
+  if (!P && TLI.getLibFunc(*CB, FF) && CB->arg_size() >= 1 &&
+      (FF == LibFunc_free || FF == LibFunc_vec_free ||
+       isLibFreeFunction(CB->getCalledFunction(), FF)))
+    P = CB->getArgOperand(0);
+  if (P) {
+    out->kind = ESCB_CALL_FREE;
+    out->arg = arg_index(CB, P);
+    if (out->arg < 0)
+      out->kind = ESCB_CALL_OTHER;
+    return;
+  }
+  if (isReallocLikeFn(CB->getCalledFunction())) {
+    out->kind = ESCB_CALL_REALLOC;
+    out->arg = arg_index(CB, getReallocatedOperand(CB));
+    if (out->arg < 0)
+      out->kind = ESCB_CALL_OTHER;
+    return;
+  }
+  LibFunc LF;
+  bool lib = TLI.getLibFunc(*CB, LF);
+  if (lib && (LF == LibFunc_realloc || LF == LibFunc_reallocf ||
+              LF == LibFunc_vec_realloc)) {
+    out->kind = ESCB_CALL_REALLOC;
+    out->arg = 0;
+    return;
+  }
+  escb_alloc_fn fn = lib ? alloc_fn(LF) : ESCB_FN_OTHER;
+  bool liballoc = fn != ESCB_FN_OTHER || (lib && (LF == LibFunc_strdup ||
+                                                  LF == LibFunc_strndup ||
+                                                  LF == LibFunc_valloc));
+  // Before InferFunctionAttrs has added allockind/allocsize (the pipeline's
+  // start), MemoryBuiltins knows malloc only through these LibFuncs.
+  if (!liballoc && !isAllocationFn(CB, &TLI))
+    return;
+  out->kind = ESCB_CALL_ALLOC;
+  out->fn = fn;
+  out->zeroed = fn == ESCB_FN_CALLOC;
+  if (std::optional<APInt> Size = getAllocSize(CB, &TLI)) {
+    if (Size->getActiveBits() <= 64) {
+      out->size_known = 1;
+      out->size = Size->getZExtValue();
+    }
+  } else if (fn != ESCB_FN_OTHER) {
+    // malloc(n), new(n, ...): argument 0; calloc(n, m): the product, if it
+    // does not overflow; aligned_alloc(a, n), memalign(a, n): argument 1.
+    unsigned a0 = fn == ESCB_FN_ALIGNED_ALLOC ? 1 : 0;
+    auto *C0 = a0 < CB->arg_size() ? dyn_cast<ConstantInt>(CB->getArgOperand(a0)) : nullptr;
+    if (C0 && C0->getValue().getActiveBits() <= 64) {
+      uint64_t n = C0->getZExtValue();
+      bool ok = true;
+      if (fn == ESCB_FN_CALLOC) {
+        auto *C1 = CB->arg_size() > 1 ? dyn_cast<ConstantInt>(CB->getArgOperand(1)) : nullptr;
+        ok = C1 && C1->getValue().getActiveBits() <= 64 &&
+             !__builtin_mul_overflow(n, C1->getZExtValue(), &n);
+      }
+      if (ok) {
+        out->size_known = 1;
+        out->size = n;
+      }
+    }
+  }
+  Value *A = getAllocAlignment(CB, &TLI);
+  if (!A && fn == ESCB_FN_ALIGNED_ALLOC && CB->arg_size() > 0)
+    A = CB->getArgOperand(0);
+  if (!A && fn == ESCB_FN_NEW && CB->arg_size() > 1 &&
+      CB->getArgOperand(1)->getType()->isIntegerTy() &&
+      (LF == LibFunc_ZnwmSt11align_val_t || LF == LibFunc_ZnamSt11align_val_t ||
+       LF == LibFunc_ZnwjSt11align_val_t || LF == LibFunc_ZnajSt11align_val_t ||
+       LF == LibFunc_ZnwmSt11align_val_tRKSt9nothrow_t ||
+       LF == LibFunc_ZnamSt11align_val_tRKSt9nothrow_t ||
+       LF == LibFunc_ZnwjSt11align_val_tRKSt9nothrow_t ||
+       LF == LibFunc_ZnajSt11align_val_tRKSt9nothrow_t))
+    A = CB->getArgOperand(1);
+  if (A) {
+    out->align_known = 0;
+    if (auto *C = dyn_cast<ConstantInt>(A)) {
+      if (C->getValue().getActiveBits() <= 64) {
+        out->align_known = 1;
+        out->align = C->getZExtValue();
+      }
+    } else {
+      out->align_known = 1; // requested, but not a constant: 0 is refused
+      out->align = 0;
+    }
+  }
+  if (!out->zeroed)
+    if (Constant *Init = getInitialValueOfAllocation(
+            CB, &TLI, Type::getInt8Ty(CB->getContext())))
+      out->zeroed = Init->isNullValue();
+}
+
+extern "C" unsigned escb_call_arg_flags(LLVMValueRef call, unsigned i) {
+  auto *CB = cast<CallBase>(unwrap(call));
+  unsigned fl = 0;
+  if (CB->doesNotCapture(i))
+    fl |= ESCB_ARG_NOCAPTURE;
+  if (CB->hasFnAttr(Attribute::NoFree) || CB->paramHasAttr(i, Attribute::NoFree) ||
+      CB->onlyReadsMemory())
+    fl |= ESCB_ARG_NOFREE;
+  if (CB->onlyReadsMemory(i))
+    fl |= ESCB_ARG_READONLY;
+  if (CB->paramHasAttr(i, Attribute::Returned))
+    fl |= ESCB_ARG_RETURNED;
+  return fl;
+}
+
+extern "C" int escb_call_returns_twice(LLVMValueRef call) {
+  auto *CB = cast<CallBase>(unwrap(call));
+  return CB->hasFnAttr(Attribute::ReturnsTwice);
+}
+
+static bool usable(const DILocalVariable *Var) {
+  return Var && !Var->getName().empty() && !Var->isArtificial();
+}
+
+extern "C" int escb_value_var_name(LLVMValueRef v, char *buf, size_t n) {
+  Value *V = unwrap(v);
+  if (isa<Constant>(V) && !isa<GlobalValue>(V))
+    return 0;
+  if (auto *GV = dyn_cast<GlobalVariable>(V)) {
+    copy_out(GV->getName(), buf, n);
+    return 1;
+  }
+  if (isa<AllocaInst>(V)) {
+    for (DbgDeclareInst *D : findDbgDeclares(V))
+      if (usable(D->getVariable())) {
+        copy_out(D->getVariable()->getName(), buf, n);
+        return 1;
+      }
+    for (DbgVariableRecord *R : findDVRDeclares(V))
+      if (usable(R->getVariable())) {
+        copy_out(R->getVariable()->getName(), buf, n);
+        return 1;
+      }
+  }
+  SmallVector<DbgValueInst *, 4> Values;
+  SmallVector<DbgVariableRecord *, 4> Records;
+  findDbgValues(Values, V, &Records);
+  for (DbgValueInst *D : Values)
+    if (usable(D->getVariable())) {
+      copy_out(D->getVariable()->getName(), buf, n);
+      return 1;
+    }
+  for (DbgVariableRecord *R : Records)
+    if (usable(R->getVariable())) {
+      copy_out(R->getVariable()->getName(), buf, n);
+      return 1;
+    }
+  return 0;
+}
+
+extern "C" void escb_display_name(LLVMValueRef fn, char *buf, size_t n) {
+  Value *V = unwrap(fn)->stripPointerCasts();
+  StringRef Name = V->getName();
+  if (Name.empty()) {
+    copy_out("<indirect>", buf, n);
+    return;
+  }
+  if (!Name.starts_with("_Z")) {
+    copy_out(Name, buf, n);
+    return;
+  }
+  std::string D = demangle(Name.str());
+  // "operator new(unsigned long)" -> "operator new": drop the parameter list.
+  if (!D.empty() && D.back() == ')') {
+    int depth = 0;
+    for (size_t i = D.size(); i-- > 0;) {
+      if (D[i] == ')')
+        depth++;
+      else if (D[i] == '(' && --depth == 0) {
+        D.resize(i);
+        break;
+      }
+    }
+  }
+  copy_out(D, buf, n);
+}
+
+extern "C" LLVMValueRef escb_invoke_to_call(LLVMValueRef invoke) {
+  return wrap(changeToCall(cast<InvokeInst>(unwrap(invoke))));
+}
+
+extern "C" void escb_drop_named_metadata(LLVMModuleRef M, const char *name) {
+  if (NamedMDNode *N = unwrap(M)->getNamedMetadata(name))
+    N->eraseFromParent();
+}
+
+extern "C" void escb_mark_rewritten(LLVMValueRef fn) {
+  cast<Function>(unwrap(fn))->addFnAttr("escape-rewritten");
+}
+
+extern "C" int escb_has_exact_definition(LLVMValueRef fn) {
+  return cast<Function>(unwrap(fn))->hasExactDefinition();
+}

@@ -1,0 +1,85 @@
+/* bridge.h — plain-C access to LLVM facilities the LLVM-C API lacks.
+ * Implemented in bridge.cpp; holds no analysis logic.  Every
+ * LLVM_VERSION_MAJOR conditional of the project lives in bridge.cpp. */
+#ifndef ESC_BRIDGE_H
+#define ESC_BRIDGE_H
+
+#include <llvm-c/Core.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* escb_ctx: the pass's view of the host (analysis managers); opaque to C. */
+typedef struct escb_ctx escb_ctx;
+
+/* --- missing from the C API: TargetLibraryInfo and MemoryBuiltins --- */
+
+typedef enum escb_callkind {
+  ESCB_CALL_OTHER,
+  ESCB_CALL_ALLOC,   /* returns a fresh heap object (malloc, calloc, new...) */
+  ESCB_CALL_FREE,    /* frees argument `arg` */
+  ESCB_CALL_REALLOC, /* reallocates argument `arg` */
+} escb_callkind;
+
+/* escb_alloc_fn: which allocator, for those the rewrite knows. */
+typedef enum escb_alloc_fn {
+  ESCB_FN_OTHER, /* an allocation the rewrite does not replace (strdup...) */
+  ESCB_FN_MALLOC,
+  ESCB_FN_CALLOC,
+  ESCB_FN_ALIGNED_ALLOC, /* aligned_alloc, memalign */
+  ESCB_FN_NEW,           /* operator new / new[], any variant */
+} escb_alloc_fn;
+
+/* escb_callinfo describes what a call does to memory, as LLVM knows it. */
+typedef struct escb_callinfo {
+  escb_callkind kind;
+  escb_alloc_fn fn;
+  int arg;            /* FREE, REALLOC: the argument freed */
+  int size_known;     /* ALLOC: size is a constant */
+  uint64_t size;
+  int align_known;    /* ALLOC: requested alignment (0 if none or unknown) */
+  uint64_t align;
+  int zeroed;         /* ALLOC: memory starts zeroed (calloc) */
+  int size_arg[2];    /* ALLOC: the argument(s) giving the size, -1 if none */
+} escb_callinfo;
+
+void escb_classify_call(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out);
+
+/* Facts about argument `i` of a call: call-site and callee attributes,
+ * merged the way CallBase does (callee attributes only when the types
+ * match). */
+enum {
+  ESCB_ARG_NOCAPTURE = 1, /* no copy of the pointer outlives the call */
+  ESCB_ARG_NOFREE = 2,    /* the callee cannot free the pointed-to object */
+  ESCB_ARG_READONLY = 4,  /* the callee does not write through it */
+  ESCB_ARG_RETURNED = 8,  /* the call returns this argument */
+};
+unsigned escb_call_arg_flags(LLVMValueRef call, unsigned i);
+int escb_call_returns_twice(LLVMValueRef call);
+
+/* --- missing from the C API: debug variables --- */
+
+/* Source name of a value from its debug records (dbg.declare / dbg.value);
+ * 0 if none. */
+int escb_value_var_name(LLVMValueRef v, char *buf, size_t n);
+/* Demangled, parameter-less name of a function ("operator new", "malloc"). */
+void escb_display_name(LLVMValueRef fn, char *buf, size_t n);
+
+/* --- missing from the C API: IR surgery --- */
+
+/* Turns an invoke into a call plus a branch to its normal destination,
+ * updating the unwind destination's phis.  Returns the call. */
+LLVMValueRef escb_invoke_to_call(LLVMValueRef invoke);
+void escb_drop_named_metadata(LLVMModuleRef M, const char *name);
+/* Marks F for the cleanup passes (SROA, InstCombine) run after the pass. */
+void escb_mark_rewritten(LLVMValueRef fn);
+/* Whether F's body is the one that runs (not interposable, not weak). */
+int escb_has_exact_definition(LLVMValueRef fn);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,140 @@
+/* build.c — IR -> graph, one function at a time.
+ *
+ * One switch over opcodes holds all per-instruction policy, as in LLVM's
+ * CaptureTracking; its default is "every operand escapes".  Calls are in
+ * call.c.  Exercised by test/ir/, e.g.
+ *   opt-19 -load-pass-plugin=build/pass/LLVMEscape.so -passes=escape -S \
+ *     test/ir/Flow_phi_select.ll
+ */
+#include "internal.h"
+
+#include <string.h>
+
+int esc_is_call(LLVMValueRef inst) {
+  LLVMOpcode op = LLVMGetInstructionOpcode(inst);
+  return op == LLVMCall || op == LLVMInvoke || op == LLVMCallBr;
+}
+
+/* objects creates the function's objects: its allocas and allocation sites.
+ * They must all exist before the graph is sealed. */
+static void objects(esc_func *f) {
+  for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(f->fn); b;
+       b = LLVMGetNextBasicBlock(b))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
+         i = LLVMGetNextInstruction(i)) {
+      if (LLVMGetInstructionOpcode(i) == LLVMAlloca) {
+        esc_graph_new_obj(&f->g, ESC_OBJ_ALLOCA, i);
+        continue;
+      }
+      escb_callinfo ci;
+      if (!esc_is_call(i) || !esc_is_alloc_site(f->ctx, i, &ci))
+        continue;
+      esc_cand c;
+      memset(&c, 0, sizeof c);
+      c.call = i;
+      c.info = ci;
+      c.obj = esc_graph_new_obj(&f->g, ESC_OBJ_HEAP, i);
+      c.group = f->ncands;
+      f->g.objs[c.obj].cand = f->ncands;
+      ESC_PUSH(f->cands, f->ncands, f->capcands, c);
+    }
+  esc_graph_seal(&f->g);
+  /* %a = alloca / %p = malloc(n): the value holds the object's address
+   * (derefs -1 in Go's terms). */
+  for (int o = 1; o < f->g.nobjs; o++)
+    esc_graph_addr(&f->g, o, esc_graph_loc_of(&f->g, f->g.objs[o].inst));
+}
+
+/* flow_from_operands: the result may hold whatever any operand holds
+ * (casts, GEPs, arithmetic, phi, select, aggregates, vectors). */
+static void flow_from_operands(esc_func *f, LLVMValueRef i) {
+  int dst = esc_graph_loc_of(&f->g, i);
+  int n = LLVMGetNumOperands(i);
+  for (int k = 0; k < n; k++)
+    esc_graph_copy(&f->g, esc_graph_loc_of(&f->g, LLVMGetOperand(i, k)), dst,
+                   ESC_WHY_COPY, i);
+}
+
+/* escape_operands: the default for anything not understood. */
+static void escape_operands(esc_func *f, LLVMValueRef i, esc_why why) {
+  int n = LLVMGetNumOperands(i);
+  for (int k = 0; k < n; k++)
+    esc_graph_escape(&f->g, esc_graph_loc_of(&f->g, LLVMGetOperand(i, k)), why, i);
+  int dst = esc_graph_loc_of(&f->g, i);
+  esc_graph_copy(&f->g, f->g.unknown, dst, ESC_WHY_OTHER, i);
+}
+
+static void instruction(esc_func *f, LLVMValueRef i) {
+  esc_graph *g = &f->g;
+  switch (LLVMGetInstructionOpcode(i)) {
+  case LLVMAlloca:
+    break; /* its address was set when the objects were made */
+  case LLVMLoad:
+    /* v = *p (derefs 1) */
+    esc_graph_load(g, esc_graph_loc_of(g, LLVMGetOperand(i, 0)),
+                   esc_graph_loc_of(g, i));
+    break;
+  case LLVMStore: {
+    /* *p = v: into the objects p points to, or the heap. */
+    int v = esc_graph_loc_of(g, LLVMGetOperand(i, 0));
+    if (LLVMGetVolatile(i))
+      esc_graph_escape(g, v, ESC_WHY_VOLATILE, i);
+    else
+      esc_graph_store(g, v, esc_graph_loc_of(g, LLVMGetOperand(i, 1)), i);
+    break;
+  }
+  case LLVMAtomicCmpXchg: /* cmpxchg p, cmp, new: *p = new; result = *p */
+    esc_graph_store(g, esc_graph_loc_of(g, LLVMGetOperand(i, 2)),
+                    esc_graph_loc_of(g, LLVMGetOperand(i, 0)), i);
+    esc_graph_load(g, esc_graph_loc_of(g, LLVMGetOperand(i, 0)),
+                   esc_graph_loc_of(g, i));
+    break;
+  case LLVMAtomicRMW: /* atomicrmw op p, v: *p = f(*p, v); result = old *p */
+    esc_graph_store(g, esc_graph_loc_of(g, LLVMGetOperand(i, 1)),
+                    esc_graph_loc_of(g, LLVMGetOperand(i, 0)), i);
+    esc_graph_load(g, esc_graph_loc_of(g, LLVMGetOperand(i, 0)),
+                   esc_graph_loc_of(g, i));
+    break;
+  case LLVMGetElementPtr:
+  case LLVMTrunc: case LLVMZExt: case LLVMSExt:
+  case LLVMFPToUI: case LLVMFPToSI: case LLVMUIToFP: case LLVMSIToFP:
+  case LLVMFPTrunc: case LLVMFPExt:
+  case LLVMPtrToInt: case LLVMIntToPtr: case LLVMBitCast: case LLVMAddrSpaceCast:
+  case LLVMAdd: case LLVMFAdd: case LLVMSub: case LLVMFSub: case LLVMMul:
+  case LLVMFMul: case LLVMUDiv: case LLVMSDiv: case LLVMFDiv: case LLVMURem:
+  case LLVMSRem: case LLVMFRem: case LLVMShl: case LLVMLShr: case LLVMAShr:
+  case LLVMAnd: case LLVMOr: case LLVMXor: case LLVMFNeg: case LLVMFreeze:
+  case LLVMSelect: case LLVMPHI:
+  case LLVMExtractValue: case LLVMInsertValue:
+  case LLVMExtractElement: case LLVMInsertElement: case LLVMShuffleVector:
+    /* Integers carry addresses too (ptrtoint round trips, SROA'd
+     * structs): every operand flows into the result. */
+    flow_from_operands(f, i);
+    break;
+  case LLVMICmp: case LLVMFCmp:
+    break; /* a truth value cannot rebuild an address */
+  case LLVMRet:
+    if (LLVMGetNumOperands(i) > 0)
+      esc_graph_escape(g, esc_graph_loc_of(g, LLVMGetOperand(i, 0)),
+                       ESC_WHY_RETURN, i);
+    break;
+  case LLVMBr: case LLVMSwitch: case LLVMUnreachable: case LLVMFence:
+    break;
+  case LLVMCall: case LLVMInvoke: case LLVMCallBr:
+    esc_build_call(f, i);
+    break;
+  default: /* va_arg, landing pads, resume, indirectbr, funclets... */
+    escape_operands(f, i, ESC_WHY_OTHER);
+    break;
+  }
+}
+
+void esc_build(esc_func *f) {
+  esc_graph_init(&f->g, 4000000L);
+  objects(f);
+  for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(f->fn); b;
+       b = LLVMGetNextBasicBlock(b))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
+         i = LLVMGetNextInstruction(i))
+      instruction(f, i);
+}

@@ -1,0 +1,250 @@
+/* escape.c — the driver, and the design of llvm-escape's analysis.
+ *
+ *   opt-19 -load-pass-plugin=build/pass/LLVMEscape.so -passes=escape \
+ *       -escape-m=2 -S f.ll
+ *   clang-19 -O2 -g -fplugin=LLVMEscape.so -fpass-plugin=LLVMEscape.so \
+ *       -mllvm -escape-m=1 -c f.c
+ *
+ * What escapes
+ * ------------
+ * An object allocated by malloc and friends may live in the allocating
+ * function's frame instead of the heap when two invariants hold, as in Go:
+ *   1. no pointer to it is stored where it outlives the frame, and
+ *   2. no pointer to it outlives the frame in any other way (returned,
+ *      handed to code that may keep or free it).
+ * Anything the analysis does not understand breaks one of them.
+ *
+ * The graph
+ * ---------
+ * Locations are SSA values (and temporaries) that may hold addresses, and the
+ * contents of objects: each alloca, each allocation site, and object 0, the
+ * unknown object, which stands for all memory this function does not own.
+ * The contents of the unknown object are the heap location: whatever flows
+ * there escapes.  Edges carry Go's dereference counts:
+ *
+ *   IR                      Go            edge
+ *   %p = alloca / malloc    p = &x        x -> p       derefs -1 (address)
+ *   %q = gep %p, 8          q = p         p -> q       derefs  0 (copy)
+ *   %q = phi/select/cast    q = p         p -> q       derefs  0
+ *   %v = load %p            v = *p        p -> v       derefs  1 (load)
+ *   store %v, %p            *p = v        v -> *p      store through p
+ *   ret %v                  return v      v -> heap
+ *   call f(%v)              f(v)          by f's parameter attributes
+ *
+ * Go sends every store through a pointer to the heap; here a store goes into
+ * the contents of each object the pointer may point to, so a pointer stored
+ * into a local struct, or into another allocation that stays local, escapes
+ * only if that object does.  The solver (graph.c) propagates object
+ * addresses forward to a fixed point; an object reaching the heap makes its
+ * contents escape and may hold unknown pointers from then on.  Integers
+ * carry addresses like pointers do (ptrtoint round trips, SROA'd structs).
+ *
+ * Beyond the graph (solve.c): frees must free converted objects only;
+ * callees that may free an argument keep it on the heap; sizes must be
+ * constant and small; a site on a CFG cycle needs one object per iteration
+ * with none live into the next; recursive functions and functions calling
+ * setjmp keep their heap.
+ *
+ * Files: graph.c (locations, edges, solver), build.c (IR -> graph), call.c
+ * (calls), solve.c (verdicts), rewrite.c (heap -> stack), record.c (sites as
+ * written), report.c (-m output), bridge.cpp (C++-only LLVM facilities),
+ * plugin.cpp (registration and options).
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* esc_cg is the module's call graph over defined functions, for the
+ * recursion policy. */
+typedef struct esc_cg {
+  int n;
+  LLVMValueRef *fns;
+  esc_ptrmap index;
+  int **succ;
+  int *nsucc, *capsucc;
+  int *recursive;
+} esc_cg;
+
+static void cg_edge(esc_cg *cg, int a, int b) {
+  ESC_PUSH(cg->succ[a], cg->nsucc[a], cg->capsucc[a], b);
+}
+
+/* address_taken: F is used other than as the callee of a direct call. */
+static int address_taken(LLVMValueRef fn) {
+  for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (!LLVMIsAInstruction(user) || !esc_is_call(user) ||
+        LLVMGetCalledValue(user) != fn)
+      return 1;
+    unsigned n = LLVMGetNumArgOperands(user);
+    for (unsigned k = 0; k < n; k++)
+      if (LLVMGetOperand(user, k) == fn)
+        return 1;
+  }
+  return 0;
+}
+
+static void cg_build(esc_cg *cg, LLVMModuleRef M) {
+  memset(cg, 0, sizeof *cg);
+  int cap = 0;
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
+    if (!LLVMIsDeclaration(fn)) {
+      esc_ptrmap_put(&cg->index, fn, cg->n);
+      ESC_PUSH(cg->fns, cg->n, cap, fn);
+    }
+  size_t n = (size_t)cg->n + 1;
+  cg->succ = esc_alloc(n * sizeof *cg->succ);
+  cg->nsucc = esc_alloc(n * sizeof(int));
+  cg->capsucc = esc_alloc(n * sizeof(int));
+  cg->recursive = esc_alloc(n * sizeof(int));
+  int *taken = NULL, ntaken = 0, captaken = 0;
+  for (int i = 0; i < cg->n; i++)
+    if (address_taken(cg->fns[i]))
+      ESC_PUSH(taken, ntaken, captaken, i);
+  for (int i = 0; i < cg->n; i++)
+    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(cg->fns[i]); b;
+         b = LLVMGetNextBasicBlock(b))
+      for (LLVMValueRef in = LLVMGetFirstInstruction(b); in;
+           in = LLVMGetNextInstruction(in)) {
+        if (!esc_is_call(in))
+          continue;
+        LLVMValueRef callee = LLVMGetCalledValue(in);
+        if (LLVMIsAInlineAsm(callee))
+          continue;
+        int j = LLVMIsAFunction(callee) ? esc_ptrmap_get(&cg->index, callee) : -1;
+        if (j >= 0) {
+          cg_edge(cg, i, j);
+        } else if (!LLVMIsAFunction(callee)) {
+          /* An indirect call may reach any function whose address is taken. */
+          for (int k = 0; k < ntaken; k++)
+            cg_edge(cg, i, taken[k]);
+        }
+        /* External code handed one of our functions may call it back. */
+        unsigned na = LLVMGetNumArgOperands(in);
+        for (unsigned a = 0; a < na; a++) {
+          int t = esc_ptrmap_get(&cg->index, LLVMGetOperand(in, a));
+          if (t >= 0)
+            cg_edge(cg, i, t);
+        }
+      }
+  free(taken);
+}
+
+/* cg_sccs marks functions on a cycle (Tarjan, iterative: call graphs of
+ * generated code can be deep). */
+static void cg_sccs(esc_cg *cg) {
+  int n = cg->n, counter = 0, sp = 0, csp = 0;
+  int *index = esc_alloc((size_t)(n + 1) * sizeof(int));
+  int *low = esc_alloc((size_t)(n + 1) * sizeof(int));
+  int *onstack = esc_alloc((size_t)(n + 1) * sizeof(int));
+  int *stack = esc_alloc((size_t)(n + 1) * sizeof(int));
+  int *cstack = esc_alloc((size_t)(n + 1) * sizeof(int)); /* dfs nodes */
+  int *cedge = esc_alloc((size_t)(n + 1) * sizeof(int));  /* next edge */
+  for (int i = 0; i < n; i++)
+    index[i] = -1;
+  for (int root = 0; root < n; root++) {
+    if (index[root] >= 0)
+      continue;
+    cstack[csp] = root;
+    cedge[csp++] = 0;
+    index[root] = low[root] = counter++;
+    stack[sp++] = root;
+    onstack[root] = 1;
+    while (csp > 0) {
+      int v = cstack[csp - 1];
+      if (cedge[csp - 1] < cg->nsucc[v]) {
+        int w = cg->succ[v][cedge[csp - 1]++];
+        if (w == v)
+          cg->recursive[v] = 1;
+        if (index[w] < 0) {
+          index[w] = low[w] = counter++;
+          stack[sp++] = w;
+          onstack[w] = 1;
+          cstack[csp] = w;
+          cedge[csp++] = 0;
+        } else if (onstack[w] && index[w] < low[v]) {
+          low[v] = index[w];
+        }
+        continue;
+      }
+      csp--;
+      if (csp > 0 && low[v] < low[cstack[csp - 1]])
+        low[cstack[csp - 1]] = low[v];
+      if (low[v] == index[v]) {
+        int size = 0, top = sp;
+        do {
+          onstack[stack[--top]] = 0;
+          size++;
+        } while (stack[top] != v);
+        if (size > 1)
+          for (int k = top; k < sp; k++)
+            cg->recursive[stack[k]] = 1;
+        sp = top;
+      }
+    }
+  }
+  free(index);
+  free(low);
+  free(onstack);
+  free(stack);
+  free(cstack);
+  free(cedge);
+}
+
+static void cg_free(esc_cg *cg) {
+  for (int i = 0; i < cg->n; i++)
+    free(cg->succ[i]);
+  free(cg->succ);
+  free(cg->nsucc);
+  free(cg->capsucc);
+  free(cg->recursive);
+  free(cg->fns);
+  esc_ptrmap_free(&cg->index);
+}
+
+static void func_free(esc_func *f) {
+  esc_graph_free(&f->g);
+  free(f->cands);
+  free(f->checks);
+}
+
+int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
+  esc_sites sites;
+  esc_sites_load(M, &sites);
+  esc_cg cg;
+  cg_build(&cg, M);
+  cg_sccs(&cg);
+  esc_report rep = {0};
+  int changed = 0;
+  for (int i = 0; i < cg.n; i++) {
+    esc_func f;
+    memset(&f, 0, sizeof f);
+    f.fn = cg.fns[i];
+    f.ctx = ctx;
+    f.opt = opt;
+    f.recursive = cg.recursive[i];
+    esc_build(&f);
+    esc_solve(&f);
+    if (opt->m > 0)
+      for (int k = 0; k < f.ncands; k++)
+        esc_report_site(&rep, &f, &f.cands[k], &sites);
+    if (opt->rewrite)
+      esc_rewrite(&f);
+    changed |= f.nconverted > 0;
+    func_free(&f);
+  }
+  if (opt->m > 0)
+    for (int k = 0; k < sites.n; k++)
+      if (!sites.v[k].seen)
+        esc_report_removed(&rep, &sites.v[k]);
+  esc_report_print(&rep, opt->m);
+  esc_report_free(&rep);
+  if (sites.n) {
+    esc_sites_forget(M, &sites);
+    changed = 1;
+  }
+  esc_sites_free(&sites);
+  cg_free(&cg);
+  return changed;
+}

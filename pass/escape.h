@@ -1,0 +1,36 @@
+/* escape.h — the C core's entry points, called from plugin.cpp. */
+#ifndef ESC_ESCAPE_H
+#define ESC_ESCAPE_H
+
+#include <llvm-c/Core.h>
+#include <stdint.h>
+
+#include "bridge.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* esc_options are the pass's settings (the -escape-* options). */
+typedef struct esc_options {
+  int m;                          /* report level: 0 silent, 1, 2 */
+  uint64_t max_object_bytes;      /* per-object cap (Go: 64 KiB) */
+  uint64_t max_frame_bytes;       /* per-function budget of converted bytes */
+  uint64_t max_recursive_frame_bytes; /* the same for functions on a cycle */
+  int rewrite;                    /* 0: analyse and report only */
+  int mark_rewritten;             /* tag rewritten functions for escape-cleanup */
+} esc_options;
+
+/* esc_record_sites notes every allocation call of M (position and text) as
+ * the pipeline starts, so sites that LLVM deletes before the escape pass
+ * still get a report line.  Idempotent. */
+void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx);
+
+/* esc_run_module analyses M, rewrites what does not escape, and prints the
+ * report.  Returns 1 if M changed. */
+int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

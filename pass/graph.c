@@ -1,0 +1,203 @@
+/* graph.c — locations, objects and edges, and the solver that propagates
+ * object addresses along them (Go's escape graph, see escape.c).
+ *
+ * Exercised by every test; the smallest is
+ *   opt-19 -load-pass-plugin=build/pass/LLVMEscape.so -passes=escape \
+ *     -escape-m=2 -disable-output test/ir/Basic_local.ll
+ */
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void esc_graph_init(esc_graph *g, long budget) {
+  memset(g, 0, sizeof *g);
+  g->budget = budget;
+  /* Object 0 is everything the function does not own: memory behind
+   * parameters, globals, call results.  Its contents location is the heap:
+   * whatever flows there escapes. */
+  esc_graph_new_obj(g, ESC_OBJ_UNKNOWN, NULL);
+  g->heap = g->objs[0].content;
+  g->unknown = esc_graph_new_loc(g, NULL);
+}
+
+void esc_graph_free(esc_graph *g) {
+  for (int i = 0; i < g->nlocs; i++) {
+    esc_loc *l = &g->locs[i];
+    free(l->pts);
+    free(l->out);
+    free(l->loads);
+    free(l->stores);
+    free(l->store_at);
+  }
+  free(g->locs);
+  free(g->objs);
+  free(g->work);
+  free(g->escaped);
+  esc_ptrmap_free(&g->vals);
+  esc_u64set_free(&g->edges);
+  memset(g, 0, sizeof *g);
+}
+
+int esc_graph_new_loc(esc_graph *g, LLVMValueRef val) {
+  esc_loc l;
+  memset(&l, 0, sizeof l);
+  l.val = val;
+  l.obj = -1;
+  if (g->words)
+    l.pts = esc_alloc((size_t)g->words * sizeof(uint64_t));
+  ESC_PUSH(g->locs, g->nlocs, g->caplocs, l);
+  return g->nlocs - 1;
+}
+
+int esc_graph_new_obj(esc_graph *g, esc_objkind kind, LLVMValueRef inst) {
+  esc_obj o = {kind, inst, -1, -1};
+  int content = esc_graph_new_loc(g, NULL);
+  o.content = content;
+  ESC_PUSH(g->objs, g->nobjs, g->capobjs, o);
+  g->locs[content].obj = g->nobjs - 1;
+  return g->nobjs - 1;
+}
+
+static void enqueue(esc_graph *g, int loc) {
+  if (g->locs[loc].queued)
+    return;
+  g->locs[loc].queued = 1;
+  ESC_PUSH(g->work, g->nwork, g->capwork, loc);
+}
+
+void esc_graph_seal(esc_graph *g) {
+  g->words = (g->nobjs + 63) / 64;
+  for (int i = 0; i < g->nlocs; i++)
+    g->locs[i].pts = esc_alloc((size_t)g->words * sizeof(uint64_t));
+  g->escaped = esc_alloc((size_t)g->words * sizeof(uint64_t));
+  esc_bit_set(g->locs[g->heap].pts, 0);
+  esc_bit_set(g->locs[g->unknown].pts, 0);
+  enqueue(g, g->heap);
+}
+
+/* holds_nothing: constants that cannot carry the address of any object. */
+static int holds_nothing(LLVMValueRef v) {
+  return LLVMIsAConstantInt(v) || LLVMIsAConstantFP(v) ||
+         LLVMIsAConstantPointerNull(v) || LLVMIsAUndefValue(v) ||
+         LLVMIsAConstantAggregateZero(v) || LLVMIsAConstantDataSequential(v) ||
+         LLVMGetValueKind(v) == LLVMMetadataAsValueValueKind || LLVMIsABasicBlock(v) ||
+         LLVMIsAConstantTokenNone(v);
+}
+
+int esc_graph_loc_of(esc_graph *g, LLVMValueRef v) {
+  int l = esc_ptrmap_get(&g->vals, v);
+  if (l >= 0)
+    return l;
+  if (holds_nothing(v))
+    return -1;
+  if (LLVMIsAInstruction(v) || LLVMIsAArgument(v)) {
+    l = esc_graph_new_loc(g, v);
+    if (LLVMIsAArgument(v)) /* points into the caller's world */
+      esc_bit_set(g->locs[l].pts, 0);
+  } else {
+    /* Globals, constant expressions, inline asm, block addresses: unknown. */
+    l = g->unknown;
+  }
+  esc_ptrmap_put(&g->vals, v, l);
+  return l;
+}
+
+void esc_graph_addr(esc_graph *g, int obj, int dst) {
+  if (esc_bit_set(g->locs[dst].pts, obj))
+    enqueue(g, dst);
+}
+
+void esc_graph_copy(esc_graph *g, int src, int dst, esc_why why, LLVMValueRef at) {
+  if (src < 0 || dst < 0 || src == dst)
+    return;
+  if (!esc_u64set_add(&g->edges, ((uint64_t)(uint32_t)src << 32) | (uint32_t)dst))
+    return;
+  esc_edge e = {dst, why, at};
+  esc_loc *s = &g->locs[src];
+  ESC_PUSH(s->out, s->nout, s->capout, e);
+  g->steps += g->words;
+  if (esc_bits_union(g->locs[dst].pts, s->pts, g->words))
+    enqueue(g, dst);
+}
+
+void esc_graph_load(esc_graph *g, int addr, int dst) {
+  if (addr < 0 || dst < 0)
+    return;
+  esc_loc *a = &g->locs[addr];
+  ESC_PUSH(a->loads, a->nloads, a->caploads, dst);
+  enqueue(g, addr);
+}
+
+void esc_graph_store(esc_graph *g, int src, int addr, LLVMValueRef at) {
+  if (addr < 0 || src < 0)
+    return;
+  esc_loc *a = &g->locs[addr];
+  int n = a->nstores, cap = a->capstores;
+  ESC_PUSH(a->stores, a->nstores, a->capstores, src);
+  ESC_PUSH(a->store_at, n, cap, at);
+  a->capstore_at = cap;
+  enqueue(g, addr);
+}
+
+void esc_graph_escape(esc_graph *g, int src, esc_why why, LLVMValueRef at) {
+  esc_graph_copy(g, src, g->heap, why, at);
+}
+
+/* visit propagates one location's set along its edges and constraints. */
+static void visit(esc_graph *g, int li) {
+  int words = g->words;
+  for (int i = 0; i < g->locs[li].nout; i++) {
+    esc_loc *l = &g->locs[li];
+    int d = l->out[i].dst;
+    g->steps += words;
+    if (esc_bits_union(g->locs[d].pts, l->pts, words))
+      enqueue(g, d);
+  }
+  /* dst = *this: every object this may point to lends its contents. */
+  for (int i = 0; i < g->locs[li].nloads; i++)
+    for (int o = esc_bits_next(g->locs[li].pts, words, 0); o >= 0;
+         o = esc_bits_next(g->locs[li].pts, words, o + 1))
+      esc_graph_copy(g, g->objs[o].content, g->locs[li].loads[i], ESC_WHY_LOAD,
+                     NULL);
+  /* *this = src: src flows into the contents of every object this may
+   * point to; into the heap when that is the unknown object. */
+  for (int i = 0; i < g->locs[li].nstores; i++)
+    for (int o = esc_bits_next(g->locs[li].pts, words, 0); o >= 0;
+         o = esc_bits_next(g->locs[li].pts, words, o + 1))
+      esc_graph_copy(g, g->locs[li].stores[i], g->objs[o].content,
+                     o == 0 ? ESC_WHY_STORE_UNK : ESC_WHY_STORE,
+                     g->locs[li].store_at[i]);
+  /* An object reaching the heap escapes: anything may now read it (its
+   * contents escape too) and write it (it holds unknown pointers). */
+  if (li == g->heap)
+    for (int o = esc_bits_next(g->locs[li].pts, words, 0); o >= 0;
+         o = esc_bits_next(g->locs[li].pts, words, o + 1)) {
+      if (!esc_bit_set(g->escaped, o))
+        continue;
+      int c = g->objs[o].content;
+      if (esc_bit_set(g->locs[c].pts, 0))
+        enqueue(g, c);
+      esc_graph_copy(g, c, g->heap, ESC_WHY_CONTENT, NULL);
+    }
+}
+
+void esc_graph_solve(esc_graph *g) {
+  while (g->nwork > 0) {
+    if (g->steps > g->budget) {
+      g->over_budget = 1;
+      return;
+    }
+    int li = g->work[--g->nwork];
+    g->locs[li].queued = 0;
+    visit(g, li);
+  }
+}
+
+int esc_graph_holds(const esc_graph *g, int loc, int obj) {
+  return loc >= 0 && esc_bit_get(g->locs[loc].pts, obj);
+}
+
+int esc_graph_obj_escaped(const esc_graph *g, int obj) {
+  return g->over_budget || esc_bit_get(g->escaped, obj);
+}

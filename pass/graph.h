@@ -1,0 +1,103 @@
+/* graph.h — locations and edges: Go's escape graph over LLVM IR.
+ * See escape.c for the model; solve.c for the walk. */
+#ifndef ESC_GRAPH_H
+#define ESC_GRAPH_H
+
+#include <llvm-c/Core.h>
+#include <stdint.h>
+
+#include "util.h"
+
+/* esc_objkind: what an object of the graph is. */
+typedef enum esc_objkind {
+  ESC_OBJ_UNKNOWN, /* object 0: all memory the function does not own */
+  ESC_OBJ_ALLOCA,  /* a stack slot the function already has */
+  ESC_OBJ_HEAP,    /* an allocation site, a candidate for the stack */
+} esc_objkind;
+
+/* esc_obj is one abstract object: a memory block that pointers point to. */
+typedef struct esc_obj {
+  esc_objkind kind;
+  LLVMValueRef inst; /* the alloca or allocation call; NULL for unknown */
+  int content;       /* location of what is stored in the object */
+  int cand;          /* ESC_OBJ_HEAP: index into the function's candidates */
+} esc_obj;
+
+/* esc_why says how a value reached an edge: the -m=2 explanation's step. */
+typedef enum esc_why {
+  ESC_WHY_COPY,      /* plain flow: cast, GEP, phi, select, arithmetic */
+  ESC_WHY_LOAD,      /* loaded from memory */
+  ESC_WHY_STORE,     /* stored into an object */
+  ESC_WHY_RETURN,    /* returned from the function */
+  ESC_WHY_STORE_UNK, /* stored through a pointer to memory not owned here */
+  ESC_WHY_CALL_ARG,  /* passed to a call parameter that may capture it */
+  ESC_WHY_CALL_CONTENT, /* reachable from an argument of a call */
+  ESC_WHY_CALL_RET,  /* returned by a call (parameter marked `returned`) */
+  ESC_WHY_ASM,       /* passed to inline assembly */
+  ESC_WHY_INDIRECT,  /* passed to an indirect call */
+  ESC_WHY_MUSTTAIL,  /* passed to a musttail call */
+  ESC_WHY_REALLOC,   /* passed to realloc */
+  ESC_WHY_VOLATILE,  /* stored by a volatile store */
+  ESC_WHY_OTHER,     /* used by an instruction the analysis does not model */
+  ESC_WHY_CONTENT,   /* content of an object that escapes */
+} esc_why;
+
+/* esc_edge is a flow src -> dst: dst may hold whatever src holds. */
+typedef struct esc_edge {
+  int dst;
+  esc_why why;
+  LLVMValueRef at; /* the instruction that made the flow */
+} esc_edge;
+
+/* esc_loc is a location: an SSA value (or a temporary) that may hold
+ * addresses, or the contents of an object.  pts is the set of objects whose
+ * address it may hold. */
+typedef struct esc_loc {
+  LLVMValueRef val; /* the IR value, or NULL for temporaries and contents */
+  int obj;          /* >= 0: this is the contents of that object */
+  uint64_t *pts;
+  esc_edge *out;
+  int nout, capout;
+  int *loads; /* load constraints: dst = *this */
+  int nloads, caploads;
+  int *stores; /* store constraints: *this = src */
+  int nstores, capstores;
+  LLVMValueRef *store_at; /* instruction of each store constraint */
+  int capstore_at;
+  int queued;
+} esc_loc;
+
+/* esc_graph is one function's locations, objects and edges. */
+typedef struct esc_graph {
+  esc_loc *locs;
+  int nlocs, caplocs;
+  esc_obj *objs;
+  int nobjs, capobjs;
+  int words;       /* bitset words; fixed by esc_graph_seal */
+  int heap;        /* contents of the unknown object: what escapes */
+  int unknown;     /* a location that holds only the unknown object */
+  esc_ptrmap vals; /* LLVM value -> location */
+  esc_u64set edges;
+  int *work;
+  int nwork, capwork;
+  long steps, budget;
+  int over_budget;
+  uint64_t *escaped; /* objects found in heap's set */
+} esc_graph;
+
+void esc_graph_init(esc_graph *g, long budget);
+void esc_graph_free(esc_graph *g);
+int esc_graph_new_obj(esc_graph *g, esc_objkind kind, LLVMValueRef inst);
+int esc_graph_new_loc(esc_graph *g, LLVMValueRef val);
+void esc_graph_seal(esc_graph *g); /* after the last object: sizes bitsets */
+int esc_graph_loc_of(esc_graph *g, LLVMValueRef v); /* -1: holds no address */
+void esc_graph_addr(esc_graph *g, int obj, int dst);
+void esc_graph_copy(esc_graph *g, int src, int dst, esc_why why, LLVMValueRef at);
+void esc_graph_load(esc_graph *g, int addr, int dst);
+void esc_graph_store(esc_graph *g, int src, int addr, LLVMValueRef at);
+void esc_graph_escape(esc_graph *g, int src, esc_why why, LLVMValueRef at);
+void esc_graph_solve(esc_graph *g);
+int esc_graph_holds(const esc_graph *g, int loc, int obj);
+int esc_graph_obj_escaped(const esc_graph *g, int obj);
+
+#endif

@@ -1,0 +1,128 @@
+/* internal.h — types shared by the C core's files (build, call, solve,
+ * rewrite, record, report, escape).  Not seen by plugin.cpp. */
+#ifndef ESC_INTERNAL_H
+#define ESC_INTERNAL_H
+
+#include "bridge.h"
+#include "escape.h"
+#include "graph.h"
+
+/* esc_reason: why an allocation is where it is after the pass. */
+typedef enum esc_reason {
+  ESC_OK,                /* moved to the stack */
+  ESC_R_REMOVED,         /* deleted by LLVM's own passes before this one */
+  ESC_R_FLOW,            /* its address reaches something that outlives it */
+  ESC_R_ALLOCATOR,       /* an allocator the rewrite does not replace */
+  ESC_R_NONCONST,        /* size not a constant */
+  ESC_R_TOO_LARGE,       /* over -escape-max-object-bytes */
+  ESC_R_BAD_ALIGN,       /* alignment not a constant power of two */
+  ESC_R_BUDGET,          /* over the function's stack budget */
+  ESC_R_RECURSIVE,       /* in a recursive function, over its budget */
+  ESC_R_SETJMP,          /* the function calls setjmp or the like */
+  ESC_R_LOOP,            /* an object may be live into the next iteration */
+  ESC_R_FREED_MIXED,     /* freed through a pointer that may be something else */
+  ESC_R_MAY_FREE,        /* passed to a call that may free it */
+  ESC_R_GROUP,           /* freed together with an object kept on the heap */
+  ESC_R_ANALYSIS_BUDGET, /* the function is too big to analyse */
+} esc_reason;
+
+/* esc_cand is an allocation site in the function being analysed. */
+typedef struct esc_cand {
+  LLVMValueRef call;
+  int obj;
+  escb_callinfo info;
+  esc_reason reason;
+  LLVMValueRef why_at; /* instruction behind the reason, if any */
+  int group;           /* union-find: objects freed through one pointer */
+  uint64_t bytes;      /* stack bytes the object takes */
+  uint64_t align;
+  LLVMValueRef slot;   /* the alloca that replaced it */
+} esc_cand;
+
+/* esc_checkkind: uses judged after the graph is solved. */
+typedef enum esc_checkkind {
+  ESC_CHECK_FREE,     /* free(loc): removable iff loc holds converted objects only */
+  ESC_CHECK_MAY_FREE, /* a nocapture argument to a callee that may free it */
+  ESC_CHECK_TAIL,     /* an argument of a `tail` call */
+} esc_checkkind;
+
+/* esc_check is one use of a location to judge after solving. */
+typedef struct esc_check {
+  esc_checkkind kind;
+  LLVMValueRef call;
+  int loc;
+} esc_check;
+
+/* esc_func is the analysis state of one function. */
+typedef struct esc_func {
+  LLVMValueRef fn;
+  escb_ctx *ctx;
+  const esc_options *opt;
+  esc_graph g;
+  esc_cand *cands;
+  int ncands, capcands;
+  esc_check *checks;
+  int nchecks, capchecks;
+  int returns_twice; /* calls setjmp, vfork...: locals are not safe */
+  int recursive;     /* on a call-graph cycle */
+  int nconverted;
+} esc_func;
+
+/* build.c / call.c: IR -> graph */
+void esc_build(esc_func *f);
+void esc_build_call(esc_func *f, LLVMValueRef call);
+int esc_is_call(LLVMValueRef inst);
+
+/* solve.c: verdicts */
+void esc_solve(esc_func *f);
+
+/* rewrite.c: heap -> stack */
+void esc_rewrite(esc_func *f);
+
+/* record.c: allocation sites recorded when the pipeline starts */
+typedef struct esc_site {
+  int id;
+  char *file;
+  unsigned line, col;
+  char *callee;
+  char **args;
+  int nargs;
+  int seen;
+} esc_site;
+
+typedef struct esc_sites {
+  esc_site *v;
+  int n, cap;
+  unsigned kind; /* metadata kind of the per-call site id */
+} esc_sites;
+
+void esc_sites_load(LLVMModuleRef M, esc_sites *s);
+esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call);
+void esc_sites_free(esc_sites *s);
+void esc_sites_forget(LLVMModuleRef M, esc_sites *s);
+int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci);
+void esc_arg_text(LLVMValueRef arg, char *buf, size_t n);
+
+/* report.c: the Go-style report */
+typedef struct esc_entry {
+  char *file; /* NULL: no position, print <function> */
+  unsigned line, col;
+  char *where; /* function name */
+  char *text;  /* "malloc(64)" */
+  int stack;   /* 1: does not escape */
+  esc_reason reason;
+  char *detail; /* -m=2 lines, each ending in '\n', or NULL */
+  long seq;
+} esc_entry;
+
+typedef struct esc_report {
+  esc_entry *v;
+  int n, cap;
+} esc_report;
+
+void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites);
+void esc_report_removed(esc_report *r, const esc_site *s);
+void esc_report_print(esc_report *r, int level);
+void esc_report_free(esc_report *r);
+
+#endif

@@ -1,0 +1,154 @@
+//===- plugin.cpp - llvm-escape's registration with the pass builder ------===//
+//
+// The only PassBuilder code of the project.  Registers:
+//   escape          module pass: analysis, heap -> stack, report
+//   escape-record   module pass: notes allocation sites as written
+//   escape-cleanup  function pass: SROA + InstCombine on rewritten functions
+// and, in clang's default O1-O3 pipelines, escape-record at the pipeline's
+// start and escape + escape-cleanup at the start of the optimization
+// pipeline (after the inliner, like Go).
+//
+//   opt-19 -load-pass-plugin=build/pass/LLVMEscape.so -passes=escape -S f.ll
+//   clang-19 -O2 -fpass-plugin=build/pass/LLVMEscape.so f.c
+//
+//===----------------------------------------------------------------------===//
+#include "bridge_ctx.h"
+#include "escape.h"
+
+#include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Passes/PassPlugin.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Transforms/InstCombine/InstCombine.h"
+#include "llvm/Transforms/Scalar/SROA.h"
+
+using namespace llvm;
+
+namespace {
+
+// LevelParser reads -escape-m: 0, 1 or 2; a bare -escape-m means 1, like
+// Go's -m.  Anything else is a one-line error naming the option.
+struct LevelParser : public cl::parser<unsigned> {
+  LevelParser(cl::Option &O) : cl::parser<unsigned>(O) {}
+  bool parse(cl::Option &O, StringRef, StringRef Arg, unsigned &Val) {
+    if (Arg.empty()) {
+      Val = 1;
+      return false;
+    }
+    if (Arg == "0" || Arg == "1" || Arg == "2") {
+      Val = unsigned(Arg[0] - '0');
+      return false;
+    }
+    return O.error("'" + Arg + "' is not a report level: use 0, 1 or 2");
+  }
+};
+
+cl::opt<unsigned, false, LevelParser>
+    ReportLevel("escape-m", cl::ValueOptional, cl::init(0),
+                cl::desc("Go-style escape report on stderr: 0 silent, 1 one "
+                         "line per allocation site, 2 with explanations"));
+
+cl::opt<uint64_t> MaxObjectBytes(
+    "escape-max-object-bytes", cl::init(65536),
+    cl::desc("Largest object moved to the stack, in bytes (Go: 64 KiB)"));
+
+cl::opt<uint64_t> MaxFrameBytes(
+    "escape-max-frame-bytes", cl::init(65536),
+    cl::desc("Most bytes the pass adds to one function's stack frame"));
+
+cl::opt<uint64_t> MaxRecursiveFrameBytes(
+    "escape-max-recursive-frame-bytes", cl::init(0),
+    cl::desc("Most bytes the pass adds to the frame of a function on a "
+             "call-graph cycle (default 0: recursion keeps its heap)"));
+
+cl::opt<bool> Rewrite("escape-rewrite", cl::init(true),
+                      cl::desc("Move non-escaping allocations to the stack "
+                               "(false: analyse and report only)"));
+
+struct EscapeRecordPass : PassInfoMixin<EscapeRecordPass> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM) {
+    auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+    escb_ctx Ctx{&FAM};
+    esc_record_sites(wrap(&M), &Ctx);
+    return PreservedAnalyses::all(); // metadata only
+  }
+  static bool isRequired() { return true; }
+};
+
+struct EscapePass : PassInfoMixin<EscapePass> {
+  bool InPipeline; // escape-cleanup follows: mark the functions it should visit
+  explicit EscapePass(bool InPipeline) : InPipeline(InPipeline) {}
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM) {
+    auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+    escb_ctx Ctx{&FAM};
+    esc_options Opt = {};
+    Opt.m = int(ReportLevel);
+    Opt.max_object_bytes = MaxObjectBytes;
+    Opt.max_frame_bytes = MaxFrameBytes;
+    Opt.max_recursive_frame_bytes = MaxRecursiveFrameBytes;
+    Opt.rewrite = Rewrite;
+    Opt.mark_rewritten = InPipeline;
+    if (!esc_run_module(wrap(&M), &Ctx, &Opt))
+      return PreservedAnalyses::all();
+    return PreservedAnalyses::none();
+  }
+  static bool isRequired() { return true; }
+};
+
+struct EscapeCleanupPass : PassInfoMixin<EscapeCleanupPass> {
+  PreservedAnalyses run(Function &F, FunctionAnalysisManager &FAM) {
+    if (!F.hasFnAttribute("escape-rewritten"))
+      return PreservedAnalyses::all();
+    F.removeFnAttr("escape-rewritten");
+    FunctionPassManager FPM;
+    FPM.addPass(SROAPass(SROAOptions::ModifyCFG));
+    FPM.addPass(InstCombinePass());
+    FPM.run(F, FAM);
+    return PreservedAnalyses::none();
+  }
+};
+
+void registerCallbacks(PassBuilder &PB) {
+  PB.registerPipelineStartEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel Level) {
+        if (Level != OptimizationLevel::O0)
+          MPM.addPass(EscapeRecordPass());
+      });
+  PB.registerOptimizerEarlyEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel Level) {
+        if (Level == OptimizationLevel::O0)
+          return;
+        MPM.addPass(EscapePass(/*InPipeline=*/true));
+        MPM.addPass(createModuleToFunctionPassAdaptor(EscapeCleanupPass()));
+      });
+  PB.registerPipelineParsingCallback(
+      [](StringRef Name, ModulePassManager &MPM,
+         ArrayRef<PassBuilder::PipelineElement>) {
+        if (Name == "escape") {
+          MPM.addPass(EscapePass(/*InPipeline=*/false));
+          return true;
+        }
+        if (Name == "escape-record") {
+          MPM.addPass(EscapeRecordPass());
+          return true;
+        }
+        return false;
+      });
+  PB.registerPipelineParsingCallback(
+      [](StringRef Name, FunctionPassManager &FPM,
+         ArrayRef<PassBuilder::PipelineElement>) {
+        if (Name == "escape-cleanup") {
+          FPM.addPass(EscapeCleanupPass());
+          return true;
+        }
+        return false;
+      });
+}
+
+} // namespace
+
+extern "C" __attribute__((visibility("default"))) PassPluginLibraryInfo
+llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, "escape", LLVM_VERSION_STRING, registerCallbacks};
+}

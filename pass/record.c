@@ -1,0 +1,190 @@
+/* record.c — allocation sites as written, recorded when the pipeline starts.
+ *
+ * At -O2 LLVM deletes many malloc/free pairs before the escape pass runs;
+ * the report must still name them.  The `escape-record` pass (run at the
+ * pipeline's start) gives every allocation call an id (metadata
+ * !escape.site) and notes its position and source text in the named
+ * metadata !escape.sites:  !{i32 id, !"file", i32 line, i32 col, !"callee",
+ * !"arg0", ...}.  Inlined copies keep the id; a recorded id with no copy
+ * left was removed by the optimizer.  Exercised by
+ * test/report/Removed_by_optimizer.c.
+ */
+#include "internal.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SITES "escape.sites"
+#define SITE "escape.site"
+
+int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci) {
+  escb_classify_call(ctx, inst, ci);
+  return ci->kind == ESCB_CALL_ALLOC;
+}
+
+static unsigned site_kind(LLVMModuleRef M) {
+  return LLVMGetMDKindIDInContext(LLVMGetModuleContext(M), SITE, strlen(SITE));
+}
+
+/* esc_arg_text: how the report writes an argument — a constant in decimal,
+ * else the source variable it was loaded from or is bound to, else "...". */
+void esc_arg_text(LLVMValueRef arg, char *buf, size_t n) {
+  LLVMValueRef v = arg;
+  if (LLVMIsAConstantInt(v)) {
+    snprintf(buf, n, "%llu", LLVMConstIntGetZExtValue(v));
+    return;
+  }
+  for (int depth = 0; depth < 4 && v; depth++) {
+    if (escb_value_var_name(v, buf, n))
+      return;
+    if (LLVMIsATruncInst(v) || LLVMIsAZExtInst(v) || LLVMIsASExtInst(v))
+      v = LLVMGetOperand(v, 0);
+    else if (LLVMIsALoadInst(v))
+      v = LLVMGetOperand(v, 0); /* the variable's alloca, before mem2reg */
+    else
+      break;
+  }
+  snprintf(buf, n, "...");
+}
+
+static LLVMMetadataRef md_int(LLVMContextRef cx, uint64_t x) {
+  return LLVMValueAsMetadata(LLVMConstInt(LLVMInt32TypeInContext(cx), x, 0));
+}
+
+static LLVMMetadataRef md_str(LLVMContextRef cx, const char *s) {
+  return LLVMMDStringInContext2(cx, s, strlen(s));
+}
+
+void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx) {
+  if (LLVMGetNamedMetadataNumOperands(M, SITES) > 0)
+    return; /* already recorded (the pipeline ran twice) */
+  LLVMContextRef cx = LLVMGetModuleContext(M);
+  unsigned kind = site_kind(M);
+  int id = 0;
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
+    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
+         b = LLVMGetNextBasicBlock(b))
+      for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
+           i = LLVMGetNextInstruction(i)) {
+        escb_callinfo ci;
+        if (!esc_is_call(i) || !esc_is_alloc_site(ctx, i, &ci))
+          continue;
+        unsigned flen = 0;
+        const char *file = LLVMGetDebugLocFilename(i, &flen);
+        char fname[1024], callee[256], arg[128];
+        snprintf(fname, sizeof fname, "%.*s", (int)(file ? flen : 0), file ? file : "");
+        escb_display_name(LLVMGetCalledValue(i), callee, sizeof callee);
+        unsigned nargs = LLVMGetNumArgOperands(i);
+        LLVMMetadataRef *ops = esc_alloc((5 + nargs) * sizeof *ops);
+        ops[0] = md_int(cx, (uint64_t)++id);
+        ops[1] = md_str(cx, fname);
+        ops[2] = md_int(cx, LLVMGetDebugLocLine(i));
+        ops[3] = md_int(cx, LLVMGetDebugLocColumn(i));
+        ops[4] = md_str(cx, callee);
+        for (unsigned k = 0; k < nargs; k++) {
+          esc_arg_text(LLVMGetOperand(i, k), arg, sizeof arg);
+          ops[5 + k] = md_str(cx, arg);
+        }
+        LLVMMetadataRef node = LLVMMDNodeInContext2(cx, ops, 5 + nargs);
+        LLVMAddNamedMetadataOperand(M, SITES, LLVMMetadataAsValue(cx, node));
+        LLVMMetadataRef idnode = LLVMMDNodeInContext2(cx, ops, 1);
+        LLVMSetMetadata(i, kind, LLVMMetadataAsValue(cx, idnode));
+        free(ops);
+      }
+}
+
+static char *md_string(LLVMValueRef v) {
+  unsigned n = 0;
+  const char *s = v ? LLVMGetMDString(v, &n) : NULL;
+  char *d = esc_alloc(n + 1);
+  if (s)
+    memcpy(d, s, n);
+  return d;
+}
+
+static unsigned md_uint(LLVMValueRef v) {
+  return v && LLVMIsAConstantInt(v) ? (unsigned)LLVMConstIntGetZExtValue(v) : 0;
+}
+
+void esc_sites_load(LLVMModuleRef M, esc_sites *s) {
+  memset(s, 0, sizeof *s);
+  s->kind = site_kind(M);
+  unsigned n = LLVMGetNamedMetadataNumOperands(M, SITES);
+  if (!n)
+    return;
+  LLVMValueRef *nodes = esc_alloc(n * sizeof *nodes);
+  LLVMGetNamedMetadataOperands(M, SITES, nodes);
+  for (unsigned k = 0; k < n; k++) {
+    unsigned nops = (unsigned)LLVMGetMDNodeNumOperands(nodes[k]);
+    if (nops < 5)
+      continue;
+    LLVMValueRef *ops = esc_alloc(nops * sizeof *ops);
+    LLVMGetMDNodeOperands(nodes[k], ops);
+    esc_site site;
+    memset(&site, 0, sizeof site);
+    site.id = (int)md_uint(ops[0]);
+    site.file = md_string(ops[1]);
+    site.line = md_uint(ops[2]);
+    site.col = md_uint(ops[3]);
+    site.callee = md_string(ops[4]);
+    site.nargs = (int)nops - 5;
+    site.args = esc_alloc((size_t)(site.nargs + 1) * sizeof(char *));
+    for (int a = 0; a < site.nargs; a++)
+      site.args[a] = md_string(ops[5 + a]);
+    ESC_PUSH(s->v, s->n, s->cap, site);
+    free(ops);
+  }
+  free(nodes);
+}
+
+/* esc_sites_find: the recorded site of an allocation call — by its id, else
+ * (the call was rebuilt by some pass) by its position. */
+esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call) {
+  LLVMValueRef md = LLVMGetMetadata(call, s->kind);
+  if (md && LLVMGetMDNodeNumOperands(md) >= 1) {
+    LLVMValueRef op;
+    LLVMGetMDNodeOperands(md, &op);
+    int id = (int)md_uint(op);
+    if (id >= 1 && id <= s->n && s->v[id - 1].id == id)
+      return &s->v[id - 1];
+    for (int k = 0; k < s->n; k++)
+      if (s->v[k].id == id)
+        return &s->v[k];
+  }
+  unsigned line = LLVMGetDebugLocLine(call), col = LLVMGetDebugLocColumn(call);
+  unsigned flen = 0;
+  const char *file = LLVMGetDebugLocFilename(call, &flen);
+  if (!line || !file)
+    return NULL;
+  for (int k = 0; k < s->n; k++)
+    if (s->v[k].line == line && s->v[k].col == col && strlen(s->v[k].file) == flen &&
+        memcmp(s->v[k].file, file, flen) == 0)
+      return &s->v[k];
+  return NULL;
+}
+
+/* esc_sites_forget removes the pass's metadata from the module. */
+void esc_sites_forget(LLVMModuleRef M, esc_sites *s) {
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
+    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
+         b = LLVMGetNextBasicBlock(b))
+      for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
+           i = LLVMGetNextInstruction(i))
+        if (LLVMGetMetadata(i, s->kind))
+          LLVMSetMetadata(i, s->kind, NULL);
+  escb_drop_named_metadata(M, SITES);
+}
+
+void esc_sites_free(esc_sites *s) {
+  for (int k = 0; k < s->n; k++) {
+    free(s->v[k].file);
+    free(s->v[k].callee);
+    for (int a = 0; a < s->v[k].nargs; a++)
+      free(s->v[k].args[a]);
+    free(s->v[k].args);
+  }
+  free(s->v);
+  memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,336 @@
+/* report.c — the Go-style report: one line per allocation site (and, at
+ * -escape-m=2, the reason and the flow), in source order, on stderr.
+ *
+ *   f.c:12:9: malloc(64) does not escape
+ *   f.c:20:14: malloc(1048576) escapes to heap:
+ *   f.c:20:14:   too large for stack (1048576 bytes > 65536)
+ *
+ * Exercised by test/report/.
+ */
+#include "internal.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* pos_text: "file:line:col" of an instruction, or "<function>". */
+static void pos_text(LLVMValueRef inst, char *buf, size_t n) {
+  unsigned flen = 0;
+  const char *file = inst ? LLVMGetDebugLocFilename(inst, &flen) : NULL;
+  unsigned line = inst ? LLVMGetDebugLocLine(inst) : 0;
+  if (file && line) {
+    snprintf(buf, n, "%.*s:%u:%u", (int)flen, file, line, LLVMGetDebugLocColumn(inst));
+    return;
+  }
+  size_t fl = 0;
+  const char *fn = inst ? LLVMGetValueName2(
+                              LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst)), &fl)
+                        : "?";
+  snprintf(buf, n, "<%.*s>", (int)fl, fn);
+}
+
+/* value_name: a source-level name for a value in a flow explanation. */
+static void value_name(esc_func *f, int loc, char *buf, size_t n) {
+  LLVMValueRef v = loc >= 0 ? f->g.locs[loc].val : NULL;
+  if (v && escb_value_var_name(v, buf, n))
+    return;
+  if (v && esc_is_call(v) && LLVMIsAFunction(LLVMGetCalledValue(v))) {
+    char callee[200];
+    escb_display_name(LLVMGetCalledValue(v), callee, sizeof callee);
+    snprintf(buf, n, "%s(...)", callee);
+    return;
+  }
+  if (loc >= 0 && f->g.locs[loc].obj > 0) {
+    snprintf(buf, n, "*object");
+    return;
+  }
+  snprintf(buf, n, "value");
+}
+
+static void callee_of(LLVMValueRef call, char *buf, size_t n) {
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  if (LLVMIsAFunction(callee))
+    escb_display_name(callee, buf, n);
+  else
+    snprintf(buf, n, "%s", LLVMIsAInlineAsm(callee) ? "asm" : "an indirect callee");
+}
+
+static void why_text(esc_why why, LLVMValueRef at, char *buf, size_t n) {
+  char name[200];
+  switch (why) {
+  case ESC_WHY_RETURN: snprintf(buf, n, "returned"); return;
+  case ESC_WHY_STORE_UNK: {
+    LLVMValueRef p = at ? LLVMGetOperand(at, LLVMIsAStoreInst(at) ? 1 : 0) : NULL;
+    while (p && (LLVMIsAGetElementPtrInst(p) || LLVMIsAConstantExpr(p)) &&
+           LLVMGetNumOperands(p) > 0)
+      p = LLVMGetOperand(p, 0);
+    size_t k = 0;
+    const char *g = p && LLVMIsAGlobalVariable(p) ? LLVMGetValueName2(p, &k) : NULL;
+    if (g)
+      snprintf(buf, n, "stored to global %.*s", (int)k, g);
+    else
+      snprintf(buf, n, "stored to memory not owned by this function");
+    return;
+  }
+  case ESC_WHY_CALL_ARG:
+    callee_of(at, name, sizeof name);
+    snprintf(buf, n, "passed to %s, which may keep it", name);
+    return;
+  case ESC_WHY_CALL_CONTENT:
+    callee_of(at, name, sizeof name);
+    snprintf(buf, n, "reachable from an argument of %s", name);
+    return;
+  case ESC_WHY_CALL_RET: snprintf(buf, n, "returned by a call"); return;
+  case ESC_WHY_ASM: snprintf(buf, n, "passed to inline assembly"); return;
+  case ESC_WHY_INDIRECT: snprintf(buf, n, "passed to an indirect call"); return;
+  case ESC_WHY_MUSTTAIL: snprintf(buf, n, "passed to a musttail call"); return;
+  case ESC_WHY_REALLOC: snprintf(buf, n, "passed to realloc"); return;
+  case ESC_WHY_VOLATILE: snprintf(buf, n, "stored by a volatile store"); return;
+  case ESC_WHY_CONTENT: snprintf(buf, n, "held by an object that escapes"); return;
+  case ESC_WHY_STORE: snprintf(buf, n, "stored into an object"); return;
+  case ESC_WHY_LOAD: snprintf(buf, n, "loaded"); return;
+  case ESC_WHY_COPY: snprintf(buf, n, "assigned"); return;
+  case ESC_WHY_OTHER:
+    snprintf(buf, n, "used by an instruction the analysis does not model (%s)",
+             at ? LLVMGetInstructionOpcode(at) == LLVMCall ? "call" : "instruction"
+                : "unknown");
+    return;
+  }
+  snprintf(buf, n, "?");
+}
+
+/* flow: the shortest chain of edges from the object's address to the heap,
+ * through locations that hold the object. */
+static void flow(esc_func *f, esc_cand *c, esc_buf *out) {
+  esc_graph *g = &f->g;
+  int start = esc_graph_loc_of(g, c->call);
+  int *prev = esc_alloc((size_t)g->nlocs * sizeof(int));
+  int *prev_edge = esc_alloc((size_t)g->nlocs * sizeof(int));
+  int *queue = esc_alloc((size_t)g->nlocs * sizeof(int));
+  for (int i = 0; i < g->nlocs; i++)
+    prev[i] = -2;
+  int qh = 0, qt = 0;
+  prev[start] = -1;
+  queue[qt++] = start;
+  while (qh < qt && prev[g->heap] == -2) {
+    int l = queue[qh++];
+    for (int e = 0; e < g->locs[l].nout; e++) {
+      int d = g->locs[l].out[e].dst;
+      if (prev[d] != -2 || !esc_graph_holds(g, d, c->obj))
+        continue;
+      prev[d] = l;
+      prev_edge[d] = e;
+      queue[qt++] = d;
+    }
+  }
+  if (prev[g->heap] != -2) {
+    int path[64], np = 0;
+    for (int l = g->heap; prev[l] >= 0 && np < 64; l = prev[l])
+      path[np++] = l;
+    char name[256], why[300], pos[1100];
+    value_name(f, prev[g->heap], name, sizeof name);
+    esc_buf_printf(out, "  flow: {heap} = %s:\n", name);
+    for (int k = np - 1; k >= 0; k--) {
+      int d = path[k], s = prev[d];
+      const esc_edge *e = &g->locs[s].out[prev_edge[d]];
+      if (e->why == ESC_WHY_COPY || e->why == ESC_WHY_LOAD)
+        continue;
+      value_name(f, s, name, sizeof name);
+      why_text(e->why, e->at, why, sizeof why);
+      if (e->at) {
+        pos_text(e->at, pos, sizeof pos);
+        esc_buf_printf(out, "    from %s (%s) at %s\n", name, why, pos);
+      } else {
+        esc_buf_printf(out, "    from %s (%s)\n", name, why);
+      }
+    }
+  } else {
+    esc_buf_printf(out, "  flow: {heap} = ...: (path not recorded)\n");
+  }
+  free(prev);
+  free(prev_edge);
+  free(queue);
+}
+
+static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
+  char pos[1100], name[200];
+  const esc_options *opt = f->opt;
+  if (c->why_at)
+    pos_text(c->why_at, pos, sizeof pos);
+  switch (c->reason) {
+  case ESC_OK: case ESC_R_REMOVED: return;
+  case ESC_R_FLOW: flow(f, c, out); return;
+  case ESC_R_ALLOCATOR:
+    escb_display_name(LLVMGetCalledValue(c->call), name, sizeof name);
+    esc_buf_printf(out, "  %s is not moved to the stack\n", name);
+    return;
+  case ESC_R_NONCONST: esc_buf_printf(out, "  non-constant size\n"); return;
+  case ESC_R_TOO_LARGE:
+    esc_buf_printf(out, "  too large for stack (%" PRIu64 " bytes > %" PRIu64 ")\n",
+                   c->info.size, opt->max_object_bytes);
+    return;
+  case ESC_R_BAD_ALIGN:
+    esc_buf_printf(out, "  alignment is not a constant power of two up to 4096\n");
+    return;
+  case ESC_R_BUDGET:
+    esc_buf_printf(out, "  over the function's stack budget (%" PRIu64 " bytes)\n",
+                   opt->max_frame_bytes);
+    return;
+  case ESC_R_RECURSIVE:
+    esc_buf_printf(out, "  recursive: the function is on a call-graph cycle "
+                        "(budget %" PRIu64 " bytes)\n",
+                   opt->max_recursive_frame_bytes);
+    return;
+  case ESC_R_SETJMP:
+    esc_buf_printf(out, "  the function calls setjmp or another returns_twice function\n");
+    return;
+  case ESC_R_LOOP: esc_buf_printf(out, "  live across loop iterations\n"); return;
+  case ESC_R_FREED_MIXED:
+    esc_buf_printf(out, "  freed through a pointer that may hold another object at %s\n", pos);
+    return;
+  case ESC_R_MAY_FREE:
+    callee_of(c->why_at, name, sizeof name);
+    esc_buf_printf(out, "  passed to %s, which may free it, at %s\n", name, pos);
+    return;
+  case ESC_R_GROUP:
+    esc_buf_printf(out, "  freed together with an allocation that stays on the heap (%s)\n", pos);
+    return;
+  case ESC_R_ANALYSIS_BUDGET:
+    esc_buf_printf(out, "  the function is too large to analyse\n");
+    return;
+  }
+}
+
+static void push(esc_report *r, esc_entry *e) {
+  e->seq = r->n;
+  ESC_PUSH(r->v, r->n, r->cap, *e);
+}
+
+void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites) {
+  esc_entry e;
+  memset(&e, 0, sizeof e);
+  LLVMValueRef call = c->call;
+  esc_site *site = esc_sites_find(sites, call);
+  if (site)
+    site->seen = 1;
+  unsigned flen = 0;
+  const char *file = LLVMGetDebugLocFilename(call, &flen);
+  if (file && LLVMGetDebugLocLine(call)) {
+    e.file = esc_alloc(flen + 1);
+    memcpy(e.file, file, flen);
+    e.line = LLVMGetDebugLocLine(call);
+    e.col = LLVMGetDebugLocColumn(call);
+  } else if (site && site->line) {
+    e.file = esc_strdup(site->file);
+    e.line = site->line;
+    e.col = site->col;
+  }
+  size_t fl = 0;
+  const char *fname = LLVMGetValueName2(f->fn, &fl);
+  e.where = esc_alloc(fl + 1);
+  memcpy(e.where, fname, fl);
+
+  esc_buf t = {0};
+  char callee[256], arg[256];
+  if (site)
+    snprintf(callee, sizeof callee, "%s", site->callee);
+  else
+    escb_display_name(LLVMGetCalledValue(call), callee, sizeof callee);
+  esc_buf_printf(&t, "%s(", callee);
+  unsigned nargs = LLVMGetNumArgOperands(call);
+  for (unsigned k = 0; k < nargs; k++) {
+    LLVMValueRef a = LLVMGetOperand(call, k);
+    if (!LLVMIsAConstantInt(a) && site && (int)k < site->nargs)
+      snprintf(arg, sizeof arg, "%s", site->args[k]);
+    else
+      esc_arg_text(a, arg, sizeof arg);
+    esc_buf_printf(&t, "%s%s", k ? ", " : "", arg);
+  }
+  esc_buf_printf(&t, ")");
+  e.text = t.s;
+  e.stack = c->reason == ESC_OK;
+  e.reason = c->reason;
+  if (f->opt->m >= 2) {
+    esc_buf d = {0};
+    reason_text(f, c, &d);
+    e.detail = d.s;
+  }
+  push(r, &e);
+}
+
+void esc_report_removed(esc_report *r, const esc_site *s) {
+  esc_entry e;
+  memset(&e, 0, sizeof e);
+  if (s->line)
+    e.file = esc_strdup(s->file);
+  e.line = s->line;
+  e.col = s->col;
+  e.where = esc_strdup("?");
+  esc_buf t = {0};
+  esc_buf_printf(&t, "%s(", s->callee);
+  for (int k = 0; k < s->nargs; k++)
+    esc_buf_printf(&t, "%s%s", k ? ", " : "", s->args[k]);
+  esc_buf_printf(&t, ")");
+  e.text = t.s;
+  e.stack = 1;
+  e.reason = ESC_R_REMOVED;
+  e.detail = esc_strdup("  removed by the optimizer\n");
+  push(r, &e);
+}
+
+static int by_position(const void *pa, const void *pb) {
+  const esc_entry *a = pa, *b = pb;
+  if (!a->file != !b->file)
+    return a->file ? -1 : 1;
+  if (a->file) {
+    int c = strcmp(a->file, b->file);
+    if (c)
+      return c;
+    if (a->line != b->line)
+      return a->line < b->line ? -1 : 1;
+    if (a->col != b->col)
+      return a->col < b->col ? -1 : 1;
+  }
+  return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void esc_report_print(esc_report *r, int level) {
+  if (level <= 0 || r->n == 0)
+    return;
+  qsort(r->v, (size_t)r->n, sizeof *r->v, by_position);
+  esc_buf out = {0};
+  for (int k = 0; k < r->n; k++) {
+    esc_entry *e = &r->v[k];
+    char pos[1100];
+    if (e->file)
+      snprintf(pos, sizeof pos, "%s:%u:%u", e->file, e->line, e->col);
+    else
+      snprintf(pos, sizeof pos, "<%s>", e->where);
+    int explain = level >= 2 && e->detail && e->detail[0];
+    esc_buf_printf(&out, "%s: %s %s%s\n", pos, e->text,
+                   e->stack ? "does not escape" : "escapes to heap", explain ? ":" : "");
+    if (!explain)
+      continue;
+    for (const char *l = e->detail; *l;) {
+      const char *nl = strchr(l, '\n');
+      size_t len = nl ? (size_t)(nl - l) : strlen(l);
+      esc_buf_printf(&out, "%s: %.*s\n", pos, (int)len, l);
+      l += len + (nl ? 1 : 0);
+    }
+  }
+  fwrite(out.s, 1, out.len, stderr);
+  fflush(stderr);
+  esc_buf_free(&out);
+}
+
+void esc_report_free(esc_report *r) {
+  for (int k = 0; k < r->n; k++) {
+    free(r->v[k].file);
+    free(r->v[k].where);
+    free(r->v[k].text);
+    free(r->v[k].detail);
+  }
+  free(r->v);
+  memset(r, 0, sizeof *r);
+}

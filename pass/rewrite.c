@@ -1,0 +1,219 @@
+/* rewrite.c — heap -> stack for the sites solve.c accepted.
+ *
+ * Each converted site gets an entry-block alloca of its size, aligned to at
+ * least 16 bytes (malloc's guarantee) or the requested alignment; the call
+ * becomes llvm.lifetime.start (when every free is of the object itself) and,
+ * for calloc, a memset to zero.  Frees of converted objects go away (each
+ * free of the object itself becomes llvm.lifetime.end, so slots can be
+ * shared); `tail` calls that may see a converted object lose the marker.
+ * Exercised by test/ir/Rewrite_ files.
+ */
+#include "internal.h"
+
+#include <llvm-c/DebugInfo.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int converted(esc_func *f, int obj) {
+  const esc_obj *o = &f->g.objs[obj];
+  return o->kind == ESC_OBJ_HEAP && f->cands[o->cand].reason == ESC_OK;
+}
+
+/* reaches_converted: can a call given this argument reach a converted
+ * object, directly or through the contents of objects it points to? */
+static int reaches_converted(esc_func *f, int loc, uint64_t *seen) {
+  esc_graph *g = &f->g;
+  int *stack = esc_alloc((size_t)g->nobjs * sizeof(int));
+  int sp = 0, hit = 0;
+  memset(seen, 0, (size_t)g->words * sizeof(uint64_t));
+  for (int o = esc_bits_next(g->locs[loc].pts, g->words, 0); o >= 0;
+       o = esc_bits_next(g->locs[loc].pts, g->words, o + 1))
+    if (esc_bit_set(seen, o))
+      stack[sp++] = o;
+  while (sp > 0 && !hit) {
+    int o = stack[--sp];
+    if (converted(f, o)) {
+      hit = 1;
+      break;
+    }
+    const uint64_t *c = g->locs[g->objs[o].content].pts;
+    for (int p = esc_bits_next(c, g->words, 0); p >= 0;
+         p = esc_bits_next(c, g->words, p + 1))
+      if (esc_bit_set(seen, p))
+        stack[sp++] = p;
+  }
+  free(stack);
+  return hit;
+}
+
+/* strip: the pointer under casts and all-zero GEPs. */
+static LLVMValueRef strip(LLVMValueRef v) {
+  for (;;) {
+    if (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v)) {
+      v = LLVMGetOperand(v, 0);
+      continue;
+    }
+    if (LLVMIsAGetElementPtrInst(v)) {
+      int n = LLVMGetNumOperands(v), zero = 1;
+      for (int k = 1; k < n; k++) {
+        LLVMValueRef idx = LLVMGetOperand(v, k);
+        if (!LLVMIsAConstantInt(idx) || LLVMConstIntGetZExtValue(idx) != 0)
+          zero = 0;
+      }
+      if (zero) {
+        v = LLVMGetOperand(v, 0);
+        continue;
+      }
+    }
+    return v;
+  }
+}
+
+static LLVMValueRef lifetime_fn(LLVMModuleRef m, LLVMTypeRef ptr, const char *name) {
+  unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
+  return LLVMGetIntrinsicDeclaration(m, id, &ptr, 1);
+}
+
+static void call_lifetime(LLVMBuilderRef b, LLVMModuleRef m, const char *name,
+                          uint64_t bytes, LLVMValueRef slot) {
+  LLVMContextRef cx = LLVMGetModuleContext(m);
+  LLVMTypeRef ptr = LLVMTypeOf(slot);
+  LLVMValueRef fn = lifetime_fn(m, ptr, name);
+  LLVMTypeRef params[2] = {LLVMInt64TypeInContext(cx), ptr};
+  LLVMTypeRef fty = LLVMFunctionType(LLVMVoidTypeInContext(cx), params, 2, 0);
+  LLVMValueRef args[2] = {LLVMConstInt(params[0], bytes, 0), slot};
+  LLVMBuildCall2(b, fty, fn, args, 2, "");
+}
+
+/* esc_free: a free call and what becomes of it. */
+typedef struct esc_free {
+  LLVMValueRef call;
+  int cand;   /* >= 0: frees exactly this object, through its own pointer */
+} esc_free;
+
+static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
+  LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
+  LLVMContextRef cx = LLVMGetModuleContext(m);
+  LLVMValueRef call = c->call;
+  if (LLVMGetInstructionOpcode(call) == LLVMInvoke)
+    call = escb_invoke_to_call(call);
+
+  LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
+  LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(entry));
+  LLVMSetCurrentDebugLocation2(b, NULL);
+  LLVMTypeRef ty = LLVMArrayType2(LLVMInt8TypeInContext(cx), c->bytes);
+  char name[64];
+  size_t n = 0;
+  const char *old = LLVMGetValueName2(call, &n);
+  snprintf(name, sizeof name, "%.*s%sstack", (int)(n > 40 ? 40 : n), old, n ? "." : "");
+  LLVMValueRef slot = LLVMBuildAlloca(b, ty, name);
+  LLVMSetAlignment(slot, (unsigned)c->align);
+
+  LLVMPositionBuilderBefore(b, call);
+  LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
+  if (markers)
+    call_lifetime(b, m, "llvm.lifetime.start", c->bytes, slot);
+  if (c->info.zeroed)
+    LLVMBuildMemSet(b, slot, LLVMConstInt(LLVMInt8TypeInContext(cx), 0, 0),
+                    LLVMConstInt(LLVMInt64TypeInContext(cx), c->info.size, 0),
+                    (unsigned)c->align);
+  LLVMValueRef repl = slot;
+  if (LLVMTypeOf(call) != LLVMTypeOf(slot))
+    repl = LLVMBuildAddrSpaceCast(b, slot, LLVMTypeOf(call), "");
+  LLVMReplaceAllUsesWith(call, repl);
+  LLVMInstructionEraseFromParent(call);
+  c->call = NULL;
+  c->slot = slot;
+}
+
+void esc_rewrite(esc_func *f) {
+  esc_graph *g = &f->g;
+  int any = 0;
+  for (int k = 0; k < f->ncands; k++)
+    any |= f->cands[k].reason == ESC_OK;
+  if (!any)
+    return;
+
+  /* 1. `tail` promises the callee touches no alloca of ours. */
+  uint64_t *seen = esc_alloc((size_t)g->words * sizeof(uint64_t));
+  for (int k = 0; k < f->nchecks; k++) {
+    esc_check *ck = &f->checks[k];
+    if (ck->kind == ESC_CHECK_TAIL && reaches_converted(f, ck->loc, seen))
+      LLVMSetTailCallKind(ck->call, LLVMTailCallKindNone);
+  }
+  free(seen);
+
+  /* 2. Which frees go, and which free exactly one object by its own
+   * pointer (those become lifetime ends). */
+  esc_free *frees = NULL;
+  int nfrees = 0, capfrees = 0;
+  int *direct = esc_alloc((size_t)f->ncands * sizeof(int));
+  int *indirect = esc_alloc((size_t)f->ncands * sizeof(int));
+  for (int k = 0; k < f->nchecks; k++) {
+    esc_check *ck = &f->checks[k];
+    if (ck->kind != ESC_CHECK_FREE)
+      continue;
+    const uint64_t *pts = g->locs[ck->loc].pts;
+    int all = 1, some = 0, only = -1;
+    for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
+         o = esc_bits_next(pts, g->words, o + 1)) {
+      if (!converted(f, o))
+        all = 0;
+      else {
+        only = some ? -1 : g->objs[o].cand;
+        some++;
+      }
+    }
+    if (!all || !some)
+      continue;
+    esc_free fr = {ck->call, -1};
+    escb_callinfo ci;
+    escb_classify_call(f->ctx, ck->call, &ci);
+    LLVMValueRef p = LLVMGetOperand(ck->call, (unsigned)ci.arg);
+    if (some == 1 && only >= 0 && strip(p) == f->cands[only].call)
+      fr.cand = only;
+    for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
+         o = esc_bits_next(pts, g->words, o + 1)) {
+      int ci2 = g->objs[o].cand;
+      if (fr.cand >= 0)
+        direct[ci2]++;
+      else
+        indirect[ci2]++;
+    }
+    ESC_PUSH(frees, nfrees, capfrees, fr);
+  }
+
+  /* 3. Convert. */
+  LLVMBuilderRef b = LLVMCreateBuilderInContext(LLVMGetModuleContext(LLVMGetGlobalParent(f->fn)));
+  for (int k = 0; k < f->ncands; k++) {
+    esc_cand *c = &f->cands[k];
+    if (c->reason != ESC_OK)
+      continue;
+    convert(f, c, direct[k] > 0 && indirect[k] == 0, b);
+    f->nconverted++;
+  }
+
+  /* 4. Frees: gone, or the end of the object's life. */
+  for (int k = 0; k < nfrees; k++) {
+    LLVMValueRef call = frees[k].call;
+    if (LLVMGetInstructionOpcode(call) == LLVMInvoke)
+      call = escb_invoke_to_call(call);
+    int cand = frees[k].cand;
+    if (cand >= 0 && indirect[cand] == 0) {
+      esc_cand *c = &f->cands[cand];
+      LLVMPositionBuilderBefore(b, call);
+      LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
+      call_lifetime(b, LLVMGetGlobalParent(f->fn), "llvm.lifetime.end", c->bytes,
+                    c->slot);
+    }
+    LLVMInstructionEraseFromParent(call);
+  }
+  LLVMDisposeBuilder(b);
+  free(frees);
+  free(direct);
+  free(indirect);
+  if (f->opt->mark_rewritten)
+    escb_mark_rewritten(f->fn);
+}

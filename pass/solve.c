@@ -1,0 +1,334 @@
+/* solve.c — from the solved graph to a verdict for every allocation site.
+ *
+ * A site moves to the stack only if its object never reaches the heap
+ * location, every free of it frees only converted objects, no callee may
+ * free it, its size is a constant within the caps, the function is not on a
+ * call-graph cycle (beyond its own budget) and calls no returns_twice
+ * function, and, when the site is on a CFG cycle, no object from one
+ * iteration can be live when the next one is allocated.  Exercised by
+ * test/ir/ and test/exec/.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void set_reason(esc_cand *c, esc_reason r, LLVMValueRef at) {
+  if (c->reason != ESC_OK)
+    return;
+  c->reason = r;
+  c->why_at = at;
+}
+
+static int find(esc_func *f, int i) {
+  while (f->cands[i].group != i) {
+    f->cands[i].group = f->cands[f->cands[i].group].group;
+    i = f->cands[i].group;
+  }
+  return i;
+}
+
+static void unite(esc_func *f, int a, int b) {
+  a = find(f, a);
+  b = find(f, b);
+  if (a != b)
+    f->cands[a > b ? a : b].group = a < b ? a : b;
+}
+
+/* size_checks: what the allocation call itself allows. */
+static void size_checks(esc_func *f, esc_cand *c) {
+  const escb_callinfo *ci = &c->info;
+  if (ci->fn == ESCB_FN_OTHER) {
+    set_reason(c, ESC_R_ALLOCATOR, NULL);
+    return;
+  }
+  if (!ci->size_known) {
+    set_reason(c, ESC_R_NONCONST, NULL);
+    return;
+  }
+  if (ci->size > f->opt->max_object_bytes) {
+    set_reason(c, ESC_R_TOO_LARGE, NULL);
+    return;
+  }
+  uint64_t align = 16;
+  if (ci->fn == ESCB_FN_ALIGNED_ALLOC || ci->align_known) {
+    if (!ci->align_known || ci->align == 0 || (ci->align & (ci->align - 1)) ||
+        ci->align > 4096) {
+      set_reason(c, ESC_R_BAD_ALIGN, NULL);
+      return;
+    }
+    if (ci->align > align)
+      align = ci->align;
+  }
+  c->align = align;
+  uint64_t size = ci->size ? ci->size : 1;
+  c->bytes = (size + align - 1) / align * align;
+}
+
+/* checks judges the uses recorded while building: frees and calls that may
+ * free. */
+static void checks(esc_func *f) {
+  esc_graph *g = &f->g;
+  for (int k = 0; k < f->nchecks; k++) {
+    esc_check *ck = &f->checks[k];
+    uint64_t *pts = g->locs[ck->loc].pts;
+    if (ck->kind == ESC_CHECK_FREE) {
+      /* free(p) goes away only if p can hold converted objects and nothing
+       * else: a phi of the object and a parameter keeps the object on the
+       * heap. */
+      int mixed = 0, first = -1;
+      for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
+           o = esc_bits_next(pts, g->words, o + 1))
+        if (g->objs[o].kind != ESC_OBJ_HEAP)
+          mixed = 1;
+      for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
+           o = esc_bits_next(pts, g->words, o + 1)) {
+        if (g->objs[o].kind != ESC_OBJ_HEAP)
+          continue;
+        int ci = g->objs[o].cand;
+        if (mixed)
+          set_reason(&f->cands[ci], ESC_R_FREED_MIXED, ck->call);
+        else if (first < 0)
+          first = ci;
+        else
+          unite(f, first, ci);
+      }
+    } else if (ck->kind == ESC_CHECK_MAY_FREE) {
+      for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
+           o = esc_bits_next(pts, g->words, o + 1))
+        if (g->objs[o].kind == ESC_OBJ_HEAP)
+          set_reason(&f->cands[g->objs[o].cand], ESC_R_MAY_FREE, ck->call);
+    }
+  }
+}
+
+/* esc_cfg: block numbering and predecessors, built on demand for the loop
+ * rule (the C API has no predecessor list). */
+typedef struct esc_cfg {
+  int n;
+  LLVMBasicBlockRef *blocks;
+  esc_ptrmap index;
+  int **preds;
+  int *npreds, *cappreds;
+  int *mark;
+  int epoch;
+  long steps;
+} esc_cfg;
+
+static void cfg_build(esc_cfg *c, LLVMValueRef fn) {
+  memset(c, 0, sizeof *c);
+  c->n = (int)LLVMCountBasicBlocks(fn);
+  c->blocks = esc_alloc((size_t)c->n * sizeof *c->blocks);
+  LLVMGetBasicBlocks(fn, c->blocks);
+  for (int i = 0; i < c->n; i++)
+    esc_ptrmap_put(&c->index, c->blocks[i], i);
+  c->preds = esc_alloc((size_t)c->n * sizeof *c->preds);
+  c->npreds = esc_alloc((size_t)c->n * sizeof(int));
+  c->cappreds = esc_alloc((size_t)c->n * sizeof(int));
+  c->mark = esc_alloc((size_t)c->n * sizeof(int));
+  for (int i = 0; i < c->n; i++) {
+    LLVMValueRef t = LLVMGetBasicBlockTerminator(c->blocks[i]);
+    if (!t)
+      continue;
+    unsigned ns = LLVMGetNumSuccessors(t);
+    for (unsigned s = 0; s < ns; s++) {
+      int j = esc_ptrmap_get(&c->index, LLVMGetSuccessor(t, s));
+      if (j >= 0)
+        ESC_PUSH(c->preds[j], c->npreds[j], c->cappreds[j], i);
+    }
+  }
+}
+
+static void cfg_free(esc_cfg *c) {
+  for (int i = 0; i < c->n; i++)
+    free(c->preds[i]);
+  free(c->preds);
+  free(c->npreds);
+  free(c->cappreds);
+  free(c->mark);
+  free(c->blocks);
+  esc_ptrmap_free(&c->index);
+}
+
+/* in_cycle: can the block run again before the function returns?  Found
+ * by walking predecessors back to itself; works for irreducible loops. */
+static int in_cycle(esc_cfg *c, int b) {
+  int *stack = esc_alloc((size_t)(c->n + 1) * sizeof(int));
+  int sp = 0, found = 0;
+  c->epoch++;
+  stack[sp++] = b; /* each block is pushed at most once: marked on push */
+  while (sp > 0 && !found) {
+    int x = stack[--sp];
+    for (int k = 0; k < c->npreds[x]; k++) {
+      int p = c->preds[x][k];
+      if (p == b) {
+        found = 1;
+        break;
+      }
+      if (c->mark[p] != c->epoch) {
+        c->mark[p] = c->epoch;
+        stack[sp++] = p;
+      }
+    }
+  }
+  free(stack);
+  return found;
+}
+
+/* live_back: walking backwards from just before `from` (NULL: the end of
+ * block b), is `alloc` met on some path before `def`?  That is: is the value
+ * defined by `def` live where the next object is allocated. */
+static int live_back(esc_cfg *c, int b, LLVMValueRef from, LLVMValueRef def,
+                     LLVMValueRef alloc, long budget) {
+  int *stack = esc_alloc((size_t)(c->n + 1) * sizeof(int));
+  int sp = 0, live = 0;
+  c->epoch++;
+  LLVMValueRef i = from ? LLVMGetPreviousInstruction(from)
+                        : LLVMGetLastInstruction(c->blocks[b]);
+  for (;;) {
+    int stopped = 0;
+    for (; i; i = LLVMGetPreviousInstruction(i)) {
+      if (++c->steps > budget) {
+        live = 1;
+        goto done;
+      }
+      if (i == def) {
+        stopped = 1;
+        break;
+      }
+      if (i == alloc) {
+        live = 1;
+        goto done;
+      }
+    }
+    if (!stopped)
+      for (int k = 0; k < c->npreds[b]; k++) {
+        int p = c->preds[b][k];
+        if (c->mark[p] != c->epoch && sp < c->n) {
+          c->mark[p] = c->epoch;
+          stack[sp++] = p;
+        }
+      }
+    if (sp == 0)
+      break;
+    b = stack[--sp];
+    i = LLVMGetLastInstruction(c->blocks[b]);
+  }
+done:
+  free(stack);
+  return live;
+}
+
+/* loop_safe: one stack slot can serve every execution of the site. */
+static int loop_safe(esc_func *f, esc_cfg *cfg, esc_cand *c) {
+  esc_graph *g = &f->g;
+  const long budget = 2000000L;
+  /* Its address is never kept in memory... */
+  for (int o = 1; o < g->nobjs; o++)
+    if (esc_graph_holds(g, g->objs[o].content, c->obj))
+      return 0;
+  /* ...and no SSA value holding it is live where it is allocated. */
+  for (int l = 0; l < g->nlocs; l++) {
+    LLVMValueRef v = g->locs[l].val;
+    if (!v || !LLVMIsAInstruction(v) || !esc_graph_holds(g, l, c->obj))
+      continue;
+    for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+      LLVMValueRef user = LLVMGetUser(u);
+      if (!LLVMIsAInstruction(user))
+        return 0;
+      if (LLVMGetInstructionOpcode(user) == LLVMPHI) {
+        unsigned n = LLVMCountIncoming(user);
+        for (unsigned k = 0; k < n; k++)
+          if (LLVMGetIncomingValue(user, k) == v) {
+            int b = esc_ptrmap_get(&cfg->index, LLVMGetIncomingBlock(user, k));
+            if (b < 0 || live_back(cfg, b, NULL, v, c->call, budget))
+              return 0;
+          }
+      } else {
+        int b = esc_ptrmap_get(&cfg->index, LLVMGetInstructionParent(user));
+        if (b < 0 || live_back(cfg, b, user, v, c->call, budget))
+          return 0;
+      }
+    }
+  }
+  return 1;
+}
+
+static void loops(esc_func *f) {
+  esc_cfg cfg;
+  int built = 0;
+  for (int k = 0; k < f->ncands; k++) {
+    esc_cand *c = &f->cands[k];
+    if (c->reason != ESC_OK)
+      continue;
+    if (!built) {
+      cfg_build(&cfg, f->fn);
+      built = 1;
+    }
+    int b = esc_ptrmap_get(&cfg.index, LLVMGetInstructionParent(c->call));
+    if (b < 0 || (in_cycle(&cfg, b) && !loop_safe(f, &cfg, c)))
+      set_reason(c, ESC_R_LOOP, NULL);
+  }
+  if (built)
+    cfg_free(&cfg);
+}
+
+/* groups: objects freed through one pointer convert together or not at
+ * all; then the frame budget, in instruction order. */
+static void groups(esc_func *f) {
+  for (int changed = 1; changed;) {
+    changed = 0;
+    for (int k = 0; k < f->ncands; k++) {
+      esc_cand *c = &f->cands[k];
+      esc_cand *root = &f->cands[find(f, k)];
+      if (c->reason != ESC_OK && root->reason == ESC_OK) {
+        set_reason(root, ESC_R_GROUP, c->call);
+        changed = 1;
+      } else if (c->reason == ESC_OK && root->reason != ESC_OK) {
+        set_reason(c, ESC_R_GROUP, root->call);
+        changed = 1;
+      }
+    }
+  }
+  uint64_t budget = f->recursive ? f->opt->max_recursive_frame_bytes
+                                 : f->opt->max_frame_bytes;
+  uint64_t used = 0;
+  for (int k = 0; k < f->ncands; k++) {
+    if (f->cands[k].reason != ESC_OK || find(f, k) != k)
+      continue;
+    uint64_t total = 0;
+    for (int j = k; j < f->ncands; j++)
+      if (find(f, j) == k)
+        total += f->cands[j].bytes;
+    int fits = total <= budget && used + total <= budget;
+    if (fits) {
+      used += total;
+      continue;
+    }
+    for (int j = k; j < f->ncands; j++)
+      if (find(f, j) == k)
+        set_reason(&f->cands[j], f->recursive ? ESC_R_RECURSIVE : ESC_R_BUDGET,
+                   NULL);
+  }
+}
+
+void esc_solve(esc_func *f) {
+  esc_graph *g = &f->g;
+  esc_graph_solve(g);
+  for (int k = 0; k < f->ncands; k++) {
+    esc_cand *c = &f->cands[k];
+    c->reason = ESC_OK;
+    if (g->over_budget)
+      set_reason(c, ESC_R_ANALYSIS_BUDGET, NULL);
+    else if (esc_graph_obj_escaped(g, c->obj))
+      set_reason(c, ESC_R_FLOW, NULL);
+    size_checks(f, c);
+    if (f->returns_twice)
+      set_reason(c, ESC_R_SETJMP, NULL);
+  }
+  if (g->over_budget)
+    return;
+  checks(f);
+  loops(f);
+  groups(f);
+}

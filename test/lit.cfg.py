@@ -1,0 +1,36 @@
+# lit configuration for llvm-escape.  Run through scripts/test, or by hand:
+#   python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv build/test
+import os
+import lit.formats
+
+config.name = "llvm-escape"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".ll", ".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "tools", "CMakeLists.txt", "bench"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.escape_obj_root, "test")
+
+# LLVM 19's tools (FileCheck, not, llvm-stress, opt) come first on PATH.
+path = os.pathsep.join([config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+config.environment["PATH"] = path
+config.environment["ESCAPE_PLUGIN"] = config.escape_plugin
+config.environment["ESCAPE_CLANG"] = config.clang
+config.environment["ESCAPE_CLANGXX"] = config.clangxx
+for var in ("HOME", "TMPDIR"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+tools = os.path.join(config.escape_src_root, "test", "tools")
+plugin = config.escape_plugin
+config.substitutions.append(("%plugin", plugin))
+config.substitutions.append(("%opt", "%s/opt -load-pass-plugin=%s" % (config.llvm_tools_dir, plugin)))
+config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%clang", config.clang))
+config.substitutions.append(("%escape-flags", "-fplugin=%s -fpass-plugin=%s" % (plugin, plugin)))
+# %report -m=N FILE [CFLAGS...]: compile FILE from its own folder (so positions
+# read "f.c:L:C") with the plugin at -O2 -g and print only the pass's report.
+config.substitutions.append(("%report", "bash %s/report.sh" % tools))
+# %exec FILE [CFLAGS...]: build FILE plain, with the plugin, and with the plugin
+# under AddressSanitizer; run all three and require identical output.
+config.substitutions.append(("%exec", "bash %s/exec-check.sh" % tools))
+config.substitutions.append(("%src_root", config.escape_src_root))

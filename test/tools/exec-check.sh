@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# exec-check.sh FILE [CFLAGS...] — the executable-test harness (lit's %exec).
+# Builds FILE three ways: plain clang -O2, clang -O2 with the escape plugin, and
+# the plugin build under AddressSanitizer with detect_stack_use_after_return=1.
+# Runs each and fails unless stdout and the exit status are identical, and the
+# ASan run reports nothing.  Needs ESCAPE_PLUGIN and ESCAPE_CLANG(XX).
+set -uo pipefail
+src=$1; shift
+cc=$ESCAPE_CLANG; libs=(-lm -lpthread)
+case "$src" in *.cpp|*.cc) cc=$ESCAPE_CLANGXX ;; esac
+dir=$(mktemp -d "${TMPDIR:-/tmp}/escape-exec.XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+plugin=(-fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN")
+build() { # name, flags...
+  local out=$1; shift
+  if ! "$cc" -O2 -g -w "$@" "$src" -o "$dir/$out" "${libs[@]}" 2>"$dir/$out.cc"; then
+    echo "exec-check: build '$out' failed:"; cat "$dir/$out.cc"; exit 1
+  fi
+}
+run() { # name, env...
+  local exe=$1; shift
+  env "$@" "$dir/$exe" >"$dir/$exe.out" 2>"$dir/$exe.err"
+  echo "exit status: $?" >>"$dir/$exe.out"
+}
+build plain "$@"
+build escape "$@" "${plugin[@]}"
+build asan "$@" "${plugin[@]}" -fsanitize=address -fno-omit-frame-pointer
+run plain
+run escape
+run asan ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0:abort_on_error=0
+status=0
+if ! diff -u "$dir/plain.out" "$dir/escape.out"; then
+  echo "exec-check: output differs with the plugin"; status=1
+fi
+if ! diff -u "$dir/plain.out" "$dir/asan.out" || grep -q "AddressSanitizer" "$dir/asan.err"; then
+  echo "exec-check: AddressSanitizer run differs or reports:"; cat "$dir/asan.err"; status=1
+fi
+[ $status = 0 ] && cat "$dir/plain.out"
+exit $status
