@@ -209,9 +209,28 @@ static void func_free(esc_func *f) {
   free(f->checks);
 }
 
+/* mark_seen: every recorded site that still has a copy, before any merged
+ * call claims sites (report.c). */
+static void mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *sites) {
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
+    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
+         b = LLVMGetNextBasicBlock(b))
+      for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
+           i = LLVMGetNextInstruction(i)) {
+        escb_callinfo ci;
+        if (!esc_is_call(i) || !esc_is_alloc_site(ctx, i, &ci))
+          continue;
+        esc_site *s = esc_sites_find(sites, i);
+        if (s)
+          s->seen = 1;
+      }
+}
+
 int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
   esc_sites sites;
   esc_sites_load(M, &sites);
+  if (opt->m > 0 && sites.n > 0)
+    mark_seen(M, ctx, &sites);
   esc_cg cg;
   cg_build(&cg, M);
   cg_sccs(&cg);

@@ -85,6 +85,7 @@ typedef struct esc_site {
   char *file;
   unsigned line, col;
   char *callee;
+  char *fn; /* the function it was recorded in */
   char **args;
   int nargs;
   int seen;
@@ -98,6 +99,8 @@ typedef struct esc_sites {
 
 void esc_sites_load(LLVMModuleRef M, esc_sites *s);
 esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call);
+int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
+                     esc_site **out, int max);
 void esc_sites_free(esc_sites *s);
 void esc_sites_forget(LLVMModuleRef M, esc_sites *s);
 int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci);

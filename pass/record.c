@@ -5,7 +5,7 @@
  * pipeline's start) gives every allocation call an id (metadata
  * !escape.site) and notes its position and source text in the named
  * metadata !escape.sites:  !{i32 id, !"file", i32 line, i32 col, !"callee",
- * !"arg0", ...}.  Inlined copies keep the id; a recorded id with no copy
+ * !"function", !"arg0", ...}.  Inlined copies keep the id; a recorded id with no copy
  * left was removed by the optimizer.  Exercised by
  * test/report/Removed_by_optimizer.c.
  */
@@ -77,17 +77,20 @@ void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx) {
         snprintf(fname, sizeof fname, "%.*s", (int)(file ? flen : 0), file ? file : "");
         escb_display_name(LLVMGetCalledValue(i), callee, sizeof callee);
         unsigned nargs = LLVMGetNumArgOperands(i);
-        LLVMMetadataRef *ops = esc_alloc((5 + nargs) * sizeof *ops);
+        LLVMMetadataRef *ops = esc_alloc((6 + nargs) * sizeof *ops);
         ops[0] = md_int(cx, (uint64_t)++id);
         ops[1] = md_str(cx, fname);
         ops[2] = md_int(cx, LLVMGetDebugLocLine(i));
         ops[3] = md_int(cx, LLVMGetDebugLocColumn(i));
         ops[4] = md_str(cx, callee);
+        size_t fnlen = 0;
+        const char *fnname = LLVMGetValueName2(fn, &fnlen);
+        ops[5] = LLVMMDStringInContext2(cx, fnname, fnlen);
         for (unsigned k = 0; k < nargs; k++) {
           esc_arg_text(LLVMGetOperand(i, k), arg, sizeof arg);
-          ops[5 + k] = md_str(cx, arg);
+          ops[6 + k] = md_str(cx, arg);
         }
-        LLVMMetadataRef node = LLVMMDNodeInContext2(cx, ops, 5 + nargs);
+        LLVMMetadataRef node = LLVMMDNodeInContext2(cx, ops, 6 + nargs);
         LLVMAddNamedMetadataOperand(M, SITES, LLVMMetadataAsValue(cx, node));
         LLVMMetadataRef idnode = LLVMMDNodeInContext2(cx, ops, 1);
         LLVMSetMetadata(i, kind, LLVMMetadataAsValue(cx, idnode));
@@ -118,7 +121,7 @@ void esc_sites_load(LLVMModuleRef M, esc_sites *s) {
   LLVMGetNamedMetadataOperands(M, SITES, nodes);
   for (unsigned k = 0; k < n; k++) {
     unsigned nops = (unsigned)LLVMGetMDNodeNumOperands(nodes[k]);
-    if (nops < 5)
+    if (nops < 6)
       continue;
     LLVMValueRef *ops = esc_alloc(nops * sizeof *ops);
     LLVMGetMDNodeOperands(nodes[k], ops);
@@ -129,10 +132,11 @@ void esc_sites_load(LLVMModuleRef M, esc_sites *s) {
     site.line = md_uint(ops[2]);
     site.col = md_uint(ops[3]);
     site.callee = md_string(ops[4]);
-    site.nargs = (int)nops - 5;
+    site.fn = md_string(ops[5]);
+    site.nargs = (int)nops - 6;
     site.args = esc_alloc((size_t)(site.nargs + 1) * sizeof(char *));
     for (int a = 0; a < site.nargs; a++)
-      site.args[a] = md_string(ops[5 + a]);
+      site.args[a] = md_string(ops[6 + a]);
     ESC_PUSH(s->v, s->n, s->cap, site);
     free(ops);
   }
@@ -165,6 +169,29 @@ esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call) {
   return NULL;
 }
 
+/* esc_sites_merged: recorded sites that an unmatched call may stand for.
+ * Passes that merge two calls into one (SimplifyCFG hoisting or sinking)
+ * drop the site ids and blur the position; the merged call then stands for
+ * every unseen site of the same callee recorded in its function, so none of
+ * them is reported as removed while a copy of it still allocates.  Marks
+ * them seen and returns how many were stored in out[]. */
+int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
+                     esc_site **out, int max) {
+  size_t fl = 0;
+  const char *fn = LLVMGetValueName2(
+      LLVMGetBasicBlockParent(LLVMGetInstructionParent(call)), &fl);
+  int n = 0;
+  for (int k = 0; k < s->n && n < max; k++) {
+    esc_site *site = &s->v[k];
+    if (site->seen || strcmp(site->callee, callee) != 0 || strlen(site->fn) != fl ||
+        memcmp(site->fn, fn, fl) != 0)
+      continue;
+    site->seen = 1;
+    out[n++] = site;
+  }
+  return n;
+}
+
 /* esc_sites_forget removes the pass's metadata from the module. */
 void esc_sites_forget(LLVMModuleRef M, esc_sites *s) {
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
@@ -181,6 +208,7 @@ void esc_sites_free(esc_sites *s) {
   for (int k = 0; k < s->n; k++) {
     free(s->v[k].file);
     free(s->v[k].callee);
+    free(s->v[k].fn);
     for (int a = 0; a < s->v[k].nargs; a++)
       free(s->v[k].args[a]);
     free(s->v[k].args);

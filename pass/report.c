@@ -207,30 +207,8 @@ static void push(esc_report *r, esc_entry *e) {
   ESC_PUSH(r->v, r->n, r->cap, *e);
 }
 
-void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites) {
-  esc_entry e;
-  memset(&e, 0, sizeof e);
-  LLVMValueRef call = c->call;
-  esc_site *site = esc_sites_find(sites, call);
-  if (site)
-    site->seen = 1;
-  unsigned flen = 0;
-  const char *file = LLVMGetDebugLocFilename(call, &flen);
-  if (file && LLVMGetDebugLocLine(call)) {
-    e.file = esc_alloc(flen + 1);
-    memcpy(e.file, file, flen);
-    e.line = LLVMGetDebugLocLine(call);
-    e.col = LLVMGetDebugLocColumn(call);
-  } else if (site && site->line) {
-    e.file = esc_strdup(site->file);
-    e.line = site->line;
-    e.col = site->col;
-  }
-  size_t fl = 0;
-  const char *fname = LLVMGetValueName2(f->fn, &fl);
-  e.where = esc_alloc(fl + 1);
-  memcpy(e.where, fname, fl);
-
+/* site_text: "callee(arg, ...)" for a call, preferring what was written. */
+static char *site_text(LLVMValueRef call, const esc_site *site) {
   esc_buf t = {0};
   char callee[256], arg[256];
   if (site)
@@ -248,7 +226,31 @@ void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites) 
     esc_buf_printf(&t, "%s%s", k ? ", " : "", arg);
   }
   esc_buf_printf(&t, ")");
-  e.text = t.s;
+  return t.s;
+}
+
+static void site_entry(esc_report *r, esc_func *f, esc_cand *c, const esc_site *site,
+                       int own_position) {
+  esc_entry e;
+  memset(&e, 0, sizeof e);
+  LLVMValueRef call = c->call;
+  unsigned flen = 0;
+  const char *file = LLVMGetDebugLocFilename(call, &flen);
+  if (own_position && file && LLVMGetDebugLocLine(call)) {
+    e.file = esc_alloc(flen + 1);
+    memcpy(e.file, file, flen);
+    e.line = LLVMGetDebugLocLine(call);
+    e.col = LLVMGetDebugLocColumn(call);
+  } else if (site && site->line) {
+    e.file = esc_strdup(site->file);
+    e.line = site->line;
+    e.col = site->col;
+  }
+  size_t fl = 0;
+  const char *fname = LLVMGetValueName2(f->fn, &fl);
+  e.where = esc_alloc(fl + 1);
+  memcpy(e.where, fname, fl);
+  e.text = site_text(call, site);
   e.stack = c->reason == ESC_OK;
   e.reason = c->reason;
   if (f->opt->m >= 2) {
@@ -257,6 +259,23 @@ void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites) 
     e.detail = d.s;
   }
   push(r, &e);
+}
+
+void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites) {
+  esc_site *site = esc_sites_find(sites, c->call);
+  if (site || sites->n == 0) {
+    site_entry(r, f, c, site, 1);
+    return;
+  }
+  /* A call no recorded site matches: LLVM merged several into it. */
+  char callee[256];
+  escb_display_name(LLVMGetCalledValue(c->call), callee, sizeof callee);
+  esc_site *merged[64];
+  int n = esc_sites_merged(sites, c->call, callee, merged, 64);
+  for (int k = 0; k < n; k++)
+    site_entry(r, f, c, merged[k], 0);
+  if (n == 0)
+    site_entry(r, f, c, NULL, 1);
 }
 
 void esc_report_removed(esc_report *r, const esc_site *s) {
