@@ -107,6 +107,8 @@ struct EscapeCleanupPass : PassInfoMixin<EscapeCleanupPass> {
     FPM.run(F, FAM);
     return PreservedAnalyses::none();
   }
+  // Runs on optnone functions too, so the marker never outlives the pass.
+  static bool isRequired() { return true; }
 };
 
 void registerCallbacks(PassBuilder &PB) {

@@ -293,23 +293,25 @@ static void groups(esc_func *f) {
   uint64_t budget = f->recursive ? f->opt->max_recursive_frame_bytes
                                  : f->opt->max_frame_bytes;
   uint64_t used = 0;
+  uint64_t *total = esc_alloc((size_t)(f->ncands + 1) * sizeof(uint64_t));
+  for (int k = 0; k < f->ncands; k++)
+    total[find(f, k)] += f->cands[k].bytes;
+  int *refused = esc_alloc((size_t)(f->ncands + 1) * sizeof(int));
   for (int k = 0; k < f->ncands; k++) {
-    if (f->cands[k].reason != ESC_OK || find(f, k) != k)
+    int root = find(f, k);
+    if (f->cands[k].reason != ESC_OK)
       continue;
-    uint64_t total = 0;
-    for (int j = k; j < f->ncands; j++)
-      if (find(f, j) == k)
-        total += f->cands[j].bytes;
-    int fits = total <= budget && used + total <= budget;
-    if (fits) {
-      used += total;
-      continue;
+    if (root == k) { /* a group's first member decides for the group */
+      if (total[k] <= budget && used + total[k] <= budget)
+        used += total[k];
+      else
+        refused[k] = 1;
     }
-    for (int j = k; j < f->ncands; j++)
-      if (find(f, j) == k)
-        set_reason(&f->cands[j], f->recursive ? ESC_R_RECURSIVE : ESC_R_BUDGET,
-                   NULL);
+    if (refused[root])
+      set_reason(&f->cands[k], f->recursive ? ESC_R_RECURSIVE : ESC_R_BUDGET, NULL);
   }
+  free(total);
+  free(refused);
 }
 
 void esc_solve(esc_func *f) {
