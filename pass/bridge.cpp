@@ -15,6 +15,7 @@
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DebugProgramInstruction.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -234,6 +235,41 @@ extern "C" int escb_value_var_name(LLVMValueRef v, char *buf, size_t n) {
       return 1;
     }
   return 0;
+}
+
+extern "C" int escb_param_debug(LLVMValueRef fn, unsigned i, char *name, size_t n,
+                                char *file, char *dir, size_t fn_len,
+                                unsigned *line, unsigned *col) {
+  auto *F = cast<Function>(unwrap(fn));
+  const DILocalVariable *Best = nullptr;
+  DebugLoc BestLoc;
+  auto consider = [&](const DILocalVariable *V, const DebugLoc &DL) {
+    if (!V || V->getArg() != i + 1 || V->getName().empty())
+      return;
+    // The declaration's own location names the parameter's column; later
+    // dbg.values carry line 0.
+    if (!Best || (!BestLoc || BestLoc.getLine() == 0)) {
+      Best = V;
+      BestLoc = DL;
+    }
+  };
+  for (Instruction &I : instructions(*F)) {
+    if (auto *D = dyn_cast<DbgVariableIntrinsic>(&I))
+      consider(D->getVariable(), D->getDebugLoc());
+    for (DbgVariableRecord &R : filterDbgVars(I.getDbgRecordRange()))
+      consider(R.getVariable(), R.getDebugLoc());
+    if (Best && BestLoc && BestLoc.getLine())
+      break;
+  }
+  if (!Best)
+    return 0;
+  copy_out(Best->getName(), name, n);
+  copy_out(Best->getFile() ? Best->getFile()->getFilename() : StringRef(), file, fn_len);
+  if (dir)
+    copy_out(Best->getFile() ? Best->getFile()->getDirectory() : StringRef(), dir, fn_len);
+  *line = Best->getLine();
+  *col = BestLoc && BestLoc.getLine() == Best->getLine() ? BestLoc.getCol() : 0;
+  return 1;
 }
 
 extern "C" void escb_display_name(LLVMValueRef fn, char *buf, size_t n) {

@@ -65,6 +65,12 @@ int escb_call_returns_twice(LLVMValueRef call);
 /* Source name of a value from its debug records (dbg.declare / dbg.value);
  * 0 if none. */
 int escb_value_var_name(LLVMValueRef v, char *buf, size_t n);
+/* Parameter i's source name and declaration position (file, line, col),
+ * from its debug variable (dir: the file's compilation directory, may be
+ * NULL); col is 0 when no debug record kept the declaration's location
+ * (clang's assignment tracking drops it before any plugin pass runs).  0 if F has no debug variable for it. */
+int escb_param_debug(LLVMValueRef fn, unsigned i, char *name, size_t n, char *file,
+                     char *dir, size_t fn_len, unsigned *line, unsigned *col);
 /* Demangled, parameter-less name of a function ("operator new", "malloc"). */
 void escb_display_name(LLVMValueRef fn, char *buf, size_t n);
 

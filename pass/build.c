@@ -38,11 +38,32 @@ static void objects(esc_func *f) {
       f->g.objs[c.obj].cand = f->ncands;
       ESC_PUSH(f->cands, f->ncands, f->capcands, c);
     }
+  /* Parameter i points to the caller's object P_i, which points to Q_i
+   * (Go's derefs 0 and 1): tracked, so the summary can tell a parameter
+   * that leaks from one whose contents leak or that is returned. */
+  f->nparams = (int)LLVMCountParams(f->fn);
+  f->pobj = esc_alloc((size_t)(f->nparams + 1) * sizeof(int));
+  for (int i = 0; i < f->nparams; i++) {
+    f->pobj[i] = esc_graph_new_obj(&f->g, ESC_OBJ_PARAM, NULL);
+    f->g.objs[f->pobj[i]].cand = i;
+    int q = esc_graph_new_obj(&f->g, ESC_OBJ_PARAM_CONTENT, NULL);
+    f->g.objs[q].cand = i;
+  }
   esc_graph_seal(&f->g);
   /* %a = alloca / %p = malloc(n): the value holds the object's address
    * (derefs -1 in Go's terms). */
   for (int o = 1; o < f->g.nobjs; o++)
-    esc_graph_addr(&f->g, o, esc_graph_loc_of(&f->g, f->g.objs[o].inst));
+    if (f->g.objs[o].inst)
+      esc_graph_addr(&f->g, o, esc_graph_loc_of(&f->g, f->g.objs[o].inst));
+  for (int i = 0; i < f->nparams; i++) {
+    LLVMValueRef arg = LLVMGetParam(f->fn, (unsigned)i);
+    int l = esc_graph_new_loc(&f->g, arg);
+    esc_ptrmap_put(&f->g.vals, arg, l);
+    int p = f->pobj[i], q = p + 1;
+    esc_graph_addr(&f->g, p, l);
+    esc_graph_addr(&f->g, q, f->g.objs[p].content);
+    esc_graph_addr(&f->g, 0, f->g.objs[q].content);
+  }
 }
 
 /* flow_from_operands: the result may hold whatever any operand holds
@@ -99,7 +120,7 @@ static void instruction(esc_func *f, LLVMValueRef i) {
   case LLVMTrunc: case LLVMZExt: case LLVMSExt:
   case LLVMFPToUI: case LLVMFPToSI: case LLVMUIToFP: case LLVMSIToFP:
   case LLVMFPTrunc: case LLVMFPExt:
-  case LLVMPtrToInt: case LLVMIntToPtr: case LLVMBitCast: case LLVMAddrSpaceCast:
+  case LLVMPtrToInt: case LLVMBitCast: case LLVMAddrSpaceCast:
   case LLVMAdd: case LLVMFAdd: case LLVMSub: case LLVMFSub: case LLVMMul:
   case LLVMFMul: case LLVMUDiv: case LLVMSDiv: case LLVMFDiv: case LLVMURem:
   case LLVMSRem: case LLVMFRem: case LLVMShl: case LLVMLShr: case LLVMAShr:
@@ -113,10 +134,14 @@ static void instruction(esc_func *f, LLVMValueRef i) {
     break;
   case LLVMICmp: case LLVMFCmp:
     break; /* a truth value cannot rebuild an address */
-  case LLVMRet:
+  case LLVMRet: /* into the result; the heap once summaries are read */
     if (LLVMGetNumOperands(i) > 0)
-      esc_graph_escape(g, esc_graph_loc_of(g, LLVMGetOperand(i, 0)),
-                       ESC_WHY_RETURN, i);
+      esc_graph_copy(g, esc_graph_loc_of(g, LLVMGetOperand(i, 0)), g->ret,
+                     ESC_WHY_RETURN, i);
+    break;
+  case LLVMIntToPtr: /* an integer may be any address */
+    flow_from_operands(f, i);
+    esc_graph_copy(g, g->unknown, esc_graph_loc_of(g, i), ESC_WHY_OTHER, i);
     break;
   case LLVMBr: case LLVMSwitch: case LLVMUnreachable: case LLVMFence:
     break;

@@ -145,7 +145,8 @@ void esc_build_call(esc_func *f, LLVMValueRef call) {
     attribute_rule(f, call, callee);
     return;
   case ESCB_CALL_OTHER:
-    attribute_rule(f, call, callee);
+    if (!esc_summary_call(f, call, callee))
+      attribute_rule(f, call, callee);
     return;
   }
 }

@@ -64,6 +64,9 @@ typedef struct esc_cg {
   int **succ;
   int *nsucc, *capsucc;
   int *recursive;
+  int *order;     /* functions by SCC, callees' SCCs first (Tarjan's order) */
+  int *scc_start; /* SCC k is order[scc_start[k] .. scc_start[k+1]) */
+  int nscc;
 } esc_cg;
 
 static void cg_edge(esc_cg *cg, int a, int b) {
@@ -141,6 +144,9 @@ static void cg_sccs(esc_cg *cg) {
   int *stack = esc_alloc((size_t)(n + 1) * sizeof(int));
   int *cstack = esc_alloc((size_t)(n + 1) * sizeof(int)); /* dfs nodes */
   int *cedge = esc_alloc((size_t)(n + 1) * sizeof(int));  /* next edge */
+  int norder = 0;
+  cg->order = esc_alloc((size_t)(n + 1) * sizeof(int));
+  cg->scc_start = esc_alloc((size_t)(n + 2) * sizeof(int));
   for (int i = 0; i < n; i++)
     index[i] = -1;
   for (int root = 0; root < n; root++) {
@@ -177,9 +183,12 @@ static void cg_sccs(esc_cg *cg) {
           onstack[stack[--top]] = 0;
           size++;
         } while (stack[top] != v);
-        if (size > 1)
-          for (int k = top; k < sp; k++)
+        cg->scc_start[cg->nscc++] = norder;
+        for (int k = top; k < sp; k++) {
+          if (size > 1)
             cg->recursive[stack[k]] = 1;
+          cg->order[norder++] = stack[k];
+        }
         sp = top;
       }
     }
@@ -190,6 +199,7 @@ static void cg_sccs(esc_cg *cg) {
   free(stack);
   free(cstack);
   free(cedge);
+  cg->scc_start[cg->nscc] = norder;
 }
 
 static void cg_free(esc_cg *cg) {
@@ -199,6 +209,8 @@ static void cg_free(esc_cg *cg) {
   free(cg->nsucc);
   free(cg->capsucc);
   free(cg->recursive);
+  free(cg->order);
+  free(cg->scc_start);
   free(cg->fns);
   esc_ptrmap_free(&cg->index);
 }
@@ -207,6 +219,8 @@ static void func_free(esc_func *f) {
   esc_graph_free(&f->g);
   free(f->cands);
   free(f->checks);
+  free(f->pobj);
+  memset(f, 0, sizeof *f);
 }
 
 /* mark_seen: every recorded site that still has a copy, before any merged
@@ -226,44 +240,131 @@ static void mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *sites) {
       }
 }
 
-int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
-  esc_sites sites;
-  esc_sites_load(M, &sites);
-  if (opt->m > 0 && sites.n > 0)
-    mark_seen(M, ctx, &sites);
+/* esc_run is the state of one run of the pass over a module. */
+typedef struct esc_run {
+  LLVMModuleRef M;
+  escb_ctx *ctx;
+  const esc_options *opt;
   esc_cg cg;
-  cg_build(&cg, M);
-  cg_sccs(&cg);
-  esc_report rep = {0};
-  int changed = 0;
-  for (int i = 0; i < cg.n; i++) {
-    esc_func f;
-    memset(&f, 0, sizeof f);
-    f.fn = cg.fns[i];
-    f.ctx = ctx;
-    f.opt = opt;
-    f.recursive = cg.recursive[i];
-    esc_build(&f);
-    esc_solve(&f);
-    if (opt->m > 0)
-      for (int k = 0; k < f.ncands; k++)
-        esc_report_site(&rep, &f, &f.cands[k], &sites);
-    if (opt->rewrite)
-      esc_rewrite(&f);
-    changed |= f.nconverted > 0;
-    func_free(&f);
+  esc_summaries sums;
+  esc_sites sites;
+  esc_report rep;
+  int changed;
+} esc_run;
+
+static void analyse(esc_run *r, int i, esc_func *f) {
+  memset(f, 0, sizeof *f);
+  f->fn = r->cg.fns[i];
+  f->ctx = r->ctx;
+  f->opt = r->opt;
+  f->sums = &r->sums;
+  f->recursive = r->cg.recursive[i];
+  esc_build(f);
+  esc_solve_flow(f);
+}
+
+/* finish judges, reports and rewrites one function whose summary is final. */
+static void finish(esc_run *r, int i) {
+  esc_func f;
+  analyse(r, i, &f);
+  esc_summary_extract(&f, &r->sums.v[i]);
+  esc_solve_verdicts(&f);
+  if (r->opt->m > 0) {
+    for (int k = 0; k < f.ncands; k++)
+      esc_report_site(&r->rep, &f, &f.cands[k], &r->sites);
+    esc_report_params(&r->rep, &f, &r->sums.v[i], &r->sites);
   }
+  if (r->opt->rewrite)
+    esc_rewrite(&f);
+  r->changed |= f.nconverted > 0;
+  func_free(&f);
+}
+
+/* bottom: the least summary, where an SCC's fixed point starts. */
+static void bottom(esc_run *r, int i) {
+  esc_summary *s = &r->sums.v[i];
+  esc_summary_free(s);
+  s->nparams = (int)LLVMCountParams(r->cg.fns[i]);
+  s->tags = esc_alloc((size_t)s->nparams + 1);
+  s->why = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->why);
+  s->valid = escb_has_exact_definition(r->cg.fns[i]);
+}
+
+static void top(esc_run *r, int i) {
+  esc_summary *s = &r->sums.v[i];
+  for (int k = 0; k < s->nparams; k++)
+    s->tags[k] = ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_RESULT0 | ESC_TAG_RESULT1 |
+                 ESC_TAG_FREED | ESC_TAG_WRITES;
+  s->ret_other = 1;
+}
+
+/* scc solves a strongly connected component: a call inside it is an edge
+ * through the peer's current summary, iterated from the least summaries to
+ * a fixed point (monotone: more tags only add flow). */
+static void scc(esc_run *r, int from, int to) {
+  int single = to - from == 1 && !r->cg.recursive[r->cg.order[from]];
+  if (!single) {
+    for (int k = from; k < to; k++)
+      bottom(r, r->cg.order[k]);
+    int stable = 0;
+    for (int round = 0; round < 16 && !stable; round++) {
+      stable = 1;
+      for (int k = from; k < to; k++) {
+        int i = r->cg.order[k];
+        esc_func f;
+        esc_summary next = {0};
+        analyse(r, i, &f);
+        esc_summary_extract(&f, &next);
+        func_free(&f);
+        if (!esc_summary_equal(&next, &r->sums.v[i])) {
+          stable = 0;
+          esc_summary_free(&r->sums.v[i]);
+          r->sums.v[i] = next;
+        } else {
+          esc_summary_free(&next);
+        }
+      }
+    }
+    if (!stable) /* give up: everything leaks */
+      for (int k = from; k < to; k++)
+        top(r, r->cg.order[k]);
+  }
+  for (int k = from; k < to; k++)
+    finish(r, r->cg.order[k]);
+}
+
+int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
+  esc_run r;
+  memset(&r, 0, sizeof r);
+  r.M = M;
+  r.ctx = ctx;
+  r.opt = opt;
+  esc_sites_load(M, &r.sites);
+  if (opt->m > 0 && r.sites.n > 0)
+    mark_seen(M, ctx, &r.sites);
+  cg_build(&r.cg, M);
+  cg_sccs(&r.cg);
+  r.sums.v = esc_alloc(((size_t)r.cg.n + 1) * sizeof *r.sums.v);
+  r.sums.n = r.cg.n;
+  for (int i = 0; i < r.cg.n; i++)
+    esc_ptrmap_put(&r.sums.index, r.cg.fns[i], i);
+  for (int k = 0; k < r.cg.nscc; k++)
+    scc(&r, r.cg.scc_start[k], r.cg.scc_start[k + 1]);
   if (opt->m > 0)
-    for (int k = 0; k < sites.n; k++)
-      if (!sites.v[k].seen)
-        esc_report_removed(&rep, &sites.v[k]);
-  esc_report_print(&rep, opt->m);
-  esc_report_free(&rep);
-  if (sites.n) {
-    esc_sites_forget(M, &sites);
-    changed = 1;
+    for (int k = 0; k < r.sites.n; k++)
+      if (!r.sites.v[k].seen)
+        esc_report_removed(&r.rep, &r.sites.v[k]);
+  esc_report_print(&r.rep, opt->m);
+  esc_report_free(&r.rep);
+  if (r.sites.n || r.sites.nparams) {
+    esc_sites_forget(M, &r.sites);
+    r.changed = 1;
   }
-  esc_sites_free(&sites);
-  cg_free(&cg);
-  return changed;
+  esc_sites_free(&r.sites);
+  for (int i = 0; i < r.cg.n; i++)
+    esc_summary_free(&r.sums.v[i]);
+  free(r.sums.v);
+  esc_ptrmap_free(&r.sums.index);
+  cg_free(&r.cg);
+  return r.changed;
 }

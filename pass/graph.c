@@ -19,6 +19,7 @@ void esc_graph_init(esc_graph *g, long budget) {
   esc_graph_new_obj(g, ESC_OBJ_UNKNOWN, NULL);
   g->heap = g->objs[0].content;
   g->unknown = esc_graph_new_loc(g, NULL);
+  g->ret = esc_graph_new_loc(g, NULL);
 }
 
 void esc_graph_free(esc_graph *g) {
@@ -51,7 +52,7 @@ int esc_graph_new_loc(esc_graph *g, LLVMValueRef val) {
 }
 
 int esc_graph_new_obj(esc_graph *g, esc_objkind kind, LLVMValueRef inst) {
-  esc_obj o = {kind, inst, -1, -1};
+  esc_obj o = {kind, inst, -1, -1, 0};
   int content = esc_graph_new_loc(g, NULL);
   o.content = content;
   ESC_PUSH(g->objs, g->nobjs, g->capobjs, o);
@@ -161,13 +162,19 @@ static void visit(esc_graph *g, int li) {
       esc_graph_copy(g, g->objs[o].content, g->locs[li].loads[i], ESC_WHY_LOAD,
                      NULL);
   /* *this = src: src flows into the contents of every object this may
-   * point to; into the heap when that is the unknown object. */
+   * point to; into the heap when that object is not the function's own
+   * (unknown memory, or the caller's objects behind parameters). */
   for (int i = 0; i < g->locs[li].nstores; i++)
     for (int o = esc_bits_next(g->locs[li].pts, words, 0); o >= 0;
-         o = esc_bits_next(g->locs[li].pts, words, o + 1))
-      esc_graph_copy(g, g->locs[li].stores[i], g->objs[o].content,
-                     o == 0 ? ESC_WHY_STORE_UNK : ESC_WHY_STORE,
+         o = esc_bits_next(g->locs[li].pts, words, o + 1)) {
+      esc_obj *ob = &g->objs[o];
+      int outside = o == 0 || ob->kind == ESC_OBJ_PARAM ||
+                    ob->kind == ESC_OBJ_PARAM_CONTENT;
+      ob->written = 1;
+      esc_graph_copy(g, g->locs[li].stores[i], outside ? g->heap : ob->content,
+                     outside ? ESC_WHY_STORE_UNK : ESC_WHY_STORE,
                      g->locs[li].store_at[i]);
+    }
   /* An object reaching the heap escapes: anything may now read it (its
    * contents escape too) and write it (it holds unknown pointers). */
   if (li == g->heap)
@@ -182,16 +189,51 @@ static void visit(esc_graph *g, int li) {
     }
 }
 
-void esc_graph_solve(esc_graph *g) {
-  while (g->nwork > 0) {
-    if (g->steps > g->budget) {
-      g->over_budget = 1;
-      return;
+static int empty(const esc_graph *g, int loc) {
+  return esc_bits_next(g->locs[loc].pts, g->words, 0) < 0;
+}
+
+/* settle: an address that holds no known object at all (an integer
+ * constant, arithmetic on null) may point anywhere: stores through it
+ * escape, loads from it are unknown.  Returns 1 if that added flow. */
+static int settle(esc_graph *g) {
+  int added = 0;
+  for (int li = 0; li < g->nlocs; li++) {
+    esc_loc *l = &g->locs[li];
+    if ((!l->nstores && !l->nloads) || !empty(g, li))
+      continue;
+    for (int i = 0; i < g->locs[li].nstores; i++) {
+      int before = g->nwork;
+      esc_graph_escape(g, g->locs[li].stores[i], ESC_WHY_STORE_UNK,
+                       g->locs[li].store_at[i]);
+      added |= g->nwork != before;
     }
-    int li = g->work[--g->nwork];
-    g->locs[li].queued = 0;
-    visit(g, li);
+    for (int i = 0; i < g->locs[li].nloads; i++) {
+      int before = g->nwork;
+      esc_graph_copy(g, g->unknown, g->locs[li].loads[i], ESC_WHY_LOAD, NULL);
+      added |= g->nwork != before;
+    }
   }
+  return added;
+}
+
+void esc_graph_solve(esc_graph *g) {
+  do {
+    while (g->nwork > 0) {
+      if (g->steps > g->budget) {
+        g->over_budget = 1;
+        return;
+      }
+      int li = g->work[--g->nwork];
+      g->locs[li].queued = 0;
+      visit(g, li);
+    }
+  } while (settle(g));
+}
+
+void esc_graph_close_returns(esc_graph *g) {
+  esc_graph_copy(g, g->ret, g->heap, ESC_WHY_RETURN, NULL);
+  esc_graph_solve(g);
 }
 
 int esc_graph_holds(const esc_graph *g, int loc, int obj) {

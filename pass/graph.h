@@ -13,6 +13,8 @@ typedef enum esc_objkind {
   ESC_OBJ_UNKNOWN, /* object 0: all memory the function does not own */
   ESC_OBJ_ALLOCA,  /* a stack slot the function already has */
   ESC_OBJ_HEAP,    /* an allocation site, a candidate for the stack */
+  ESC_OBJ_PARAM,   /* what parameter i points to (the caller's object) */
+  ESC_OBJ_PARAM_CONTENT, /* what that object points to (one deref deeper) */
 } esc_objkind;
 
 /* esc_obj is one abstract object: a memory block that pointers point to. */
@@ -20,7 +22,9 @@ typedef struct esc_obj {
   esc_objkind kind;
   LLVMValueRef inst; /* the alloca or allocation call; NULL for unknown */
   int content;       /* location of what is stored in the object */
-  int cand;          /* ESC_OBJ_HEAP: index into the function's candidates */
+  int cand;          /* ESC_OBJ_HEAP: index into the function's candidates;
+                        ESC_OBJ_PARAM*: the parameter's number */
+  int written;       /* something was stored into it */
 } esc_obj;
 
 /* esc_why says how a value reached an edge: the -m=2 explanation's step. */
@@ -76,6 +80,8 @@ typedef struct esc_graph {
   int words;       /* bitset words; fixed by esc_graph_seal */
   int heap;        /* contents of the unknown object: what escapes */
   int unknown;     /* a location that holds only the unknown object */
+  int ret;         /* what the function returns; joined to the heap by
+                      esc_graph_close_returns once summaries are read */
   esc_ptrmap vals; /* LLVM value -> location */
   esc_u64set edges;
   int *work;
@@ -99,5 +105,6 @@ void esc_graph_escape(esc_graph *g, int src, esc_why why, LLVMValueRef at);
 void esc_graph_solve(esc_graph *g);
 int esc_graph_holds(const esc_graph *g, int loc, int obj);
 int esc_graph_obj_escaped(const esc_graph *g, int obj);
+void esc_graph_close_returns(esc_graph *g);
 
 #endif

@@ -53,6 +53,33 @@ typedef struct esc_check {
   int loc;
 } esc_check;
 
+/* Parameter tags, Go-style: what a function may do with what a pointer
+ * parameter points to. */
+enum {
+  ESC_TAG_HEAP = 1,     /* leaks to the heap (derefs 0): "leaking param: p" */
+  ESC_TAG_CONTENT = 2,  /* what it points to leaks: "leaking param content" */
+  ESC_TAG_RESULT0 = 4,  /* returned (maybe offset): "to result ~r0 level=0" */
+  ESC_TAG_RESULT1 = 8,  /* what it points to is returned: level=1 */
+  ESC_TAG_FREED = 16,   /* may be freed or reallocated */
+  ESC_TAG_WRITES = 32,  /* the callee stores into the object */
+};
+
+/* esc_summary is one function's parameter tags. */
+typedef struct esc_summary {
+  int valid;      /* computed, and the definition is the one that runs */
+  int nparams;
+  unsigned char *tags;
+  LLVMValueRef *why; /* per parameter: the instruction behind a leak */
+  int ret_other;  /* the result may be something other than a parameter */
+} esc_summary;
+
+/* esc_summaries holds the summaries of a module's defined functions. */
+typedef struct esc_summaries {
+  esc_ptrmap index; /* function -> entry */
+  esc_summary *v;
+  int n;
+} esc_summaries;
+
 /* esc_func is the analysis state of one function. */
 typedef struct esc_func {
   LLVMValueRef fn;
@@ -63,6 +90,9 @@ typedef struct esc_func {
   int ncands, capcands;
   esc_check *checks;
   int nchecks, capchecks;
+  const esc_summaries *sums; /* callees' summaries, or NULL */
+  int nparams;
+  int *pobj;         /* per parameter: its ESC_OBJ_PARAM object */
   int returns_twice; /* calls setjmp, vfork...: locals are not safe */
   int recursive;     /* on a call-graph cycle */
   int nconverted;
@@ -74,7 +104,15 @@ void esc_build_call(esc_func *f, LLVMValueRef call);
 int esc_is_call(LLVMValueRef inst);
 
 /* solve.c: verdicts */
-void esc_solve(esc_func *f);
+void esc_solve_flow(esc_func *f);     /* the graph, returns not yet escaped */
+void esc_solve_verdicts(esc_func *f); /* returns escape; every site judged */
+
+/* summary.c: parameter summaries and library models */
+const esc_summary *esc_summary_of(const esc_summaries *s, LLVMValueRef fn);
+void esc_summary_extract(esc_func *f, esc_summary *out);
+int esc_summary_equal(const esc_summary *a, const esc_summary *b);
+void esc_summary_free(esc_summary *s);
+int esc_summary_call(esc_func *f, LLVMValueRef call, LLVMValueRef callee);
 
 /* rewrite.c: heap -> stack */
 void esc_rewrite(esc_func *f);
@@ -91,9 +129,17 @@ typedef struct esc_site {
   int seen;
 } esc_site;
 
+/* esc_param is a parameter's name and position, recorded at the start. */
+typedef struct esc_param {
+  char *fn, *name, *file;
+  unsigned index, line, col;
+} esc_param;
+
 typedef struct esc_sites {
   esc_site *v;
   int n, cap;
+  esc_param *params;
+  int nparams, capparams;
   unsigned kind; /* metadata kind of the per-call site id */
 } esc_sites;
 
@@ -102,9 +148,12 @@ esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call);
 int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
                      esc_site **out, int max);
 void esc_sites_free(esc_sites *s);
+const esc_param *esc_sites_param(const esc_sites *s, LLVMValueRef fn, unsigned i);
 void esc_sites_forget(LLVMModuleRef M, esc_sites *s);
 int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci);
 void esc_arg_text(LLVMValueRef arg, char *buf, size_t n);
+unsigned esc_source_column(const char *dir, const char *file, unsigned line,
+                           const char *name);
 
 /* report.c: the Go-style report */
 typedef struct esc_entry {
@@ -113,6 +162,7 @@ typedef struct esc_entry {
   char *where; /* function name */
   char *text;  /* "malloc(64)" */
   int stack;   /* 1: does not escape */
+  int param;   /* a parameter line: text is the whole message */
   esc_reason reason;
   char *detail; /* -m=2 lines, each ending in '\n', or NULL */
   long seq;
@@ -125,6 +175,8 @@ typedef struct esc_report {
 
 void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites);
 void esc_report_removed(esc_report *r, const esc_site *s);
+void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
+                       const esc_sites *sites);
 void esc_report_print(esc_report *r, int level);
 void esc_report_free(esc_report *r);
 

@@ -11,6 +11,7 @@
  */
 #include "internal.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,9 @@
 
 #define SITES "escape.sites"
 #define SITE "escape.site"
+#define PARAMS "escape.params"
+
+static void load_params(LLVMModuleRef M, esc_sites *s);
 
 int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci) {
   escb_classify_call(ctx, inst, ci);
@@ -49,6 +53,39 @@ void esc_arg_text(LLVMValueRef arg, char *buf, size_t n) {
   snprintf(buf, n, "...");
 }
 
+/* esc_source_column: the column of identifier `name` on a line of a source
+ * file, for parameters whose debug records lost their column; 0 if the
+ * file cannot be read or the name is not on that line. */
+unsigned esc_source_column(const char *dir, const char *file, unsigned line,
+                           const char *name) {
+  char path[2048];
+  if (file[0] == '/' || !dir || !dir[0])
+    snprintf(path, sizeof path, "%s", file);
+  else
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+  FILE *fp = fopen(path, "r");
+  if (!fp)
+    return 0;
+  char buf[4096];
+  unsigned n = 0, col = 0;
+  while (fgets(buf, sizeof buf, fp))
+    if (++n == line)
+      break;
+  fclose(fp);
+  if (n != line)
+    return 0;
+  size_t len = strlen(name);
+  for (char *p = strstr(buf, name); p; p = strstr(p + 1, name)) {
+    int before = p > buf && (isalnum((unsigned char)p[-1]) || p[-1] == '_');
+    int after = isalnum((unsigned char)p[len]) || p[len] == '_';
+    if (!before && !after) {
+      col = (unsigned)(p - buf) + 1;
+      break;
+    }
+  }
+  return col;
+}
+
 static LLVMMetadataRef md_int(LLVMContextRef cx, uint64_t x) {
   return LLVMValueAsMetadata(LLVMConstInt(LLVMInt32TypeInContext(cx), x, 0));
 }
@@ -57,9 +94,38 @@ static LLVMMetadataRef md_str(LLVMContextRef cx, const char *s) {
   return LLVMMDStringInContext2(cx, s, strlen(s));
 }
 
+/* record_params notes each parameter's name and declaration position while
+ * the declarations still carry their columns: !{!"fn", i32 i, !"name",
+ * !"file", i32 line, i32 col}. */
+static void record_params(LLVMModuleRef M) {
+  LLVMContextRef cx = LLVMGetModuleContext(M);
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn)) {
+    if (LLVMIsDeclaration(fn))
+      continue;
+    unsigned n = LLVMCountParams(fn);
+    for (unsigned i = 0; i < n; i++) {
+      char name[256], file[1024], dir[1024];
+      unsigned line = 0, col = 0;
+      if (!escb_param_debug(fn, i, name, sizeof name, file, dir, sizeof file, &line, &col))
+        continue;
+      if (!col)
+        col = esc_source_column(dir, file, line, name);
+      size_t fl = 0;
+      const char *fname = LLVMGetValueName2(fn, &fl);
+      LLVMMetadataRef ops[6] = {LLVMMDStringInContext2(cx, fname, fl), md_int(cx, i),
+                                md_str(cx, name),  md_str(cx, file),
+                                md_int(cx, line),  md_int(cx, col)};
+      LLVMMetadataRef node = LLVMMDNodeInContext2(cx, ops, 6);
+      LLVMAddNamedMetadataOperand(M, PARAMS, LLVMMetadataAsValue(cx, node));
+    }
+  }
+}
+
 void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx) {
-  if (LLVMGetNamedMetadataNumOperands(M, SITES) > 0)
+  if (LLVMGetNamedMetadataNumOperands(M, SITES) > 0 ||
+      LLVMGetNamedMetadataNumOperands(M, PARAMS) > 0)
     return; /* already recorded (the pipeline ran twice) */
+  record_params(M);
   LLVMContextRef cx = LLVMGetModuleContext(M);
   unsigned kind = site_kind(M);
   int id = 0;
@@ -115,8 +181,10 @@ void esc_sites_load(LLVMModuleRef M, esc_sites *s) {
   memset(s, 0, sizeof *s);
   s->kind = site_kind(M);
   unsigned n = LLVMGetNamedMetadataNumOperands(M, SITES);
-  if (!n)
+  if (!n) {
+    load_params(M, s);
     return;
+  }
   LLVMValueRef *nodes = esc_alloc(n * sizeof *nodes);
   LLVMGetNamedMetadataOperands(M, SITES, nodes);
   for (unsigned k = 0; k < n; k++) {
@@ -141,6 +209,41 @@ void esc_sites_load(LLVMModuleRef M, esc_sites *s) {
     free(ops);
   }
   free(nodes);
+  load_params(M, s);
+}
+
+static void load_params(LLVMModuleRef M, esc_sites *s) {
+  unsigned n = LLVMGetNamedMetadataNumOperands(M, PARAMS);
+  if (!n)
+    return;
+  LLVMValueRef *nodes = esc_alloc(n * sizeof *nodes);
+  LLVMGetNamedMetadataOperands(M, PARAMS, nodes);
+  for (unsigned k = 0; k < n; k++) {
+    if (LLVMGetMDNodeNumOperands(nodes[k]) != 6)
+      continue;
+    LLVMValueRef ops[6];
+    LLVMGetMDNodeOperands(nodes[k], ops);
+    esc_param p;
+    p.fn = md_string(ops[0]);
+    p.index = md_uint(ops[1]);
+    p.name = md_string(ops[2]);
+    p.file = md_string(ops[3]);
+    p.line = md_uint(ops[4]);
+    p.col = md_uint(ops[5]);
+    ESC_PUSH(s->params, s->nparams, s->capparams, p);
+  }
+  free(nodes);
+}
+
+/* esc_sites_param: the recorded name and position of parameter i of fn. */
+const esc_param *esc_sites_param(const esc_sites *s, LLVMValueRef fn, unsigned i) {
+  size_t fl = 0;
+  const char *name = LLVMGetValueName2(fn, &fl);
+  for (int k = 0; k < s->nparams; k++)
+    if (s->params[k].index == i && strlen(s->params[k].fn) == fl &&
+        memcmp(s->params[k].fn, name, fl) == 0)
+      return &s->params[k];
+  return NULL;
 }
 
 /* esc_sites_find: the recorded site of an allocation call — by its id, else
@@ -202,6 +305,7 @@ void esc_sites_forget(LLVMModuleRef M, esc_sites *s) {
         if (LLVMGetMetadata(i, s->kind))
           LLVMSetMetadata(i, s->kind, NULL);
   escb_drop_named_metadata(M, SITES);
+  escb_drop_named_metadata(M, PARAMS);
 }
 
 void esc_sites_free(esc_sites *s) {
@@ -214,5 +318,11 @@ void esc_sites_free(esc_sites *s) {
     free(s->v[k].args);
   }
   free(s->v);
+  for (int k = 0; k < s->nparams; k++) {
+    free(s->params[k].fn);
+    free(s->params[k].name);
+    free(s->params[k].file);
+  }
+  free(s->params);
   memset(s, 0, sizeof *s);
 }

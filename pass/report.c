@@ -298,6 +298,107 @@ void esc_report_removed(esc_report *r, const esc_site *s) {
   push(r, &e);
 }
 
+static int returns_address(LLVMValueRef fn) {
+  LLVMTypeRef t = LLVMGetReturnType(LLVMGlobalGetValueType(fn));
+  switch (LLVMGetTypeKind(t)) {
+  case LLVMPointerTypeKind: case LLVMStructTypeKind: case LLVMArrayTypeKind:
+  case LLVMVectorTypeKind:
+    return 1;
+  case LLVMIntegerTypeKind:
+    return LLVMGetIntTypeWidth(t) >= 64; /* intptr_t */
+  default:
+    return 0;
+  }
+}
+
+/* esc_report_params: one line per pointer parameter, Go's tags:
+ *   f.c:7:22: leaking param: p
+ *   f.c:7:33: q does not escape
+ *   f.c:9:20: leaking param content: node
+ *   f.c:11:20: leaking param: s to result ~r0 level=0 */
+void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
+                       const esc_sites *sites) {
+  size_t fl = 0;
+  const char *fname = LLVMGetValueName2(f->fn, &fl);
+  for (int i = 0; i < f->nparams && i < s->nparams; i++) {
+    LLVMValueRef arg = LLVMGetParam(f->fn, (unsigned)i);
+    if (LLVMGetTypeKind(LLVMTypeOf(arg)) != LLVMPointerTypeKind)
+      continue;
+    char name[256], file[1024], dir[1024];
+    unsigned line = 0, col = 0;
+    const esc_param *p = esc_sites_param(sites, f->fn, (unsigned)i);
+    if (p) {
+      snprintf(name, sizeof name, "%s", p->name);
+      snprintf(file, sizeof file, "%s", p->file);
+      line = p->line;
+      col = p->col;
+    } else if (escb_param_debug(f->fn, (unsigned)i, name, sizeof name, file, dir,
+                                sizeof file, &line, &col)) {
+      if (!col)
+        col = esc_source_column(dir, file, line, name);
+    } else {
+      snprintf(name, sizeof name, "arg%d", i);
+      line = 0;
+    }
+    unsigned t = s->tags[i];
+    /* Go names results that are pointers; a sum of bytes returned as an int
+     * keeps its (sound) tag in the summary but is not worth a line. */
+    if (!returns_address(f->fn))
+      t &= ~(unsigned)(ESC_TAG_RESULT0 | ESC_TAG_RESULT1);
+    esc_buf lines = {0};
+    if (t & (ESC_TAG_HEAP | ESC_TAG_FREED))
+      esc_buf_printf(&lines, "leaking param: %s\n", name);
+    else if (t & ESC_TAG_CONTENT)
+      esc_buf_printf(&lines, "leaking param content: %s\n", name);
+    if (t & ESC_TAG_RESULT0)
+      esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=0\n", name);
+    if (t & ESC_TAG_RESULT1)
+      esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=1\n", name);
+    if (!lines.len)
+      esc_buf_printf(&lines, "%s does not escape\n", name);
+    char *detail = NULL;
+    if (f->opt->m >= 2 && (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_FREED))) {
+      esc_buf d = {0};
+      char pos[1100];
+      if (s->why[i])
+        pos_text(s->why[i], pos, sizeof pos);
+      if (t & ESC_TAG_FREED)
+        esc_buf_printf(&d, "  parameter %s may be freed%s%s\n", name,
+                       s->why[i] ? " at " : "", s->why[i] ? pos : "");
+      else
+        esc_buf_printf(&d, "  parameter %s leaks to {heap} with derefs=%d%s%s\n", name,
+                       (t & ESC_TAG_HEAP) ? 0 : 1, s->why[i] ? " at " : "",
+                       s->why[i] ? pos : "");
+      detail = d.s;
+    }
+    /* One entry per line, all at the parameter's position. */
+    for (char *l = lines.s; *l;) {
+      char *nl = strchr(l, '\n');
+      esc_entry e;
+      memset(&e, 0, sizeof e);
+      if (line && file[0]) {
+        e.file = esc_strdup(file);
+        e.line = line;
+        e.col = col;
+      }
+      e.where = esc_alloc(fl + 1);
+      memcpy(e.where, fname, fl);
+      e.text = esc_alloc((size_t)(nl - l) + 1);
+      memcpy(e.text, l, (size_t)(nl - l));
+      e.param = 1;
+      e.stack = 1;
+      if (detail && l == lines.s && (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_FREED))) {
+        e.detail = detail;
+        detail = NULL;
+      }
+      push(r, &e);
+      l = nl + 1;
+    }
+    free(detail);
+    esc_buf_free(&lines);
+  }
+}
+
 static int by_position(const void *pa, const void *pb) {
   const esc_entry *a = pa, *b = pb;
   if (!a->file != !b->file)
@@ -327,8 +428,11 @@ void esc_report_print(esc_report *r, int level) {
     else
       snprintf(pos, sizeof pos, "<%s>", e->where);
     int explain = level >= 2 && e->detail && e->detail[0];
-    esc_buf_printf(&out, "%s: %s %s%s\n", pos, e->text,
-                   e->stack ? "does not escape" : "escapes to heap", explain ? ":" : "");
+    if (e->param)
+      esc_buf_printf(&out, "%s: %s%s\n", pos, e->text, explain ? ":" : "");
+    else
+      esc_buf_printf(&out, "%s: %s %s%s\n", pos, e->text,
+                     e->stack ? "does not escape" : "escapes to heap", explain ? ":" : "");
     if (!explain)
       continue;
     for (const char *l = e->detail; *l;) {

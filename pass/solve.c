@@ -80,7 +80,7 @@ static void checks(esc_func *f) {
       for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
            o = esc_bits_next(pts, g->words, o + 1))
         if (g->objs[o].kind != ESC_OBJ_HEAP)
-          mixed = 1;
+          mixed = 1; /* unknown memory, an alloca, a parameter's object */
       for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
            o = esc_bits_next(pts, g->words, o + 1)) {
         if (g->objs[o].kind != ESC_OBJ_HEAP)
@@ -314,9 +314,11 @@ static void groups(esc_func *f) {
   free(refused);
 }
 
-void esc_solve(esc_func *f) {
+void esc_solve_flow(esc_func *f) { esc_graph_solve(&f->g); }
+
+void esc_solve_verdicts(esc_func *f) {
   esc_graph *g = &f->g;
-  esc_graph_solve(g);
+  esc_graph_close_returns(g);
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
     c->reason = ESC_OK;

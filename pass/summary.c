@@ -1,0 +1,241 @@
+/* summary.c — interprocedural escape: parameter summaries, Go-style tags.
+ *
+ * Functions are solved bottom-up over the call graph's strongly connected
+ * components (escape.c).  A function's graph gives each parameter i an
+ * object P_i (what the caller passed) and P_i's contents Q_i; once the graph
+ * is solved, before returns are joined to the heap, the tags read off it:
+ *
+ *   P_i reaches the heap               leaking param: p          (HEAP)
+ *   Q_i reaches the heap               leaking param content: p  (CONTENT)
+ *   the result may hold P_i / Q_i      p to result ~r0 level=0/1 (RESULT0/1)
+ *   a free, or a callee, may free P_i  freed                     (FREED)
+ *   something is stored into P_i       writes                    (WRITES)
+ *
+ * A call then flows its arguments through the callee's tags instead of
+ * giving up.  Summaries are trusted only for exact definitions (not weak,
+ * interposable or available_externally); indirect calls use attributes.
+ * Library functions use the table in libmodel.c.  Exercised by
+ * test/ir/Summary_*.ll and test/exec/Summary_*.c.
+ */
+#include "internal.h"
+#include "libmodel.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const esc_summary *esc_summary_of(const esc_summaries *s, LLVMValueRef fn) {
+  if (!s)
+    return NULL;
+  int k = esc_ptrmap_get(&s->index, fn);
+  return k >= 0 && s->v[k].valid ? &s->v[k] : NULL;
+}
+
+void esc_summary_free(esc_summary *s) {
+  free(s->tags);
+  free(s->why);
+  memset(s, 0, sizeof *s);
+}
+
+int esc_summary_equal(const esc_summary *a, const esc_summary *b) {
+  return a->valid == b->valid && a->nparams == b->nparams &&
+         a->ret_other == b->ret_other &&
+         (a->nparams == 0 || memcmp(a->tags, b->tags, (size_t)a->nparams) == 0);
+}
+
+static void tag(esc_summary *s, int i, unsigned t, LLVMValueRef why) {
+  if ((s->tags[i] & t) == t)
+    return;
+  s->tags[i] |= (unsigned char)t;
+  if (!s->why[i] && why && (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_FREED)))
+    s->why[i] = why;
+}
+
+void esc_summary_extract(esc_func *f, esc_summary *s) {
+  esc_graph *g = &f->g;
+  esc_summary_free(s);
+  s->nparams = f->nparams;
+  s->tags = esc_alloc((size_t)f->nparams + 1);
+  s->why = esc_alloc(((size_t)f->nparams + 1) * sizeof *s->why);
+  s->valid = escb_has_exact_definition(f->fn);
+  for (int i = 0; i < f->nparams; i++) {
+    int p = f->pobj[i], q = p + 1;
+    if (esc_graph_obj_escaped(g, p))
+      tag(s, i, ESC_TAG_HEAP | ESC_TAG_CONTENT, NULL);
+    if (esc_graph_obj_escaped(g, q))
+      tag(s, i, ESC_TAG_CONTENT, NULL);
+    if (g->over_budget || esc_graph_holds(g, g->ret, p))
+      tag(s, i, ESC_TAG_RESULT0, NULL);
+    if (g->over_budget || esc_graph_holds(g, g->ret, q))
+      tag(s, i, ESC_TAG_RESULT1, NULL);
+    if (g->over_budget || g->objs[p].written)
+      tag(s, i, ESC_TAG_WRITES, NULL);
+    if (g->over_budget)
+      tag(s, i, ESC_TAG_FREED, NULL);
+  }
+  for (int o = esc_bits_next(g->locs[g->ret].pts, g->words, 0); o >= 0;
+       o = esc_bits_next(g->locs[g->ret].pts, g->words, o + 1))
+    if (g->objs[o].kind != ESC_OBJ_PARAM && g->objs[o].kind != ESC_OBJ_PARAM_CONTENT)
+      s->ret_other = 1;
+  if (g->over_budget)
+    s->ret_other = 1;
+  /* Frees of a parameter, or calls that may free it. */
+  for (int k = 0; k < f->nchecks; k++) {
+    esc_check *ck = &f->checks[k];
+    if (ck->kind == ESC_CHECK_TAIL)
+      continue;
+    const uint64_t *pts = g->locs[ck->loc].pts;
+    for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
+         o = esc_bits_next(pts, g->words, o + 1)) {
+      const esc_obj *ob = &g->objs[o];
+      if (ob->kind == ESC_OBJ_PARAM)
+        tag(s, ob->cand, ESC_TAG_FREED, ck->call);
+      else if (ob->kind == ESC_OBJ_PARAM_CONTENT)
+        tag(s, ob->cand, ESC_TAG_CONTENT, ck->call);
+    }
+  }
+  /* The first leak's instruction, for -m=2: the edge into the heap. */
+  for (int i = 0; i < f->nparams; i++)
+    if ((s->tags[i] & (ESC_TAG_HEAP | ESC_TAG_CONTENT)) && !s->why[i]) {
+      int p = f->pobj[i];
+      for (int l = 0; l < g->nlocs && !s->why[i]; l++)
+        if (esc_graph_holds(g, l, p) || esc_graph_holds(g, l, p + 1))
+          for (int e = 0; e < g->locs[l].nout; e++)
+            if (g->locs[l].out[e].dst == g->heap && g->locs[l].out[e].at) {
+              s->why[i] = g->locs[l].out[e].at;
+              break;
+            }
+    }
+}
+
+/* apply: argument a of a call, given what the callee does with it. */
+static void apply(esc_func *f, LLVMValueRef call, int a, unsigned t, int result,
+                  int store_into) {
+  esc_graph *g = &f->g;
+  if (t & ESC_TAG_HEAP)
+    esc_graph_escape(g, a, ESC_WHY_CALL_ARG, call);
+  if (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT)) {
+    int content = esc_graph_new_loc(g, NULL);
+    esc_graph_load(g, a, content);
+    esc_graph_escape(g, content, ESC_WHY_CALL_CONTENT, call);
+  }
+  if (t & ESC_TAG_WRITES)
+    esc_graph_store(g, g->unknown, a, call);
+  if (t & ESC_TAG_RESULT0)
+    esc_graph_copy(g, a, result, ESC_WHY_CALL_RET, call);
+  if (t & ESC_TAG_RESULT1)
+    esc_graph_load(g, a, result);
+  if (store_into >= 0)
+    esc_graph_store(g, a, store_into, call);
+  if ((t & ESC_TAG_FREED) && !(t & ESC_TAG_HEAP)) {
+    esc_check c = {ESC_CHECK_MAY_FREE, call, a};
+    ESC_PUSH(f->checks, f->nchecks, f->capchecks, c);
+  }
+}
+
+static void tail_check(esc_func *f, LLVMValueRef call, int a) {
+  if (LLVMGetInstructionOpcode(call) == LLVMCall &&
+      LLVMGetTailCallKind(call) == LLVMTailCallKindTail) {
+    esc_check c = {ESC_CHECK_TAIL, call, a};
+    ESC_PUSH(f->checks, f->nchecks, f->capchecks, c);
+  }
+}
+
+static unsigned letter_tags(char c) {
+  switch (c) {
+  case 'r': case 'n': return 0;
+  case 'w': return ESC_TAG_WRITES;
+  case 'R': return ESC_TAG_RESULT0;
+  case 'W': return ESC_TAG_RESULT0 | ESC_TAG_WRITES;
+  case 'c': return ESC_TAG_CONTENT | ESC_TAG_WRITES;
+  case 'f': return ESC_TAG_FREED | ESC_TAG_CONTENT;
+  default:
+    if (c >= '0' && c <= '9')
+      return 0;
+    return ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES; /* 'e', unknown */
+  }
+}
+
+/* callback_tags: what a callback does with the objects it is given. */
+static unsigned callback_tags(esc_func *f, LLVMValueRef cb, int k) {
+  const esc_summary *s = LLVMIsAFunction(cb) ? esc_summary_of(f->sums, cb) : NULL;
+  if (!s || k >= s->nparams)
+    return ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES;
+  return s->tags[k] & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES | ESC_TAG_FREED);
+}
+
+static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
+  esc_graph *g = &f->g;
+  int result = esc_graph_loc_of(g, call);
+  unsigned nargs = LLVMGetNumArgOperands(call);
+  size_t nfixed = strlen(m->params);
+  for (unsigned k = 0; k < nargs; k++) {
+    int a = esc_graph_loc_of(g, LLVMGetOperand(call, k));
+    if (a < 0)
+      continue;
+    char c = k < nfixed ? m->params[k] : (m->varargs ? m->varargs : 'e');
+    unsigned t = letter_tags(c);
+    int into = -1;
+    if (c >= '0' && c <= '9' && (unsigned)(c - '0') < nargs)
+      into = esc_graph_loc_of(g, LLVMGetOperand(call, (unsigned)(c - '0')));
+    if (c >= '0' && c <= '9' && into < 0)
+      t = letter_tags('e'); /* stored through a constant: anywhere */
+    /* A callback receives pointers into some arguments' objects. */
+    if (m->callback >= 0 && (unsigned)m->callback < nargs)
+      for (const char *d = m->cb_gets; *d; d++)
+        if ((unsigned)(*d - '0') == k)
+          t |= callback_tags(f, LLVMGetOperand(call, (unsigned)m->callback),
+                             (int)(d - m->cb_gets));
+    apply(f, call, a, t, result, into);
+    tail_check(f, call, a);
+  }
+  esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
+}
+
+static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
+  esc_graph *g = &f->g;
+  int result = esc_graph_loc_of(g, call);
+  unsigned nargs = LLVMGetNumArgOperands(call);
+  for (unsigned k = 0; k < nargs; k++) {
+    int a = esc_graph_loc_of(g, LLVMGetOperand(call, k));
+    if (a < 0)
+      continue;
+    /* Variadic arguments: the callee's va_arg reads are not tracked. */
+    unsigned t = (int)k < s->nparams ? s->tags[k]
+                                     : ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES;
+    apply(f, call, a, t, result, -1);
+    tail_check(f, call, a);
+  }
+  if (s->ret_other)
+    esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
+}
+
+/* esc_summary_call handles a direct call through the callee's summary or
+ * its library model; returns 0 to leave it to LLVM's attributes. */
+int esc_summary_call(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
+  if (!LLVMIsAFunction(callee))
+    return 0;
+  /* Operand bundles and musttail go the conservative way. */
+  if (LLVMGetInstructionOpcode(call) == LLVMCall &&
+      LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail)
+    return 0;
+  LLVMOpcode op = LLVMGetInstructionOpcode(call);
+  int expect = (int)LLVMGetNumArgOperands(call) + (op == LLVMInvoke ? 3 : 1);
+  if (op == LLVMCallBr || LLVMGetNumOperands(call) != expect)
+    return 0;
+  if (LLVMGetCalledFunctionType(call) != LLVMGlobalGetValueType(callee))
+    return 0;
+  const esc_summary *s = esc_summary_of(f->sums, callee);
+  if (s) {
+    summary_call(f, call, s);
+    return 1;
+  }
+  if (!LLVMIsDeclaration(callee))
+    return 0;
+  size_t n = 0;
+  const char *name = LLVMGetValueName2(callee, &n);
+  const esc_libmodel *m = esc_libmodel_find(name, n);
+  if (!m)
+    return 0;
+  model_call(f, call, m);
+  return 1;
+}
