@@ -272,6 +272,17 @@ extern "C" int escb_param_debug(LLVMValueRef fn, unsigned i, char *name, size_t 
   return 1;
 }
 
+extern "C" int escb_function_debug(LLVMValueRef fn, char *file, char *dir, size_t n,
+                                   unsigned *line) {
+  const DISubprogram *SP = cast<Function>(unwrap(fn))->getSubprogram();
+  if (!SP || !SP->getLine())
+    return 0;
+  copy_out(SP->getFilename(), file, n);
+  copy_out(SP->getDirectory(), dir, n);
+  *line = SP->getLine();
+  return 1;
+}
+
 extern "C" void escb_display_name(LLVMValueRef fn, char *buf, size_t n) {
   Value *V = unwrap(fn)->stripPointerCasts();
   StringRef Name = V->getName();

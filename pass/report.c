@@ -337,8 +337,14 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
       if (!col)
         col = esc_source_column(dir, file, line, name);
     } else {
+      /* No variable: argN, at the function's position when known. */
       snprintf(name, sizeof name, "arg%d", i);
       line = 0;
+      if (escb_function_debug(f->fn, file, dir, sizeof file, &line)) {
+        char fnname[256];
+        snprintf(fnname, sizeof fnname, "%.*s", (int)fl, fname);
+        col = esc_source_column(dir, file, line, fnname);
+      }
     }
     unsigned t = s->tags[i];
     /* Go names results that are pointers; a sum of bytes returned as an int

@@ -27,6 +27,7 @@ int array(int n) {
 
 void keep(int k) { g_point = new Point{k, k, "kept"}; }
 
-// CHECK: Report_cxx.cpp:13:14: operator new(24) does not escape
+// CHECK: Report_cxx.cpp:8:48: p does not escape
+// CHECK-NEXT: Report_cxx.cpp:13:14: operator new(24) does not escape
 // CHECK-NEXT: Report_cxx.cpp:20:12: operator new[](64) does not escape
 // CHECK-NEXT: Report_cxx.cpp:28:30: operator new(24) escapes to heap

@@ -1,5 +1,6 @@
 // Positions without full debug info: line tables give positions but no
-// variable names; no debug info at all gives the function's name.
+// variable names (parameters become arg0.. at the function), no debug info
+// at all gives the function name in angle brackets.
 // RUN: %report -m=1 %s -g0 | FileCheck %s --check-prefix=NODEBUG --match-full-lines --implicit-check-not=escape
 // RUN: %report -m=1 %s -gline-tables-only | FileCheck %s --check-prefix=LINES --match-full-lines --implicit-check-not=escape
 // RUN: %report -m=1 %s | FileCheck %s --check-prefix=FULL --match-full-lines --implicit-check-not=escape
@@ -29,7 +30,10 @@ void keep(unsigned long len) {
 
 // NODEBUG: <scratch>: malloc(64) does not escape
 // NODEBUG-NEXT: <keep>: malloc(...) escapes to heap
-// LINES: Report_debuginfo.c:19:13: malloc(64) does not escape
-// LINES-NEXT: Report_debuginfo.c:27:12: malloc(...) escapes to heap
-// FULL: Report_debuginfo.c:19:13: malloc(64) does not escape
-// FULL-NEXT: Report_debuginfo.c:27:12: malloc(len) escapes to heap
+// NODEBUG-NEXT: <sum>: arg0 does not escape
+// LINES: Report_debuginfo.c:12:38: arg0 does not escape
+// LINES-NEXT: Report_debuginfo.c:20:13: malloc(64) does not escape
+// LINES-NEXT: Report_debuginfo.c:28:12: malloc(...) escapes to heap
+// FULL: Report_debuginfo.c:12:54: p does not escape
+// FULL-NEXT: Report_debuginfo.c:20:13: malloc(64) does not escape
+// FULL-NEXT: Report_debuginfo.c:28:12: malloc(len) escapes to heap

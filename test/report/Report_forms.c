@@ -56,14 +56,16 @@ int removed(void) {
   return v;
 }
 
-// CHECK: Report_forms.c:19:13: malloc(64) does not escape
+// CHECK: Report_forms.c:11:54: p does not escape
+// CHECK-NEXT: Report_forms.c:19:13: malloc(64) does not escape
 // CHECK-NEXT: Report_forms.c:27:12: malloc(n) escapes to heap
 // CHECK-NEXT: Report_forms.c:31:13: calloc(..., 8) escapes to heap
 // CHECK-NEXT: Report_forms.c:38:10: malloc(16) does not escape
 // CHECK-NEXT: Report_forms.c:38:10: malloc(32) does not escape
 // CHECK-NEXT: Report_forms.c:52:12: malloc(4) does not escape
 
-// M2: Report_forms.c:19:13: malloc(64) does not escape
+// M2: Report_forms.c:11:54: p does not escape
+// M2-NEXT: Report_forms.c:19:13: malloc(64) does not escape
 // M2-NEXT: Report_forms.c:27:12: malloc(n) escapes to heap:
 // M2-NEXT: Report_forms.c:27:12:   flow: {heap} = malloc(...):
 // M2-NEXT: Report_forms.c:27:12:     from malloc(...) (stored to global g_keep) at Report_forms.c:27:10

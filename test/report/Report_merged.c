@@ -27,7 +27,8 @@ int local(int c) {
   return n;
 }
 
-// CHECK: Report_merged.c:15:16: malloc(32) escapes to heap
+// CHECK: Report_merged.c:11:47: p does not escape
+// CHECK-NEXT: Report_merged.c:15:16: malloc(32) escapes to heap
 // CHECK-NEXT: Report_merged.c:16:14: malloc(32) escapes to heap
 // CHECK-NEXT: Report_merged.c:23:16: malloc(48) does not escape
 // CHECK-NEXT: Report_merged.c:24:14: malloc(48) does not escape
