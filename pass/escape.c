@@ -259,6 +259,7 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   f->opt = r->opt;
   f->sums = &r->sums;
   f->recursive = r->cg.recursive[i];
+  f->order = i;
   esc_build(f);
   esc_solve_flow(f);
 }

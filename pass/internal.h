@@ -95,6 +95,7 @@ typedef struct esc_func {
   int *pobj;         /* per parameter: its ESC_OBJ_PARAM object */
   int returns_twice; /* calls setjmp, vfork...: locals are not safe */
   int recursive;     /* on a call-graph cycle */
+  int order;         /* place among the module's defined functions */
   int nconverted;
 } esc_func;
 
@@ -162,6 +163,7 @@ typedef struct esc_entry {
   char *where; /* function name */
   char *text;  /* "malloc(64)" */
   int stack;   /* 1: does not escape */
+  int fnorder; /* the function's place in the module */
   int param;   /* a parameter line: text is the whole message */
   esc_reason reason;
   char *detail; /* -m=2 lines, each ending in '\n', or NULL */

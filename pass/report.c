@@ -248,6 +248,7 @@ static void site_entry(esc_report *r, esc_func *f, esc_cand *c, const esc_site *
   }
   size_t fl = 0;
   const char *fname = LLVMGetValueName2(f->fn, &fl);
+  e.fnorder = f->order;
   e.where = esc_alloc(fl + 1);
   memcpy(e.where, fname, fl);
   e.text = site_text(call, site);
@@ -387,7 +388,8 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
         e.line = line;
         e.col = col;
       }
-      e.where = esc_alloc(fl + 1);
+      e.fnorder = f->order;
+  e.where = esc_alloc(fl + 1);
       memcpy(e.where, fname, fl);
       e.text = esc_alloc((size_t)(nl - l) + 1);
       memcpy(e.text, l, (size_t)(nl - l));
@@ -409,6 +411,8 @@ static int by_position(const void *pa, const void *pb) {
   const esc_entry *a = pa, *b = pb;
   if (!a->file != !b->file)
     return a->file ? -1 : 1;
+  if (!a->file && a->fnorder != b->fnorder) /* no position: module order */
+    return a->fnorder < b->fnorder ? -1 : 1;
   if (a->file) {
     int c = strcmp(a->file, b->file);
     if (c)

@@ -28,9 +28,10 @@ void keep(unsigned long len) {
   g_keep = malloc(len);
 }
 
+// Without positions, lines follow the functions' order in the module.
 // NODEBUG: <scratch>: malloc(64) does not escape
-// NODEBUG-NEXT: <keep>: malloc(...) escapes to heap
 // NODEBUG-NEXT: <sum>: arg0 does not escape
+// NODEBUG-NEXT: <keep>: malloc(...) escapes to heap
 // LINES: Report_debuginfo.c:12:38: arg0 does not escape
 // LINES-NEXT: Report_debuginfo.c:20:13: malloc(64) does not escape
 // LINES-NEXT: Report_debuginfo.c:28:12: malloc(...) escapes to heap
