@@ -257,7 +257,7 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   f->fn = r->cg.fns[i];
   f->ctx = r->ctx;
   f->opt = r->opt;
-  f->sums = &r->sums;
+  f->sums = r->opt->interprocedural ? &r->sums : NULL;
   f->recursive = r->cg.recursive[i];
   f->order = i;
   esc_build(f);

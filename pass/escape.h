@@ -18,6 +18,7 @@ typedef struct esc_options {
   uint64_t max_frame_bytes;       /* per-function budget of converted bytes */
   uint64_t max_recursive_frame_bytes; /* the same for functions on a cycle */
   int rewrite;                    /* 0: analyse and report only */
+  int interprocedural;            /* summaries and library models at calls */
   int mark_rewritten;             /* tag rewritten functions for escape-cleanup */
 } esc_options;
 

@@ -62,6 +62,11 @@ cl::opt<uint64_t> MaxRecursiveFrameBytes(
     cl::desc("Most bytes the pass adds to the frame of a function on a "
              "call-graph cycle (default 0: recursion keeps its heap)"));
 
+cl::opt<bool> Interprocedural(
+    "escape-interprocedural", cl::init(true),
+    cl::desc("Use parameter summaries and the C library model at calls "
+             "(false: LLVM's parameter attributes only)"));
+
 cl::opt<bool> Rewrite("escape-rewrite", cl::init(true),
                       cl::desc("Move non-escaping allocations to the stack "
                                "(false: analyse and report only)"));
@@ -88,6 +93,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     Opt.max_frame_bytes = MaxFrameBytes;
     Opt.max_recursive_frame_bytes = MaxRecursiveFrameBytes;
     Opt.rewrite = Rewrite;
+    Opt.interprocedural = Interprocedural;
     Opt.mark_rewritten = InPipeline;
     if (!esc_run_module(wrap(&M), &Ctx, &Opt))
       return PreservedAnalyses::all();

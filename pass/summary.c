@@ -212,7 +212,7 @@ static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
 /* esc_summary_call handles a direct call through the callee's summary or
  * its library model; returns 0 to leave it to LLVM's attributes. */
 int esc_summary_call(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
-  if (!LLVMIsAFunction(callee))
+  if (!LLVMIsAFunction(callee) || !f->sums)
     return 0;
   /* Operand bundles and musttail go the conservative way. */
   if (LLVMGetInstructionOpcode(call) == LLVMCall &&
