@@ -116,7 +116,16 @@ static void instruction(esc_func *f, LLVMValueRef i) {
     esc_graph_load(g, esc_graph_loc_of(g, LLVMGetOperand(i, 0)),
                    esc_graph_loc_of(g, i));
     break;
-  case LLVMGetElementPtr:
+  case LLVMGetElementPtr: {
+    /* A GEP's result is based on its base pointer alone (LangRef); the
+     * indices carry no provenance unless the base is a constant (null). */
+    int base = esc_graph_loc_of(g, LLVMGetOperand(i, 0));
+    if (base >= 0 && base != g->unknown)
+      esc_graph_copy(g, base, esc_graph_loc_of(g, i), ESC_WHY_COPY, i);
+    else
+      flow_from_operands(f, i);
+    break;
+  }
   case LLVMTrunc: case LLVMZExt: case LLVMSExt:
   case LLVMFPToUI: case LLVMFPToSI: case LLVMUIToFP: case LLVMSIToFP:
   case LLVMFPTrunc: case LLVMFPExt:
@@ -125,12 +134,18 @@ static void instruction(esc_func *f, LLVMValueRef i) {
   case LLVMFMul: case LLVMUDiv: case LLVMSDiv: case LLVMFDiv: case LLVMURem:
   case LLVMSRem: case LLVMFRem: case LLVMShl: case LLVMLShr: case LLVMAShr:
   case LLVMAnd: case LLVMOr: case LLVMXor: case LLVMFNeg: case LLVMFreeze:
-  case LLVMSelect: case LLVMPHI:
+  case LLVMPHI:
   case LLVMExtractValue: case LLVMInsertValue:
   case LLVMExtractElement: case LLVMInsertElement: case LLVMShuffleVector:
     /* Integers carry addresses too (ptrtoint round trips, SROA'd
      * structs): every operand flows into the result. */
     flow_from_operands(f, i);
+    break;
+  case LLVMSelect: /* the chosen values, not the condition */
+    esc_graph_copy(g, esc_graph_loc_of(g, LLVMGetOperand(i, 1)), esc_graph_loc_of(g, i),
+                   ESC_WHY_COPY, i);
+    esc_graph_copy(g, esc_graph_loc_of(g, LLVMGetOperand(i, 2)), esc_graph_loc_of(g, i),
+                   ESC_WHY_COPY, i);
     break;
   case LLVMICmp: case LLVMFCmp:
     break; /* a truth value cannot rebuild an address */

@@ -211,12 +211,18 @@ static void push(esc_report *r, esc_entry *e) {
 static char *site_text(LLVMValueRef call, const esc_site *site) {
   esc_buf t = {0};
   char callee[256], arg[256];
-  if (site)
-    snprintf(callee, sizeof callee, "%s", site->callee);
-  else
-    escb_display_name(LLVMGetCalledValue(call), callee, sizeof callee);
-  esc_buf_printf(&t, "%s(", callee);
+  escb_display_name(LLVMGetCalledValue(call), callee, sizeof callee);
   unsigned nargs = LLVMGetNumArgOperands(call);
+  if (site && (strcmp(callee, site->callee) != 0 || (int)nargs != site->nargs)) {
+    /* LLVM rebuilt the call (malloc + memset became calloc): print it as
+     * written. */
+    esc_buf_printf(&t, "%s(", site->callee);
+    for (int k = 0; k < site->nargs; k++)
+      esc_buf_printf(&t, "%s%s", k ? ", " : "", site->args[k]);
+    esc_buf_printf(&t, ")");
+    return t.s;
+  }
+  esc_buf_printf(&t, "%s(", callee);
   for (unsigned k = 0; k < nargs; k++) {
     LLVMValueRef a = LLVMGetOperand(call, k);
     if (!LLVMIsAConstantInt(a) && site && (int)k < site->nargs)

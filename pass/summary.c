@@ -142,7 +142,7 @@ static void tail_check(esc_func *f, LLVMValueRef call, int a) {
 
 static unsigned letter_tags(char c) {
   switch (c) {
-  case 'r': case 'n': return 0;
+  case 'r': case 'n': case 'k': return 0;
   case 'w': return ESC_TAG_WRITES;
   case 'R': return ESC_TAG_RESULT0;
   case 'W': return ESC_TAG_RESULT0 | ESC_TAG_WRITES;
@@ -161,6 +161,28 @@ static unsigned callback_tags(esc_func *f, LLVMValueRef cb, int k) {
   if (!s || k >= s->nparams)
     return ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES;
   return s->tags[k] & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES | ESC_TAG_FREED);
+}
+
+/* model_fits: the declaration's prototype is the one the row describes. */
+static int model_fits(const esc_libmodel *m, LLVMValueRef callee) {
+  LLVMTypeRef fty = LLVMGlobalGetValueType(callee);
+  unsigned n = LLVMCountParamTypes(fty);
+  if (n != strlen(m->params) || (LLVMIsFunctionVarArg(fty) != 0) != (m->varargs != 0))
+    return 0;
+  LLVMTypeRef types[32];
+  if (n > 32)
+    return 0;
+  LLVMGetParamTypes(fty, types);
+  int returns_ptr = LLVMGetTypeKind(LLVMGetReturnType(fty)) == LLVMPointerTypeKind;
+  for (unsigned k = 0; k < n; k++) {
+    int ptr = LLVMGetTypeKind(types[k]) == LLVMPointerTypeKind;
+    char c = m->params[k];
+    if ((c == 'n') == ptr)
+      return 0;
+    if ((c == 'R' || c == 'W') && !returns_ptr)
+      return 0;
+  }
+  return 1;
 }
 
 static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
@@ -234,7 +256,7 @@ int esc_summary_call(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
   size_t n = 0;
   const char *name = LLVMGetValueName2(callee, &n);
   const esc_libmodel *m = esc_libmodel_find(name, n);
-  if (!m)
+  if (!m || !model_fits(m, callee))
     return 0;
   model_call(f, call, m);
   return 1;
