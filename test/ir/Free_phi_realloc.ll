@@ -1,0 +1,200 @@
+; Frees: a free of converted objects only goes away (a lifetime end when it
+; frees one object through its own pointer); a free that may also free
+; something else keeps every object it may free on the heap.  realloc moves
+; the object to a new heap block: it must be on the heap.
+; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
+; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
+
+declare noalias ptr @malloc(i64)
+declare noalias ptr @calloc(i64, i64)
+declare ptr @realloc(ptr, i64)
+declare void @free(ptr)
+declare void @look(ptr nocapture readonly) nofree nounwind
+
+; TEST 1 - positive: free of a phi of two converted objects: both move, the
+; free goes, and no lifetime markers (neither is freed by its own pointer).
+; CHECK-LABEL: define void @phi_of_two(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    [[B:%.*]] = alloca [32 x i8], align 16
+; CHECK-NEXT:    [[A:%.*]] = alloca [16 x i8], align 16
+; CHECK-NEXT:    %c = icmp eq i32 %x, 0
+; CHECK-NEXT:    br i1 %c, label %l, label %r
+; CHECK:       l:
+; CHECK-NEXT:    br label %j
+; CHECK:       r:
+; CHECK-NEXT:    br label %j
+; CHECK:       j:
+; CHECK-NEXT:    %m = phi ptr [ [[A]], %l ], [ [[B]], %r ]
+; CHECK-NEXT:    call void @look(ptr %m)
+; CHECK-NEXT:    ret void
+define void @phi_of_two(i32 %x) {
+entry:
+  %c = icmp eq i32 %x, 0
+  br i1 %c, label %l, label %r
+l:
+  %a = call ptr @malloc(i64 16)
+  br label %j
+r:
+  %b = call ptr @malloc(i64 32)
+  br label %j
+j:
+  %m = phi ptr [ %a, %l ], [ %b, %r ]
+  call void @look(ptr %m)
+  call void @free(ptr %m)
+  ret void
+}
+
+; TEST 2 - negative: free of a phi of an object and a parameter: the object
+; stays on the heap, and the free stays.
+; CHECK-LABEL: define void @phi_with_param(
+; CHECK:         %a = call ptr @malloc(i64 16)
+; CHECK:         %m = phi ptr [ %a, %l ], [ %q, %entry ]
+; CHECK-NEXT:    call void @free(ptr %m)
+define void @phi_with_param(i32 %x, ptr %q) {
+entry:
+  %c = icmp eq i32 %x, 0
+  br i1 %c, label %l, label %j
+l:
+  %a = call ptr @malloc(i64 16)
+  br label %j
+j:
+  %m = phi ptr [ %a, %l ], [ %q, %entry ]
+  call void @free(ptr %m)
+  ret void
+}
+
+; TEST 3 - negative: two objects freed through one phi, one of which
+; escapes: the other stays with it (freed together).
+; CHECK-LABEL: define void @phi_group_one_escapes(
+; CHECK:         %a = call ptr @malloc(i64 16)
+; CHECK:         %b = call ptr @malloc(i64 16)
+declare void @keep(ptr) nounwind
+define void @phi_group_one_escapes(i32 %x) {
+entry:
+  %c = icmp eq i32 %x, 0
+  br i1 %c, label %l, label %r
+l:
+  %a = call ptr @malloc(i64 16)
+  br label %j
+r:
+  %b = call ptr @malloc(i64 16)
+  call void @keep(ptr %b)
+  br label %j
+j:
+  %m = phi ptr [ %a, %l ], [ %b, %r ]
+  call void @free(ptr %m)
+  ret void
+}
+
+; TEST 4 - positive: each object freed on its own path through its own
+; pointer: lifetime markers, one end per free.
+; CHECK-LABEL: define void @own_frees(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; CHECK-NEXT:    br i1 %c, label %l, label %r
+; CHECK:       l:
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; CHECK-NEXT:    ret void
+; CHECK:       r:
+; CHECK-NEXT:    call void @look(ptr [[S]])
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; CHECK-NEXT:    ret void
+define void @own_frees(i1 %c) {
+entry:
+  %p = call ptr @malloc(i64 16)
+  br i1 %c, label %l, label %r
+l:
+  call void @free(ptr %p)
+  ret void
+r:
+  call void @look(ptr %p)
+  call void @free(ptr %p)
+  ret void
+}
+
+; TEST 5 - positive: freed once by its own pointer and once through a
+; pointer loaded back from memory: both frees go, without markers.
+; CHECK-LABEL: define void @own_and_loaded_free(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
+; CHECK-NEXT:    %slot = alloca ptr, align 8
+; CHECK-NEXT:    store ptr [[S]], ptr %slot, align 8
+; CHECK-NEXT:    br i1 %c, label %l, label %r
+; CHECK:       l:
+; CHECK-NEXT:    ret void
+; CHECK:       r:
+; CHECK-NEXT:    %q = load ptr, ptr %slot, align 8
+; CHECK-NEXT:    ret void
+define void @own_and_loaded_free(i1 %c) {
+entry:
+  %slot = alloca ptr
+  %p = call ptr @malloc(i64 16)
+  store ptr %p, ptr %slot
+  br i1 %c, label %l, label %r
+l:
+  call void @free(ptr %p)
+  ret void
+r:
+  %q = load ptr, ptr %slot
+  call void @free(ptr %q)
+  ret void
+}
+
+; TEST 6 - negative: reallocated.
+; CHECK-LABEL: define ptr @reallocated(
+; CHECK-NEXT:    %p = call ptr @malloc(i64 16)
+; CHECK-NEXT:    %q = call ptr @realloc(ptr %p, i64 64)
+define ptr @reallocated() {
+  %p = call ptr @malloc(i64 16)
+  %q = call ptr @realloc(ptr %p, i64 64)
+  ret ptr %q
+}
+
+; TEST 7 - negative: reallocated, the result freed locally: still heap.
+; CHECK-LABEL: define void @reallocated_local(
+; CHECK-NEXT:    %p = call ptr @calloc(i64 4, i64 4)
+; CHECK-NEXT:    %q = call ptr @realloc(ptr %p, i64 64)
+; CHECK-NEXT:    call void @free(ptr %q)
+define void @reallocated_local() {
+  %p = call ptr @calloc(i64 4, i64 4)
+  %q = call ptr @realloc(ptr %p, i64 64)
+  call void @free(ptr %q)
+  ret void
+}
+
+; TEST 8 - positive: realloc of something else does not hold the object
+; back.
+; CHECK-LABEL: define ptr @realloc_other(
+; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; CHECK-NEXT:    call void @look(ptr [[S]])
+; CHECK-NEXT:    %r = call ptr @realloc(ptr %q, i64 64)
+define ptr @realloc_other(ptr %q) {
+  %p = call ptr @malloc(i64 16)
+  call void @look(ptr %p)
+  %r = call ptr @realloc(ptr %q, i64 64)
+  call void @free(ptr %p)
+  ret ptr %r
+}
+
+; REPORT:      <phi_of_two>: malloc(16) does not escape
+; REPORT:      <phi_of_two>: malloc(32) does not escape
+; REPORT:      <phi_with_param>: malloc(16) escapes to heap
+; REPORT:      <phi_group_one_escapes>: malloc(16) escapes to heap
+; REPORT:      <phi_group_one_escapes>: malloc(16) escapes to heap
+; REPORT:      <own_frees>: malloc(16) does not escape
+; REPORT:      <own_and_loaded_free>: malloc(16) does not escape
+; REPORT:      <reallocated>: malloc(16) escapes to heap
+; REPORT:      <reallocated_local>: calloc(4, 4) escapes to heap
+; REPORT:      <realloc_other>: malloc(16) does not escape
+
+; WHY-LABEL: <phi_with_param>: malloc(16) escapes to heap:
+; WHY-NEXT:  <phi_with_param>:   freed through a pointer that may hold another object at <phi_with_param>
+; WHY-LABEL: <phi_group_one_escapes>: malloc(16) escapes to heap:
+; WHY-NEXT:  <phi_group_one_escapes>:   freed together with an allocation that stays on the heap (<phi_group_one_escapes>)
+; WHY-LABEL: <reallocated>: malloc(16) escapes to heap:
+; WHY-NEXT:  <reallocated>:   flow: {heap} = malloc(...):
+; WHY-NEXT:  <reallocated>:     from malloc(...) (passed to realloc) at <reallocated>
