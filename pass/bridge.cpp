@@ -9,6 +9,8 @@
 #include "bridge_ctx.h"
 
 #include "llvm/Analysis/MemoryBuiltins.h"
+#include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
@@ -308,6 +310,56 @@ extern "C" void escb_display_name(LLVMValueRef fn, char *buf, size_t n) {
     }
   }
   copy_out(D, buf, n);
+}
+
+extern "C" int escb_remarks_enabled(escb_ctx *ctx, LLVMValueRef fn) {
+  auto *F = cast<Function>(unwrap(fn));
+  return ctx->FAM->getResult<OptimizationRemarkEmitterAnalysis>(*F).allowExtraAnalysis(
+      "escape");
+}
+
+template <typename R>
+static void fill(R &Rem, const char *const *parts, int nparts) {
+  for (int k = 0; k + 1 < 2 * nparts; k += 2) {
+    if (!parts[k])
+      Rem << parts[k + 1];
+    else
+      Rem << ore::NV(parts[k], StringRef(parts[k + 1]));
+  }
+}
+
+extern "C" void escb_remark(escb_ctx *ctx, escb_remark_kind kind, const char *name,
+                            LLVMValueRef fn, LLVMValueRef at, unsigned line,
+                            unsigned col, const char *const *parts, int nparts) {
+  auto *F = cast<Function>(unwrap(fn));
+  auto &ORE = ctx->FAM->getResult<OptimizationRemarkEmitterAnalysis>(*F);
+  Instruction *I = at ? cast<Instruction>(unwrap(at)) : nullptr;
+  DiagnosticLocation Loc = I ? DiagnosticLocation(I->getDebugLoc())
+                             : DiagnosticLocation(F->getSubprogram());
+  if (!I && line && F->getSubprogram())
+    Loc = DiagnosticLocation(DebugLoc(
+        DILocation::get(F->getContext(), line, col, F->getSubprogram())));
+  const BasicBlock *BB = I ? I->getParent() : &F->getEntryBlock();
+  switch (kind) {
+  case ESCB_REMARK_PASSED: {
+    OptimizationRemark R("escape", name, Loc, BB);
+    fill(R, parts, nparts);
+    ORE.emit(R);
+    break;
+  }
+  case ESCB_REMARK_MISSED: {
+    OptimizationRemarkMissed R("escape", name, Loc, BB);
+    fill(R, parts, nparts);
+    ORE.emit(R);
+    break;
+  }
+  case ESCB_REMARK_ANALYSIS: {
+    OptimizationRemarkAnalysis R("escape", name, Loc, BB);
+    fill(R, parts, nparts);
+    ORE.emit(R);
+    break;
+  }
+  }
 }
 
 extern "C" LLVMValueRef escb_invoke_to_call(LLVMValueRef invoke) {

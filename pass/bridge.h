@@ -76,6 +76,25 @@ int escb_function_debug(LLVMValueRef fn, char *file, char *dir, size_t n, unsign
 /* Demangled, parameter-less name of a function ("operator new", "malloc"). */
 void escb_display_name(LLVMValueRef fn, char *buf, size_t n);
 
+/* --- missing from the C API: optimization remarks --- */
+
+typedef enum escb_remark_kind {
+  ESCB_REMARK_PASSED,   /* -Rpass=escape */
+  ESCB_REMARK_MISSED,   /* -Rpass-missed=escape */
+  ESCB_REMARK_ANALYSIS, /* -Rpass-analysis=escape */
+} escb_remark_kind;
+
+/* Whether remarks of pass `escape` are wanted for F (by -Rpass* or an
+ * optimization record). */
+int escb_remarks_enabled(escb_ctx *ctx, LLVMValueRef fn);
+/* Emits one remark of pass `escape` named `name`, at instruction `at` (or,
+ * when NULL, at line:col of F's file, or when line is 0 at F's declaration).  Its message is built from nparts pairs
+ * (key, value): a NULL key appends plain text, any other key a named
+ * argument, which optimization records keep as a field. */
+void escb_remark(escb_ctx *ctx, escb_remark_kind kind, const char *name,
+                 LLVMValueRef fn, LLVMValueRef at, unsigned line, unsigned col,
+                 const char *const *parts, int nparts);
+
 /* --- missing from the C API: IR surgery --- */
 
 /* Turns an invoke into a call plus a branch to its normal destination,

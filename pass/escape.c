@@ -260,6 +260,7 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   f->sums = r->opt->interprocedural ? &r->sums : NULL;
   f->recursive = r->cg.recursive[i];
   f->order = i;
+  f->remarks = escb_remarks_enabled(r->ctx, f->fn);
   esc_build(f);
   esc_solve_flow(f);
 }
@@ -270,7 +271,7 @@ static void finish(esc_run *r, int i) {
   analyse(r, i, &f);
   esc_summary_extract(&f, &r->sums.v[i]);
   esc_solve_verdicts(&f);
-  if (r->opt->m > 0) {
+  if (r->opt->m > 0 || f.remarks) {
     for (int k = 0; k < f.ncands; k++)
       esc_report_site(&r->rep, &f, &f.cands[k], &r->sites);
     esc_report_params(&r->rep, &f, &r->sums.v[i], &r->sites);

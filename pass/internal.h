@@ -96,6 +96,7 @@ typedef struct esc_func {
   int returns_twice; /* calls setjmp, vfork...: locals are not safe */
   int recursive;     /* on a call-graph cycle */
   int order;         /* place among the module's defined functions */
+  int remarks;       /* LLVM remarks of pass `escape` are wanted */
   int nconverted;
 } esc_func;
 

@@ -235,6 +235,47 @@ static char *site_text(LLVMValueRef call, const esc_site *site) {
   return t.s;
 }
 
+/* trim: a detail line without its indentation. */
+static const char *trim(const char *s) {
+  while (*s == ' ')
+    s++;
+  return s;
+}
+
+/* site_remark: the verdict as an LLVM remark: passed MovedToStack, missed
+ * StaysOnHeap with the reason and each flow step as named arguments. */
+static void site_remark(esc_func *f, esc_cand *c, const esc_entry *e) {
+  const char *parts[2 * 40];
+  int n = 0;
+  char *lines[32];
+  int nlines = 0;
+  parts[2 * n] = "Allocation";
+  parts[2 * n++ + 1] = e->text;
+  if (e->stack) {
+    parts[2 * n] = NULL;
+    parts[2 * n++ + 1] = " does not escape";
+    escb_remark(f->ctx, ESCB_REMARK_PASSED, "MovedToStack", f->fn, c->call, 0, 0, parts, n);
+    return;
+  }
+  parts[2 * n] = NULL;
+  parts[2 * n++ + 1] = " escapes to heap";
+  for (const char *l = e->detail ? e->detail : ""; *l && nlines < 32;) {
+    const char *nl = strchr(l, '\n');
+    size_t len = nl ? (size_t)(nl - l) : strlen(l);
+    char *line = esc_alloc(len + 1);
+    memcpy(line, l, len);
+    lines[nlines++] = line;
+    parts[2 * n] = NULL;
+    parts[2 * n++ + 1] = nlines == 1 ? ": " : "; ";
+    parts[2 * n] = nlines == 1 ? "Reason" : "Flow";
+    parts[2 * n++ + 1] = trim(line);
+    l += len + (nl ? 1 : 0);
+  }
+  escb_remark(f->ctx, ESCB_REMARK_MISSED, "StaysOnHeap", f->fn, c->call, 0, 0, parts, n);
+  for (int k = 0; k < nlines; k++)
+    free(lines[k]);
+}
+
 static void site_entry(esc_report *r, esc_func *f, esc_cand *c, const esc_site *site,
                        int own_position) {
   esc_entry e;
@@ -260,11 +301,13 @@ static void site_entry(esc_report *r, esc_func *f, esc_cand *c, const esc_site *
   e.text = site_text(call, site);
   e.stack = c->reason == ESC_OK;
   e.reason = c->reason;
-  if (f->opt->m >= 2) {
+  if (f->opt->m >= 2 || f->remarks) {
     esc_buf d = {0};
     reason_text(f, c, &d);
     e.detail = d.s;
   }
+  if (f->remarks)
+    site_remark(f, c, &e);
   push(r, &e);
 }
 
@@ -370,7 +413,8 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
     if (!lines.len)
       esc_buf_printf(&lines, "%s does not escape\n", name);
     char *detail = NULL;
-    if (f->opt->m >= 2 && (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_FREED))) {
+    if ((f->opt->m >= 2 || f->remarks) &&
+        (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_FREED))) {
       esc_buf d = {0};
       char pos[1100];
       if (s->why[i])
@@ -387,6 +431,13 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
     /* One entry per line, all at the parameter's position. */
     for (char *l = lines.s; *l;) {
       char *nl = strchr(l, '\n');
+      if (f->remarks) {
+        *nl = 0;
+        const char *parts[4] = {NULL, l, "Param", name};
+        escb_remark(f->ctx, ESCB_REMARK_ANALYSIS, "ParamTag", f->fn, NULL, line, col,
+                    parts, 1);
+        *nl = '\n';
+      }
       esc_entry e;
       memset(&e, 0, sizeof e);
       if (line && file[0]) {
