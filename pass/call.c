@@ -39,8 +39,9 @@ static int intrinsic(esc_func *f, LLVMValueRef call, const char *name, size_t n)
     return 1; /* no address flows anywhere */
   if (has_prefix(name, n, "llvm.memcpy") || has_prefix(name, n, "llvm.memmove")) {
     /* *dst = *src, bytes of pointers included */
-    int t = esc_graph_new_loc(g, NULL);
-    esc_graph_load(g, esc_graph_loc_of(g, LLVMGetOperand(call, 1)), t);
+    int src = esc_graph_loc_of(g, LLVMGetOperand(call, 1));
+    int t = esc_graph_new_deref(g, src);
+    esc_graph_load(g, src, t);
     esc_graph_store(g, t, esc_graph_loc_of(g, LLVMGetOperand(call, 0)), call);
     return 1;
   }
@@ -74,7 +75,7 @@ static void attribute_args(esc_func *f, LLVMValueRef call, LLVMValueRef callee) 
     if (tail)
       add_check(f, ESC_CHECK_TAIL, call, a);
     /* The callee may read what the argument points to, and keep it. */
-    int content = esc_graph_new_loc(g, NULL);
+    int content = esc_graph_new_deref(g, a);
     esc_graph_load(g, a, content);
     esc_graph_escape(g, content, ESC_WHY_CALL_CONTENT, call);
     /* It may write unknown pointers into it. */

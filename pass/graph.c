@@ -45,10 +45,17 @@ int esc_graph_new_loc(esc_graph *g, LLVMValueRef val) {
   memset(&l, 0, sizeof l);
   l.val = val;
   l.obj = -1;
+  l.from = -1;
   if (g->words)
     l.pts = esc_alloc((size_t)g->words * sizeof(uint64_t));
   ESC_PUSH(g->locs, g->nlocs, g->caplocs, l);
   return g->nlocs - 1;
+}
+
+int esc_graph_new_deref(esc_graph *g, int from) {
+  int l = esc_graph_new_loc(g, NULL);
+  g->locs[l].from = from;
+  return l;
 }
 
 int esc_graph_new_obj(esc_graph *g, esc_objkind kind, LLVMValueRef inst) {

@@ -59,6 +59,7 @@ typedef struct esc_edge {
 typedef struct esc_loc {
   LLVMValueRef val; /* the IR value, or NULL for temporaries and contents */
   int obj;          /* >= 0: this is the contents of that object */
+  int from;         /* >= 0: a temporary holding *from (for explanations) */
   uint64_t *pts;
   esc_edge *out;
   int nout, capout;
@@ -95,6 +96,7 @@ void esc_graph_init(esc_graph *g, long budget);
 void esc_graph_free(esc_graph *g);
 int esc_graph_new_obj(esc_graph *g, esc_objkind kind, LLVMValueRef inst);
 int esc_graph_new_loc(esc_graph *g, LLVMValueRef val);
+int esc_graph_new_deref(esc_graph *g, int from); /* a temporary for *from */
 void esc_graph_seal(esc_graph *g); /* after the last object: sizes bitsets */
 int esc_graph_loc_of(esc_graph *g, LLVMValueRef v); /* -1: holds no address */
 void esc_graph_addr(esc_graph *g, int obj, int dst);

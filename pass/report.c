@@ -8,6 +8,7 @@
  * Exercised by test/report/.
  */
 #include "internal.h"
+#include "libmodel.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -30,22 +31,88 @@ static void pos_text(LLVMValueRef inst, char *buf, size_t n) {
   snprintf(buf, n, "<%.*s>", (int)fl, fn);
 }
 
-/* value_name: a source-level name for a value in a flow explanation. */
-static void value_name(esc_func *f, int loc, char *buf, size_t n) {
-  LLVMValueRef v = loc >= 0 ? f->g.locs[loc].val : NULL;
-  if (v && escb_value_var_name(v, buf, n))
+static void obj_name(esc_func *f, int obj, char *buf, size_t n, int depth);
+
+/* value_name: a source-level name for a location in a flow explanation:
+ * its variable, a parameter, "*p" for what p points to, the allocation as
+ * written, or "a temporary". */
+static void value_name(esc_func *f, int loc, char *buf, size_t n, int depth) {
+  char inner[256];
+  const esc_loc *l = loc >= 0 ? &f->g.locs[loc] : NULL;
+  LLVMValueRef v = l ? l->val : NULL;
+  if (depth > 4 || !l) {
+    snprintf(buf, n, "a temporary");
     return;
-  if (v && esc_is_call(v) && LLVMIsAFunction(LLVMGetCalledValue(v))) {
+  }
+  if (l->obj >= 0) { /* the contents of an object */
+    const esc_obj *o = &f->g.objs[l->obj];
+    obj_name(f, l->obj, inner, sizeof inner, depth + 1);
+    snprintf(buf, n, o->kind == ESC_OBJ_ALLOCA ? "%s" : "*%s", inner);
+    return;
+  }
+  if (l->from >= 0) {
+    value_name(f, l->from, inner, sizeof inner, depth + 1);
+    snprintf(buf, n, "*%s", inner);
+    return;
+  }
+  if (!v) {
+    snprintf(buf, n, "a temporary");
+    return;
+  }
+  if (LLVMIsAAllocaInst(v) && escb_value_var_name(v, inner, sizeof inner)) {
+    snprintf(buf, n, "&%s", inner);
+    return;
+  }
+  if (escb_value_var_name(v, buf, n))
+    return;
+  if (LLVMIsAArgument(v)) {
+    char file[1024], dir[1024];
+    unsigned line, col;
+    LLVMValueRef fn = LLVMGetParamParent(v);
+    for (unsigned k = 0; k < LLVMCountParams(fn); k++)
+      if (LLVMGetParam(fn, k) == v) {
+        if (!escb_param_debug(fn, k, buf, n, file, dir, sizeof file, &line, &col))
+          snprintf(buf, n, "arg%u", k);
+        return;
+      }
+  }
+  if (esc_is_call(v) && LLVMIsAFunction(LLVMGetCalledValue(v))) {
     char callee[200];
     escb_display_name(LLVMGetCalledValue(v), callee, sizeof callee);
     snprintf(buf, n, "%s(...)", callee);
     return;
   }
-  if (loc >= 0 && f->g.locs[loc].obj > 0) {
-    snprintf(buf, n, "*object");
+  if (LLVMIsALoadInst(v)) {
+    value_name(f, esc_graph_loc_of(&f->g, LLVMGetOperand(v, 0)), inner, sizeof inner,
+               depth + 1);
+    snprintf(buf, n, "*%s", inner);
     return;
   }
-  snprintf(buf, n, "value");
+  if (LLVMIsAGetElementPtrInst(v) || LLVMIsACastInst(v)) {
+    value_name(f, esc_graph_loc_of(&f->g, LLVMGetOperand(v, 0)), buf, n, depth + 1);
+    return;
+  }
+  snprintf(buf, n, "a temporary");
+}
+
+/* obj_name: the name of an object: its variable (alloca), the variable its
+ * allocation is assigned to, or a parameter. */
+static void obj_name(esc_func *f, int obj, char *buf, size_t n, int depth) {
+  const esc_obj *o = &f->g.objs[obj];
+  if (o->inst) {
+    if (LLVMIsAAllocaInst(o->inst) && escb_value_var_name(o->inst, buf, n))
+      return;
+    value_name(f, esc_graph_loc_of(&f->g, o->inst), buf, n, depth);
+    return;
+  }
+  if (o->kind == ESC_OBJ_PARAM || o->kind == ESC_OBJ_PARAM_CONTENT) {
+    char inner[256];
+    value_name(f, esc_graph_loc_of(&f->g, LLVMGetParam(f->fn, (unsigned)o->cand)), inner,
+               sizeof inner, depth + 1);
+    snprintf(buf, n, o->kind == ESC_OBJ_PARAM ? "*%s" : "**%s", inner);
+    return;
+  }
+  snprintf(buf, n, "unknown memory");
 }
 
 static void callee_of(LLVMValueRef call, char *buf, size_t n) {
@@ -56,8 +123,35 @@ static void callee_of(LLVMValueRef call, char *buf, size_t n) {
     snprintf(buf, n, "%s", LLVMIsAInlineAsm(callee) ? "asm" : "an indirect callee");
 }
 
-static void why_text(esc_why why, LLVMValueRef at, char *buf, size_t n) {
+/* call_arg_text: "parameter K of F, which leaks it" for the argument of a
+ * call that location src (or the pointer it was loaded from) holds. */
+static void call_arg_text(esc_func *f, LLVMValueRef call, int src, const char *what,
+                          char *buf, size_t n) {
   char name[200];
+  callee_of(call, name, sizeof name);
+  int from = f->g.locs[src].from >= 0 ? f->g.locs[src].from : src;
+  unsigned nargs = LLVMGetNumArgOperands(call), k;
+  for (k = 0; k < nargs; k++)
+    if (esc_graph_loc_of(&f->g, LLVMGetOperand(call, k)) == from)
+      break;
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  const char *how = "which may keep it";
+  if (LLVMIsAFunction(callee) && esc_summary_of(f->sums, callee))
+    how = "which leaks it";
+  else if (LLVMIsAFunction(callee) && LLVMIsDeclaration(callee) && f->sums) {
+    size_t len = 0;
+    const char *fname = LLVMGetValueName2(callee, &len);
+    if (esc_libmodel_find(fname, len))
+      how = "which keeps it";
+  }
+  if (k < nargs)
+    snprintf(buf, n, "%s parameter %u of %s, %s", what, k, name, how);
+  else
+    snprintf(buf, n, "%s %s, %s", what, name, how);
+}
+
+static void why_text(esc_func *f, int src, esc_why why, LLVMValueRef at, char *buf,
+                     size_t n) {
   switch (why) {
   case ESC_WHY_RETURN: snprintf(buf, n, "returned"); return;
   case ESC_WHY_STORE_UNK: {
@@ -74,12 +168,10 @@ static void why_text(esc_why why, LLVMValueRef at, char *buf, size_t n) {
     return;
   }
   case ESC_WHY_CALL_ARG:
-    callee_of(at, name, sizeof name);
-    snprintf(buf, n, "passed to %s, which may keep it", name);
+    call_arg_text(f, at, src, "passed to", buf, n);
     return;
   case ESC_WHY_CALL_CONTENT:
-    callee_of(at, name, sizeof name);
-    snprintf(buf, n, "reachable from an argument of %s", name);
+    call_arg_text(f, at, src, "pointed to by", buf, n);
     return;
   case ESC_WHY_CALL_RET: snprintf(buf, n, "returned by a call"); return;
   case ESC_WHY_ASM: snprintf(buf, n, "passed to inline assembly"); return;
@@ -100,11 +192,16 @@ static void why_text(esc_why why, LLVMValueRef at, char *buf, size_t n) {
   snprintf(buf, n, "?");
 }
 
-/* flow: the shortest chain of edges from the object's address to the heap,
- * through locations that hold the object. */
-static void flow(esc_func *f, esc_cand *c, esc_buf *out) {
+/* flow: the shortest chain of edges from a location holding obj to the
+ * heap, through locations that hold obj, Go-style:
+ *   flow: {heap} = p:
+ *     from p (passed to parameter 0 of keep, which leaks it) at f.c:9:3
+ * A step through an object that escapes itself ("held by ...") is followed
+ * by that object's own flow, to a depth of 3. */
+static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
   esc_graph *g = &f->g;
-  int start = esc_graph_loc_of(g, c->call);
+  if (start < 0)
+    return;
   int *prev = esc_alloc((size_t)g->nlocs * sizeof(int));
   int *prev_edge = esc_alloc((size_t)g->nlocs * sizeof(int));
   int *queue = esc_alloc((size_t)g->nlocs * sizeof(int));
@@ -117,36 +214,55 @@ static void flow(esc_func *f, esc_cand *c, esc_buf *out) {
     int l = queue[qh++];
     for (int e = 0; e < g->locs[l].nout; e++) {
       int d = g->locs[l].out[e].dst;
-      if (prev[d] != -2 || !esc_graph_holds(g, d, c->obj))
+      if (prev[d] != -2 || !esc_graph_holds(g, d, obj))
         continue;
       prev[d] = l;
       prev_edge[d] = e;
       queue[qt++] = d;
     }
   }
-  if (prev[g->heap] != -2) {
+  const char *indent = depth ? "    " : "";
+  if (prev[g->heap] == -2 || prev[g->heap] < 0) {
+    esc_buf_printf(out, "%s  flow: {heap} = ...: (not recorded)\n", indent);
+  } else {
     int path[64], np = 0;
     for (int l = g->heap; prev[l] >= 0 && np < 64; l = prev[l])
       path[np++] = l;
-    char name[256], why[300], pos[1100];
-    value_name(f, prev[g->heap], name, sizeof name);
-    esc_buf_printf(out, "  flow: {heap} = %s:\n", name);
+    char name[256], why[400], pos[1100];
+    value_name(f, prev[g->heap], name, sizeof name, 0);
+    esc_buf_printf(out, "%s  flow: {heap} = %s:\n", indent, name);
+    int held = -1;
     for (int k = np - 1; k >= 0; k--) {
       int d = path[k], s = prev[d];
       const esc_edge *e = &g->locs[s].out[prev_edge[d]];
-      if (e->why == ESC_WHY_COPY || e->why == ESC_WHY_LOAD)
+      if (e->why == ESC_WHY_COPY || e->why == ESC_WHY_LOAD ||
+          (e->why == ESC_WHY_RETURN && !e->at))
         continue;
-      value_name(f, s, name, sizeof name);
-      why_text(e->why, e->at, why, sizeof why);
+      value_name(f, s, name, sizeof name, 0);
+      if (e->why == ESC_WHY_CONTENT && g->locs[s].obj > 0) {
+        char owner[256];
+        held = g->locs[s].obj;
+        obj_name(f, held, owner, sizeof owner, 0);
+        snprintf(why, sizeof why, "held by %s, which escapes", owner);
+      } else if (e->why == ESC_WHY_STORE && g->locs[d].obj > 0) {
+        char into[256];
+        value_name(f, d, into, sizeof into, 0);
+        snprintf(why, sizeof why, "stored into %s", into);
+      } else {
+        why_text(f, s, e->why, e->at, why, sizeof why);
+      }
       if (e->at) {
         pos_text(e->at, pos, sizeof pos);
-        esc_buf_printf(out, "    from %s (%s) at %s\n", name, why, pos);
+        esc_buf_printf(out, "%s    from %s (%s) at %s\n", indent, name, why, pos);
       } else {
-        esc_buf_printf(out, "    from %s (%s)\n", name, why);
+        esc_buf_printf(out, "%s    from %s (%s)\n", indent, name, why);
       }
     }
-  } else {
-    esc_buf_printf(out, "  flow: {heap} = ...: (path not recorded)\n");
+    if (held > 0 && depth < 3 && g->objs[held].inst)
+      flow(f, esc_graph_loc_of(g, g->objs[held].inst), held, depth + 1, out);
+    else if (held > 0 && depth < 3 && g->objs[held].kind == ESC_OBJ_PARAM)
+      flow(f, esc_graph_loc_of(g, LLVMGetParam(f->fn, (unsigned)g->objs[held].cand)),
+           held, depth + 1, out);
   }
   free(prev);
   free(prev_edge);
@@ -160,7 +276,7 @@ static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
     pos_text(c->why_at, pos, sizeof pos);
   switch (c->reason) {
   case ESC_OK: case ESC_R_REMOVED: return;
-  case ESC_R_FLOW: flow(f, c, out); return;
+  case ESC_R_FLOW: flow(f, esc_graph_loc_of(&f->g, c->call), c->obj, 0, out); return;
   case ESC_R_ALLOCATOR:
     escb_display_name(LLVMGetCalledValue(c->call), name, sizeof name);
     esc_buf_printf(out, "  %s is not moved to the stack\n", name);
@@ -422,10 +538,20 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
       if (t & ESC_TAG_FREED)
         esc_buf_printf(&d, "  parameter %s may be freed%s%s\n", name,
                        s->why[i] ? " at " : "", s->why[i] ? pos : "");
-      else
-        esc_buf_printf(&d, "  parameter %s leaks to {heap} with derefs=%d%s%s\n", name,
-                       (t & ESC_TAG_HEAP) ? 0 : 1, s->why[i] ? " at " : "",
-                       s->why[i] ? pos : "");
+      else {
+        esc_buf_printf(&d, "  parameter %s leaks to {heap} with derefs=%d:\n", name,
+                       (t & ESC_TAG_HEAP) ? 0 : 1);
+        int obj = f->pobj[i] + ((t & ESC_TAG_HEAP) ? 0 : 1);
+        int start = (t & ESC_TAG_HEAP) ? esc_graph_loc_of(&f->g, arg)
+                                       : f->g.objs[f->pobj[i]].content;
+        esc_buf sub = {0};
+        flow(f, start, obj, 0, &sub);
+        if (sub.len)
+          esc_buf_printf(&d, "%s", sub.s);
+        else if (s->why[i])
+          esc_buf_printf(&d, "    at %s\n", pos);
+        esc_buf_free(&sub);
+      }
       detail = d.s;
     }
     /* One entry per line, all at the parameter's position. */

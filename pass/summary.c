@@ -114,7 +114,7 @@ static void apply(esc_func *f, LLVMValueRef call, int a, unsigned t, int result,
   if (t & ESC_TAG_HEAP)
     esc_graph_escape(g, a, ESC_WHY_CALL_ARG, call);
   if (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT)) {
-    int content = esc_graph_new_loc(g, NULL);
+    int content = esc_graph_new_deref(g, a);
     esc_graph_load(g, a, content);
     esc_graph_escape(g, content, ESC_WHY_CALL_CONTENT, call);
   }

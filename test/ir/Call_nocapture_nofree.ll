@@ -136,4 +136,4 @@ define void @derived_may_free() {
 ; WHY-NEXT: <nocapture_may_free>:   passed to nocap, which may free it, at <nocapture_may_free>
 ; WHY:      <nofree_captures>: malloc(16) escapes to heap:
 ; WHY-NEXT: <nofree_captures>:   flow: {heap} = malloc(...):
-; WHY-NEXT: <nofree_captures>:     from malloc(...) (passed to nofree_only, which may keep it) at <nofree_captures>
+; WHY-NEXT: <nofree_captures>:     from malloc(...) (passed to parameter 0 of nofree_only, which may keep it) at <nofree_captures>

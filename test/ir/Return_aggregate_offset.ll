@@ -104,5 +104,5 @@ define ptr @contents_returned(ptr %q) {
 ; REPORT:      <contents_returned>: malloc(16) does not escape
 
 ; WHY:      <in_struct>: malloc(16) escapes to heap:
-; WHY-NEXT: <in_struct>:   flow: {heap} = value:
-; WHY-NEXT: <in_struct>:     from value (returned) at <in_struct>
+; WHY-NEXT: <in_struct>:   flow: {heap} = a temporary:
+; WHY-NEXT: <in_struct>:     from a temporary (returned) at <in_struct>
