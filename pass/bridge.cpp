@@ -108,6 +108,20 @@ extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
   }
   LibFunc LF;
   bool lib = TLI.getLibFunc(*CB, LF);
+  if (lib && LF == LibFunc_posix_memalign) {
+    out->kind = ESCB_CALL_ALLOC;
+    out->fn = ESCB_FN_POSIX_MEMALIGN;
+    auto *Size = dyn_cast<ConstantInt>(CB->getArgOperand(2));
+    auto *Align = dyn_cast<ConstantInt>(CB->getArgOperand(1));
+    if (Size && Size->getValue().getActiveBits() <= 64) {
+      out->size_known = 1;
+      out->size = Size->getZExtValue();
+    }
+    out->align_known = 1; // 0 (refused) unless a constant
+    if (Align && Align->getValue().getActiveBits() <= 64)
+      out->align = Align->getZExtValue();
+    return;
+  }
   if (lib && (LF == LibFunc_realloc || LF == LibFunc_reallocf ||
               LF == LibFunc_vec_realloc)) {
     out->kind = ESCB_CALL_REALLOC;

@@ -31,6 +31,8 @@ typedef enum escb_alloc_fn {
   ESCB_FN_CALLOC,
   ESCB_FN_ALIGNED_ALLOC, /* aligned_alloc, memalign */
   ESCB_FN_NEW,           /* operator new / new[], any variant */
+  ESCB_FN_POSIX_MEMALIGN, /* int posix_memalign(void **p, size_t a, size_t n):
+                             the object's address is stored into *p */
 } escb_alloc_fn;
 
 /* escb_callinfo describes what a call does to memory, as LLVM knows it. */

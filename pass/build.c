@@ -53,8 +53,23 @@ static void objects(esc_func *f) {
   /* %a = alloca / %p = malloc(n): the value holds the object's address
    * (derefs -1 in Go's terms). */
   for (int o = 1; o < f->g.nobjs; o++)
-    if (f->g.objs[o].inst)
+    if (f->g.objs[o].inst &&
+        !(f->g.objs[o].kind == ESC_OBJ_HEAP &&
+          f->cands[f->g.objs[o].cand].info.fn == ESCB_FN_POSIX_MEMALIGN))
       esc_graph_addr(&f->g, o, esc_graph_loc_of(&f->g, f->g.objs[o].inst));
+  for (int k = 0; k < f->ncands; k++) {
+    esc_cand *c = &f->cands[k];
+    if (c->info.fn != ESCB_FN_POSIX_MEMALIGN) {
+      c->addr = esc_graph_loc_of(&f->g, c->call);
+      continue;
+    }
+    /* posix_memalign(&p, a, n): *memptr = &object; its int result holds
+     * no address. */
+    c->addr = esc_graph_new_loc(&f->g, c->call); /* named after the call */
+    esc_graph_addr(&f->g, c->obj, c->addr);
+    esc_graph_store(&f->g, c->addr, esc_graph_loc_of(&f->g, LLVMGetOperand(c->call, 0)),
+                    c->call);
+  }
   for (int i = 0; i < f->nparams; i++) {
     LLVMValueRef arg = LLVMGetParam(f->fn, (unsigned)i);
     int l = esc_graph_new_loc(&f->g, arg);

@@ -127,8 +127,10 @@ void esc_build_call(esc_func *f, LLVMValueRef call) {
   case ESCB_CALL_ALLOC:
     /* An allocation site (every one is an object, see build.c): its
      * address was set when the objects were made.  Arguments such as
-     * strdup's source are judged by attributes. */
-    attribute_args(f, call, callee);
+     * strdup's source are judged by attributes; posix_memalign's were
+     * modelled there too. */
+    if (ci.fn != ESCB_FN_POSIX_MEMALIGN)
+      attribute_args(f, call, callee);
     return;
   case ESCB_CALL_FREE:
     if (LLVMGetTypeKind(LLVMTypeOf(call)) != LLVMVoidTypeKind) {

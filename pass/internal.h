@@ -30,6 +30,8 @@ typedef enum esc_reason {
 typedef struct esc_cand {
   LLVMValueRef call;
   int obj;
+  int addr; /* the location first holding its address (the call's result,
+               or for posix_memalign a temporary stored into *memptr) */
   escb_callinfo info;
   esc_reason reason;
   LLVMValueRef why_at; /* instruction behind the reason, if any */

@@ -40,6 +40,10 @@ void esc_arg_text(LLVMValueRef arg, char *buf, size_t n) {
     snprintf(buf, n, "%llu", LLVMConstIntGetZExtValue(v));
     return;
   }
+  if (LLVMIsAAllocaInst(v) && escb_value_var_name(v, buf + 1, n - 1)) {
+    buf[0] = '&'; /* the address of a variable: posix_memalign(&p, ...) */
+    return;
+  }
   for (int depth = 0; depth < 4 && v; depth++) {
     if (escb_value_var_name(v, buf, n))
       return;

@@ -82,6 +82,9 @@ static void value_name(esc_func *f, int loc, char *buf, size_t n, int depth) {
     snprintf(buf, n, "%s(...)", callee);
     return;
   }
+  if (LLVMIsALoadInst(v) && LLVMIsAAllocaInst(LLVMGetOperand(v, 0)) &&
+      escb_value_var_name(LLVMGetOperand(v, 0), buf, n))
+    return; /* a load of variable x is x */
   if (LLVMIsALoadInst(v)) {
     value_name(f, esc_graph_loc_of(&f->g, LLVMGetOperand(v, 0)), inner, sizeof inner,
                depth + 1);
@@ -258,7 +261,9 @@ static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
         esc_buf_printf(out, "%s    from %s (%s)\n", indent, name, why);
       }
     }
-    if (held > 0 && depth < 3 && g->objs[held].inst)
+    if (held > 0 && depth < 3 && g->objs[held].kind == ESC_OBJ_HEAP)
+      flow(f, f->cands[g->objs[held].cand].addr, held, depth + 1, out);
+    else if (held > 0 && depth < 3 && g->objs[held].inst)
       flow(f, esc_graph_loc_of(g, g->objs[held].inst), held, depth + 1, out);
     else if (held > 0 && depth < 3 && g->objs[held].kind == ESC_OBJ_PARAM)
       flow(f, esc_graph_loc_of(g, LLVMGetParam(f->fn, (unsigned)g->objs[held].cand)),
@@ -276,7 +281,7 @@ static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
     pos_text(c->why_at, pos, sizeof pos);
   switch (c->reason) {
   case ESC_OK: case ESC_R_REMOVED: return;
-  case ESC_R_FLOW: flow(f, esc_graph_loc_of(&f->g, c->call), c->obj, 0, out); return;
+  case ESC_R_FLOW: flow(f, c->addr, c->obj, 0, out); return;
   case ESC_R_ALLOCATOR:
     escb_display_name(LLVMGetCalledValue(c->call), name, sizeof name);
     esc_buf_printf(out, "  %s is not moved to the stack\n", name);

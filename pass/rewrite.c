@@ -120,8 +120,13 @@ static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
                     LLVMConstInt(LLVMInt64TypeInContext(cx), c->info.size, 0),
                     (unsigned)c->align);
   LLVMValueRef repl = slot;
-  if (LLVMTypeOf(call) != LLVMTypeOf(slot))
+  if (c->info.fn == ESCB_FN_POSIX_MEMALIGN) {
+    /* *memptr = slot; the call "succeeded" (returns 0). */
+    LLVMBuildStore(b, slot, LLVMGetOperand(call, 0));
+    repl = LLVMConstNull(LLVMTypeOf(call));
+  } else if (LLVMTypeOf(call) != LLVMTypeOf(slot)) {
     repl = LLVMBuildAddrSpaceCast(b, slot, LLVMTypeOf(call), "");
+  }
   LLVMReplaceAllUsesWith(call, repl);
   LLVMInstructionEraseFromParent(call);
   c->call = NULL;

@@ -53,7 +53,9 @@ static void size_checks(esc_func *f, esc_cand *c) {
   uint64_t align = 16;
   if (ci->fn == ESCB_FN_ALIGNED_ALLOC || ci->align_known) {
     if (!ci->align_known || ci->align == 0 || (ci->align & (ci->align - 1)) ||
-        ci->align > 4096) {
+        ci->align > 4096 ||
+        /* posix_memalign fails with EINVAL below sizeof(void *) */
+        (ci->fn == ESCB_FN_POSIX_MEMALIGN && ci->align < sizeof(void *))) {
       set_reason(c, ESC_R_BAD_ALIGN, NULL);
       return;
     }
