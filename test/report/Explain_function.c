@@ -1,0 +1,77 @@
+// Explain_function: the -escape-m=2 reason for allocations kept on the heap
+// by what their function does: recursion (its budget is 0 bytes), setjmp
+// (returns_twice), and an object still live in the next loop iteration. The
+// whole report is checked word for word, indentation included
+// (--strict-whitespace: no space after the colons below), and no other line
+// may appear (--implicit-check-not).
+// RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
+// RUN: %report -m=2 %s | FileCheck %s --match-full-lines --strict-whitespace \
+// RUN:   --implicit-check-not='{{.}}'
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static jmp_buf env;
+static volatile int count = 5;
+
+__attribute__((noinline)) static int sum(const unsigned char *p, int n) {
+  int s = 0;
+  for (int i = 0; i < n; i++)
+    s += p[i];
+  return s;
+}
+
+__attribute__((noinline)) static int depth(int n) {
+  unsigned char *p = malloc(32);
+  memset(p, n, 32);
+  int s = sum(p, 32);
+  if (n > 0)
+    s += depth(n - 1);
+  free(p);
+  return s;
+}
+
+__attribute__((noinline)) static void jump(int v) { longjmp(env, v); }
+
+__attribute__((noinline)) static int guarded(void) {
+  unsigned char *p = malloc(32);
+  memset(p, 1, 32);
+  int s = sum(p, 32);
+  if (setjmp(env) == 0)
+    jump(1);
+  free(p);
+  return s;
+}
+
+__attribute__((noinline)) static int chain(int n) {
+  unsigned char *prev = NULL;
+  int s = 0;
+  for (int i = 0; i < n; i++) {
+    unsigned char *cur = malloc(16);
+    memset(cur, i, 16);
+    if (prev) {
+      s += sum(prev, 16);
+      free(prev);
+    }
+    prev = cur;
+  }
+  free(prev);
+  return s;
+}
+
+int main(void) {
+  printf("%d %d %d\n", depth(3), guarded(), chain(count));
+  return 0;
+}
+
+// OUT:192 32 96
+// OUT-NEXT:exit status: 0
+
+// CHECK:Explain_function.c:18:63: p does not escape
+// CHECK-NEXT:Explain_function.c:26:22: malloc(32) escapes to heap:
+// CHECK-NEXT:Explain_function.c:26:22:   recursive: the function is on a call-graph cycle (budget 0 bytes)
+// CHECK-NEXT:Explain_function.c:38:22: malloc(32) escapes to heap:
+// CHECK-NEXT:Explain_function.c:38:22:   the function calls setjmp or another returns_twice function
+// CHECK-NEXT:Explain_function.c:51:26: malloc(16) escapes to heap:
+// CHECK-NEXT:Explain_function.c:51:26:   live across loop iterations
