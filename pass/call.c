@@ -129,8 +129,10 @@ void esc_build_call(esc_func *f, LLVMValueRef call) {
      * address was set when the objects were made.  Arguments such as
      * strdup's source are judged by attributes; posix_memalign's were
      * modelled there too. */
-    if (ci.fn != ESCB_FN_POSIX_MEMALIGN)
+    if (ci.fn == ESCB_FN_OTHER) /* strdup(s) and the like read pointers */
       attribute_args(f, call, callee);
+    /* malloc, calloc, aligned_alloc, new: sizes and alignments only (an
+     * integer size computed from pointers, p - start, leaks nothing). */
     return;
   case ESCB_CALL_FREE:
     if (LLVMGetTypeKind(LLVMTypeOf(call)) != LLVMVoidTypeKind) {

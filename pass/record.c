@@ -40,6 +40,21 @@ void esc_arg_text(LLVMValueRef arg, char *buf, size_t n) {
     snprintf(buf, n, "%llu", LLVMConstIntGetZExtValue(v));
     return;
   }
+  if (LLVMIsAGlobalVariable(v) && LLVMIsGlobalConstant(v) && LLVMGetInitializer(v) &&
+      LLVMIsConstantString(LLVMGetInitializer(v))) {
+    size_t len = 0;
+    const char *str = LLVMGetAsString(LLVMGetInitializer(v), &len);
+    if (len && str[len - 1] == 0)
+      len--;
+    int printable = len <= 24;
+    for (size_t i = 0; i < len && printable; i++)
+      printable = str[i] >= 32 && str[i] < 127 && str[i] != '"' && str[i] != '\\';
+    if (printable)
+      snprintf(buf, n, "\"%.*s\"", (int)len, str);
+    else
+      snprintf(buf, n, "...");
+    return;
+  }
   if (LLVMIsAAllocaInst(v) && escb_value_var_name(v, buf + 1, n - 1)) {
     buf[0] = '&'; /* the address of a variable: posix_memalign(&p, ...) */
     return;

@@ -164,8 +164,15 @@ static void why_text(esc_func *f, int src, esc_why why, LLVMValueRef at, char *b
       p = LLVMGetOperand(p, 0);
     size_t k = 0;
     const char *g = p && LLVMIsAGlobalVariable(p) ? LLVMGetValueName2(p, &k) : NULL;
+    char dest[256] = "";
+    if (!g && at && LLVMIsAStoreInst(at))
+      value_name(f, esc_graph_loc_of(&f->g, LLVMGetOperand(at, 1)), dest, sizeof dest, 0);
     if (g)
       snprintf(buf, n, "stored to global %.*s", (int)k, g);
+    else if (dest[0] == '&')
+      snprintf(buf, n, "stored to %s", dest + 1);
+    else if (dest[0] && strcmp(dest, "a temporary") != 0)
+      snprintf(buf, n, "stored to *%s", dest);
     else
       snprintf(buf, n, "stored to memory not owned by this function");
     return;
@@ -224,16 +231,16 @@ static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
       queue[qt++] = d;
     }
   }
-  const char *indent = depth ? "    " : "";
+  const char *indent = depth == 0 ? "" : depth == 1 ? "  " : depth == 2 ? "    " : "      ";
   if (prev[g->heap] == -2 || prev[g->heap] < 0) {
     esc_buf_printf(out, "%s  flow: {heap} = ...: (not recorded)\n", indent);
   } else {
     int path[64], np = 0;
     for (int l = g->heap; prev[l] >= 0 && np < 64; l = prev[l])
       path[np++] = l;
-    char name[256], why[400], pos[1100];
-    value_name(f, prev[g->heap], name, sizeof name, 0);
-    esc_buf_printf(out, "%s  flow: {heap} = %s:\n", indent, name);
+    char name[256], why[400], pos[1100], head[256], last[256] = "";
+    value_name(f, prev[g->heap], head, sizeof head, 0);
+    esc_buf steps = {0};
     int held = -1;
     for (int k = np - 1; k >= 0; k--) {
       int d = path[k], s = prev[d];
@@ -246,7 +253,10 @@ static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
         char owner[256];
         held = g->locs[s].obj;
         obj_name(f, held, owner, sizeof owner, 0);
-        snprintf(why, sizeof why, "held by %s, which escapes", owner);
+        if (g->objs[held].kind == ESC_OBJ_ALLOCA)
+          snprintf(why, sizeof why, "the variable itself escapes");
+        else
+          snprintf(why, sizeof why, "held by %s, which escapes", owner);
       } else if (e->why == ESC_WHY_STORE && g->locs[d].obj > 0) {
         char into[256];
         value_name(f, d, into, sizeof into, 0);
@@ -256,11 +266,19 @@ static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
       }
       if (e->at) {
         pos_text(e->at, pos, sizeof pos);
-        esc_buf_printf(out, "%s    from %s (%s) at %s\n", indent, name, why, pos);
+        esc_buf_printf(&steps, "%s    from %s (%s) at %s\n", indent, name, why, pos);
       } else {
-        esc_buf_printf(out, "%s    from %s (%s)\n", indent, name, why);
+        esc_buf_printf(&steps, "%s    from %s (%s)\n", indent, name, why);
       }
+      snprintf(last, sizeof last, "%s", name);
     }
+    /* The header names what reaches the heap: the last step's value when
+     * the final location is a nameless temporary. */
+    esc_buf_printf(out, "%s  flow: {heap} = %s:\n", indent,
+                   strcmp(head, "a temporary") == 0 && last[0] ? last : head);
+    if (steps.len)
+      esc_buf_printf(out, "%s", steps.s);
+    esc_buf_free(&steps);
     if (held > 0 && depth < 3 && g->objs[held].kind == ESC_OBJ_HEAP)
       flow(f, f->cands[g->objs[held].cand].addr, held, depth + 1, out);
     else if (held > 0 && depth < 3 && g->objs[held].inst)
@@ -292,7 +310,14 @@ static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
                    c->info.size, opt->max_object_bytes);
     return;
   case ESC_R_BAD_ALIGN:
-    esc_buf_printf(out, "  alignment is not a constant power of two up to 4096\n");
+    if (!c->info.align_known || c->info.align == 0)
+      esc_buf_printf(out, "  alignment is not a constant power of two\n");
+    else if (c->info.align & (c->info.align - 1))
+      esc_buf_printf(out, "  alignment %" PRIu64 " is not a power of two\n", c->info.align);
+    else if (c->info.align > 4096)
+      esc_buf_printf(out, "  alignment %" PRIu64 " is over 4096\n", c->info.align);
+    else
+      esc_buf_printf(out, "  alignment %" PRIu64 " is below sizeof(void *)\n", c->info.align);
     return;
   case ESC_R_BUDGET:
     esc_buf_printf(out, "  over the function's stack budget (%" PRIu64 " bytes)\n",
@@ -308,14 +333,14 @@ static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
     return;
   case ESC_R_LOOP: esc_buf_printf(out, "  live across loop iterations\n"); return;
   case ESC_R_FREED_MIXED:
-    esc_buf_printf(out, "  freed through a pointer that may hold another object at %s\n", pos);
+    esc_buf_printf(out, "  freed at %s through a pointer that may also hold another object\n", pos);
     return;
   case ESC_R_MAY_FREE:
     callee_of(c->why_at, name, sizeof name);
     esc_buf_printf(out, "  passed to %s, which may free it, at %s\n", name, pos);
     return;
   case ESC_R_GROUP:
-    esc_buf_printf(out, "  freed together with an allocation that stays on the heap (%s)\n", pos);
+    esc_buf_printf(out, "  freed through the same pointer as the allocation at %s, which stays on the heap\n", pos);
     return;
   case ESC_R_ANALYSIS_BUDGET:
     esc_buf_printf(out, "  the function is too large to analyse\n");
@@ -389,6 +414,9 @@ static void site_remark(esc_func *f, esc_cand *c, const esc_entry *e) {
     parts[2 * n] = NULL;
     parts[2 * n++ + 1] = nlines == 1 ? ": " : "; ";
     parts[2 * n] = nlines == 1 ? "Reason" : "Flow";
+    size_t tl = strlen(line);
+    if (tl && line[tl - 1] == ':') /* "flow: {heap} = p:" heads the steps */
+      line[tl - 1] = 0;
     parts[2 * n++ + 1] = trim(line);
     l += len + (nl ? 1 : 0);
   }
@@ -475,9 +503,7 @@ static int returns_address(LLVMValueRef fn) {
   case LLVMPointerTypeKind: case LLVMStructTypeKind: case LLVMArrayTypeKind:
   case LLVMVectorTypeKind:
     return 1;
-  case LLVMIntegerTypeKind:
-    return LLVMGetIntTypeWidth(t) >= 64; /* intptr_t */
-  default:
+  default: /* integers too: an intptr_t result is rare, a long sum common */
     return 0;
   }
 }
@@ -550,7 +576,7 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
         int start = (t & ESC_TAG_HEAP) ? esc_graph_loc_of(&f->g, arg)
                                        : f->g.objs[f->pobj[i]].content;
         esc_buf sub = {0};
-        flow(f, start, obj, 0, &sub);
+        flow(f, start, obj, 1, &sub);
         if (sub.len)
           esc_buf_printf(&d, "%s", sub.s);
         else if (s->why[i])
@@ -564,9 +590,21 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
       char *nl = strchr(l, '\n');
       if (f->remarks) {
         *nl = 0;
-        const char *parts[4] = {NULL, l, "Param", name};
-        escb_remark(f->ctx, ESCB_REMARK_ANALYSIS, "ParamTag", f->fn, NULL, line, col,
-                    parts, 1);
+        /* The message, with the parameter's name as argument Param. */
+        char *at = strstr(l, name);
+        size_t nl_name = strlen(name);
+        char prefix[300] = "", *suffix = "";
+        if (at) {
+          snprintf(prefix, sizeof prefix, "%.*s", (int)(at - l), l);
+          suffix = at + nl_name;
+        }
+        const char *parts[6] = {NULL, prefix, "Param", name, NULL, suffix};
+        if (at)
+          escb_remark(f->ctx, ESCB_REMARK_ANALYSIS, "ParamTag", f->fn, NULL, line, col,
+                      parts, 3);
+        else
+          escb_remark(f->ctx, ESCB_REMARK_ANALYSIS, "ParamTag", f->fn, NULL, line, col,
+                      (const char *[]){NULL, l}, 1);
         *nl = '\n';
       }
       esc_entry e;

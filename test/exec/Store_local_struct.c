@@ -1,8 +1,8 @@
 // Store_local_struct: positive. The object's address is stored into a local
 // struct (indexed at run time, so it stays in memory) that never escapes.
-// FIXME: the pass currently says `escapes to heap` ("stored to memory not owned
-// by this function"): a store through a run-time-index GEP into a frame-local,
-// non-escaping object is not recognised as frame-local.
+// Stores through a GEP with a run-time index keep the provenance of its
+// base (an earlier version lost it and kept these objects on the heap).
+//
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
 // OUT: a=92120 b=240184

@@ -192,9 +192,9 @@ define ptr @realloc_other(ptr %q) {
 ; REPORT:      <realloc_other>: malloc(16) does not escape
 
 ; WHY-LABEL: <phi_with_param>: malloc(16) escapes to heap:
-; WHY-NEXT:  <phi_with_param>:   freed through a pointer that may hold another object at <phi_with_param>
+; WHY-NEXT:  <phi_with_param>:   freed at <phi_with_param> through a pointer that may also hold another object
 ; WHY-LABEL: <phi_group_one_escapes>: malloc(16) escapes to heap:
-; WHY-NEXT:  <phi_group_one_escapes>:   freed together with an allocation that stays on the heap (<phi_group_one_escapes>)
+; WHY-NEXT:  <phi_group_one_escapes>:   freed through the same pointer as the allocation at <phi_group_one_escapes>, which stays on the heap
 ; WHY-LABEL: <reallocated>: malloc(16) escapes to heap:
 ; WHY-NEXT:  <reallocated>:   flow: {heap} = malloc(...):
 ; WHY-NEXT:  <reallocated>:     from malloc(...) (passed to realloc) at <reallocated>

@@ -155,4 +155,4 @@ define void @malloc_zero() {
 ; WHY-LABEL: <calloc_overflow>: calloc(4611686018427387904, 8) escapes to heap:
 ; WHY-NEXT:  <calloc_overflow>:   non-constant size
 ; WHY-LABEL: <aligned_48>: aligned_alloc(48, 96) escapes to heap:
-; WHY-NEXT:  <aligned_48>:   alignment is not a constant power of two up to 4096
+; WHY-NEXT:  <aligned_48>:   alignment 48 is not a power of two

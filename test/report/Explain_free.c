@@ -72,18 +72,13 @@ int main(void) {
 // CHECK-NEXT:Explain_free.c:27:50: leaking param: given:
 // CHECK-NEXT:Explain_free.c:27:50:   parameter given may be freed at Explain_free.c:32:3
 // CHECK-NEXT:Explain_free.c:28:15: malloc(32) escapes to heap:
-// BAD: "another object at Explain_free.c:32:3" reads as if the other object
-// lived there (32:3 is the free), and the other object has a source name; it
-// should read "freed at Explain_free.c:32:3 through a pointer that may also
-// hold parameter given".
-// CHECK-NEXT:Explain_free.c:28:15:   freed through a pointer that may hold another object at Explain_free.c:32:3
+// BAD: the other object has a source name (parameter given); it should be named.
+// CHECK-NEXT:Explain_free.c:28:15:   freed at Explain_free.c:32:3 through a pointer that may also hold another object
 // CHECK-NEXT:Explain_free.c:39:13: malloc(32) escapes to heap:
 // CHECK-NEXT:Explain_free.c:39:13:   passed to drop, which may free it, at Explain_free.c:42:3
 // CHECK-NEXT:Explain_free.c:47:13: malloc(32) escapes to heap:
-// BAD: the position in parentheses is the other allocation's, unnamed; it
-// should read "freed together with malloc(32) at Explain_free.c:48:13,
-// which stays on the heap", and name the free that joins them (55:3).
-// CHECK-NEXT:Explain_free.c:47:13:   freed together with an allocation that stays on the heap (Explain_free.c:48:13)
+// BAD: the other allocation is not named (malloc(32)), nor the free that joins them (55:3).
+// CHECK-NEXT:Explain_free.c:47:13:   freed through the same pointer as the allocation at Explain_free.c:48:13, which stays on the heap
 // CHECK-NEXT:Explain_free.c:48:13: malloc(32) escapes to heap:
 // CHECK-NEXT:Explain_free.c:48:13:   flow: {heap} = b:
 // CHECK-NEXT:Explain_free.c:48:13:     from b (stored to global g_keep) at Explain_free.c:52:12
