@@ -335,6 +335,23 @@ static void scc(esc_run *r, int from, int to) {
     finish(r, r->cg.order[k]);
 }
 
+/* removed_remark: a site LLVM deleted before the pass, as a passed remark
+ * at its recorded position, when the function it was in still exists. */
+static void removed_remark(esc_run *r, const esc_site *site) {
+  LLVMValueRef fn = LLVMGetNamedFunction(r->M, site->fn);
+  if (!fn || LLVMIsDeclaration(fn) || !site->line || !escb_remarks_enabled(r->ctx, fn))
+    return;
+  esc_buf t = {0};
+  esc_buf_printf(&t, "%s(", site->callee);
+  for (int k = 0; k < site->nargs; k++)
+    esc_buf_printf(&t, "%s%s", k ? ", " : "", site->args[k]);
+  esc_buf_printf(&t, ")");
+  const char *parts[4] = {"Allocation", t.s, NULL, " does not escape (removed by the optimizer)"};
+  escb_remark(r->ctx, ESCB_REMARK_PASSED, "RemovedByOptimizer", fn, NULL, site->line,
+              site->col, parts, 2);
+  esc_buf_free(&t);
+}
+
 int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
   esc_run r;
   memset(&r, 0, sizeof r);
@@ -342,7 +359,7 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
   r.ctx = ctx;
   r.opt = opt;
   esc_sites_load(M, &r.sites);
-  if (opt->m > 0 && r.sites.n > 0)
+  if (r.sites.n > 0) /* the report and the remarks both need it */
     mark_seen(M, ctx, &r.sites);
   cg_build(&r.cg, M);
   cg_sccs(&r.cg);
@@ -352,10 +369,12 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
     esc_ptrmap_put(&r.sums.index, r.cg.fns[i], i);
   for (int k = 0; k < r.cg.nscc; k++)
     scc(&r, r.cg.scc_start[k], r.cg.scc_start[k + 1]);
-  if (opt->m > 0)
-    for (int k = 0; k < r.sites.n; k++)
-      if (!r.sites.v[k].seen)
+  for (int k = 0; k < r.sites.n; k++)
+    if (!r.sites.v[k].seen) {
+      if (opt->m > 0)
         esc_report_removed(&r.rep, &r.sites.v[k]);
+      removed_remark(&r, &r.sites.v[k]);
+    }
   esc_report_print(&r.rep, opt->m);
   esc_report_free(&r.rep);
   if (r.sites.n || r.sites.nparams) {

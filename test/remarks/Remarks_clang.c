@@ -92,14 +92,14 @@ int inlined(void) {
 // better as "... escapes to heap: from q (passed to ...) at ...".
 // CHECK-NEXT: Remarks_clang.c:54:13: remark: malloc(32) escapes to heap: flow: {heap} = q; from q (passed to parameter 0 of keep, which leaks it) at Remarks_clang.c:56:3 [-Rpass-missed=escape]
 // CHECK-NEXT: Remarks_clang.c:60:13: remark: malloc(100000) escapes to heap: too large for stack (100000 bytes > 65536) [-Rpass-missed=escape]
-// BAD: the site at 68:12 (removed by LLVM before the pass; -m=1 and -m=2 still
-// report it) has no remark; it should get a MovedToStack remark "malloc(4)
-// does not escape" (removed by the optimizer).
 // BAD: `p` is the parameter of the inlined `add`; the caller's variable at
 // 79:8 is `t`, so the flow should read "{heap} = t:" / "from t (passed ...)".
 // CHECK-NEXT: Remarks_clang.c:76:13: remark: malloc(8) escapes to heap: flow: {heap} = p; from p (passed to parameter 0 of first, which leaks it) at Remarks_clang.c:79:8 [-Rpass-missed=escape]
+// The site LLVM deleted before the pass comes last, as RemovedByOptimizer.
+// CHECK-NEXT: Remarks_clang.c:68:12: remark: malloc(4) does not escape (removed by the optimizer) [-Rpass=escape]
 
 // PASSED: Remarks_clang.c:46:13: remark: malloc(64) does not escape [-Rpass=escape]
+// PASSED-NEXT: Remarks_clang.c:68:12: remark: malloc(4) does not escape (removed by the optimizer) [-Rpass=escape]
 
 // MISSED: Remarks_clang.c:54:13: remark: malloc(32) escapes to heap: flow: {heap} = q; from q (passed to parameter 0 of keep, which leaks it) at Remarks_clang.c:56:3 [-Rpass-missed=escape]
 // MISSED-NEXT: Remarks_clang.c:60:13: remark: malloc(100000) escapes to heap: too large for stack (100000 bytes > 65536) [-Rpass-missed=escape]
