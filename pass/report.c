@@ -279,7 +279,9 @@ static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
     if (steps.len)
       esc_buf_printf(out, "%s", steps.s);
     esc_buf_free(&steps);
-    if (held > 0 && depth < 3 && g->objs[held].kind == ESC_OBJ_HEAP)
+    if (held > 0 && depth >= 3)
+      esc_buf_printf(out, "%s    (explanation truncated: holders nest deeper)\n", indent);
+    else if (held > 0 && depth < 3 && g->objs[held].kind == ESC_OBJ_HEAP)
       flow(f, f->cands[g->objs[held].cand].addr, held, depth + 1, out);
     else if (held > 0 && depth < 3 && g->objs[held].inst)
       flow(f, esc_graph_loc_of(g, g->objs[held].inst), held, depth + 1, out);
