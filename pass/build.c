@@ -38,9 +38,11 @@ static void objects(esc_func *f) {
       f->g.objs[c.obj].cand = f->ncands;
       ESC_PUSH(f->cands, f->ncands, f->capcands, c);
     }
-  /* Parameter i points to the caller's object P_i, which points to Q_i
-   * (Go's derefs 0 and 1): tracked, so the summary can tell a parameter
-   * that leaks from one whose contents leak or that is returned. */
+  /* Parameter i points to the caller's object P_i, which points to Q_i,
+   * then R_i, then S_i, which points to itself (Go's derefs 0, 1, 2, and 3
+   * or more): tracked, so the summary can tell a parameter that leaks from
+   * one whose contents leak or that is returned, and nothing reachable from
+   * a parameter is lost however deep the callee reads. */
   f->nparams = (int)LLVMCountParams(f->fn);
   f->pobj = esc_alloc((size_t)(f->nparams + 1) * sizeof(int));
   for (int i = 0; i < f->nparams; i++) {
@@ -48,6 +50,10 @@ static void objects(esc_func *f) {
     f->g.objs[f->pobj[i]].cand = i;
     int q = esc_graph_new_obj(&f->g, ESC_OBJ_PARAM_CONTENT, NULL);
     f->g.objs[q].cand = i;
+    for (int deep = 0; deep < 2; deep++) { /* R_i, S_i */
+      int o = esc_graph_new_obj(&f->g, ESC_OBJ_PARAM_DEEP, NULL);
+      f->g.objs[o].cand = i;
+    }
   }
   esc_graph_seal(&f->g);
   /* %a = alloca / %p = malloc(n): the value holds the object's address
@@ -74,10 +80,11 @@ static void objects(esc_func *f) {
     LLVMValueRef arg = LLVMGetParam(f->fn, (unsigned)i);
     int l = esc_graph_new_loc(&f->g, arg);
     esc_ptrmap_put(&f->g.vals, arg, l);
-    int p = f->pobj[i], q = p + 1;
+    int p = f->pobj[i];
     esc_graph_addr(&f->g, p, l);
-    esc_graph_addr(&f->g, q, f->g.objs[p].content);
-    esc_graph_addr(&f->g, 0, f->g.objs[q].content);
+    for (int d = 1; d <= 3; d++) /* P -> Q -> R -> S -> S */
+      esc_graph_addr(&f->g, p + d, f->g.objs[p + d - 1].content);
+    esc_graph_addr(&f->g, p + 3, f->g.objs[p + 3].content);
   }
 }
 

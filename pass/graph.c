@@ -176,7 +176,7 @@ static void visit(esc_graph *g, int li) {
          o = esc_bits_next(g->locs[li].pts, words, o + 1)) {
       esc_obj *ob = &g->objs[o];
       int outside = o == 0 || ob->kind == ESC_OBJ_PARAM ||
-                    ob->kind == ESC_OBJ_PARAM_CONTENT;
+                    ob->kind == ESC_OBJ_PARAM_CONTENT || ob->kind == ESC_OBJ_PARAM_DEEP;
       ob->written = 1;
       esc_graph_copy(g, g->locs[li].stores[i], outside ? g->heap : ob->content,
                      outside ? ESC_WHY_STORE_UNK : ESC_WHY_STORE,

@@ -15,6 +15,7 @@ typedef enum esc_objkind {
   ESC_OBJ_HEAP,    /* an allocation site, a candidate for the stack */
   ESC_OBJ_PARAM,   /* what parameter i points to (the caller's object) */
   ESC_OBJ_PARAM_CONTENT, /* what that object points to (one deref deeper) */
+  ESC_OBJ_PARAM_DEEP,    /* further down: two derefs, then three or more */
 } esc_objkind;
 
 /* esc_obj is one abstract object: a memory block that pointers point to. */

@@ -64,13 +64,16 @@ enum {
   ESC_TAG_RESULT1 = 8,  /* what it points to is returned: level=1 */
   ESC_TAG_FREED = 16,   /* may be freed or reallocated */
   ESC_TAG_WRITES = 32,  /* the callee stores into the object */
+  ESC_TAG_WRITES1 = 64, /* ...into the objects it points to */
+  ESC_TAG_RESULT2 = 128, /* returned from two derefs down: level=2 */
+  ESC_TAG_RESULT3 = 256, /* from three or more derefs down: level=3 */
 };
 
 /* esc_summary is one function's parameter tags. */
 typedef struct esc_summary {
   int valid;      /* computed, and the definition is the one that runs */
   int nparams;
-  unsigned char *tags;
+  uint16_t *tags;
   LLVMValueRef *why; /* per parameter: the instruction behind a leak */
   int ret_other;  /* the result may be something other than a parameter */
 } esc_summary;

@@ -108,11 +108,13 @@ static void obj_name(esc_func *f, int obj, char *buf, size_t n, int depth) {
     value_name(f, esc_graph_loc_of(&f->g, o->inst), buf, n, depth);
     return;
   }
-  if (o->kind == ESC_OBJ_PARAM || o->kind == ESC_OBJ_PARAM_CONTENT) {
+  if (o->kind == ESC_OBJ_PARAM || o->kind == ESC_OBJ_PARAM_CONTENT ||
+      o->kind == ESC_OBJ_PARAM_DEEP) {
     char inner[256];
     value_name(f, esc_graph_loc_of(&f->g, LLVMGetParam(f->fn, (unsigned)o->cand)), inner,
                sizeof inner, depth + 1);
-    snprintf(buf, n, o->kind == ESC_OBJ_PARAM ? "*%s" : "**%s", inner);
+    int depth = obj - f->pobj[o->cand]; /* P, Q, R, S: 0..3 derefs down */
+    snprintf(buf, n, "%.*s%s%s", depth + 1, "****", inner, depth == 3 ? "..." : "");
     return;
   }
   snprintf(buf, n, "unknown memory");
@@ -549,7 +551,7 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
     /* Go names results that are pointers; a sum of bytes returned as an int
      * keeps its (sound) tag in the summary but is not worth a line. */
     if (!returns_address(f->fn))
-      t &= ~(unsigned)(ESC_TAG_RESULT0 | ESC_TAG_RESULT1);
+      t &= ~(unsigned)(ESC_TAG_RESULT0 | ESC_TAG_RESULT1 | ESC_TAG_RESULT2 | ESC_TAG_RESULT3);
     esc_buf lines = {0};
     if (t & (ESC_TAG_HEAP | ESC_TAG_FREED))
       esc_buf_printf(&lines, "leaking param: %s\n", name);
@@ -559,6 +561,10 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
       esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=0\n", name);
     if (t & ESC_TAG_RESULT1)
       esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=1\n", name);
+    if (t & ESC_TAG_RESULT2)
+      esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=2\n", name);
+    if (t & ESC_TAG_RESULT3)
+      esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=3\n", name);
     if (!lines.len)
       esc_buf_printf(&lines, "%s does not escape\n", name);
     char *detail = NULL;
@@ -572,11 +578,16 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
         esc_buf_printf(&d, "  parameter %s may be freed%s%s\n", name,
                        s->why[i] ? " at " : "", s->why[i] ? pos : "");
       else {
-        esc_buf_printf(&d, "  parameter %s leaks to {heap} with derefs=%d:\n", name,
-                       (t & ESC_TAG_HEAP) ? 0 : 1);
+        int derefs = (t & ESC_TAG_HEAP) ? 0
+                     : esc_graph_obj_escaped(&f->g, f->pobj[i] + 1) ? 1 : 2;
+        esc_buf_printf(&d, "  parameter %s leaks to {heap} with derefs=%d:\n", name, derefs);
         int obj = f->pobj[i] + ((t & ESC_TAG_HEAP) ? 0 : 1);
         int start = (t & ESC_TAG_HEAP) ? esc_graph_loc_of(&f->g, arg)
                                        : f->g.objs[f->pobj[i]].content;
+        if (!(t & ESC_TAG_HEAP) && !esc_graph_obj_escaped(&f->g, obj)) {
+          obj = f->pobj[i] + 2; /* what leaks lies two derefs down (or more) */
+          start = f->g.objs[f->pobj[i] + 1].content;
+        }
         esc_buf sub = {0};
         flow(f, start, obj, 1, &sub);
         if (sub.len)

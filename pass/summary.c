@@ -1,15 +1,17 @@
 /* summary.c — interprocedural escape: parameter summaries, Go-style tags.
  *
  * Functions are solved bottom-up over the call graph's strongly connected
- * components (escape.c).  A function's graph gives each parameter i an
- * object P_i (what the caller passed) and P_i's contents Q_i; once the graph
- * is solved, before returns are joined to the heap, the tags read off it:
+ * components (escape.c).  A function's graph gives each parameter i the
+ * objects P_i (what the caller passed), Q_i (what P_i points to), R_i (two
+ * derefs down) and S_i (three or more, pointing to itself); once the graph is
+ * solved, before returns are joined to the heap, the tags read off it:
  *
  *   P_i reaches the heap               leaking param: p          (HEAP)
- *   Q_i reaches the heap               leaking param content: p  (CONTENT)
- *   the result may hold P_i / Q_i      p to result ~r0 level=0/1 (RESULT0/1)
+ *   Q_i, R_i or S_i reaches the heap,  leaking param content: p  (CONTENT)
+ *     or R_i or S_i is written or freed
+ *   the result may hold P_i / Q_i / R_i / S_i   to result ~r0 level=0..3
  *   a free, or a callee, may free P_i  freed                     (FREED)
- *   something is stored into P_i       writes                    (WRITES)
+ *   something is stored into P_i / Q_i  writes                   (WRITES, WRITES1)
  *
  * A call then flows its arguments through the callee's tags instead of
  * giving up.  Summaries are trusted only for exact definitions (not weak,
@@ -39,13 +41,13 @@ void esc_summary_free(esc_summary *s) {
 int esc_summary_equal(const esc_summary *a, const esc_summary *b) {
   return a->valid == b->valid && a->nparams == b->nparams &&
          a->ret_other == b->ret_other &&
-         (a->nparams == 0 || memcmp(a->tags, b->tags, (size_t)a->nparams) == 0);
+         (a->nparams == 0 || memcmp(a->tags, b->tags, (size_t)a->nparams * sizeof *a->tags) == 0);
 }
 
 static void tag(esc_summary *s, int i, unsigned t, LLVMValueRef why) {
   if ((s->tags[i] & t) == t)
     return;
-  s->tags[i] |= (unsigned char)t;
+  s->tags[i] |= (uint16_t)t;
   if (!s->why[i] && why && (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_FREED)))
     s->why[i] = why;
 }
@@ -54,15 +56,26 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
   esc_graph *g = &f->g;
   esc_summary_free(s);
   s->nparams = f->nparams;
-  s->tags = esc_alloc((size_t)f->nparams + 1);
+  s->tags = esc_alloc(((size_t)f->nparams + 1) * sizeof *s->tags);
   s->why = esc_alloc(((size_t)f->nparams + 1) * sizeof *s->why);
   s->valid = escb_has_exact_definition(f->fn);
   for (int i = 0; i < f->nparams; i++) {
-    int p = f->pobj[i], q = p + 1;
+    int p = f->pobj[i], q = p + 1, r = p + 2, deeper = p + 3;
     if (esc_graph_obj_escaped(g, p))
       tag(s, i, ESC_TAG_HEAP | ESC_TAG_CONTENT, NULL);
-    if (esc_graph_obj_escaped(g, q))
+    /* Anything below the parameter's object that escapes, is freed or
+     * written counts as the contents leaking: the caller lets everything
+     * reachable escape. */
+    if (esc_graph_obj_escaped(g, q) || esc_graph_obj_escaped(g, r) ||
+        esc_graph_obj_escaped(g, deeper) || g->objs[r].written ||
+        g->objs[deeper].written)
       tag(s, i, ESC_TAG_CONTENT, NULL);
+    if (g->over_budget || esc_graph_holds(g, g->ret, deeper))
+      tag(s, i, ESC_TAG_RESULT3, NULL);
+    if (g->over_budget || esc_graph_holds(g, g->ret, r))
+      tag(s, i, ESC_TAG_RESULT2, NULL);
+    if (g->over_budget || g->objs[q].written)
+      tag(s, i, ESC_TAG_WRITES1, NULL);
     if (g->over_budget || esc_graph_holds(g, g->ret, p))
       tag(s, i, ESC_TAG_RESULT0, NULL);
     if (g->over_budget || esc_graph_holds(g, g->ret, q))
@@ -74,7 +87,8 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
   }
   for (int o = esc_bits_next(g->locs[g->ret].pts, g->words, 0); o >= 0;
        o = esc_bits_next(g->locs[g->ret].pts, g->words, o + 1))
-    if (g->objs[o].kind != ESC_OBJ_PARAM && g->objs[o].kind != ESC_OBJ_PARAM_CONTENT)
+    if (g->objs[o].kind != ESC_OBJ_PARAM && g->objs[o].kind != ESC_OBJ_PARAM_CONTENT &&
+        g->objs[o].kind != ESC_OBJ_PARAM_DEEP)
       s->ret_other = 1;
   if (g->over_budget)
     s->ret_other = 1;
@@ -89,7 +103,7 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
       const esc_obj *ob = &g->objs[o];
       if (ob->kind == ESC_OBJ_PARAM)
         tag(s, ob->cand, ESC_TAG_FREED, ck->call);
-      else if (ob->kind == ESC_OBJ_PARAM_CONTENT)
+      else if (ob->kind == ESC_OBJ_PARAM_CONTENT || ob->kind == ESC_OBJ_PARAM_DEEP)
         tag(s, ob->cand, ESC_TAG_CONTENT, ck->call);
     }
   }
@@ -98,7 +112,8 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
     if ((s->tags[i] & (ESC_TAG_HEAP | ESC_TAG_CONTENT)) && !s->why[i]) {
       int p = f->pobj[i];
       for (int l = 0; l < g->nlocs && !s->why[i]; l++)
-        if (esc_graph_holds(g, l, p) || esc_graph_holds(g, l, p + 1))
+        if (esc_graph_holds(g, l, p) || esc_graph_holds(g, l, p + 1) ||
+            esc_graph_holds(g, l, p + 2) || esc_graph_holds(g, l, p + 3))
           for (int e = 0; e < g->locs[l].nout; e++)
             if (g->locs[l].out[e].dst == g->heap && g->locs[l].out[e].at) {
               s->why[i] = g->locs[l].out[e].at;
@@ -120,10 +135,29 @@ static void apply(esc_func *f, LLVMValueRef call, int a, unsigned t, int result,
   }
   if (t & ESC_TAG_WRITES)
     esc_graph_store(g, g->unknown, a, call);
+  if (t & ESC_TAG_WRITES1) {
+    int pointee = esc_graph_new_deref(g, a);
+    esc_graph_load(g, a, pointee);
+    esc_graph_store(g, g->unknown, pointee, call);
+  }
   if (t & ESC_TAG_RESULT0)
     esc_graph_copy(g, a, result, ESC_WHY_CALL_RET, call);
   if (t & ESC_TAG_RESULT1)
     esc_graph_load(g, a, result);
+  if (t & (ESC_TAG_RESULT2 | ESC_TAG_RESULT3)) {
+    int first = esc_graph_new_deref(g, a);
+    int second = esc_graph_new_deref(g, first);
+    esc_graph_load(g, a, first);
+    esc_graph_load(g, first, second);
+    if (t & ESC_TAG_RESULT2) /* **a */
+      esc_graph_copy(g, second, result, ESC_WHY_CALL_RET, call);
+    if (t & ESC_TAG_RESULT3) { /* ***a, ****a, ...: a location loading from itself */
+      int deep = esc_graph_new_deref(g, second);
+      esc_graph_load(g, second, deep);
+      esc_graph_load(g, deep, deep);
+      esc_graph_copy(g, deep, result, ESC_WHY_CALL_RET, call);
+    }
+  }
   if (store_into >= 0)
     esc_graph_store(g, a, store_into, call);
   if ((t & ESC_TAG_FREED) && !(t & ESC_TAG_HEAP)) {
