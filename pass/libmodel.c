@@ -14,6 +14,9 @@
  *   f  freed
  *   n  not a pointer: an integer or a floating-point value, ignored
  *   k  a callback (a pointer to a function), ignored
+ *   <  read, and its contents copied into the object parameter 0 points to
+ *      (memcpy's and strcpy's source, sprintf's arguments: bytes of
+ *      pointers travel too)
  *   0-9  read, and stored into the object parameter N points to (strtol)
  * A row may name a callback parameter and which parameters' objects the
  * callback receives (qsort's comparator gets pointers into its base).
@@ -35,11 +38,11 @@ static const esc_libmodel models[] = {
     {"strcmp", "rr", 0, -1, ""},    {"strncmp", "rrn", 0, -1, ""},
     {"strcasecmp", "rr", 0, -1, ""}, {"strncasecmp", "rrn", 0, -1, ""},
     {"strcoll", "rr", 0, -1, ""},   {"memcmp", "rrn", 0, -1, ""},
-    {"bcmp", "rrn", 0, -1, ""},     {"strcpy", "Wr", 0, -1, ""},
-    {"strncpy", "Wrn", 0, -1, ""},  {"stpcpy", "Wr", 0, -1, ""},
-    {"stpncpy", "Wrn", 0, -1, ""},  {"strcat", "Wr", 0, -1, ""},
-    {"strncat", "Wrn", 0, -1, ""},  {"memcpy", "Wrn", 0, -1, ""},
-    {"memmove", "Wrn", 0, -1, ""},  {"mempcpy", "Wrn", 0, -1, ""},
+    {"bcmp", "rrn", 0, -1, ""},     {"strcpy", "W<", 0, -1, ""},
+    {"strncpy", "W<n", 0, -1, ""},  {"stpcpy", "W<", 0, -1, ""},
+    {"stpncpy", "W<n", 0, -1, ""},  {"strcat", "W<", 0, -1, ""},
+    {"strncat", "W<n", 0, -1, ""},  {"memcpy", "W<n", 0, -1, ""},
+    {"memmove", "W<n", 0, -1, ""},  {"mempcpy", "W<n", 0, -1, ""},
     {"memset", "Wnn", 0, -1, ""},   {"bzero", "wn", 0, -1, ""},
     {"explicit_bzero", "wn", 0, -1, ""},
     {"strchr", "Rn", 0, -1, ""},    {"strrchr", "Rn", 0, -1, ""},
@@ -49,7 +52,7 @@ static const esc_libmodel models[] = {
     {"strpbrk", "Rr", 0, -1, ""},   {"strspn", "rr", 0, -1, ""},
     {"strcspn", "rr", 0, -1, ""},   {"strtok", "er", 0, -1, ""},
     {"strtok_r", "erw", 0, -1, ""}, {"strsep", "cr", 0, -1, ""},
-    {"strxfrm", "wrn", 0, -1, ""},
+    {"strxfrm", "w<n", 0, -1, ""},
     /* stdlib.h */
     {"atoi", "r", 0, -1, ""},       {"atol", "r", 0, -1, ""},
     {"atoll", "r", 0, -1, ""},      {"atof", "r", 0, -1, ""},
@@ -63,11 +66,11 @@ static const esc_libmodel models[] = {
     {"atexit", "k", 0, -1, ""},
     /* stdio.h */
     {"printf", "r", 'r', -1, ""},   {"fprintf", "wr", 'r', -1, ""},
-    {"dprintf", "nr", 'r', -1, ""}, {"sprintf", "wr", 'r', -1, ""},
-    {"snprintf", "wnr", 'r', -1, ""},
+    {"dprintf", "nr", 'r', -1, ""}, {"sprintf", "wr", '<', -1, ""},
+    {"snprintf", "wnr", '<', -1, ""},
     {"__printf_chk", "nr", 'r', -1, ""}, {"__fprintf_chk", "wnr", 'r', -1, ""},
-    {"__sprintf_chk", "wnnr", 'r', -1, ""},
-    {"__snprintf_chk", "wnnnr", 'r', -1, ""},
+    {"__sprintf_chk", "wnnr", '<', -1, ""},
+    {"__snprintf_chk", "wnnnr", '<', -1, ""},
     {"scanf", "r", 'w', -1, ""},    {"fscanf", "wr", 'w', -1, ""},
     {"sscanf", "rr", 'w', -1, ""},  {"__isoc99_scanf", "r", 'w', -1, ""},
     {"__isoc99_fscanf", "wr", 'w', -1, ""},

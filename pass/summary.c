@@ -176,7 +176,7 @@ static void tail_check(esc_func *f, LLVMValueRef call, int a) {
 
 static unsigned letter_tags(char c) {
   switch (c) {
-  case 'r': case 'n': case 'k': return 0;
+  case 'r': case 'n': case 'k': case '<': return 0;
   case 'w': return ESC_TAG_WRITES;
   case 'R': return ESC_TAG_RESULT0;
   case 'W': return ESC_TAG_RESULT0 | ESC_TAG_WRITES;
@@ -241,6 +241,11 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
         if ((unsigned)(*d - '0') == k)
           t |= callback_tags(f, LLVMGetOperand(call, (unsigned)m->callback),
                              (int)(d - m->cb_gets));
+    if (c == '<' && nargs > 0) { /* *arg0 gets *a */
+      int bytes = esc_graph_new_deref(g, a);
+      esc_graph_load(g, a, bytes);
+      esc_graph_store(g, bytes, esc_graph_loc_of(g, LLVMGetOperand(call, 0)), call);
+    }
     apply(f, call, a, t, result, into);
     tail_check(f, call, a);
   }
