@@ -4,7 +4,7 @@
  * CaptureTracking; its default is "every operand escapes".  Calls are in
  * call.c.  Exercised by test/ir/, e.g.
  *   opt-19 -load-pass-plugin=build/pass/LLVMEscape.so -passes=escape -S \
- *     test/ir/Flow_phi_select.ll
+ *     test/ir/Flow_casts_phi_select.ll
  */
 #include "internal.h"
 
@@ -18,10 +18,7 @@ int esc_is_call(LLVMValueRef inst) {
 /* objects creates the function's objects: its allocas and allocation sites.
  * They must all exist before the graph is sealed. */
 static void objects(esc_func *f) {
-  for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(f->fn); b;
-       b = LLVMGetNextBasicBlock(b))
-    for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
-         i = LLVMGetNextInstruction(i)) {
+  ESC_FOR_EACH_INST(f->fn, b, i) {
       if (LLVMGetInstructionOpcode(i) == LLVMAlloca) {
         esc_graph_new_obj(&f->g, ESC_OBJ_ALLOCA, i);
         continue;
@@ -194,9 +191,6 @@ static void instruction(esc_func *f, LLVMValueRef i) {
 void esc_build(esc_func *f) {
   esc_graph_init(&f->g, 4000000L);
   objects(f);
-  for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(f->fn); b;
-       b = LLVMGetNextBasicBlock(b))
-    for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
-         i = LLVMGetNextInstruction(i))
+  ESC_FOR_EACH_INST(f->fn, b, i)
       instruction(f, i);
 }

@@ -16,8 +16,13 @@ static int has_prefix(const char *s, size_t n, const char *p) {
   return n >= k && memcmp(s, p, k) == 0;
 }
 
-static void add_check(esc_func *f, esc_checkkind kind, LLVMValueRef call, int loc) {
+/* esc_add_check records a use to judge once the graph is solved; a `tail`
+ * check only for calls that carry the marker. */
+void esc_add_check(esc_func *f, esc_checkkind kind, LLVMValueRef call, int loc) {
   if (loc < 0)
+    return;
+  if (kind == ESC_CHECK_TAIL && (LLVMGetInstructionOpcode(call) != LLVMCall ||
+                                 LLVMGetTailCallKind(call) != LLVMTailCallKindTail))
     return;
   esc_check c = {kind, call, loc};
   ESC_PUSH(f->checks, f->nchecks, f->capchecks, c);
@@ -65,15 +70,12 @@ static void attribute_args(esc_func *f, LLVMValueRef call, LLVMValueRef callee) 
   int direct = LLVMIsAFunction(callee) != NULL;
   int musttail = LLVMGetInstructionOpcode(call) == LLVMCall &&
                  LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail;
-  int tail = LLVMGetInstructionOpcode(call) == LLVMCall &&
-             LLVMGetTailCallKind(call) == LLVMTailCallKindTail;
   for (unsigned k = 0; k < nargs; k++) {
     int a = esc_graph_loc_of(g, LLVMGetOperand(call, k));
     if (a < 0)
       continue;
     unsigned fl = escb_call_arg_flags(call, k);
-    if (tail)
-      add_check(f, ESC_CHECK_TAIL, call, a);
+    esc_add_check(f, ESC_CHECK_TAIL, call, a);
     /* The callee may read what the argument points to, and keep it. */
     int content = esc_graph_new_deref(g, a);
     esc_graph_load(g, a, content);
@@ -90,7 +92,7 @@ static void attribute_args(esc_func *f, LLVMValueRef call, LLVMValueRef callee) 
     else if (!(fl & ESCB_ARG_NOCAPTURE))
       esc_graph_escape(g, a, direct ? ESC_WHY_CALL_ARG : ESC_WHY_INDIRECT, call);
     else if (!(fl & ESCB_ARG_NOFREE))
-      add_check(f, ESC_CHECK_MAY_FREE, call, a);
+      esc_add_check(f, ESC_CHECK_MAY_FREE, call, a);
   }
   /* Operand bundles, and a callee computed from an object (calling into a
    * buffer): escape. */
@@ -140,7 +142,7 @@ void esc_build_call(esc_func *f, LLVMValueRef call) {
       attribute_rule(f, call, callee);
       return;
     }
-    add_check(f, ESC_CHECK_FREE, call,
+    esc_add_check(f, ESC_CHECK_FREE, call,
               esc_graph_loc_of(g, LLVMGetOperand(call, (unsigned)ci.arg)));
     return;
   case ESCB_CALL_REALLOC:

@@ -106,10 +106,7 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M) {
     if (address_taken(cg->fns[i]))
       ESC_PUSH(taken, ntaken, captaken, i);
   for (int i = 0; i < cg->n; i++)
-    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(cg->fns[i]); b;
-         b = LLVMGetNextBasicBlock(b))
-      for (LLVMValueRef in = LLVMGetFirstInstruction(b); in;
-           in = LLVMGetNextInstruction(in)) {
+    ESC_FOR_EACH_INST(cg->fns[i], b, in) {
         if (!esc_is_call(in))
           continue;
         LLVMValueRef callee = LLVMGetCalledValue(in);
@@ -227,10 +224,7 @@ static void func_free(esc_func *f) {
  * call claims sites (report.c). */
 static void mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *sites) {
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
-    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
-         b = LLVMGetNextBasicBlock(b))
-      for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
-           i = LLVMGetNextInstruction(i)) {
+    ESC_FOR_EACH_INST(fn, b, i) {
         escb_callinfo ci;
         if (!esc_is_call(i) || !esc_is_alloc_site(ctx, i, &ci))
           continue;
@@ -342,15 +336,11 @@ static void removed_remark(esc_run *r, const esc_site *site) {
   LLVMValueRef fn = LLVMGetNamedFunction(r->M, site->fn);
   if (!fn || LLVMIsDeclaration(fn) || !site->line || !escb_remarks_enabled(r->ctx, fn))
     return;
-  esc_buf t = {0};
-  esc_buf_printf(&t, "%s(", site->callee);
-  for (int k = 0; k < site->nargs; k++)
-    esc_buf_printf(&t, "%s%s", k ? ", " : "", site->args[k]);
-  esc_buf_printf(&t, ")");
-  const char *parts[4] = {"Allocation", t.s, NULL, " does not escape (removed by the optimizer)"};
+  char *text = esc_site_text(site);
+  const char *parts[4] = {"Allocation", text, NULL, " does not escape (removed by the optimizer)"};
   escb_remark(r->ctx, ESCB_REMARK_PASSED, "RemovedByOptimizer", fn, NULL, site->line,
               site->col, parts, 2);
-  esc_buf_free(&t);
+  free(text);
 }
 
 int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {

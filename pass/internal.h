@@ -7,6 +7,13 @@
 #include "escape.h"
 #include "graph.h"
 
+/* ESC_FOR_EACH_INST walks every instruction i (in block b) of function fn. */
+#define ESC_FOR_EACH_INST(fn, b, i)                                            \
+  for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;                    \
+       b = LLVMGetNextBasicBlock(b))                                           \
+    for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;                       \
+         i = LLVMGetNextInstruction(i))
+
 /* esc_reason: why an allocation is where it is after the pass. */
 typedef enum esc_reason {
   ESC_OK,                /* moved to the stack */
@@ -108,6 +115,7 @@ typedef struct esc_func {
 /* build.c / call.c: IR -> graph */
 void esc_build(esc_func *f);
 void esc_build_call(esc_func *f, LLVMValueRef call);
+void esc_add_check(esc_func *f, esc_checkkind kind, LLVMValueRef call, int loc);
 int esc_is_call(LLVMValueRef inst);
 
 /* solve.c: verdicts */
@@ -152,6 +160,7 @@ typedef struct esc_sites {
 
 void esc_sites_load(LLVMModuleRef M, esc_sites *s);
 esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call);
+char *esc_site_text(const esc_site *s);
 int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
                      esc_site **out, int max);
 void esc_sites_free(esc_sites *s);

@@ -26,7 +26,8 @@
  * a function that merely shares a name (a program's own `read`) is judged
  * by its attributes.  A name not in the table falls back to them too.  Add rows
  * freely: a wrong letter is a miscompile, so when in doubt write `e`.
- * Exercised by test/exec/Lib_*.c and test/ir/Summary_*.ll.
+ * Exercised by test/report/Summary_callbacks.c, test/exec/Lib_memcpy_nobuiltin.c
+ * and test/ir/Call_libmodel_prototype.ll.
  */
 #include "libmodel.h"
 

@@ -149,10 +149,7 @@ void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx) {
   unsigned kind = site_kind(M);
   int id = 0;
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
-    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
-         b = LLVMGetNextBasicBlock(b))
-      for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
-           i = LLVMGetNextInstruction(i)) {
+    ESC_FOR_EACH_INST(fn, b, i) {
         escb_callinfo ci;
         if (!esc_is_call(i) || !esc_is_alloc_site(ctx, i, &ci))
           continue;
@@ -265,6 +262,16 @@ const esc_param *esc_sites_param(const esc_sites *s, LLVMValueRef fn, unsigned i
   return NULL;
 }
 
+/* esc_site_text: "callee(arg, ...)" as written, from the record. */
+char *esc_site_text(const esc_site *s) {
+  esc_buf t = {0};
+  esc_buf_printf(&t, "%s(", s->callee);
+  for (int k = 0; k < s->nargs; k++)
+    esc_buf_printf(&t, "%s%s", k ? ", " : "", s->args[k]);
+  esc_buf_printf(&t, ")");
+  return t.s;
+}
+
 /* esc_sites_find: the recorded site of an allocation call — by its id, else
  * (the call was rebuilt by some pass) by its position. */
 esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call) {
@@ -317,10 +324,7 @@ int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
 /* esc_sites_forget removes the pass's metadata from the module. */
 void esc_sites_forget(LLVMModuleRef M, esc_sites *s) {
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
-    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
-         b = LLVMGetNextBasicBlock(b))
-      for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
-           i = LLVMGetNextInstruction(i))
+    ESC_FOR_EACH_INST(fn, b, i)
         if (LLVMGetMetadata(i, s->kind))
           LLVMSetMetadata(i, s->kind, NULL);
   escb_drop_named_metadata(M, SITES);

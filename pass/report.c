@@ -363,15 +363,9 @@ static char *site_text(LLVMValueRef call, const esc_site *site) {
   char callee[256], arg[256];
   escb_display_name(LLVMGetCalledValue(call), callee, sizeof callee);
   unsigned nargs = LLVMGetNumArgOperands(call);
-  if (site && (strcmp(callee, site->callee) != 0 || (int)nargs != site->nargs)) {
-    /* LLVM rebuilt the call (malloc + memset became calloc): print it as
-     * written. */
-    esc_buf_printf(&t, "%s(", site->callee);
-    for (int k = 0; k < site->nargs; k++)
-      esc_buf_printf(&t, "%s%s", k ? ", " : "", site->args[k]);
-    esc_buf_printf(&t, ")");
-    return t.s;
-  }
+  if (site && (strcmp(callee, site->callee) != 0 || (int)nargs != site->nargs))
+    return esc_site_text(site); /* LLVM rebuilt the call (malloc + memset
+                                   became calloc): print it as written */
   esc_buf_printf(&t, "%s(", callee);
   for (unsigned k = 0; k < nargs; k++) {
     LLVMValueRef a = LLVMGetOperand(call, k);
@@ -489,12 +483,7 @@ void esc_report_removed(esc_report *r, const esc_site *s) {
   e.line = s->line;
   e.col = s->col;
   e.where = esc_strdup("?");
-  esc_buf t = {0};
-  esc_buf_printf(&t, "%s(", s->callee);
-  for (int k = 0; k < s->nargs; k++)
-    esc_buf_printf(&t, "%s%s", k ? ", " : "", s->args[k]);
-  esc_buf_printf(&t, ")");
-  e.text = t.s;
+  e.text = esc_site_text(s);
   e.stack = 1;
   e.reason = ESC_R_REMOVED;
   e.detail = esc_strdup("  removed by the optimizer\n");

@@ -17,7 +17,7 @@
  * giving up.  Summaries are trusted only for exact definitions (not weak,
  * interposable or available_externally); indirect calls use attributes.
  * Library functions use the table in libmodel.c.  Exercised by
- * test/ir/Summary_*.ll and test/exec/Summary_*.c.
+ * the test/report/Summary_ files.
  */
 #include "internal.h"
 #include "libmodel.h"
@@ -160,18 +160,8 @@ static void apply(esc_func *f, LLVMValueRef call, int a, unsigned t, int result,
   }
   if (store_into >= 0)
     esc_graph_store(g, a, store_into, call);
-  if ((t & ESC_TAG_FREED) && !(t & ESC_TAG_HEAP)) {
-    esc_check c = {ESC_CHECK_MAY_FREE, call, a};
-    ESC_PUSH(f->checks, f->nchecks, f->capchecks, c);
-  }
-}
-
-static void tail_check(esc_func *f, LLVMValueRef call, int a) {
-  if (LLVMGetInstructionOpcode(call) == LLVMCall &&
-      LLVMGetTailCallKind(call) == LLVMTailCallKindTail) {
-    esc_check c = {ESC_CHECK_TAIL, call, a};
-    ESC_PUSH(f->checks, f->nchecks, f->capchecks, c);
-  }
+  if ((t & ESC_TAG_FREED) && !(t & ESC_TAG_HEAP))
+    esc_add_check(f, ESC_CHECK_MAY_FREE, call, a);
 }
 
 static unsigned letter_tags(char c) {
@@ -247,7 +237,7 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
       esc_graph_store(g, bytes, esc_graph_loc_of(g, LLVMGetOperand(call, 0)), call);
     }
     apply(f, call, a, t, result, into);
-    tail_check(f, call, a);
+    esc_add_check(f, ESC_CHECK_TAIL, call, a);
   }
   esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
 }
@@ -264,7 +254,7 @@ static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
     unsigned t = (int)k < s->nparams ? s->tags[k]
                                      : ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES;
     apply(f, call, a, t, result, -1);
-    tail_check(f, call, a);
+    esc_add_check(f, ESC_CHECK_TAIL, call, a);
   }
   if (s->ret_other)
     esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
