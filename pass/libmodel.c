@@ -7,6 +7,7 @@
  * and one for the variadic ones.  Letters:
  *   r  read only: nothing leaks, nothing is written, nothing freed
  *   w  written with plain data (and read)
+ *   p  permuted: its own contents moved around, nothing new stored (qsort)
  *   R  read, and returned or returned at an offset (strchr)
  *   W  written, and returned (strcpy's destination)
  *   e  escapes: the library keeps the pointer (strtok, setvbuf, a thread)
@@ -62,7 +63,7 @@ static const esc_libmodel models[] = {
     {"strtod", "1w", 0, -1, ""},    {"strtof", "1w", 0, -1, ""},
     {"strtold", "1w", 0, -1, ""},   {"getenv", "r", 0, -1, ""},
     {"setenv", "rrn", 0, -1, ""},   {"putenv", "e", 0, -1, ""},
-    {"qsort", "wnnk", 0, 3, "0"},   {"qsort_r", "wnnke", 0, 3, "0"},
+    {"qsort", "pnnk", 0, 3, "0"},   {"qsort_r", "pnnke", 0, 3, "0"},
     {"bsearch", "rRnnk", 0, 4, "01"},
     {"atexit", "k", 0, -1, ""},
     /* stdio.h */

@@ -166,7 +166,7 @@ static void apply(esc_func *f, LLVMValueRef call, int a, unsigned t, int result,
 
 static unsigned letter_tags(char c) {
   switch (c) {
-  case 'r': case 'n': case 'k': case '<': return 0;
+  case 'r': case 'n': case 'k': case '<': case 'p': return 0;
   case 'w': return ESC_TAG_WRITES;
   case 'R': return ESC_TAG_RESULT0;
   case 'W': return ESC_TAG_RESULT0 | ESC_TAG_WRITES;
@@ -184,7 +184,8 @@ static unsigned callback_tags(esc_func *f, LLVMValueRef cb, int k) {
   const esc_summary *s = LLVMIsAFunction(cb) ? esc_summary_of(f->sums, cb) : NULL;
   if (!s || k >= s->nparams)
     return ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES;
-  return s->tags[k] & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES | ESC_TAG_FREED);
+  return s->tags[k] & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES | ESC_TAG_WRITES1 |
+                       ESC_TAG_FREED);
 }
 
 /* model_fits: the declaration's prototype is the one the row describes. */
