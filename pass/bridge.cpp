@@ -22,6 +22,7 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
 
 #include <cstring>
@@ -69,6 +70,10 @@ static escb_alloc_fn alloc_fn(LibFunc LF) {
   case LibFunc_ZnwjSt11align_val_tRKSt9nothrow_t:
   case LibFunc_ZnajSt11align_val_tRKSt9nothrow_t:
     return ESCB_FN_NEW;
+  case LibFunc_strdup:
+    return ESCB_FN_STRDUP;
+  case LibFunc_strndup:
+    return ESCB_FN_STRNDUP;
   default:
     return ESCB_FN_OTHER;
   }
@@ -129,9 +134,7 @@ extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
     return;
   }
   escb_alloc_fn fn = lib ? alloc_fn(LF) : ESCB_FN_OTHER;
-  bool liballoc = fn != ESCB_FN_OTHER || (lib && (LF == LibFunc_strdup ||
-                                                  LF == LibFunc_strndup ||
-                                                  LF == LibFunc_valloc));
+  bool liballoc = fn != ESCB_FN_OTHER || (lib && LF == LibFunc_valloc);
   // Before InferFunctionAttrs has added allockind/allocsize (the pipeline's
   // start), MemoryBuiltins knows malloc only through these LibFuncs.
   if (!liballoc && !isAllocationFn(CB, &TLI))
@@ -139,12 +142,32 @@ extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
   out->kind = ESCB_CALL_ALLOC;
   out->fn = fn;
   out->zeroed = fn == ESCB_FN_CALLOC;
+  switch (fn) {
+  case ESCB_FN_MALLOC: case ESCB_FN_NEW: case ESCB_FN_STRDUP:
+    out->size_arg[0] = 0;
+    break;
+  case ESCB_FN_CALLOC: case ESCB_FN_STRNDUP:
+    out->size_arg[0] = 0;
+    out->size_arg[1] = 1;
+    break;
+  case ESCB_FN_ALIGNED_ALLOC:
+    out->size_arg[0] = 1;
+    break;
+  default:
+    break;
+  }
+  if ((unsigned)out->size_arg[1] + 1 > CB->arg_size() ||
+      (unsigned)out->size_arg[0] + 1 > CB->arg_size()) {
+    // A prototype that does not match the library's (int strdup(void)).
+    out->fn = fn = ESCB_FN_OTHER;
+    out->size_arg[0] = out->size_arg[1] = -1;
+  }
   if (std::optional<APInt> Size = getAllocSize(CB, &TLI)) {
     if (Size->getActiveBits() <= 64) {
       out->size_known = 1;
       out->size = Size->getZExtValue();
     }
-  } else if (fn != ESCB_FN_OTHER) {
+  } else if (fn != ESCB_FN_OTHER && fn != ESCB_FN_STRDUP && fn != ESCB_FN_STRNDUP) {
     // malloc(n), new(n, ...): argument 0; calloc(n, m): the product, if it
     // does not overflow; aligned_alloc(a, n), memalign(a, n): argument 1.
     unsigned a0 = fn == ESCB_FN_ALIGNED_ALLOC ? 1 : 0;
@@ -378,6 +401,37 @@ extern "C" void escb_remark(escb_ctx *ctx, escb_remark_kind kind, const char *na
 
 extern "C" LLVMValueRef escb_invoke_to_call(LLVMValueRef invoke) {
   return wrap(changeToCall(cast<InvokeInst>(unwrap(invoke))));
+}
+
+extern "C" LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_cond,
+                                        LLVMValueRef stack_value, uint64_t bytes,
+                                        unsigned align, LLVMValueRef *stack_term) {
+  auto *CI = cast<CallInst>(unwrap(call));
+  Instruction *ThenTerm = nullptr, *ElseTerm = nullptr;
+  SplitBlockAndInsertIfThenElse(unwrap(heap_cond), CI->getIterator(), &ThenTerm,
+                                &ElseTerm);
+  BasicBlock *Tail = CI->getParent();
+  CI->moveBefore(ThenTerm);
+  Value *Stack = stack_value ? unwrap(stack_value) : nullptr;
+  if (!Stack) {
+    const DataLayout &DL = CI->getModule()->getDataLayout();
+    LLVMContext &Cx = CI->getContext();
+    auto *A = new AllocaInst(Type::getInt8Ty(Cx), DL.getAllocaAddrSpace(),
+                             ConstantInt::get(Type::getInt64Ty(Cx), bytes),
+                             Align(align), CI->getName() + ".stack", ElseTerm);
+    A->setDebugLoc(CI->getDebugLoc());
+    Stack = A;
+    if (Stack->getType() != CI->getType())
+      Stack = new AddrSpaceCastInst(A, CI->getType(), "", ElseTerm);
+  }
+  PHINode *Phi = PHINode::Create(CI->getType(), 2, CI->getName() + ".guarded");
+  Phi->insertBefore(Tail->begin());
+  Phi->setDebugLoc(CI->getDebugLoc());
+  CI->replaceAllUsesWith(Phi);
+  Phi->addIncoming(CI, ThenTerm->getParent());
+  Phi->addIncoming(Stack, ElseTerm->getParent());
+  *stack_term = wrap(ElseTerm);
+  return wrap(Phi);
 }
 
 extern "C" void escb_drop_named_metadata(LLVMModuleRef M, const char *name) {
