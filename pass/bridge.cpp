@@ -403,32 +403,64 @@ extern "C" LLVMValueRef escb_invoke_to_call(LLVMValueRef invoke) {
   return wrap(changeToCall(cast<InvokeInst>(unwrap(invoke))));
 }
 
+// guard_invoke: escb_guard_call for an invoke.  Its block ends in a branch
+// on the condition; the invoke moves to a block of its own (its landing
+// pad's phis follow it), and both paths meet in a block that branches to
+// the normal destination (whose phis now come from there).
+static Instruction *guard_invoke(InvokeInst *II, Value *Cond, Instruction *&StackTerm) {
+  LLVMContext &Cx = II->getContext();
+  BasicBlock *B = II->getParent(), *N = II->getNormalDest(), *U = II->getUnwindDest();
+  Function *F = B->getParent();
+  BasicBlock *H = BasicBlock::Create(Cx, B->getName() + ".heap", F, N);
+  BasicBlock *S = BasicBlock::Create(Cx, B->getName() + ".stack", F, N);
+  BasicBlock *J = BasicBlock::Create(Cx, B->getName() + ".join", F, N);
+  II->removeFromParent();
+  II->insertInto(H, H->end());
+  BranchInst::Create(H, S, Cond, B)->setDebugLoc(II->getDebugLoc());
+  II->setNormalDest(J);
+  U->replacePhiUsesWith(B, H);
+  N->replacePhiUsesWith(B, J);
+  StackTerm = BranchInst::Create(J, S);
+  StackTerm->setDebugLoc(II->getDebugLoc());
+  BranchInst::Create(N, J)->setDebugLoc(II->getDebugLoc());
+  return &*J->begin();
+}
+
 extern "C" LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_cond,
                                         LLVMValueRef stack_value, uint64_t bytes,
                                         unsigned align, LLVMValueRef *stack_term) {
-  auto *CI = cast<CallInst>(unwrap(call));
-  Instruction *ThenTerm = nullptr, *ElseTerm = nullptr;
-  SplitBlockAndInsertIfThenElse(unwrap(heap_cond), CI->getIterator(), &ThenTerm,
-                                &ElseTerm);
-  BasicBlock *Tail = CI->getParent();
-  CI->moveBefore(ThenTerm);
+  auto *CB = cast<CallBase>(unwrap(call));
+  Instruction *ElseTerm = nullptr, *JoinAt = nullptr;
+  BasicBlock *HeapBB = nullptr;
+  if (auto *II = dyn_cast<InvokeInst>(CB)) {
+    JoinAt = guard_invoke(II, unwrap(heap_cond), ElseTerm);
+    HeapBB = II->getParent();
+  } else {
+    Instruction *ThenTerm = nullptr;
+    SplitBlockAndInsertIfThenElse(unwrap(heap_cond), CB->getIterator(), &ThenTerm,
+                                  &ElseTerm);
+    BasicBlock *Tail = CB->getParent();
+    CB->moveBefore(ThenTerm);
+    JoinAt = &*Tail->begin();
+    HeapBB = ThenTerm->getParent();
+  }
   Value *Stack = stack_value ? unwrap(stack_value) : nullptr;
   if (!Stack) {
-    const DataLayout &DL = CI->getModule()->getDataLayout();
-    LLVMContext &Cx = CI->getContext();
+    const DataLayout &DL = CB->getModule()->getDataLayout();
+    LLVMContext &Cx = CB->getContext();
     auto *A = new AllocaInst(Type::getInt8Ty(Cx), DL.getAllocaAddrSpace(),
                              ConstantInt::get(Type::getInt64Ty(Cx), bytes),
-                             Align(align), CI->getName() + ".stack", ElseTerm);
-    A->setDebugLoc(CI->getDebugLoc());
+                             Align(align), CB->getName() + ".stack", ElseTerm);
+    A->setDebugLoc(CB->getDebugLoc());
     Stack = A;
-    if (Stack->getType() != CI->getType())
-      Stack = new AddrSpaceCastInst(A, CI->getType(), "", ElseTerm);
+    if (Stack->getType() != CB->getType())
+      Stack = new AddrSpaceCastInst(A, CB->getType(), "", ElseTerm);
   }
-  PHINode *Phi = PHINode::Create(CI->getType(), 2, CI->getName() + ".guarded");
-  Phi->insertBefore(Tail->begin());
-  Phi->setDebugLoc(CI->getDebugLoc());
-  CI->replaceAllUsesWith(Phi);
-  Phi->addIncoming(CI, ThenTerm->getParent());
+  PHINode *Phi = PHINode::Create(CB->getType(), 2, CB->getName() + ".guarded");
+  Phi->insertBefore(JoinAt);
+  Phi->setDebugLoc(CB->getDebugLoc());
+  CB->replaceAllUsesWith(Phi);
+  Phi->addIncoming(CB, HeapBB);
   Phi->addIncoming(Stack, ElseTerm->getParent());
   *stack_term = wrap(ElseTerm);
   return wrap(Phi);

@@ -114,7 +114,8 @@ void escb_drop_named_metadata(LLVMModuleRef M, const char *name);
  * the frame grows only when the path runs).  Returns the phi that now
  * stands for the call (its uses are rewired to it; incoming value 1 is the
  * stack path's) and, in *stack_term, the terminator of the stack path's
- * block, for code of that path only.  The call must not be an invoke. */
+ * block, for code of that path only.  An invoke keeps its landing pad on
+ * the heap path. */
 LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_cond,
                              LLVMValueRef stack_value, uint64_t bytes, unsigned align,
                              LLVMValueRef *stack_term);

@@ -50,18 +50,13 @@ static void size_checks(esc_func *f, esc_cand *c) {
   for (int k = 0; k < 2; k++)
     if (ci->size_arg[k] >= 0 && !LLVMIsAConstantInt(LLVMGetOperand(c->call, (unsigned)ci->size_arg[k])))
       constant_args = 0;
-  if (copies && LLVMGetInstructionOpcode(c->call) == LLVMInvoke) {
-    set_reason(c, ESC_R_ALLOCATOR, NULL);
-    return;
-  }
   if (copies && ci->size_known) {
     c->guarded = 1;
   } else if (!ci->size_known) {
     /* A run-time size: a fixed stack buffer, the heap above it.  Not for
-     * invokes (the heap path would need its own landing pad) nor
      * posix_memalign (its result is a status, the object goes to *p). */
     if (f->opt->guard_bytes == 0 || ci->size_arg[0] < 0 || (constant_args && !copies) ||
-        ci->fn == ESCB_FN_POSIX_MEMALIGN || LLVMGetInstructionOpcode(c->call) == LLVMInvoke) {
+        ci->fn == ESCB_FN_POSIX_MEMALIGN) {
       /* (constant arguments whose product overflows: calloc fails) */
       set_reason(c, ESC_R_NONCONST, NULL);
       return;
@@ -351,8 +346,7 @@ static void groups(esc_func *f) {
     esc_cand *c = &f->cands[k];
     if (c->reason != ESC_OK)
       continue;
-    if (f->stack_check && !c->in_cycle && c->info.fn != ESCB_FN_POSIX_MEMALIGN &&
-        LLVMGetInstructionOpcode(c->call) != LLVMInvoke)
+    if (f->stack_check && !c->in_cycle && c->info.fn != ESCB_FN_POSIX_MEMALIGN)
       c->checked = 1;
     else
       total[find(f, k)] += c->bytes;

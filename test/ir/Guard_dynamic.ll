@@ -2,8 +2,8 @@
 ; when the size fits (the allocator is still called above it); a recursive
 ; function's site takes a dynamic alloca only when __escape_stack_room (the
 ; runtime's bitcode, linked into the module) says the stack has room.  Frees
-; stay, given NULL when the pointer is a stack address.  Negatives: an invoke
-; of new with a run-time size, an escaping or reallocated object, constant
+; stay, given NULL when the pointer is a stack address.  Negatives: an
+; escaping or reallocated object, constant
 ; calloc arguments whose product overflows, and a recursive function's site
 ; in a loop.
 ; RUN: %opt -passes=escape -S %s | FileCheck %s
@@ -114,11 +114,22 @@ define void @new_dyn(i64 %n) {
   ret void
 }
 
-; TEST 6 - negative: an invoke of new[](n) (the heap path would need its own
-; landing pad).
+; TEST 6 - an invoke of new[](n): the invoke moves to the heap path with its
+; landing pad; both paths meet before the normal destination.
 ; CHECK-LABEL: define void @new_dyn_invoke(
 ; CHECK-NEXT:  entry:
+; CHECK-NEXT:    [[G:%guard.stack]] = alloca [256 x i8], align 16
+; CHECK-NEXT:    %fits = icmp ule i64 %n, 256
+; CHECK-NEXT:    %heap = xor i1 %fits, true
+; CHECK-NEXT:    br i1 %heap, label %entry.heap, label %entry.stack
+; CHECK:       entry.heap:
 ; CHECK-NEXT:    %p = invoke ptr @_Znam(i64 %n)
+; CHECK-NEXT:            to label %entry.join unwind label %lpad
+; CHECK:       entry.stack:
+; CHECK-NEXT:    br label %entry.join
+; CHECK:       entry.join:
+; CHECK-NEXT:    %p.guarded = phi ptr [ %p, %entry.heap ], [ [[G]], %entry.stack ]
+; CHECK-NEXT:    br label %ok
 define void @new_dyn_invoke(i64 %n) personality ptr @__gxx_personality_v0 {
 entry:
   %p = invoke ptr @_Znam(i64 %n) to label %ok unwind label %lpad
@@ -129,6 +140,34 @@ ok:
 lpad:
   %lp = landingpad { ptr, i32 } cleanup
   resume { ptr, i32 } %lp
+}
+
+; TEST 6b - the normal destination's and the landing pad's phis follow the
+; edges that moved.
+; CHECK-LABEL: define i32 @new_dyn_invoke_phis(
+; CHECK:       body.heap:
+; CHECK-NEXT:    %p = invoke ptr @_Znam(i64 %n)
+; CHECK-NEXT:            to label %body.join unwind label %lpad
+; CHECK:       ok:
+; CHECK-NEXT:    %v = phi i32 [ 1, %body.join ]
+; CHECK:       lpad:
+; CHECK-NEXT:    %w = phi i32 [ 2, %body.heap ], [ 3, %ok ]
+define i32 @new_dyn_invoke_phis(i64 %n) personality ptr @__gxx_personality_v0 {
+entry:
+  br label %body
+body:
+  %p = invoke ptr @_Znam(i64 %n) to label %ok unwind label %lpad
+ok:
+  %v = phi i32 [ 1, %body ]
+  call void @look(ptr %p)
+  invoke void @may_throw() to label %done unwind label %lpad
+done:
+  call void @_ZdaPv(ptr %p)
+  ret i32 %v
+lpad:
+  %w = phi i32 [ 2, %body ], [ 3, %ok ]
+  %lp = landingpad { ptr, i32 } cleanup
+  ret i32 %w
 }
 
 ; TEST 7 - a guarded and a constant-size object freed through the same
@@ -249,8 +288,8 @@ out:
 
 ; WHY:      <calloc_dyn>: calloc(..., 4) does not escape:
 ; WHY-NEXT: <calloc_dyn>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
-; WHY:      <new_dyn_invoke>: operator new[](...) escapes to heap:
-; WHY-NEXT: <new_dyn_invoke>:   non-constant size
+; WHY:      <new_dyn_invoke>: operator new[](...) does not escape:
+; WHY-NEXT: <new_dyn_invoke>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
 ; WHY:      <calloc_const_overflow>: calloc(4611686018427387904, 8) escapes to heap:
 ; WHY-NEXT: <calloc_const_overflow>:   non-constant size
 ; WHY-NEXT: <rec>: malloc(24) does not escape:
@@ -266,6 +305,7 @@ out:
 ; OFF-NEXT: <aligned_dyn>: aligned_alloc(64, ...) escapes to heap
 ; OFF-NEXT: <new_dyn>: operator new[](...) escapes to heap
 ; OFF-NEXT: <new_dyn_invoke>: operator new[](...) escapes to heap
+; OFF-NEXT: <new_dyn_invoke_phis>: operator new[](...) escapes to heap
 ; OFF-NEXT: <freed_together>: malloc(...) escapes to heap
 ; OFF-NEXT: <freed_together>: malloc(32) escapes to heap
 ; OFF-NEXT: <kept>: malloc(...) escapes to heap

@@ -7,7 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#ifdef __cplusplus /* compiled by clang++ for C++ tests */
+extern "C" {
+#endif
 int __real_main(int argc, char **argv, char **envp);
+int __wrap_main(int argc, char **argv, char **envp);
 
 struct args {
   int argc;
@@ -16,7 +20,7 @@ struct args {
 };
 
 static void *run(void *p) {
-  struct args *a = p;
+  struct args *a = (struct args *)p;
   a->ret = __real_main(a->argc, a->argv, a->envp);
   return NULL;
 }
@@ -35,3 +39,6 @@ int __wrap_main(int argc, char **argv, char **envp) {
   }
   return a.ret;
 }
+#ifdef __cplusplus
+}
+#endif
