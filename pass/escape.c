@@ -41,9 +41,18 @@
  *
  * Beyond the graph (solve.c): frees must free converted objects only;
  * callees that may free an argument keep it on the heap; sizes must be
- * constant and small; a site on a CFG cycle needs one object per iteration
- * with none live into the next; recursive functions and functions calling
- * setjmp keep their heap.
+ * small (a run-time size gets a fixed buffer and a size check, the heap
+ * above it); a site on a CFG cycle needs one object per iteration with
+ * none live into the next; functions calling setjmp keep their heap.
+ *
+ * The stack
+ * ---------
+ * C stacks do not grow, so fixed slots are budgeted per object, per
+ * function, and along call chains: bottom-up over the SCCs each function
+ * learns the most converted bytes any chain of its callees holds, and may
+ * add only what keeps the chain within -escape-max-chain-bytes.  Recursive
+ * functions have no such bound: their sites outside loops take a dynamic
+ * alloca only after runtime/stackroom.c's check finds room (stackroom.c).
  *
  * Files: graph.c (locations, edges, solver), build.c (IR -> graph), call.c
  * (calls), solve.c (verdicts), rewrite.c (heap -> stack), record.c (sites as
