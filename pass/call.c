@@ -50,6 +50,26 @@ static int intrinsic(esc_func *f, LLVMValueRef call, const char *name, size_t n)
     esc_graph_store(g, t, esc_graph_loc_of(g, LLVMGetOperand(call, 0)), call);
     return 1;
   }
+  static const char *const arith[] = {
+      "llvm.umax.", "llvm.umin.", "llvm.smax.", "llvm.smin.", "llvm.abs.",
+      "llvm.ctlz.", "llvm.cttz.", "llvm.ctpop.", "llvm.bswap.", "llvm.bitreverse.",
+      "llvm.fshl.", "llvm.fshr.", "llvm.uadd.", "llvm.usub.", "llvm.umul.",
+      "llvm.sadd.", "llvm.ssub.", "llvm.smul.", "llvm.vector.reduce."};
+  for (size_t k = 0; k < sizeof arith / sizeof *arith; k++)
+    if (has_prefix(name, n, arith[k])) {
+      /* Integer arithmetic: an address carried by an operand (p - start)
+       * may be carried by the result, and goes nowhere else. */
+      int result = esc_graph_loc_of(g, call);
+      unsigned nargs = LLVMGetNumArgOperands(call);
+      for (unsigned a = 0; a < nargs; a++) {
+        int l = esc_graph_loc_of(g, LLVMGetOperand(call, a));
+        if (l >= 0 && result >= 0)
+          esc_graph_copy(g, l, result, ESC_WHY_COPY, call);
+        else if (l >= 0)
+          esc_graph_escape(g, l, ESC_WHY_CALL_ARG, call);
+      }
+      return 1;
+    }
   if (has_prefix(name, n, "llvm.ptrmask") ||
       has_prefix(name, n, "llvm.launder.invariant.group") ||
       has_prefix(name, n, "llvm.strip.invariant.group") ||
