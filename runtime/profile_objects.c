@@ -1,34 +1,40 @@
 /* profile_objects.c — the profiler's table of live heap objects.
  *
  * Objects are keyed by address in 256 shards, each an open-addressing table
- * (linear probing, backward-shift deletion) under its own mutex, so threads
- * that allocate different objects rarely meet.  The table grows (doubling)
+ * (linear probing, backward-shift deletion) under its own spin lock (held
+ * for a few dozen instructions; a waiter yields the CPU after a while), so
+ * threads that allocate different objects rarely meet.  The table grows (doubling)
  * when half full; that is the only allocation the profiler makes while the
  * program runs, besides one record per thread.  Exercised by
  * test/profile/Profile_threads.c.
  */
 #include "profile_internal.h"
 
-#include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define NSHARDS 256
 
-/* shard is one lock and its table; padded so locks do not share a line. */
+/* shard is one lock and its table; aligned so locks do not share a line. */
 typedef struct shard {
-  pthread_mutex_t mu;
+  _Alignas(64) atomic_flag busy;
   prof_obj *v;
   size_t cap, n;
-  char pad[64];
 } shard;
 
-static shard shards[NSHARDS];
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static shard shards[NSHARDS]; /* zero: unlocked and empty */
 
-static void init(void) {
-  for (int i = 0; i < NSHARDS; i++)
-    pthread_mutex_init(&shards[i].mu, NULL);
+static void lock(shard *s) {
+  for (int spins = 0; atomic_flag_test_and_set_explicit(&s->busy, memory_order_acquire);)
+    if (++spins > 100) {
+      sched_yield();
+      spins = 0;
+    }
+}
+
+static void unlock(shard *s) {
+  atomic_flag_clear_explicit(&s->busy, memory_order_release);
 }
 
 static uint64_t hash(uintptr_t a) {
@@ -40,7 +46,6 @@ static uint64_t hash(uintptr_t a) {
 }
 
 static shard *shard_of(uintptr_t a, uint64_t *h) {
-  pthread_once(&once, init);
   *h = hash(a);
   return &shards[*h & (NSHARDS - 1)];
 }
@@ -77,9 +82,9 @@ int prof_objects_put(const prof_obj *o, prof_obj *old) {
   uint64_t h;
   shard *s = shard_of(o->addr, &h);
   int had = 0;
-  pthread_mutex_lock(&s->mu);
+  lock(s);
   if ((s->n + 1) * 2 > s->cap && !grow(s)) {
-    pthread_mutex_unlock(&s->mu);
+    unlock(s);
     return 0;
   }
   size_t i = slot(s, o->addr, h);
@@ -90,7 +95,7 @@ int prof_objects_put(const prof_obj *o, prof_obj *old) {
     s->n++;
   }
   s->v[i] = *o;
-  pthread_mutex_unlock(&s->mu);
+  unlock(s);
   return had;
 }
 
@@ -99,7 +104,7 @@ int prof_objects_take(uintptr_t addr, prof_obj *out) {
   uint64_t h;
   shard *s = shard_of(addr, &h);
   int found = 0;
-  pthread_mutex_lock(&s->mu);
+  lock(s);
   if (s->cap) {
     size_t mask = s->cap - 1, i = slot(s, addr, h);
     if (s->v[i].addr) {
@@ -123,17 +128,16 @@ int prof_objects_take(uintptr_t addr, prof_obj *out) {
       memset(&s->v[i], 0, sizeof s->v[i]);
     }
   }
-  pthread_mutex_unlock(&s->mu);
+  unlock(s);
   return found;
 }
 
 /* prof_objects_at_exit counts every object still recorded as never freed
  * (and, its allocating call being over, as outlived). */
 void prof_objects_at_exit(void) {
-  pthread_once(&once, init);
   for (int k = 0; k < NSHARDS; k++) {
     shard *s = &shards[k];
-    pthread_mutex_lock(&s->mu);
+    lock(s);
     for (size_t i = 0; i < s->cap; i++)
       if (s->v[i].addr) {
         prof_count(&s->v[i].site->never_freed, 1);
@@ -141,6 +145,6 @@ void prof_objects_at_exit(void) {
         memset(&s->v[i], 0, sizeof s->v[i]);
       }
     s->n = 0;
-    pthread_mutex_unlock(&s->mu);
+    unlock(s);
   }
 }
