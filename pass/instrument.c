@@ -336,6 +336,9 @@ static LLVMValueRef exit_point(LLVMValueRef inst) {
 }
 
 static int instrument_function(esc_prof *p, escb_ctx *ctx, LLVMBuilderRef b, LLVMValueRef fn) {
+  unsigned naked = LLVMGetEnumAttributeKindForName("naked", 5);
+  if (LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, naked))
+    return 0; /* no frame of its own: nothing may be added */
   instr *v = NULL;
   int n = 0, cap = 0, nalloc = 0;
   LLVMValueRef *exits = NULL;

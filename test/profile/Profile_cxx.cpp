@@ -49,7 +49,7 @@ int main(int argc, char **argv) {
 }
 // CHECK:heap sites by allocations (! frame-local every time, yet on the heap):
 // CHECK-NEXT:allocs bytes frame-local outlived never-freed site
-// CHECK-NEXT:6 30 5 1 1 Profile_cxx.cpp:22:13: operator new[](n) in _Z4worki
+// CHECK-NEXT:6 30 5 1 1 Profile_cxx.cpp:22:13: operator new[](n) in work(int)
 // CHECK-NEXT:non-constant size
 // CHECK-NEXT:converted sites by avoided allocations:
 // CHECK-NEXT:avoided bytes site

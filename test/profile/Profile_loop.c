@@ -6,6 +6,17 @@
 // RUN: %src_root/scripts/escape-profile -o %t.table %t 7 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t.table --match-full-lines
 // OUT: sum 205
+//
+// With -escape-rewrite=false the site the pass would move stays on the heap:
+// its 10 objects are frame-local at run time, and the frame-local total is
+// the 15 allocations that could live on the stack.
+// RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile -mllvm -escape-rewrite=false Profile_loop.c -o %t.norw
+// RUN: %src_root/scripts/escape-profile %t.norw 7 | FileCheck %s --check-prefix=NORW --match-full-lines
+// NORW:! 10 320 10 0 0 Profile_loop.c:32:15: malloc(32) in main
+// NORW-NEXT:does not escape, but -escape-rewrite=false
+// NORW:avoided allocations: 0
+// NORW:frame-local at run time: 15
+// NORW:frame-local moved to stack: 0.0% (0 of 15)
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -42,13 +53,13 @@ int main(int argc, char **argv) {
 }
 // CHECK:heap sites by allocations (! frame-local every time, yet on the heap):
 // CHECK-NEXT:allocs bytes frame-local outlived never-freed site
-// CHECK-NEXT:! 5 35 5 0 0 Profile_loop.c:27:15: malloc(...) in main
+// CHECK-NEXT:! 5 35 5 0 0 Profile_loop.c:38:15: malloc(...) in main
 // CHECK-NEXT:non-constant size
-// CHECK-NEXT:3 48 0 3 3 Profile_loop.c:33:22: malloc(16) in main
+// CHECK-NEXT:3 48 0 3 3 Profile_loop.c:44:22: malloc(16) in main
 // CHECK-NEXT:flow: {heap} = *malloc(...):
 // CHECK:converted sites by avoided allocations:
 // CHECK-NEXT:avoided bytes site
-// CHECK-NEXT:10 320 Profile_loop.c:21:15: malloc(32) in main
+// CHECK-NEXT:10 320 Profile_loop.c:32:15: malloc(32) in main
 // CHECK-NEXT:heap allocations: 8
 // CHECK-NEXT:heap bytes: 83
 // CHECK-NEXT:avoided allocations: 10
