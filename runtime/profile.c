@@ -207,6 +207,8 @@ __attribute__((noinline)) void __escape_profile_realloc_end(void *p, void *q, ui
   if (!has_pending)
     return;
   has_pending = 0;
+  if (pending.addr != (uintptr_t)p)
+    return; /* not the begin hook's pointer: leave the record out */
   prof_obj o = pending;
   if (q) {
     o.addr = (uintptr_t)q;
