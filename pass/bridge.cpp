@@ -71,6 +71,10 @@ static escb_alloc_fn alloc_fn(LibFunc LF) {
   case LibFunc_ZnwjSt11align_val_tRKSt9nothrow_t:
   case LibFunc_ZnajSt11align_val_tRKSt9nothrow_t:
     return ESCB_FN_NEW;
+  case LibFunc_strdup:
+    return ESCB_FN_STRDUP;
+  case LibFunc_strndup:
+    return ESCB_FN_STRNDUP;
   default:
     return ESCB_FN_OTHER;
   }
@@ -131,9 +135,7 @@ extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
     return;
   }
   escb_alloc_fn fn = lib ? alloc_fn(LF) : ESCB_FN_OTHER;
-  bool liballoc = fn != ESCB_FN_OTHER || (lib && (LF == LibFunc_strdup ||
-                                                  LF == LibFunc_strndup ||
-                                                  LF == LibFunc_valloc));
+  bool liballoc = fn != ESCB_FN_OTHER || (lib && LF == LibFunc_valloc);
   // Before InferFunctionAttrs has added allockind/allocsize (the pipeline's
   // start), MemoryBuiltins knows malloc only through these LibFuncs.
   if (!liballoc && !isAllocationFn(CB, &TLI))
@@ -141,12 +143,32 @@ extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
   out->kind = ESCB_CALL_ALLOC;
   out->fn = fn;
   out->zeroed = fn == ESCB_FN_CALLOC;
+  switch (fn) {
+  case ESCB_FN_MALLOC: case ESCB_FN_NEW: case ESCB_FN_STRDUP:
+    out->size_arg[0] = 0;
+    break;
+  case ESCB_FN_CALLOC: case ESCB_FN_STRNDUP:
+    out->size_arg[0] = 0;
+    out->size_arg[1] = 1;
+    break;
+  case ESCB_FN_ALIGNED_ALLOC:
+    out->size_arg[0] = 1;
+    break;
+  default:
+    break;
+  }
+  if ((unsigned)out->size_arg[1] + 1 > CB->arg_size() ||
+      (unsigned)out->size_arg[0] + 1 > CB->arg_size()) {
+    // A prototype that does not match the library's (int strdup(void)).
+    out->fn = fn = ESCB_FN_OTHER;
+    out->size_arg[0] = out->size_arg[1] = -1;
+  }
   if (std::optional<APInt> Size = getAllocSize(CB, &TLI)) {
     if (Size->getActiveBits() <= 64) {
       out->size_known = 1;
       out->size = Size->getZExtValue();
     }
-  } else if (fn != ESCB_FN_OTHER) {
+  } else if (fn != ESCB_FN_OTHER && fn != ESCB_FN_STRDUP && fn != ESCB_FN_STRNDUP) {
     // malloc(n), new(n, ...): argument 0; calloc(n, m): the product, if it
     // does not overflow; aligned_alloc(a, n), memalign(a, n): argument 1.
     unsigned a0 = fn == ESCB_FN_ALIGNED_ALLOC ? 1 : 0;
@@ -380,6 +402,69 @@ extern "C" void escb_remark(escb_ctx *ctx, escb_remark_kind kind, const char *na
 
 extern "C" LLVMValueRef escb_invoke_to_call(LLVMValueRef invoke) {
   return wrap(changeToCall(cast<InvokeInst>(unwrap(invoke))));
+}
+
+// guard_invoke: escb_guard_call for an invoke.  Its block ends in a branch
+// on the condition; the invoke moves to a block of its own (its landing
+// pad's phis follow it), and both paths meet in a block that branches to
+// the normal destination (whose phis now come from there).
+static Instruction *guard_invoke(InvokeInst *II, Value *Cond, Instruction *&StackTerm) {
+  LLVMContext &Cx = II->getContext();
+  BasicBlock *B = II->getParent(), *N = II->getNormalDest(), *U = II->getUnwindDest();
+  Function *F = B->getParent();
+  BasicBlock *H = BasicBlock::Create(Cx, B->getName() + ".heap", F, N);
+  BasicBlock *S = BasicBlock::Create(Cx, B->getName() + ".stack", F, N);
+  BasicBlock *J = BasicBlock::Create(Cx, B->getName() + ".join", F, N);
+  II->removeFromParent();
+  II->insertInto(H, H->end());
+  BranchInst::Create(H, S, Cond, B)->setDebugLoc(II->getDebugLoc());
+  II->setNormalDest(J);
+  U->replacePhiUsesWith(B, H);
+  N->replacePhiUsesWith(B, J);
+  StackTerm = BranchInst::Create(J, S);
+  StackTerm->setDebugLoc(II->getDebugLoc());
+  BranchInst::Create(N, J)->setDebugLoc(II->getDebugLoc());
+  return &*J->begin();
+}
+
+extern "C" LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_cond,
+                                        LLVMValueRef stack_value, uint64_t bytes,
+                                        unsigned align, LLVMValueRef *stack_term) {
+  auto *CB = cast<CallBase>(unwrap(call));
+  Instruction *ElseTerm = nullptr, *JoinAt = nullptr;
+  BasicBlock *HeapBB = nullptr;
+  if (auto *II = dyn_cast<InvokeInst>(CB)) {
+    JoinAt = guard_invoke(II, unwrap(heap_cond), ElseTerm);
+    HeapBB = II->getParent();
+  } else {
+    Instruction *ThenTerm = nullptr;
+    SplitBlockAndInsertIfThenElse(unwrap(heap_cond), CB->getIterator(), &ThenTerm,
+                                  &ElseTerm);
+    BasicBlock *Tail = CB->getParent();
+    CB->moveBefore(ThenTerm);
+    JoinAt = &*Tail->begin();
+    HeapBB = ThenTerm->getParent();
+  }
+  Value *Stack = stack_value ? unwrap(stack_value) : nullptr;
+  if (!Stack) {
+    const DataLayout &DL = CB->getModule()->getDataLayout();
+    LLVMContext &Cx = CB->getContext();
+    auto *A = new AllocaInst(Type::getInt8Ty(Cx), DL.getAllocaAddrSpace(),
+                             ConstantInt::get(Type::getInt64Ty(Cx), bytes),
+                             Align(align), CB->getName() + ".stack", ElseTerm);
+    A->setDebugLoc(CB->getDebugLoc());
+    Stack = A;
+    if (Stack->getType() != CB->getType())
+      Stack = new AddrSpaceCastInst(A, CB->getType(), "", ElseTerm);
+  }
+  PHINode *Phi = PHINode::Create(CB->getType(), 2, CB->getName() + ".guarded");
+  Phi->insertBefore(JoinAt);
+  Phi->setDebugLoc(CB->getDebugLoc());
+  CB->replaceAllUsesWith(Phi);
+  Phi->addIncoming(CB, HeapBB);
+  Phi->addIncoming(Stack, ElseTerm->getParent());
+  *stack_term = wrap(ElseTerm);
+  return wrap(Phi);
 }
 
 extern "C" void escb_drop_named_metadata(LLVMModuleRef M, const char *name) {

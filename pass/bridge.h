@@ -33,6 +33,8 @@ typedef enum escb_alloc_fn {
   ESCB_FN_NEW,           /* operator new / new[], any variant */
   ESCB_FN_POSIX_MEMALIGN, /* int posix_memalign(void **p, size_t a, size_t n):
                              the object's address is stored into *p */
+  ESCB_FN_STRDUP,        /* strdup(s): strlen(s) + 1 bytes, a copy of s */
+  ESCB_FN_STRNDUP,       /* strndup(s, n): strnlen(s, n) + 1 bytes */
 } escb_alloc_fn;
 
 /* escb_callinfo describes what a call does to memory, as LLVM knows it. */
@@ -45,7 +47,9 @@ typedef struct escb_callinfo {
   int align_known;    /* ALLOC: requested alignment (0 if none or unknown) */
   uint64_t align;
   int zeroed;         /* ALLOC: memory starts zeroed (calloc) */
-  int size_arg[2];    /* ALLOC: the argument(s) giving the size, -1 if none */
+  int size_arg[2];    /* ALLOC: the argument(s) giving the size (their
+                         product for calloc), -1 if none; strdup, strndup:
+                         the source string, strndup's bound */
 } escb_callinfo;
 
 void escb_classify_call(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out);
@@ -103,6 +107,18 @@ void escb_remark(escb_ctx *ctx, escb_remark_kind kind, const char *name,
  * updating the unwind destination's phis.  Returns the call. */
 LLVMValueRef escb_invoke_to_call(LLVMValueRef invoke);
 void escb_drop_named_metadata(LLVMModuleRef M, const char *name);
+/* Splits the block before `call` so that the call runs only when
+ * `heap_cond` (an i1 computed before it) is true; on the other path the
+ * call's value is `stack_value`, or when that is NULL a fresh alloca of
+ * `bytes` bytes aligned to `align` made on that path (a dynamic alloca:
+ * the frame grows only when the path runs).  Returns the phi that now
+ * stands for the call (its uses are rewired to it; incoming value 1 is the
+ * stack path's) and, in *stack_term, the terminator of the stack path's
+ * block, for code of that path only.  An invoke keeps its landing pad on
+ * the heap path. */
+LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_cond,
+                             LLVMValueRef stack_value, uint64_t bytes, unsigned align,
+                             LLVMValueRef *stack_term);
 /* Marks F for the cleanup passes (SROA, InstCombine) run after the pass. */
 void escb_mark_rewritten(LLVMValueRef fn);
 /* Whether F's body is the one that runs (not interposable, not weak). */

@@ -41,9 +41,18 @@
  *
  * Beyond the graph (solve.c): frees must free converted objects only;
  * callees that may free an argument keep it on the heap; sizes must be
- * constant and small; a site on a CFG cycle needs one object per iteration
- * with none live into the next; recursive functions and functions calling
- * setjmp keep their heap.
+ * small (a run-time size gets a fixed buffer and a size check, the heap
+ * above it); a site on a CFG cycle needs one object per iteration with
+ * none live into the next; functions calling setjmp keep their heap.
+ *
+ * The stack
+ * ---------
+ * C stacks do not grow, so fixed slots are budgeted per object, per
+ * function, and along call chains: bottom-up over the SCCs each function
+ * learns the most converted bytes any chain of its callees holds, and may
+ * add only what keeps the chain within -escape-max-chain-bytes.  Recursive
+ * functions have no such bound: their sites outside loops take a dynamic
+ * alloca only after runtime/stackroom.c's check finds room (stackroom.c).
  *
  * Files: graph.c (locations, edges, solver), build.c (IR -> graph), call.c
  * (calls), solve.c (verdicts), rewrite.c (heap -> stack), record.c (sites as
@@ -245,6 +254,9 @@ typedef struct esc_run {
   esc_report rep;
   esc_prof *prof; /* -escape-profile, else NULL */
   int changed;
+  int stackroom; /* the run-time stack check links into M: -1 not known yet */
+  uint64_t *chain; /* per function: converted bytes on its deepest call chain */
+  char *chained;   /* chain[i] is final */
 } esc_run;
 
 static void analyse(esc_run *r, int i, esc_func *f) {
@@ -254,6 +266,11 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   f->opt = r->opt;
   f->sums = r->opt->interprocedural ? &r->sums : NULL;
   f->recursive = r->cg.recursive[i];
+  if (f->recursive && r->opt->stack_check) {
+    if (r->stackroom < 0)
+      r->stackroom = esc_stackroom_usable(r->M);
+    f->stack_check = r->stackroom;
+  }
   f->order = i;
   f->remarks = escb_remarks_enabled(r->ctx, f->fn);
   esc_build(f);
@@ -265,7 +282,16 @@ static void finish(esc_run *r, int i) {
   esc_func f;
   analyse(r, i, &f);
   esc_summary_extract(&f, &r->sums.v[i]);
+  /* Callees outside this SCC are finished; peers on a cycle count 0 (their
+   * static conversions are capped by -escape-max-recursive-frame-bytes). */
+  for (int k = 0; k < r->cg.nsucc[i]; k++) {
+    int j = r->cg.succ[i][k];
+    if (r->chained[j] && r->chain[j] > f.chain_below)
+      f.chain_below = r->chain[j];
+  }
   esc_solve_verdicts(&f);
+  r->chain[i] = f.chain_below + f.frame_used;
+  r->chained[i] = 1;
   if (r->opt->m > 0 || f.remarks) {
     for (int k = 0; k < f.ncands; k++)
       esc_report_site(&r->rep, &f, &f.cands[k], &r->sites);
@@ -352,12 +378,15 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
   r.M = M;
   r.ctx = ctx;
   r.opt = opt;
+  r.stackroom = -1;
   esc_sites_load(M, &r.sites);
   if (r.sites.n > 0) /* the report and the remarks both need it */
     mark_seen(M, ctx, &r.sites);
   cg_build(&r.cg, M);
   cg_sccs(&r.cg);
   r.sums.v = esc_alloc(((size_t)r.cg.n + 1) * sizeof *r.sums.v);
+  r.chain = esc_alloc(((size_t)r.cg.n + 1) * sizeof *r.chain);
+  r.chained = esc_alloc((size_t)r.cg.n + 1);
   r.sums.n = r.cg.n;
   for (int i = 0; i < r.cg.n; i++)
     esc_ptrmap_put(&r.sums.index, r.cg.fns[i], i);
@@ -387,6 +416,8 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
   for (int i = 0; i < r.cg.n; i++)
     esc_summary_free(&r.sums.v[i]);
   free(r.sums.v);
+  free(r.chain);
+  free(r.chained);
   esc_ptrmap_free(&r.sums.index);
   cg_free(&r.cg);
   return r.changed;

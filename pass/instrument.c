@@ -26,6 +26,7 @@
 #define ABI 1 /* ESCAPE_PROFILE_ABI of runtime/profile.h */
 #define FLAG_STACK 1
 #define FLAG_REMOVED 2
+#define FLAG_GUARDED 4
 #define MODULE_NAME "__escape_profile_module"
 #define COUNTERS 7
 
@@ -144,6 +145,9 @@ static char *fn_name(LLVMValueRef fn) {
   return d;
 }
 
+static LLVMValueRef alloc_size(esc_prof *p, LLVMBuilderRef b, LLVMValueRef call,
+                               const escb_callinfo *ci);
+
 /* describe: a site's position and text, as the report gives them. */
 static void describe(LLVMValueRef call, const esc_site *site, char *file, size_t n,
                      unsigned *line, unsigned *col) {
@@ -176,7 +180,25 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
     char *text = esc_report_call_text(c->call, site);
     char *reason = NULL;
     in.call = text;
-    if (c->reason == ESC_OK && f->opt->rewrite) {
+    if (c->reason == ESC_OK && f->opt->rewrite && (c->guarded || c->checked)) {
+      /* The call stays, on the heap path: every run counts as avoided
+       * here, and the heap path's alloc hook takes one back (runtime). */
+      char buf[160];
+      if (c->guarded)
+        snprintf(buf, sizeof buf,
+                 "  does not escape; on the heap when larger than its %llu-byte stack buffer\n",
+                 (unsigned long long)c->bytes);
+      else
+        snprintf(buf, sizeof buf,
+                 "  does not escape; on the heap when the stack-room check fails\n");
+      in.flags = FLAG_STACK | FLAG_GUARDED;
+      in.reason = buf;
+      int id = new_site(p, &in);
+      esc_ptrmap_put(&p->heap, c->call, id);
+      at(b, c->call);
+      LLVMValueRef args[2] = {p->sites[id], alloc_size(p, b, c->call, &c->info)};
+      call_hook(p, b, "__escape_profile_avoided", p->void_ty, args, 2);
+    } else if (c->reason == ESC_OK && f->opt->rewrite) {
       in.flags = FLAG_STACK;
       int id = new_site(p, &in);
       at(b, c->call);
@@ -228,7 +250,7 @@ static LLVMValueRef alloc_size(esc_prof *p, LLVMBuilderRef b, LLVMValueRef call,
   case ESCB_FN_CALLOC: a0 = 0; a1 = 1; break;
   case ESCB_FN_ALIGNED_ALLOC: a0 = 1; break;
   case ESCB_FN_POSIX_MEMALIGN: a0 = 2; break;
-  case ESCB_FN_OTHER: break;
+  default: break; /* strdup, strndup, others: no size argument */
   }
   if (a0 < 0 || (unsigned)a0 >= n || (a1 >= 0 && (unsigned)a1 >= n))
     return LLVMConstInt(p->i64, ci->size_known ? ci->size : 0, 0);

@@ -25,6 +25,7 @@ typedef enum esc_reason {
   ESC_R_BAD_ALIGN,       /* alignment not a constant power of two */
   ESC_R_BUDGET,          /* over the function's stack budget */
   ESC_R_RECURSIVE,       /* in a recursive function, over its budget */
+  ESC_R_CHAIN,           /* over the call-chain budget, given its callees */
   ESC_R_SETJMP,          /* the function calls setjmp or the like */
   ESC_R_LOOP,            /* an object may be live into the next iteration */
   ESC_R_FREED_MIXED,     /* freed through a pointer that may be something else */
@@ -45,7 +46,12 @@ typedef struct esc_cand {
   int group;           /* union-find: objects freed through one pointer */
   uint64_t bytes;      /* stack bytes the object takes */
   uint64_t align;
-  LLVMValueRef slot;   /* the alloca that replaced it */
+  int guarded;         /* size known at run time only: a stack buffer of
+                          `bytes`, the heap when the size is larger */
+  int checked;         /* in a recursive function: on the stack only when
+                          the run-time room check passes (dynamic alloca) */
+  int in_cycle;        /* the site is on a CFG cycle */
+  LLVMValueRef slot;   /* the alloca (or stack-address holder) replacing it */
 } esc_cand;
 
 /* esc_checkkind: uses judged after the graph is solved. */
@@ -107,6 +113,9 @@ typedef struct esc_func {
   int *pobj;         /* per parameter: its ESC_OBJ_PARAM object */
   int returns_twice; /* calls setjmp, vfork...: locals are not safe */
   int recursive;     /* on a call-graph cycle */
+  int stack_check;   /* recursive, and the run-time stack check is usable */
+  uint64_t chain_below; /* most converted bytes in frames below this one */
+  uint64_t frame_used;  /* converted bytes this frame holds up front */
   int order;         /* place among the module's defined functions */
   int remarks;       /* LLVM remarks of pass `escape` are wanted */
   int nconverted;
@@ -131,6 +140,10 @@ int esc_summary_call(esc_func *f, LLVMValueRef call, LLVMValueRef callee);
 
 /* rewrite.c: heap -> stack */
 void esc_rewrite(esc_func *f);
+
+/* stackroom.c: the run-time stack check (runtime/stackroom.c's bitcode) */
+int esc_stackroom_usable(LLVMModuleRef M);
+LLVMValueRef esc_stackroom_fn(LLVMModuleRef M);
 
 /* record.c: allocation sites recorded when the pipeline starts */
 typedef struct esc_site {

@@ -62,6 +62,24 @@ cl::opt<uint64_t> MaxRecursiveFrameBytes(
     cl::desc("Most bytes the pass adds to the frame of a function on a "
              "call-graph cycle (default 0: recursion keeps its heap)"));
 
+cl::opt<uint64_t> MaxChainBytes(
+    "escape-max-chain-bytes", cl::init(65536),
+    cl::desc("Most bytes the pass adds to the frames of any chain of calls "
+             "within the module (C stacks do not grow: musl threads get 128 "
+             "KiB)"));
+
+cl::opt<uint64_t> GuardBytes(
+    "escape-guard-bytes", cl::init(256),
+    cl::desc("Stack buffer for an allocation whose size is known only at run "
+             "time: sizes up to it use the buffer, larger ones the heap "
+             "(0: such allocations stay on the heap)"));
+
+cl::opt<bool> StackCheck(
+    "escape-stack-check", cl::init(true),
+    cl::desc("In recursive functions, move allocations outside loops to the "
+             "stack behind a run-time check that the thread's stack has room "
+             "(false: only -escape-max-recursive-frame-bytes applies)"));
+
 cl::opt<bool> Interprocedural(
     "escape-interprocedural", cl::init(true),
     cl::desc("Use parameter summaries and the C library model at calls "
@@ -97,6 +115,9 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     Opt.max_object_bytes = MaxObjectBytes;
     Opt.max_frame_bytes = MaxFrameBytes;
     Opt.max_recursive_frame_bytes = MaxRecursiveFrameBytes;
+    Opt.max_chain_bytes = MaxChainBytes;
+    Opt.guard_bytes = GuardBytes;
+    Opt.stack_check = StackCheck;
     Opt.rewrite = Rewrite;
     Opt.interprocedural = Interprocedural;
     Opt.mark_rewritten = InPipeline;

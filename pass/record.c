@@ -55,6 +55,10 @@ void esc_arg_text(LLVMValueRef arg, char *buf, size_t n) {
       snprintf(buf, n, "...");
     return;
   }
+  if (LLVMIsAGlobalVariable(v)) { /* new (std::nothrow): the tag object's name */
+    escb_display_name(v, buf, n);
+    return;
+  }
   if (LLVMIsAAllocaInst(v) && escb_value_var_name(v, buf + 1, n - 1)) {
     buf[0] = '&'; /* the address of a variable: posix_memalign(&p, ...) */
     return;

@@ -302,7 +302,15 @@ static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
   if (c->why_at)
     pos_text(c->why_at, pos, sizeof pos);
   switch (c->reason) {
-  case ESC_OK: case ESC_R_REMOVED: return;
+  case ESC_OK:
+    if (c->guarded)
+      esc_buf_printf(out, "  guarded: a %" PRIu64 "-byte stack buffer, the heap when the "
+                          "run-time size is larger\n", c->bytes);
+    if (c->checked)
+      esc_buf_printf(out, "  recursive: on the stack when a run-time check finds room "
+                          "on the thread's stack, else on the heap\n");
+    return;
+  case ESC_R_REMOVED: return;
   case ESC_R_FLOW: flow(f, c->addr, c->obj, 0, out); return;
   case ESC_R_ALLOCATOR:
     escb_display_name(LLVMGetCalledValue(c->call), name, sizeof name);
@@ -331,6 +339,11 @@ static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
     esc_buf_printf(out, "  recursive: the function is on a call-graph cycle "
                         "(budget %" PRIu64 " bytes)\n",
                    opt->max_recursive_frame_bytes);
+    return;
+  case ESC_R_CHAIN:
+    esc_buf_printf(out, "  over the call chain's stack budget (%" PRIu64 " bytes, of which "
+                        "functions it calls already take %" PRIu64 ")\n",
+                   opt->max_chain_bytes, f->chain_below);
     return;
   case ESC_R_SETJMP:
     esc_buf_printf(out, "  the function calls setjmp or another returns_twice function\n");

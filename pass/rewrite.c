@@ -6,11 +6,20 @@
  * for calloc, a memset to zero.  Frees of converted objects go away (each
  * free of the object itself becomes llvm.lifetime.end, so slots can be
  * shared); `tail` calls that may see a converted object lose the marker.
- * Exercised by test/ir/Rewrite_ files.
+ *
+ * Two kinds of site keep their call as a fallback.  A guarded site (a size
+ * known only at run time) uses its entry-block buffer when the size fits
+ * and calls the allocator otherwise; a checked site (in a recursive
+ * function) takes a dynamic alloca only when __escape_stack_room says the
+ * thread's stack has room.  strdup and strndup copy their string into the
+ * buffer.  Their frees stay, with the pointer replaced by NULL when it is a
+ * stack address (free(NULL) and delete of a null pointer do nothing).
+ * Exercised by test/ir/Rewrite_ and Guard_ files.
  */
 #include "internal.h"
 
 #include <llvm-c/DebugInfo.h>
+#include <llvm-c/Target.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,9 +100,141 @@ static void call_lifetime(LLVMBuilderRef b, LLVMModuleRef m, const char *name,
 typedef struct esc_free {
   LLVMValueRef call;
   int cand;   /* >= 0: frees exactly this object, through its own pointer */
+  int keep;   /* may free a guarded or checked object: stays, conditional */
+  int check;  /* its index in f->checks */
 } esc_free;
 
+static LLVMValueRef declare(LLVMModuleRef m, const char *name, LLVMTypeRef fty) {
+  LLVMValueRef fn = LLVMGetNamedFunction(m, name);
+  return fn ? fn : LLVMAddFunction(m, name, fty);
+}
+
+static LLVMValueRef int_arg(LLVMBuilderRef b, LLVMValueRef call, int k, LLVMTypeRef ty) {
+  return LLVMBuildIntCast2(b, LLVMGetOperand(call, (unsigned)k), ty, 0, "");
+}
+
+/* convert_fallback: a guarded or checked site (see the file comment). */
+static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
+  LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
+  LLVMContextRef cx = LLVMGetModuleContext(m);
+  LLVMTypeRef szt = LLVMIntPtrTypeInContext(cx, LLVMGetModuleDataLayout(m));
+  LLVMTypeRef ptr = LLVMPointerTypeInContext(cx, 0);
+  LLVMTypeRef i8 = LLVMInt8TypeInContext(cx), i32 = LLVMInt32TypeInContext(cx);
+  LLVMValueRef call = c->call;
+  LLVMValueRef limit = LLVMConstInt(szt, c->bytes, 0);
+  LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
+
+  /* The stack memory: an entry-block buffer, or for a checked site a
+   * holder for the address of the dynamic alloca made when it runs. */
+  LLVMValueRef buf = NULL, holder = NULL;
+  LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(entry));
+  LLVMSetCurrentDebugLocation2(b, NULL);
+  if (c->checked) {
+    holder = LLVMBuildAlloca(b, ptr, "stack.addr");
+    LLVMValueRef first = LLVMGetNextInstruction(holder);
+    while (first && LLVMIsAAllocaInst(first))
+      first = LLVMGetNextInstruction(first);
+    LLVMPositionBuilderBefore(b, first);
+    LLVMBuildStore(b, LLVMConstNull(ptr), holder);
+  } else {
+    buf = LLVMBuildAlloca(b, LLVMArrayType2(i8, c->bytes), "guard.stack");
+    LLVMSetAlignment(buf, (unsigned)c->align);
+  }
+
+  LLVMPositionBuilderBefore(b, call);
+  LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
+  LLVMValueRef fits = NULL, need = NULL, len = NULL, src = NULL;
+  if (!c->guarded) {
+    need = LLVMConstInt(szt, c->info.size, 0);
+  } else if (c->info.fn == ESCB_FN_STRDUP || c->info.fn == ESCB_FN_STRNDUP) {
+    src = LLVMGetOperand(call, (unsigned)c->info.size_arg[0]);
+    if (c->info.fn == ESCB_FN_STRDUP) {
+      LLVMTypeRef fty = LLVMFunctionType(szt, &ptr, 1, 0);
+      len = LLVMBuildCall2(b, fty, declare(m, "strlen", fty), &src, 1, "len");
+    } else {
+      LLVMTypeRef ps[2] = {ptr, szt};
+      LLVMTypeRef fty = LLVMFunctionType(szt, ps, 2, 0);
+      LLVMValueRef as[2] = {src, int_arg(b, call, c->info.size_arg[1], szt)};
+      len = LLVMBuildCall2(b, fty, declare(m, "strnlen", fty), as, 2, "len");
+    }
+    need = LLVMBuildNUWAdd(b, len, LLVMConstInt(szt, 1, 0), "");
+    fits = LLVMBuildICmp(b, LLVMIntULT, len, limit, "fits");
+  } else if (c->info.size_arg[1] >= 0) { /* calloc(n, m): both at most the limit
+                                            (at most 2^30), so n * m is exact */
+    LLVMValueRef n = int_arg(b, call, c->info.size_arg[0], szt);
+    LLVMValueRef k = int_arg(b, call, c->info.size_arg[1], szt);
+    need = LLVMBuildMul(b, n, k, "");
+    fits = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntULE, n, limit, ""),
+                        LLVMBuildICmp(b, LLVMIntULE, k, limit, ""), "");
+    fits = LLVMBuildAnd(b, fits, LLVMBuildICmp(b, LLVMIntULE, need, limit, ""), "fits");
+  } else {
+    need = int_arg(b, call, c->info.size_arg[0], szt);
+    fits = LLVMBuildICmp(b, LLVMIntULE, need, limit, "fits");
+  }
+  LLVMValueRef ok = fits;
+  if (c->checked) {
+    LLVMValueRef room_fn = esc_stackroom_fn(m);
+    LLVMValueRef room = LLVMConstInt(LLVMInt1TypeInContext(cx), 0, 0);
+    if (room_fn) { /* else (cannot happen once solve.c saw it usable): heap */
+      LLVMTypeRef fty = LLVMFunctionType(i32, &szt, 1, 0);
+      room = LLVMBuildCall2(b, fty, room_fn, &limit, 1, "room");
+      room = LLVMBuildICmp(b, LLVMIntNE, room, LLVMConstInt(i32, 0, 0), "");
+    }
+    ok = ok ? LLVMBuildAnd(b, ok, room, "") : room;
+  }
+  LLVMValueRef heap = LLVMBuildNot(b, ok, "heap");
+
+  LLVMValueRef term = NULL;
+  LLVMValueRef phi = escb_guard_call(call, heap, buf, c->bytes, (unsigned)c->align, &term);
+  LLVMValueRef stk = LLVMGetIncomingValue(phi, 1);
+  LLVMPositionBuilderBefore(b, term);
+  if (holder)
+    LLVMBuildStore(b, stk, holder);
+  if (c->info.zeroed)
+    LLVMBuildMemSet(b, stk, LLVMConstInt(i8, 0, 0), need, (unsigned)c->align);
+  if (src && c->info.fn == ESCB_FN_STRDUP) {
+    LLVMBuildMemCpy(b, stk, (unsigned)c->align, src, 1, need);
+  } else if (src) {
+    LLVMBuildMemCpy(b, stk, (unsigned)c->align, src, 1, len);
+    LLVMBuildStore(b, LLVMConstInt(i8, 0, 0), LLVMBuildGEP2(b, i8, stk, &len, 1, ""));
+  }
+  c->call = NULL;
+  c->slot = holder ? holder : buf;
+}
+
+/* stack_address: where a converted object lives, as seen at the builder. */
+static LLVMValueRef stack_address(LLVMBuilderRef b, esc_cand *c) {
+  if (c->checked)
+    return LLVMBuildLoad2(b, LLVMTypeOf(c->slot), c->slot, "");
+  return c->slot;
+}
+
+/* keep_free: free(p) stays, given NULL where p may be a stack address. */
+static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
+  esc_graph *g = &f->g;
+  escb_callinfo ci;
+  escb_classify_call(f->ctx, call, &ci);
+  LLVMValueRef p = LLVMGetOperand(call, (unsigned)ci.arg);
+  LLVMTypeRef pty = LLVMTypeOf(p);
+  LLVMPositionBuilderBefore(b, call);
+  LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
+  const uint64_t *pts = g->locs[loc].pts;
+  for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
+       o = esc_bits_next(pts, g->words, o + 1)) {
+    LLVMValueRef s = stack_address(b, &f->cands[g->objs[o].cand]);
+    if (LLVMTypeOf(s) != pty)
+      s = LLVMBuildAddrSpaceCast(b, s, pty, "");
+    LLVMValueRef on_stack = LLVMBuildICmp(b, LLVMIntEQ, p, s, "");
+    p = LLVMBuildSelect(b, on_stack, LLVMConstNull(pty), p, "");
+  }
+  LLVMSetOperand(call, (unsigned)ci.arg, p);
+}
+
 static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
+  if (c->guarded || c->checked) {
+    convert_fallback(f, c, b);
+    return;
+  }
   LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
   LLVMContextRef cx = LLVMGetModuleContext(m);
   LLVMValueRef call = c->call;
@@ -173,11 +314,15 @@ void esc_rewrite(esc_func *f) {
     }
     if (!all || !some)
       continue;
-    esc_free fr = {ck->call, -1};
+    esc_free fr = {ck->call, -1, 0, k};
+    for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
+         o = esc_bits_next(pts, g->words, o + 1))
+      if (f->cands[g->objs[o].cand].guarded || f->cands[g->objs[o].cand].checked)
+        fr.keep = 1;
     escb_callinfo ci;
     escb_classify_call(f->ctx, ck->call, &ci);
     LLVMValueRef p = LLVMGetOperand(ck->call, (unsigned)ci.arg);
-    if (some == 1 && only >= 0 && strip(p) == f->cands[only].call)
+    if (some == 1 && only >= 0 && strip(p) == f->cands[only].call && !fr.keep)
       fr.cand = only;
     for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
          o = esc_bits_next(pts, g->words, o + 1)) {
@@ -203,6 +348,10 @@ void esc_rewrite(esc_func *f) {
   /* 4. Frees: gone, or the end of the object's life. */
   for (int k = 0; k < nfrees; k++) {
     LLVMValueRef call = frees[k].call;
+    if (frees[k].keep) {
+      keep_free(f, call, f->checks[frees[k].check].loc, b);
+      continue;
+    }
     if (LLVMGetInstructionOpcode(call) == LLVMInvoke)
       call = escb_invoke_to_call(call);
     int cand = frees[k].cand;

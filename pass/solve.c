@@ -42,11 +42,37 @@ static void size_checks(esc_func *f, esc_cand *c) {
     set_reason(c, ESC_R_ALLOCATOR, NULL);
     return;
   }
-  if (!ci->size_known) {
-    set_reason(c, ESC_R_NONCONST, NULL);
-    return;
+  uint64_t size = ci->size;
+  /* strdup and strndup always take the guarded path, which copies the
+   * string; a constant-size one gets a buffer of just its size. */
+  int copies = ci->fn == ESCB_FN_STRDUP || ci->fn == ESCB_FN_STRNDUP;
+  int constant_args = 1;
+  for (int k = 0; k < 2; k++)
+    if (ci->size_arg[k] >= 0 && !LLVMIsAConstantInt(LLVMGetOperand(c->call, (unsigned)ci->size_arg[k])))
+      constant_args = 0;
+  if (copies && ci->size_known) {
+    c->guarded = 1;
+  } else if (!ci->size_known) {
+    /* A run-time size: a fixed stack buffer, the heap above it.  Not for
+     * posix_memalign (its result is a status, the object goes to *p). */
+    if (f->opt->guard_bytes == 0 || ci->size_arg[0] < 0 || (constant_args && !copies) ||
+        ci->fn == ESCB_FN_POSIX_MEMALIGN) {
+      /* (constant arguments whose product overflows: calloc fails) */
+      set_reason(c, ESC_R_NONCONST, NULL);
+      return;
+    }
+    c->guarded = 1;
+    size = f->opt->guard_bytes;
+    if (size > f->opt->max_object_bytes)
+      size = f->opt->max_object_bytes;
+    if (size > (1u << 30)) /* keeps calloc's n * m <= size check exact */
+      size = 1u << 30;
+    if (size == 0) {
+      set_reason(c, ESC_R_NONCONST, NULL);
+      return;
+    }
   }
-  if (ci->size > f->opt->max_object_bytes) {
+  if (size > f->opt->max_object_bytes) {
     set_reason(c, ESC_R_TOO_LARGE, NULL);
     return;
   }
@@ -63,7 +89,8 @@ static void size_checks(esc_func *f, esc_cand *c) {
       align = ci->align;
   }
   c->align = align;
-  uint64_t size = ci->size ? ci->size : 1;
+  if (size == 0)
+    size = 1;
   c->bytes = (size + align - 1) / align * align;
 }
 
@@ -268,16 +295,16 @@ static void loops(esc_func *f) {
       built = 1;
     }
     int b = esc_ptrmap_get(&cfg.index, LLVMGetInstructionParent(c->call));
-    if (b < 0 || (in_cycle(&cfg, b) && !loop_safe(f, &cfg, c)))
+    c->in_cycle = b < 0 || in_cycle(&cfg, b);
+    if (c->in_cycle && !loop_safe(f, &cfg, c))
       set_reason(c, ESC_R_LOOP, NULL);
   }
   if (built)
     cfg_free(&cfg);
 }
 
-/* groups: objects freed through one pointer convert together or not at
- * all; then the frame budget, in instruction order. */
-static void groups(esc_func *f) {
+/* unify: objects freed through one pointer convert together or not at all. */
+static void unify(esc_func *f) {
   for (int changed = 1; changed;) {
     changed = 0;
     for (int k = 0; k < f->ncands; k++) {
@@ -292,28 +319,61 @@ static void groups(esc_func *f) {
       }
     }
   }
+}
+
+/* groups: freed-together groups, then the frame budget, in instruction
+ * order.  In a recursive function a site outside loops takes its stack
+ * memory only when it runs, after a run-time check that the thread's stack
+ * has room (runtime/stackroom.c): it costs the frame nothing up front and
+ * is not counted against the budget. */
+static void groups(esc_func *f) {
+  unify(f);
   uint64_t budget = f->recursive ? f->opt->max_recursive_frame_bytes
                                  : f->opt->max_frame_bytes;
+  /* The chain budget: this frame plus the deepest chain of converted
+   * frames below it (call-graph successors in the module). */
+  uint64_t chain = f->opt->max_chain_bytes > f->chain_below
+                       ? f->opt->max_chain_bytes - f->chain_below : 0;
+  esc_reason over = f->recursive ? ESC_R_RECURSIVE : ESC_R_BUDGET;
+  if (chain < budget) {
+    budget = chain;
+    over = ESC_R_CHAIN;
+  }
   uint64_t used = 0;
   uint64_t *total = esc_alloc((size_t)(f->ncands + 1) * sizeof(uint64_t));
-  for (int k = 0; k < f->ncands; k++)
-    total[find(f, k)] += f->cands[k].bytes;
-  int *refused = esc_alloc((size_t)(f->ncands + 1) * sizeof(int));
+  int *state = esc_alloc((size_t)(f->ncands + 1) * sizeof(int)); /* 1 fits, 2 refused */
   for (int k = 0; k < f->ncands; k++) {
-    int root = find(f, k);
-    if (f->cands[k].reason != ESC_OK)
+    esc_cand *c = &f->cands[k];
+    if (c->reason != ESC_OK)
       continue;
-    if (root == k) { /* a group's first member decides for the group */
-      if (total[k] <= budget && used + total[k] <= budget)
-        used += total[k];
-      else
-        refused[k] = 1;
-    }
-    if (refused[root])
-      set_reason(&f->cands[k], f->recursive ? ESC_R_RECURSIVE : ESC_R_BUDGET, NULL);
+    if (f->stack_check && !c->in_cycle && c->info.fn != ESCB_FN_POSIX_MEMALIGN)
+      c->checked = 1;
+    else
+      total[find(f, k)] += c->bytes;
   }
+  int refused_any = 0;
+  for (int k = 0; k < f->ncands; k++) {
+    esc_cand *c = &f->cands[k];
+    if (c->reason != ESC_OK || c->checked)
+      continue;
+    int root = find(f, k);
+    if (!state[root]) { /* a group's first member decides for the group */
+      state[root] = total[root] <= budget && used + total[root] <= budget ? 1 : 2;
+      if (state[root] == 1)
+        used += total[root];
+    }
+    if (state[root] == 2) {
+      set_reason(c, over, NULL);
+      refused_any = 1;
+    }
+  }
+  if (refused_any)
+    unify(f);
+  for (int k = 0; k < f->ncands; k++)
+    if (f->cands[k].reason == ESC_OK && !f->cands[k].checked)
+      f->frame_used += f->cands[k].bytes;
   free(total);
-  free(refused);
+  free(state);
 }
 
 void esc_solve_flow(esc_func *f) { esc_graph_solve(&f->g); }

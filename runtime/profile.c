@@ -172,6 +172,10 @@ void __escape_profile_exit(uint64_t token) {
 __attribute__((noinline)) void __escape_profile_alloc(escape_profile_site *s, void *p,
                                                       uint64_t bytes, uint64_t token) {
   uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+  if (s->flags & ESCAPE_PROFILE_GUARDED) { /* counted as avoided on entry */
+    __atomic_fetch_sub(&s->avoided, 1, __ATOMIC_RELAXED);
+    __atomic_fetch_sub(&s->avoided_bytes, bytes, __ATOMIC_RELAXED);
+  }
   if (!p)
     return; /* failed: nothing was allocated */
   prof_count(&s->allocs, 1);

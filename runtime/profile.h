@@ -28,13 +28,16 @@ typedef struct escape_profile_site {
   const char *call;       /* "malloc(64)", as the -m report writes it */
   const char *reason;     /* heap site: the -escape-m=2 explanation */
   uint32_t line, col;
-  uint32_t flags;         /* ESCAPE_PROFILE_STACK, ESCAPE_PROFILE_REMOVED */
+  uint32_t flags;         /* ESCAPE_PROFILE_STACK, _REMOVED, _GUARDED */
   uint32_t reserved;
 } escape_profile_site;
 
 /* flags: the pass converted the site (STACK); LLVM deleted it before the
- * pass ran (REMOVED, with STACK): listed, never counted. */
-enum { ESCAPE_PROFILE_STACK = 1, ESCAPE_PROFILE_REMOVED = 2 };
+ * pass ran (REMOVED, with STACK): listed, never counted; the converted site
+ * keeps its call for sizes over its stack buffer or when the stack-room
+ * check fails (GUARDED, with STACK): every run calls avoided, and a run
+ * that takes the heap path reports an allocation, which takes it back. */
+enum { ESCAPE_PROFILE_STACK = 1, ESCAPE_PROFILE_REMOVED = 2, ESCAPE_PROFILE_GUARDED = 4 };
 
 /* escape_profile_module lists one module's sites; its constructor hands it
  * to __escape_profile_register. */

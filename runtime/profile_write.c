@@ -3,7 +3,7 @@
  *
  *   {"abi": 1, "sites": [{"file": "f.c", "line": 12, "col": 9,
  *     "function": "main", "source_function": "make", "call": "malloc(64)",
- *     "stack": false, "removed": false, "reason": "...", "allocs": 3, "bytes": 192,
+ *     "stack": false, "removed": false, "guarded": false, "reason": "...", "allocs": 3, "bytes": 192,
  *     "frame_local": 3, "outlived": 0, "never_freed": 0,
  *     "avoided": 0, "avoided_bytes": 0}, ...]}
  *
@@ -45,9 +45,10 @@ static void site(FILE *f, const escape_profile_site *s) {
   str(f, s->source_function);
   fputs(", \"call\": ", f);
   str(f, s->call);
-  fprintf(f, ", \"stack\": %s, \"removed\": %s, \"reason\": ",
+  fprintf(f, ", \"stack\": %s, \"removed\": %s, \"guarded\": %s, \"reason\": ",
           (s->flags & ESCAPE_PROFILE_STACK) ? "true" : "false",
-          (s->flags & ESCAPE_PROFILE_REMOVED) ? "true" : "false");
+          (s->flags & ESCAPE_PROFILE_REMOVED) ? "true" : "false",
+          (s->flags & ESCAPE_PROFILE_GUARDED) ? "true" : "false");
   str(f, s->reason);
   fprintf(f,
           ",\n     \"allocs\": %llu, \"bytes\": %llu, \"frame_local\": %llu, "

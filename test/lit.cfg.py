@@ -33,4 +33,6 @@ config.substitutions.append(("%report", "bash %s/report.sh" % tools))
 # %exec FILE [CFLAGS...]: build FILE plain, with the plugin, and with the plugin
 # under AddressSanitizer; run all three and require identical output.
 config.substitutions.append(("%exec", "bash %s/exec-check.sh" % tools))
+# %count FILE [CFLAGS...] [-- PLUGIN-FLAGS]: heap allocations, plain and with the plugin.
+config.substitutions.append(("%count", "bash %s/count-allocs.sh" % tools))
 config.substitutions.append(("%src_root", config.escape_src_root))

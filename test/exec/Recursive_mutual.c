@@ -1,13 +1,24 @@
-// Recursive_mutual: negative, by policy. ping and pong call each other; both
-// allocate, and neither is converted.
+// Recursive_mutual: positive beside negative. ping and pong call each other.
+// ping's allocation runs once per call: it takes stack memory after a
+// run-time check that the thread's stack has room. pong allocates in a loop:
+// a dynamic stack buffer there would grow the frame each iteration, and a
+// fixed one is over the recursive budget (0), so it stays on the heap.
+// Counts: 31 pings (stack), 62 pong iterations (heap), stdout's buffer.
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
-// RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
-// OUT: s=3757
+// RUN: %report -m=2 %s | grep -F -e ':33:12:' -e ':47:14:' | FileCheck %s --match-full-lines --implicit-check-not=escape
+// RUN: %count %s | FileCheck %s --check-prefix=COUNT --match-full-lines
+// OUT: s=51540
 // OUT-NEXT: exit status: 0
-// CHECK: Recursive_mutual.c:22:12: malloc(16) escapes to heap
-// CHECK-NEXT: Recursive_mutual.c:34:12: malloc(24) escapes to heap
+// CHECK: Recursive_mutual.c:33:12: malloc(16) does not escape:
+// CHECK-NEXT: Recursive_mutual.c:33:12:   recursive: on the stack when a run-time check finds room on the thread's stack, else on the heap
+// CHECK-NEXT: Recursive_mutual.c:47:14: malloc(24) escapes to heap:
+// CHECK-NEXT: Recursive_mutual.c:47:14:   recursive: the function is on a call-graph cycle (budget 0 bytes)
+// COUNT: plain: 94
+// COUNT-NEXT: escape: 63
 #include <stdio.h>
 #include <stdlib.h>
+
+static volatile int rounds = 2;
 
 __attribute__((noinline)) static long sum(const int *p, int n) {
   long s = 0;
@@ -19,7 +30,7 @@ __attribute__((noinline)) static long sum(const int *p, int n) {
 __attribute__((noinline)) static long pong(int d);
 
 __attribute__((noinline)) static long ping(int d) {
-  int *p = malloc(4 * sizeof(int)); // heap: malloc(16)
+  int *p = malloc(4 * sizeof(int)); // stack: malloc(16), checked
   for (int i = 0; i < 4; i++)
     p[i] = d + i;
   long s = sum(p, 4);
@@ -31,17 +42,19 @@ __attribute__((noinline)) static long ping(int d) {
 }
 
 __attribute__((noinline)) static long pong(int d) {
-  int *q = malloc(6 * sizeof(int)); // heap: malloc(24)
-  for (int i = 0; i < 6; i++)
-    q[i] = d * i;
-  long s = sum(q, 6);
-  if (d > 0)
-    s += 3 * ping(d - 1);
-  s += q[5];
-  free(q);
+  long s = 0;
+  for (int k = 0; k < rounds; k++) {
+    int *q = malloc(6 * sizeof(int)); // heap: malloc(24), in a loop
+    for (int i = 0; i < 6; i++)
+      q[i] = d * i + k;
+    s += sum(q, 6);
+    if (d > 0)
+      s += 3 * ping(d - 1);
+    s += q[5];
+    free(q);
+  }
   return s;
 }
-
 int main(void) {
   printf("s=%ld\n", ping(9));
   return 0;

@@ -1,13 +1,27 @@
-// Size_variable: negative. The size is only known at run time.
+// Size_variable: positive (guarded) beside negative. The size is known only at
+// run time: the object uses a 256-byte stack buffer when the size fits and the
+// heap when it does not. work(12) needs 48 bytes (stack), work(100) 400 bytes
+// (heap path, freed there). Without a buffer (-escape-guard-bytes=0) the site
+// stays on the heap. The counts include stdout's buffer.
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
-// RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
-// OUT: s=198
+// RUN: %report -m=2 %s | grep -F ':35:12:' | FileCheck %s --match-full-lines --implicit-check-not=escape
+// RUN: %report -m=2 %s -mllvm -escape-guard-bytes=0 | grep -F ':35:12:' | FileCheck %s --check-prefix=OFF --match-full-lines --implicit-check-not=escape
+// RUN: %count %s | FileCheck %s --check-prefix=COUNT --match-full-lines
+// RUN: %count %s -- -mllvm -escape-guard-bytes=0 | FileCheck %s --check-prefix=COUNT-OFF --match-full-lines
+// OUT: s=198 s=14850
 // OUT-NEXT: exit status: 0
-// CHECK: Size_variable.c:21:12: malloc(bytes) escapes to heap
+// CHECK: Size_variable.c:35:12: malloc(bytes) does not escape:
+// CHECK-NEXT: Size_variable.c:35:12:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
+// OFF: Size_variable.c:35:12: malloc(bytes) escapes to heap:
+// OFF-NEXT: Size_variable.c:35:12:   non-constant size
+// COUNT: plain: 3
+// COUNT-NEXT: escape: 2
+// COUNT-OFF: plain: 3
+// COUNT-OFF-NEXT: escape: 3
 #include <stdio.h>
 #include <stdlib.h>
 
-static volatile int count = 12;
+static volatile int count = 12, big = 100;
 
 __attribute__((noinline)) static long sum(const int *p, int n) {
   long s = 0;
@@ -18,7 +32,7 @@ __attribute__((noinline)) static long sum(const int *p, int n) {
 
 __attribute__((noinline)) static long work(int n) {
   size_t bytes = n * sizeof(int);
-  int *p = malloc(bytes); // heap: malloc(bytes)
+  int *p = malloc(bytes); // stack: malloc(bytes), guarded
   for (int i = 0; i < n; i++)
     p[i] = i * 3;
   long s = sum(p, n);
@@ -27,6 +41,6 @@ __attribute__((noinline)) static long work(int n) {
 }
 
 int main(void) {
-  printf("s=%ld\n", work(count));
+  printf("s=%ld s=%ld\n", work(count), work(big));
   return 0;
 }

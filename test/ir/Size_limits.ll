@@ -1,13 +1,15 @@
 ; Sizes: constant, at most -escape-max-object-bytes (default 65536) per
 ; object, and at most -escape-max-frame-bytes (default 65536) added to one
-; function's frame, in instruction order.
+; function's frame, in instruction order, and -escape-max-chain-bytes (65536)
+; along a call chain (Budget_chain.c).
 ; RUN: %opt -passes=escape -S %s | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
-; RUN: %opt -passes=escape -escape-max-object-bytes=100000 -escape-max-frame-bytes=200000 -S %s | FileCheck %s --check-prefix=BIG
+; RUN: %opt -passes=escape -escape-max-object-bytes=100000 -escape-max-frame-bytes=200000 -escape-max-chain-bytes=200000 -S %s | FileCheck %s --check-prefix=BIG
 ; RUN: %opt -passes=escape -escape-max-object-bytes=32 -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=SMALL --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape -escape-max-frame-bytes=64 -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=FRAME --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
+; RUN: %opt -passes=escape -escape-guard-bytes=0 -S %s | FileCheck %s --check-prefix=NOGUARD
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)
@@ -36,9 +38,13 @@ define void @over_cap() {
   ret void
 }
 
-; TEST 3 - negative: a size that is not a constant.
+; TEST 3 - a size that is not a constant: a guarded 256-byte buffer (the
+; full form is in Guard_dynamic.ll); negative without one.
 ; CHECK-LABEL: define void @variable_size(
-; CHECK-NEXT:    %p = call ptr @malloc(i64 %n)
+; CHECK-NEXT:    %guard.stack = alloca [256 x i8], align 16
+; CHECK-NEXT:    %fits = icmp ule i64 %n, 256
+; NOGUARD-LABEL: define void @variable_size(
+; NOGUARD-NEXT:    %p = call ptr @malloc(i64 %n)
 define void @variable_size(i64 %n) {
   %p = call ptr @malloc(i64 %n)
   call void @look(ptr %p)
@@ -95,7 +101,7 @@ define void @small_ones() {
 
 ; REPORT:      <at_cap>: malloc(65536) does not escape
 ; REPORT:      <over_cap>: malloc(65537) escapes to heap
-; REPORT:      <variable_size>: malloc(...) escapes to heap
+; REPORT:      <variable_size>: malloc(...) does not escape
 ; REPORT:      <frame_budget>: malloc(32768) does not escape
 ; REPORT:      <frame_budget>: malloc(32768) does not escape
 ; REPORT:      <frame_budget>: malloc(32768) escapes to heap
@@ -106,14 +112,14 @@ define void @small_ones() {
 
 ; WHY-LABEL: <over_cap>: malloc(65537) escapes to heap:
 ; WHY-NEXT:  <over_cap>:   too large for stack (65537 bytes > 65536)
-; WHY-LABEL: <variable_size>: malloc(...) escapes to heap:
-; WHY-NEXT:  <variable_size>:   non-constant size
+; WHY-LABEL: <variable_size>: malloc(...) does not escape:
+; WHY-NEXT:  <variable_size>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
 ; WHY-LABEL: <frame_budget>: malloc(32768) escapes to heap:
 ; WHY-NEXT:  <frame_budget>:   over the function's stack budget (65536 bytes)
 
 ; SMALL:      <at_cap>: malloc(65536) escapes to heap
 ; SMALL:      <over_cap>: malloc(65537) escapes to heap
-; SMALL:      <variable_size>: malloc(...) escapes to heap
+; SMALL:      <variable_size>: malloc(...) does not escape
 ; SMALL:      <frame_budget>: malloc(32768) escapes to heap
 ; SMALL:      <frame_budget>: malloc(32768) escapes to heap
 ; SMALL:      <frame_budget>: malloc(32768) escapes to heap

@@ -1,9 +1,10 @@
 // C++: new[] and delete[] (invokes: the hook goes on the normal edge); an
 // exception leaving work() skips its exit hook and leaks its buffer, which
-// then outlived the frame and was never freed.  A converted new counts as
-// avoided.
+// then outlived the frame and was never freed.  The new[] is a guarded site:
+// 300 bytes are over its stack buffer, so every run takes the heap path and
+// nothing is avoided there.  A converted new counts as avoided.
 // RUN: cd %S && %src_root/scripts/escape-c++ -O2 -profile Profile_cxx.cpp -o %t
-// RUN: %src_root/scripts/escape-profile -o %t.table %t 5 | FileCheck %s --check-prefix=OUT
+// RUN: %src_root/scripts/escape-profile -o %t.table %t 300 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t.table --match-full-lines
 // OUT: sum 118
 #include <cstdio>
@@ -19,7 +20,7 @@ __attribute__((noinline)) void may_throw(int i) {
 int n = 1;
 
 __attribute__((noinline)) long work(int i) {
-  char *b = new char[n]; // 6 allocations of 5 bytes; i = 3 throws and leaks
+  char *b = new char[n]; // 6 allocations of 300 bytes; i = 3 throws and leaks
   b[0] = (char)i;
   may_throw(i);
   long v = use(b);
@@ -49,13 +50,13 @@ int main(int argc, char **argv) {
 }
 // CHECK:heap sites by allocations (! frame-local every time, yet on the heap):
 // CHECK-NEXT:allocs bytes frame-local outlived never-freed site
-// CHECK-NEXT:6 30 5 1 1 Profile_cxx.cpp:22:13: operator new[](n) in work(int)
-// CHECK-NEXT:non-constant size
+// CHECK-NEXT:6 1800 5 1 1 Profile_cxx.cpp:23:13: operator new[](n) in work(int)
+// CHECK-NEXT:does not escape; on the heap when larger than its 256-byte stack buffer
 // CHECK-NEXT:converted sites by avoided allocations:
 // CHECK-NEXT:avoided bytes site
-// CHECK-NEXT:4 32 Profile_cxx.cpp:43:13: operator new(8) in main
+// CHECK-NEXT:4 32 Profile_cxx.cpp:44:13: operator new(8) in main
 // CHECK-NEXT:heap allocations: 6
-// CHECK-NEXT:heap bytes: 30
+// CHECK-NEXT:heap bytes: 1800
 // CHECK-NEXT:avoided allocations: 4
 // CHECK-NEXT:avoided bytes: 32
 // CHECK-NEXT:frame-local at run time: 5

@@ -24,7 +24,7 @@ declare i32 @__gxx_personality_v0(...)
 ; OFF-NOT: escape.profile
 
 ; CHECK: @escape.profile.site = private global { [7 x i64], ptr, ptr, ptr, ptr, ptr, i32, i32, i32, i32 } { [7 x i64] zeroinitializer, {{.*}}, i32 0, i32 0, i32 1, i32 0 }
-; CHECK: @__escape_profile_module = private global { i32, i32, ptr, ptr } { i32 1, i32 3, ptr @escape.profile.sites, ptr null }
+; CHECK: @__escape_profile_module = private global { i32, i32, ptr, ptr } { i32 1, i32 4, ptr @escape.profile.sites, ptr null }
 ; CHECK: @llvm.global_ctors = appending global {{.*}} @escape.profile.ctor
 
 ; TEST 1 - positive: a converted site counts one avoided allocation of 16
@@ -110,6 +110,28 @@ join:
 lp:
   %e = landingpad { ptr, i32 } cleanup
   resume { ptr, i32 } %e
+}
+
+; TEST 6 - a guarded site (run-time size): every run counts as avoided
+; before the guard; the heap path keeps its malloc and reports it (the
+; runtime takes the avoided count back); the free sees NULL for the stack
+; buffer.
+; CHECK-LABEL: define void @guarded(
+; CHECK:         [[T:%.*]] = call i64 @__escape_profile_enter()
+; CHECK-NEXT:    call void @__escape_profile_avoided(ptr [[SITE:@escape.profile.site.[0-9]+]], i64 %n)
+; CHECK-NEXT:    %fits = icmp ule i64 %n, 256
+; CHECK:         %p = call ptr @malloc(i64 %n)
+; CHECK-NEXT:    call void @__escape_profile_alloc(ptr [[SITE]], ptr %p, i64 %n, i64 [[T]])
+; CHECK:         [[F:%.*]] = select i1 {{.*}}, ptr null, ptr %p.guarded
+; CHECK-NEXT:    call void @__escape_profile_free(ptr [[F]])
+; CHECK-NEXT:    call void @free(ptr [[F]])
+; CHECK-NEXT:    call void @__escape_profile_exit(i64 [[T]])
+; CHECK-NEXT:    ret void
+define void @guarded(i64 %n) {
+  %p = call ptr @malloc(i64 %n)
+  call void @look(ptr %p)
+  call void @free(ptr %p)
+  ret void
 }
 
 ; The constructor registers the table.

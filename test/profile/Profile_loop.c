@@ -1,22 +1,21 @@
 // Frame-local in a loop: a converted site counts the allocations it avoided;
-// a site that stays on the heap (non-constant size) but whose objects are
-// freed in the loop is frame-local every time (marked !); a site whose
-// objects pile up in a global list outlives main's frame (never freed).
+// a guarded site (a run-time size) counts the runs that fit its 256-byte
+// stack buffer as avoided and the others as heap allocations, frame-local
+// every time (marked !); a site whose objects pile up in a global list
+// outlives main's frame (never freed).
 // RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile Profile_loop.c -o %t
 // RUN: %src_root/scripts/escape-profile -o %t.table %t 7 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t.table --match-full-lines
 // OUT: sum 205
 //
-// With -escape-rewrite=false the site the pass would move stays on the heap:
-// its 10 objects are frame-local at run time, and the frame-local total is
-// the 15 allocations that could live on the stack.
+// n = 100: sizes 100 and 200 fit the guarded site's buffer, 300 to 500 go
+// to the heap.
+// RUN: %src_root/scripts/escape-profile %t 100 | FileCheck %s --check-prefix=BIG --match-full-lines
+//
+// With -escape-rewrite=false the sites the pass would move stay on the
+// heap: their 15 objects are frame-local at run time.
 // RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile -mllvm -escape-rewrite=false Profile_loop.c -o %t.norw
 // RUN: %src_root/scripts/escape-profile %t.norw 7 | FileCheck %s --check-prefix=NORW --match-full-lines
-// NORW:! 10 320 10 0 0 Profile_loop.c:32:15: malloc(32) in main
-// NORW-NEXT:does not escape, but -escape-rewrite=false
-// NORW:avoided allocations: 0
-// NORW:frame-local at run time: 15
-// NORW:frame-local moved to stack: 0.0% (0 of 15)
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -35,7 +34,7 @@ int main(int argc, char **argv) {
     free(p);
   }
   for (int i = 0; i < 5; i++) {
-    char *q = malloc(n); // n = 7: 5 allocations of 7 bytes, each freed here
+    char *q = malloc(n * (i + 1)); // guarded: sizes n, 2n, ... 5n
     q[0] = (char)i;
     sum += use(q);
     free(q);
@@ -53,18 +52,44 @@ int main(int argc, char **argv) {
 }
 // CHECK:heap sites by allocations (! frame-local every time, yet on the heap):
 // CHECK-NEXT:allocs bytes frame-local outlived never-freed site
-// CHECK-NEXT:! 5 35 5 0 0 Profile_loop.c:38:15: malloc(...) in main
-// CHECK-NEXT:non-constant size
-// CHECK-NEXT:3 48 0 3 3 Profile_loop.c:44:22: malloc(16) in main
+// CHECK-NEXT:3 48 0 3 3 Profile_loop.c:43:22: malloc(16) in main
 // CHECK-NEXT:flow: {heap} = *malloc(...):
 // CHECK:converted sites by avoided allocations:
 // CHECK-NEXT:avoided bytes site
-// CHECK-NEXT:10 320 Profile_loop.c:32:15: malloc(32) in main
-// CHECK-NEXT:heap allocations: 8
-// CHECK-NEXT:heap bytes: 83
-// CHECK-NEXT:avoided allocations: 10
-// CHECK-NEXT:avoided bytes: 320
-// CHECK-NEXT:frame-local at run time: 5
+// CHECK-NEXT:10 320 Profile_loop.c:31:15: malloc(32) in main
+// CHECK-NEXT:5 105 Profile_loop.c:37:15: malloc(...) in main
+// CHECK-NEXT:heap allocations: 3
+// CHECK-NEXT:heap bytes: 48
+// CHECK-NEXT:avoided allocations: 15
+// CHECK-NEXT:avoided bytes: 425
+// CHECK-NEXT:frame-local at run time: 0
 // CHECK-NEXT:outlived their frame: 3
 // CHECK-NEXT:never freed: 3
-// CHECK-NEXT:frame-local moved to stack: 66.7% (10 of 15)
+// CHECK-NEXT:frame-local moved to stack: 100.0% (15 of 15)
+//
+// BIG:sum 205
+// BIG-NEXT:heap sites by allocations (! frame-local every time, yet on the heap):
+// BIG-NEXT:allocs bytes frame-local outlived never-freed site
+// BIG-NEXT:! 3 1200 3 0 0 Profile_loop.c:37:15: malloc(...) in main
+// BIG-NEXT:does not escape; on the heap when larger than its 256-byte stack buffer
+// BIG-NEXT:3 48 0 3 3 Profile_loop.c:43:22: malloc(16) in main
+// BIG:converted sites by avoided allocations:
+// BIG-NEXT:avoided bytes site
+// BIG-NEXT:10 320 Profile_loop.c:31:15: malloc(32) in main
+// BIG-NEXT:2 300 Profile_loop.c:37:15: malloc(...) in main
+// BIG-NEXT:heap allocations: 6
+// BIG-NEXT:heap bytes: 1248
+// BIG-NEXT:avoided allocations: 12
+// BIG-NEXT:avoided bytes: 620
+// BIG-NEXT:frame-local at run time: 3
+// BIG-NEXT:outlived their frame: 3
+// BIG-NEXT:never freed: 3
+// BIG-NEXT:frame-local moved to stack: 80.0% (12 of 15)
+//
+// NORW:! 10 320 10 0 0 Profile_loop.c:31:15: malloc(32) in main
+// NORW-NEXT:does not escape, but -escape-rewrite=false
+// NORW-NEXT:! 5 105 5 0 0 Profile_loop.c:37:15: malloc(...) in main
+// NORW-NEXT:does not escape, but -escape-rewrite=false
+// NORW:avoided allocations: 0
+// NORW:frame-local at run time: 15
+// NORW:frame-local moved to stack: 0.0% (0 of 15)

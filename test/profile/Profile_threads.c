@@ -1,9 +1,10 @@
 // Threads: four threads allocate and free 1000 objects each (frame-local,
-// counted without loss under contention); objects main allocates and a
+// counted without loss under contention; 300 bytes, over the 256-byte stack
+// buffer of the converted site, so each takes its heap path); objects main allocates and a
 // thread frees while main's call still runs are frame-local too; objects a
 // thread returns to main outlive the thread's frame (and the thread).
 // RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile Profile_threads.c -o %t
-// RUN: %src_root/scripts/escape-profile -o %t.table %t 9 | FileCheck %s --check-prefix=OUT
+// RUN: %src_root/scripts/escape-profile -o %t.table %t 300 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t.table --match-full-lines
 // OUT: sum 4000 3 2
 #include <pthread.h>
@@ -18,7 +19,7 @@ __attribute__((noinline)) long use(const char *p) { return p[0] != 0; }
 static void *churn(void *arg) {
   long s = 0;
   for (int i = 0; i < EACH; i++) {
-    char *p = malloc(n); // 4 x 1000 allocations of 9 bytes, each freed here
+    char *p = malloc(n); // 4 x 1000 allocations of 300 bytes, each freed here
     p[0] = 1;
     s += use(p);
     free(p);
@@ -70,17 +71,17 @@ int main(int argc, char **argv) {
 }
 // CHECK:heap sites by allocations (! frame-local every time, yet on the heap):
 // CHECK-NEXT:allocs bytes frame-local outlived never-freed site
-// CHECK-NEXT:! 4000 36000 4000 0 0 Profile_threads.c:21:15: malloc(n) in churn
-// CHECK-NEXT:non-constant size
-// CHECK-NEXT:! 3 60 3 0 0 Profile_threads.c:53:15: malloc(20) in main
+// CHECK-NEXT:! 4000 1200000 4000 0 0 Profile_threads.c:22:15: malloc(n) in churn
+// CHECK-NEXT:does not escape; on the heap when larger than its 256-byte stack buffer
+// CHECK-NEXT:! 3 60 3 0 0 Profile_threads.c:54:15: malloc(20) in main
 // CHECK-NEXT:flow: {heap} = malloc(...):
-// CHECK:2 24 0 2 0 Profile_threads.c:35:13: malloc(12) in make
+// CHECK:2 24 0 2 0 Profile_threads.c:36:13: malloc(12) in make
 // CHECK-NEXT:flow: {heap} = malloc(...):
 // CHECK:converted sites by avoided allocations:
 // CHECK-NEXT:avoided bytes site
 // CHECK-NEXT:(none)
 // CHECK-NEXT:heap allocations: 4005
-// CHECK-NEXT:heap bytes: 36084
+// CHECK-NEXT:heap bytes: 1200084
 // CHECK-NEXT:avoided allocations: 0
 // CHECK-NEXT:avoided bytes: 0
 // CHECK-NEXT:frame-local at run time: 4003

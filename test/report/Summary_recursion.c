@@ -35,7 +35,7 @@ __attribute__((noinline)) void down1(char *s, int i) {
 }
 __attribute__((noinline)) void down2(char *s, int i) { down1(s, i); }
 
-// Recursive with its own allocation: stays on the heap (policy).
+// Recursive, own allocation: stack behind the run-time room check (NOCHECK).
 __attribute__((noinline)) int depth(int n) {
   char *scratch = malloc(8);
   memset(scratch, 'a', 7);
@@ -70,7 +70,10 @@ int main(void) {
 // CHECK-NEXT: Summary_recursion.c:24:47: s does not escape
 // CHECK-NEXT: Summary_recursion.c:30:44: leaking param: s
 // CHECK-NEXT: Summary_recursion.c:36:44: leaking param: s
-// CHECK-NEXT: Summary_recursion.c:40:19: malloc(8) escapes to heap
+// CHECK-NEXT: Summary_recursion.c:40:19: malloc(8) does not escape
 // CHECK-NEXT: Summary_recursion.c:50:13: malloc(32) does not escape
 // CHECK-NEXT: Summary_recursion.c:55:13: malloc(32) does not escape
 // CHECK-NEXT: Summary_recursion.c:60:13: malloc(32) escapes to heap
+// NOCHECK: Summary_recursion.c:40:19: malloc(8) escapes to heap
+// RUN: %report -m=1 %s -mllvm -escape-stack-check=false | grep -F ':40:19:' | \
+// RUN:   FileCheck %s --check-prefix=NOCHECK --match-full-lines
