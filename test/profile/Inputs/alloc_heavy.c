@@ -1,9 +1,11 @@
 /* alloc_heavy.c — an allocation-heavy program for scripts/profile-overhead.
  *   clang-19 -O2 alloc_heavy.c -o a && ./a [ROUNDS]
  * Each round: scratch buffers of constant size (the pass moves them to the
- * stack), scratch buffers of a size known only at run time (frame-local on
- * the heap), a binary tree built by a node-making function and freed at the
- * end of the round (outlives its frames), and a growing array (realloc).
+ * stack), scratch buffers of a size known only at run time (WIDTH bytes,
+ * default 24: they fit the pass's guarded stack buffer; over 256 they go to
+ * the heap, frame-local), a binary tree built by a node-making function and
+ * freed at the end of the round (outlives its frames), and a growing array
+ * (realloc).  Usage: ./a [ROUNDS [WIDTH]].
  * Prints a checksum, the same with and without the plugin. */
 #include <stdio.h>
 #include <stdlib.h>
