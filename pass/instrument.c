@@ -8,8 +8,10 @@
  *
  * Runs inside the escape pass: esc_prof_note sees each function's verdicts
  * before the rewrite (a converted site gets a call counting the allocation
- * it avoided, placed where the malloc was); esc_prof_finish, once every
- * function is rewritten, instruments what stayed on the heap.  Each site
+ * it avoided, placed where the malloc was; a guarded or checked site keeps
+ * its malloc on a heap path, which is also instrumented, and the runtime
+ * takes the avoided count back when that path runs); esc_prof_finish, once
+ * every function is rewritten, instruments what stayed on the heap.  Each site
  * copy (one per function it was inlined into) gets an
  * escape_profile_site (runtime/profile.h) with its position, function,
  * call text and -m=2 reason; a constructor registers the module's table.
