@@ -441,13 +441,12 @@ static void site_entry(esc_report *r, esc_func *f, esc_cand *c, const esc_site *
   esc_entry e;
   memset(&e, 0, sizeof e);
   LLVMValueRef call = c->call;
-  unsigned flen = 0;
-  const char *file = LLVMGetDebugLocFilename(call, &flen);
-  if (own_position && file && LLVMGetDebugLocLine(call)) {
-    e.file = esc_alloc(flen + 1);
-    memcpy(e.file, file, flen);
-    e.line = LLVMGetDebugLocLine(call);
-    e.col = LLVMGetDebugLocColumn(call);
+  char file[1024];
+  unsigned line = 0, col = 0;
+  if (own_position && escb_user_debug_loc(call, file, sizeof file, &line, &col)) {
+    e.file = esc_strdup(file);
+    e.line = line;
+    e.col = col;
   } else if (site && site->line) {
     e.file = esc_strdup(site->file);
     e.line = site->line;
