@@ -26,6 +26,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
 
 #include <cstring>
 #include <string>
@@ -510,4 +511,19 @@ extern "C" void escb_mark_rewritten(LLVMValueRef fn) {
 
 extern "C" int escb_has_exact_definition(LLVMValueRef fn) {
   return cast<Function>(unwrap(fn))->hasExactDefinition();
+}
+
+extern "C" LLVMValueRef escb_insert_point_after(LLVMValueRef call) {
+  Instruction *I = cast<Instruction>(unwrap(call));
+  auto *II = dyn_cast<InvokeInst>(I);
+  if (!II)
+    return wrap(I->getNextNode());
+  BasicBlock *Dest = II->getNormalDest();
+  if (!Dest->getSinglePredecessor())
+    Dest = SplitEdge(II->getParent(), Dest);
+  return wrap(&*Dest->getFirstInsertionPt());
+}
+
+extern "C" void escb_append_global_ctor(LLVMModuleRef M, LLVMValueRef fn, int priority) {
+  appendToGlobalCtors(*unwrap(M), cast<Function>(unwrap(fn)), priority);
 }

@@ -128,6 +128,13 @@ LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_cond,
 void escb_mark_rewritten(LLVMValueRef fn);
 /* Whether F's body is the one that runs (not interposable, not weak). */
 int escb_has_exact_definition(LLVMValueRef fn);
+/* The instruction before which code runs right after `call` returns
+ * normally: the next instruction, or for an invoke the first insertion
+ * point of its normal destination (the edge split when that block has
+ * other predecessors). */
+LLVMValueRef escb_insert_point_after(LLVMValueRef call);
+/* Adds fn to the module's constructors (llvm.global_ctors). */
+void escb_append_global_ctor(LLVMModuleRef M, LLVMValueRef fn, int priority);
 
 #ifdef __cplusplus
 }

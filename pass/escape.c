@@ -56,7 +56,7 @@
  *
  * Files: graph.c (locations, edges, solver), build.c (IR -> graph), call.c
  * (calls), solve.c (verdicts), rewrite.c (heap -> stack), record.c (sites as
- * written), report.c (-m output), bridge.cpp (C++-only LLVM facilities),
+ * written), report.c (-m output), instrument.c (-escape-profile), bridge.cpp (C++-only LLVM facilities),
  * plugin.cpp (registration and options).
  */
 #include "internal.h"
@@ -252,6 +252,7 @@ typedef struct esc_run {
   esc_summaries sums;
   esc_sites sites;
   esc_report rep;
+  esc_prof *prof; /* -escape-profile, else NULL */
   int changed;
   int stackroom; /* the run-time stack check links into M: -1 not known yet */
   uint64_t *chain; /* per function: converted bytes on its deepest call chain */
@@ -296,6 +297,8 @@ static void finish(esc_run *r, int i) {
       esc_report_site(&r->rep, &f, &f.cands[k], &r->sites);
     esc_report_params(&r->rep, &f, &r->sums.v[i], &r->sites);
   }
+  if (r->prof)
+    esc_prof_note(r->prof, &f, &r->sites);
   if (r->opt->rewrite)
     esc_rewrite(&f);
   r->changed |= f.nconverted > 0;
@@ -387,6 +390,8 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
   r.sums.n = r.cg.n;
   for (int i = 0; i < r.cg.n; i++)
     esc_ptrmap_put(&r.sums.index, r.cg.fns[i], i);
+  if (opt->profile)
+    r.prof = esc_prof_new(M);
   for (int k = 0; k < r.cg.nscc; k++)
     scc(&r, r.cg.scc_start[k], r.cg.scc_start[k + 1]);
   for (int k = 0; k < r.sites.n; k++)
@@ -394,7 +399,13 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
       if (opt->m > 0)
         esc_report_removed(&r.rep, &r.sites.v[k]);
       removed_remark(&r, &r.sites.v[k]);
+      if (r.prof)
+        esc_prof_removed(r.prof, &r.sites.v[k]);
     }
+  if (r.prof) {
+    r.changed |= esc_prof_finish(r.prof, ctx);
+    esc_prof_free(r.prof);
+  }
   esc_report_print(&r.rep, opt->m);
   esc_report_free(&r.rep);
   if (r.sites.n || r.sites.nparams) {

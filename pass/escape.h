@@ -23,6 +23,7 @@ typedef struct esc_options {
   int rewrite;                    /* 0: analyse and report only */
   int interprocedural;            /* summaries and library models at calls */
   int mark_rewritten;             /* tag rewritten functions for escape-cleanup */
+  int profile;                    /* instrument for the runtime profiler (instrument.c) */
 } esc_options;
 
 /* esc_record_sites notes every allocation call of M (position and text) as

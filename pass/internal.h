@@ -209,5 +209,15 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
                        const esc_sites *sites);
 void esc_report_print(esc_report *r, int level);
 void esc_report_free(esc_report *r);
+char *esc_report_reason(esc_func *f, esc_cand *c);
+char *esc_report_call_text(LLVMValueRef call, const esc_site *site);
+
+/* instrument.c: the allocation profiler's instrumentation (-escape-profile) */
+typedef struct esc_prof esc_prof;
+esc_prof *esc_prof_new(LLVMModuleRef M);
+void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites);
+void esc_prof_removed(esc_prof *p, const esc_site *site);
+int esc_prof_finish(esc_prof *p, escb_ctx *ctx);
+void esc_prof_free(esc_prof *p);
 
 #endif

@@ -89,6 +89,11 @@ cl::opt<bool> Rewrite("escape-rewrite", cl::init(true),
                       cl::desc("Move non-escaping allocations to the stack "
                                "(false: analyse and report only)"));
 
+cl::opt<bool> Profile(
+    "escape-profile", cl::init(false),
+    cl::desc("Instrument allocation sites, frees and frames for the "
+             "allocation profiler (link runtime/ escape-profile)"));
+
 struct EscapeRecordPass : PassInfoMixin<EscapeRecordPass> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM) {
     auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
@@ -116,6 +121,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     Opt.rewrite = Rewrite;
     Opt.interprocedural = Interprocedural;
     Opt.mark_rewritten = InPipeline;
+    Opt.profile = Profile;
     if (!esc_run_module(wrap(&M), &Ctx, &Opt))
       return PreservedAnalyses::all();
     return PreservedAnalyses::none();

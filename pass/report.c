@@ -707,3 +707,17 @@ void esc_report_free(esc_report *r) {
   free(r->v);
   memset(r, 0, sizeof *r);
 }
+
+/* esc_report_reason: a site's -escape-m=2 explanation (lines ending in
+ * '\n', indented as printed), or NULL for a site that moved; for the
+ * profiler (instrument.c).  The caller frees it. */
+char *esc_report_reason(esc_func *f, esc_cand *c) {
+  esc_buf d = {0};
+  reason_text(f, c, &d);
+  return d.s;
+}
+
+/* esc_report_call_text: the call as the report writes it, "malloc(64)". */
+char *esc_report_call_text(LLVMValueRef call, const esc_site *site) {
+  return site_text(call, site);
+}
