@@ -102,7 +102,7 @@ static int within(int src, int limit) {
 }
 
 int main(int argc, char **argv) {
-  long reps = argc > 1 ? atol(argv[1]) : 40000;
+  long reps = argc > 1 ? atol(argv[1]) : 20000;
   for (int v = 0; v < NV; v++)
     for (int e = 0; e < DEG; e++) adj[v][e] = e == 0 ? (v + 1) % NV : (int)(next_random() % NV);
   int dist[NV];

@@ -92,7 +92,7 @@ static long mean_times_n(const unsigned char *img, size_t n) {
 }
 
 int main(int argc, char **argv) {
-  long reps = argc > 1 ? atol(argv[1]) : 80;
+  long reps = argc > 1 ? atol(argv[1]) : 40;
   int w = 320, h = 240;
   if (argc > 2) w = atoi(argv[2]);
   size_t n = (size_t)w * (size_t)h;

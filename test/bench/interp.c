@@ -104,7 +104,7 @@ done:
 static long fib(long n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 
 int main(int argc, char **argv) {
-  long reps = argc > 1 ? atol(argv[1]) : 400;
+  long reps = argc > 1 ? atol(argv[1]) : 200;
   long check = 0;
   for (long r = 0; r < reps; r++) {
     long n = 16 + r % 4, arg = n, got = run(0, &arg, 1);

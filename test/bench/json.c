@@ -181,7 +181,7 @@ static uint32_t parse_document(const char *text, long expected) {
 #define NDOCS 256
 
 int main(int argc, char **argv) {
-  long reps = argc > 1 ? atol(argv[1]) : 300000;
+  long reps = argc > 1 ? atol(argv[1]) : 150000;
   static char docs[NDOCS][DOC_MAX];
   static long sums[NDOCS];
   for (int d = 0; d < NDOCS; d++) {

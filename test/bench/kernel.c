@@ -90,7 +90,7 @@ static void smooth(double *v, int n) {
 }
 
 int main(int argc, char **argv) {
-  long reps = argc > 1 ? atol(argv[1]) : 400000;
+  long reps = argc > 1 ? atol(argv[1]) : 200000;
   double a[MAX_N * MAX_N], b[MAX_N], x[MAX_N];
   double check = 0, worst = 0;
   long singular = 0;

@@ -103,7 +103,7 @@ static int check_sorted(const struct rec *a, size_t n, long keys, long payloads)
 }
 
 int main(int argc, char **argv) {
-  long reps = argc > 1 ? atol(argv[1]) : 60000;
+  long reps = argc > 1 ? atol(argv[1]) : 30000;
   struct rec a[MAX_N], b[2 * BATCH];
   uint64_t check = 0;
   for (long r = 0; r < reps; r++) {

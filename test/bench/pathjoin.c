@@ -95,7 +95,7 @@ static int is_normal(const char *p) {
 }
 
 int main(int argc, char **argv) {
-  long reps = argc > 1 ? atol(argv[1]) : 200000;
+  long reps = argc > 1 ? atol(argv[1]) : 100000;
   char dir[256], name[256], out[PATH_BYTES], again[PATH_BYTES];
   uint64_t check = 0;
   for (long r = 0; r < reps; r++) {

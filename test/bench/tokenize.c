@@ -116,7 +116,7 @@ static unsigned process_line(struct table *t, int nwords) {
 }
 
 int main(int argc, char **argv) {
-  long reps = argc > 1 ? atol(argv[1]) : 200000;
+  long reps = argc > 1 ? atol(argv[1]) : 100000;
   static struct table t;
   unsigned long words = 0;
   for (long r = 0; r < reps; r++) words += process_line(&t, 8 + (int)(next_random() % 24));
