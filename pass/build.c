@@ -53,6 +53,8 @@ static void objects(esc_func *f) {
     }
   }
   esc_graph_seal(&f->g);
+  if (f->g.over_budget) /* too large: no sets to fill */
+    return;
   /* %a = alloca / %p = malloc(n): the value holds the object's address
    * (derefs -1 in Go's terms). */
   for (int o = 1; o < f->g.nobjs; o++)
@@ -190,7 +192,11 @@ static void instruction(esc_func *f, LLVMValueRef i) {
 
 void esc_build(esc_func *f) {
   esc_graph_init(&f->g, 4000000L);
+  ESC_FOR_EACH_INST(f->fn, b, i)
+      f->g.inst_hint++;
   objects(f);
+  if (f->g.over_budget) /* too large: no graph (graph.c, esc_graph_seal) */
+    return;
   ESC_FOR_EACH_INST(f->fn, b, i)
       instruction(f, i);
 }

@@ -74,7 +74,19 @@ static void enqueue(esc_graph *g, int loc) {
   ESC_PUSH(g->work, g->nwork, g->capwork, loc);
 }
 
+/* The points-to sets take locations x objects bits: a huge function with
+ * many objects would need gigabytes before the step budget stops it.  Past
+ * this many bytes (about two locations per instruction) the function is
+ * too large to analyse, decided before allocating. */
+#define ESC_GRAPH_MAX_BYTES (128.0 * 1024 * 1024)
+
 void esc_graph_seal(esc_graph *g) {
+  double words = (double)((g->nobjs + 63) / 64);
+  if (((double)g->nlocs + 2.0 * (double)g->inst_hint) * words * 8.0 > ESC_GRAPH_MAX_BYTES) {
+    g->over_budget = 1; /* every set stays empty (words 0); verdicts say so */
+    g->words = 0;
+    return;
+  }
   g->words = (g->nobjs + 63) / 64;
   for (int i = 0; i < g->nlocs; i++)
     g->locs[i].pts = esc_alloc((size_t)g->words * sizeof(uint64_t));
@@ -244,7 +256,9 @@ void esc_graph_close_returns(esc_graph *g) {
 }
 
 int esc_graph_holds(const esc_graph *g, int loc, int obj) {
-  return loc >= 0 && esc_bit_get(g->locs[loc].pts, obj);
+  /* No sets at all (a function too large to analyse): callers that decide
+   * anything check over_budget first; explanations find nothing. */
+  return loc >= 0 && g->words && esc_bit_get(g->locs[loc].pts, obj);
 }
 
 int esc_graph_obj_escaped(const esc_graph *g, int obj) {

@@ -90,6 +90,7 @@ typedef struct esc_graph {
   int nwork, capwork;
   long steps, budget;
   int over_budget;
+  long inst_hint; /* the function's instruction count, for the memory cap */
   uint64_t *escaped; /* objects found in heap's set */
 } esc_graph;
 
