@@ -51,8 +51,9 @@
  * function, and along call chains: bottom-up over the SCCs each function
  * learns the most converted bytes any chain of its callees holds, and may
  * add only what keeps the chain within -escape-max-chain-bytes.  Recursive
- * functions have no such bound: their sites outside loops take a dynamic
- * alloca only after runtime/stackroom.c's check finds room (stackroom.c).
+ * functions have no such bound: their sites outside loops take memory from
+ * a per-thread side stack, released when the function returns
+ * (runtime/sidestack.c), and the thread's stack is not touched.
  *
  * Files: graph.c (locations, edges, solver), build.c (IR -> graph), call.c
  * (calls), solve.c (verdicts), rewrite.c (heap -> stack), record.c (sites as
@@ -82,6 +83,12 @@ static void cg_edge(esc_cg *cg, int a, int b) {
   ESC_PUSH(cg->succ[a], cg->nsucc[a], cg->capsucc[a], b);
 }
 
+static int has_llvm_prefix(LLVMValueRef fn) {
+  size_t n = 0;
+  const char *name = LLVMGetValueName2(fn, &n);
+  return n >= 5 && memcmp(name, "llvm.", 5) == 0;
+}
+
 /* address_taken: F is used other than as the callee of a direct call. */
 static int address_taken(LLVMValueRef fn) {
   for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
@@ -97,7 +104,7 @@ static int address_taken(LLVMValueRef fn) {
   return 0;
 }
 
-static void cg_build(esc_cg *cg, LLVMModuleRef M) {
+static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
   memset(cg, 0, sizeof *cg);
   int cap = 0;
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
@@ -111,9 +118,14 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M) {
   cg->capsucc = esc_alloc(n * sizeof(int));
   cg->recursive = esc_alloc(n * sizeof(int));
   int *taken = NULL, ntaken = 0, captaken = 0;
-  for (int i = 0; i < cg->n; i++)
-    if (address_taken(cg->fns[i]))
+  int *reach = NULL, nreach = 0, capreach = 0; /* what external code may call */
+  for (int i = 0; i < cg->n; i++) {
+    int t = address_taken(cg->fns[i]);
+    if (t)
       ESC_PUSH(taken, ntaken, captaken, i);
+    if (t)
+      ESC_PUSH(reach, nreach, capreach, i);
+  }
   for (int i = 0; i < cg->n; i++)
     ESC_FOR_EACH_INST(cg->fns[i], b, in) {
         if (!esc_is_call(in))
@@ -128,6 +140,14 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M) {
           /* An indirect call may reach any function whose address is taken. */
           for (int k = 0; k < ntaken; k++)
             cg_edge(cg, i, taken[k]);
+        } else if (!has_llvm_prefix(callee) && !escb_is_libfunc_call(ctx, in)) {
+          /* Code in another file may call back the functions whose address
+           * it can have (a visitor stored in a struct): recursion through
+           * it is recursion all the same.  Functions it could call by name
+           * are not followed (the cost would be every visible function
+           * that calls out; README, known gaps). */
+          for (int k = 0; k < nreach; k++)
+            cg_edge(cg, i, reach[k]);
         }
         /* External code handed one of our functions may call it back. */
         unsigned na = LLVMGetNumArgOperands(in);
@@ -138,6 +158,7 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M) {
         }
       }
   free(taken);
+  free(reach);
 }
 
 /* cg_sccs marks functions on a cycle (Tarjan, iterative: call graphs of
@@ -254,7 +275,7 @@ typedef struct esc_run {
   esc_report rep;
   esc_prof *prof; /* -escape-profile, else NULL */
   int changed;
-  int stackroom; /* the run-time stack check links into M: -1 not known yet */
+  int sidestack; /* the side stack's runtime links into M: -1 not known yet */
   uint64_t *chain; /* per function: converted bytes on its deepest call chain */
   char *chained;   /* chain[i] is final */
 } esc_run;
@@ -266,10 +287,10 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   f->opt = r->opt;
   f->sums = r->opt->interprocedural ? &r->sums : NULL;
   f->recursive = r->cg.recursive[i];
-  if (f->recursive && r->opt->stack_check) {
-    if (r->stackroom < 0)
-      r->stackroom = esc_stackroom_usable(r->M);
-    f->stack_check = r->stackroom;
+  if (f->recursive && r->opt->side_stack) {
+    if (r->sidestack < 0)
+      r->sidestack = esc_sidestack_usable(r->M);
+    f->side_stack = r->sidestack;
   }
   f->order = i;
   f->remarks = escb_remarks_enabled(r->ctx, f->fn);
@@ -378,11 +399,11 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
   r.M = M;
   r.ctx = ctx;
   r.opt = opt;
-  r.stackroom = -1;
+  r.sidestack = -1;
   esc_sites_load(M, &r.sites);
   if (r.sites.n > 0) /* the report and the remarks both need it */
     mark_seen(M, ctx, &r.sites);
-  cg_build(&r.cg, M);
+  cg_build(&r.cg, M, ctx);
   cg_sccs(&r.cg);
   r.sums.v = esc_alloc(((size_t)r.cg.n + 1) * sizeof *r.sums.v);
   r.chain = esc_alloc(((size_t)r.cg.n + 1) * sizeof *r.chain);

@@ -19,7 +19,7 @@ typedef struct esc_options {
   uint64_t max_recursive_frame_bytes; /* the same for functions on a cycle */
   uint64_t max_chain_bytes;       /* converted bytes along a call chain */
   uint64_t guard_bytes;           /* stack buffer for run-time sizes (0: none) */
-  int stack_check;                /* recursive functions: run-time room check */
+  int side_stack;                 /* recursive functions: the side stack */
   int rewrite;                    /* 0: analyse and report only */
   int interprocedural;            /* summaries and library models at calls */
   int mark_rewritten;             /* tag rewritten functions for escape-cleanup */

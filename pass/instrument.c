@@ -192,7 +192,7 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
                  (unsigned long long)c->bytes);
       else
         snprintf(buf, sizeof buf,
-                 "  does not escape; on the heap when the stack-room check fails\n");
+                 "  does not escape; on the heap when the side stack is full\n");
       in.flags = FLAG_STACK | FLAG_GUARDED;
       in.reason = buf;
       int id = new_site(p, &in);

@@ -48,10 +48,10 @@ typedef struct esc_cand {
   uint64_t align;
   int guarded;         /* size known at run time only: a stack buffer of
                           `bytes`, the heap when the size is larger */
-  int checked;         /* in a recursive function: on the stack only when
-                          the run-time room check passes (dynamic alloca) */
+  int checked;         /* in a recursive function: from the side stack
+                          when it has room (runtime/sidestack.c) */
   int in_cycle;        /* the site is on a CFG cycle */
-  LLVMValueRef slot;   /* the alloca (or stack-address holder) replacing it */
+  LLVMValueRef slot;   /* the alloca (or side-stack address holder) replacing it */
 } esc_cand;
 
 /* esc_checkkind: uses judged after the graph is solved. */
@@ -113,9 +113,10 @@ typedef struct esc_func {
   int *pobj;         /* per parameter: its ESC_OBJ_PARAM object */
   int returns_twice; /* calls setjmp, vfork...: locals are not safe */
   int recursive;     /* on a call-graph cycle */
-  int stack_check;   /* recursive, and the run-time stack check is usable */
+  int side_stack;   /* recursive, and the side stack is usable */
   uint64_t chain_below; /* most converted bytes in frames below this one */
   uint64_t frame_used;  /* converted bytes this frame holds up front */
+  LLVMValueRef side_mark; /* the side stack's mark taken at entry, if any */
   int order;         /* place among the module's defined functions */
   int remarks;       /* LLVM remarks of pass `escape` are wanted */
   int nconverted;
@@ -141,9 +142,9 @@ int esc_summary_call(esc_func *f, LLVMValueRef call, LLVMValueRef callee);
 /* rewrite.c: heap -> stack */
 void esc_rewrite(esc_func *f);
 
-/* stackroom.c: the run-time stack check (runtime/stackroom.c's bitcode) */
-int esc_stackroom_usable(LLVMModuleRef M);
-LLVMValueRef esc_stackroom_fn(LLVMModuleRef M);
+/* sidestack.c: the side stack's runtime (runtime/sidestack.c's bitcode) */
+int esc_sidestack_usable(LLVMModuleRef M);
+LLVMValueRef esc_sidestack_fn(LLVMModuleRef M, const char *name);
 
 /* record.c: allocation sites recorded when the pipeline starts */
 typedef struct esc_site {

@@ -74,11 +74,12 @@ cl::opt<uint64_t> GuardBytes(
              "time: sizes up to it use the buffer, larger ones the heap "
              "(0: such allocations stay on the heap)"));
 
-cl::opt<bool> StackCheck(
-    "escape-stack-check", cl::init(true),
-    cl::desc("In recursive functions, move allocations outside loops to the "
-             "stack behind a run-time check that the thread's stack has room "
-             "(false: only -escape-max-recursive-frame-bytes applies)"));
+cl::opt<bool> SideStack(
+    "escape-side-stack", cl::init(true),
+    cl::desc("In recursive functions, take non-escaping objects of sites "
+             "outside loops from a per-thread side stack released when the "
+             "function returns (false: only -escape-max-recursive-frame-bytes "
+             "applies)"));
 
 cl::opt<bool> Interprocedural(
     "escape-interprocedural", cl::init(true),
@@ -117,7 +118,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     Opt.max_recursive_frame_bytes = MaxRecursiveFrameBytes;
     Opt.max_chain_bytes = MaxChainBytes;
     Opt.guard_bytes = GuardBytes;
-    Opt.stack_check = StackCheck;
+    Opt.side_stack = SideStack;
     Opt.rewrite = Rewrite;
     Opt.interprocedural = Interprocedural;
     Opt.mark_rewritten = InPipeline;

@@ -307,8 +307,8 @@ static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
       esc_buf_printf(out, "  guarded: a %" PRIu64 "-byte stack buffer, the heap when the "
                           "run-time size is larger\n", c->bytes);
     if (c->checked)
-      esc_buf_printf(out, "  recursive: on the stack when a run-time check finds room "
-                          "on the thread's stack, else on the heap\n");
+      esc_buf_printf(out, "  recursive: on the thread's side stack while it has room, "
+                          "else on the heap\n");
     return;
   case ESC_R_REMOVED: return;
   case ESC_R_FLOW: flow(f, c->addr, c->obj, 0, out); return;

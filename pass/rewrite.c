@@ -10,9 +10,9 @@
  * Two kinds of site keep their call as a fallback.  A guarded site (a size
  * known only at run time) uses its entry-block buffer when the size fits
  * and calls the allocator otherwise; a checked site (in a recursive
- * function) takes a dynamic alloca only when __escape_stack_room says the
- * thread's stack has room.  strdup and strndup copy their string into the
- * buffer.  Their frees stay, with the pointer replaced by NULL when it is a
+ * function) takes its memory from the per-thread side stack when it has
+ * room (runtime/sidestack.c: a mark at entry, released before every return
+ * or resume).  strdup and strndup copy their string into the buffer.  Their frees stay, with the pointer replaced by NULL when it is a
  * stack address (free(NULL) and delete of a null pointer do nothing).
  * Exercised by test/ir/Rewrite_ and Guard_ files.
  */
@@ -119,23 +119,25 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMContextRef cx = LLVMGetModuleContext(m);
   LLVMTypeRef szt = LLVMIntPtrTypeInContext(cx, LLVMGetModuleDataLayout(m));
   LLVMTypeRef ptr = LLVMPointerTypeInContext(cx, 0);
-  LLVMTypeRef i8 = LLVMInt8TypeInContext(cx), i32 = LLVMInt32TypeInContext(cx);
+  LLVMTypeRef i8 = LLVMInt8TypeInContext(cx);
   LLVMValueRef call = c->call;
   LLVMValueRef limit = LLVMConstInt(szt, c->bytes, 0);
   LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
 
-  /* The stack memory: an entry-block buffer, or for a checked site a
-   * holder for the address of the dynamic alloca made when it runs. */
-  LLVMValueRef buf = NULL, holder = NULL;
+  /* The memory: an entry-block buffer, or for a checked site the
+   * function's side-stack mark, taken at entry. */
+  LLVMValueRef buf = NULL;
   LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(entry));
   LLVMSetCurrentDebugLocation2(b, NULL);
   if (c->checked) {
-    holder = LLVMBuildAlloca(b, ptr, "stack.addr");
-    LLVMValueRef first = LLVMGetNextInstruction(holder);
+    LLVMValueRef first = LLVMGetFirstInstruction(entry);
     while (first && LLVMIsAAllocaInst(first))
       first = LLVMGetNextInstruction(first);
     LLVMPositionBuilderBefore(b, first);
-    LLVMBuildStore(b, LLVMConstNull(ptr), holder);
+    LLVMValueRef mark_fn = esc_sidestack_fn(m, "__escape_side_mark");
+    if (!f->side_mark && mark_fn)
+      f->side_mark = LLVMBuildCall2(b, LLVMFunctionType(ptr, NULL, 0, 0), mark_fn, NULL, 0,
+                                    "side.mark");
   } else {
     buf = LLVMBuildAlloca(b, LLVMArrayType2(i8, c->bytes), "guard.stack");
     LLVMSetAlignment(buf, (unsigned)c->align);
@@ -159,37 +161,42 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
     }
     need = LLVMBuildNUWAdd(b, len, LLVMConstInt(szt, 1, 0), "");
     fits = LLVMBuildICmp(b, LLVMIntULT, len, limit, "fits");
-  } else if (c->info.size_arg[1] >= 0) { /* calloc(n, m): both at most the limit
-                                            (at most 2^30), so n * m is exact */
+  } else if (c->info.size_arg[1] >= 0) {
+    /* calloc(n, m): each factor below 2^(bits/2) (and the limit), so n * m
+     * cannot wrap in size_t, 32-bit targets included. */
+    unsigned bits = LLVMGetIntTypeWidth(szt);
+    uint64_t half = bits >= 64 ? UINT64_C(0xffffffff) : (UINT64_C(1) << (bits / 2)) - 1;
+    LLVMValueRef factor = LLVMConstInt(szt, c->bytes < half ? c->bytes : half, 0);
     LLVMValueRef n = int_arg(b, call, c->info.size_arg[0], szt);
     LLVMValueRef k = int_arg(b, call, c->info.size_arg[1], szt);
     need = LLVMBuildMul(b, n, k, "");
-    fits = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntULE, n, limit, ""),
-                        LLVMBuildICmp(b, LLVMIntULE, k, limit, ""), "");
+    fits = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntULE, n, factor, ""),
+                        LLVMBuildICmp(b, LLVMIntULE, k, factor, ""), "");
     fits = LLVMBuildAnd(b, fits, LLVMBuildICmp(b, LLVMIntULE, need, limit, ""), "fits");
   } else {
     need = int_arg(b, call, c->info.size_arg[0], szt);
     fits = LLVMBuildICmp(b, LLVMIntULE, need, limit, "fits");
   }
-  LLVMValueRef ok = fits;
+  LLVMValueRef ok = fits, side = NULL;
   if (c->checked) {
-    LLVMValueRef room_fn = esc_stackroom_fn(m);
+    LLVMValueRef alloc_fn = esc_sidestack_fn(m, "__escape_side_alloc");
     LLVMValueRef room = LLVMConstInt(LLVMInt1TypeInContext(cx), 0, 0);
-    if (room_fn) { /* else (cannot happen once solve.c saw it usable): heap */
-      LLVMTypeRef fty = LLVMFunctionType(i32, &szt, 1, 0);
-      room = LLVMBuildCall2(b, fty, room_fn, &limit, 1, "room");
-      room = LLVMBuildICmp(b, LLVMIntNE, room, LLVMConstInt(i32, 0, 0), "");
+    side = LLVMConstNull(ptr);
+    if (alloc_fn && f->side_mark) { /* else (solve.c saw it usable): heap */
+      LLVMTypeRef ps[2] = {szt, szt};
+      LLVMValueRef as[2] = {limit, LLVMConstInt(szt, c->align, 0)};
+      side = LLVMBuildCall2(b, LLVMFunctionType(ptr, ps, 2, 0), alloc_fn, as, 2, "side");
+      room = LLVMBuildICmp(b, LLVMIntNE, side, LLVMConstNull(ptr), "");
     }
     ok = ok ? LLVMBuildAnd(b, ok, room, "") : room;
   }
   LLVMValueRef heap = LLVMBuildNot(b, ok, "heap");
 
   LLVMValueRef term = NULL;
-  LLVMValueRef phi = escb_guard_call(call, heap, buf, c->bytes, (unsigned)c->align, &term);
+  LLVMValueRef phi = escb_guard_call(call, heap, side ? side : buf, c->bytes,
+                                     (unsigned)c->align, &term);
   LLVMValueRef stk = LLVMGetIncomingValue(phi, 1);
   LLVMPositionBuilderBefore(b, term);
-  if (holder)
-    LLVMBuildStore(b, stk, holder);
   if (c->info.zeroed)
     LLVMBuildMemSet(b, stk, LLVMConstInt(i8, 0, 0), need, (unsigned)c->align);
   if (src && c->info.fn == ESCB_FN_STRDUP) {
@@ -199,33 +206,44 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
     LLVMBuildStore(b, LLVMConstInt(i8, 0, 0), LLVMBuildGEP2(b, i8, stk, &len, 1, ""));
   }
   c->call = NULL;
-  c->slot = holder ? holder : buf;
+  c->slot = buf; /* NULL for a checked site: its frees ask the side stack */
 }
 
-/* stack_address: where a converted object lives, as seen at the builder. */
-static LLVMValueRef stack_address(LLVMBuilderRef b, esc_cand *c) {
-  if (c->checked)
-    return LLVMBuildLoad2(b, LLVMTypeOf(c->slot), c->slot, "");
-  return c->slot;
-}
-
-/* keep_free: free(p) stays, given NULL where p may be a stack address. */
+/* keep_free: free(p) stays, given NULL where p may be a stack address: a
+ * converted object's slot, or any side-stack object (asked at run time). */
 static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
   esc_graph *g = &f->g;
   escb_callinfo ci;
   escb_classify_call(f->ctx, call, &ci);
   LLVMValueRef p = LLVMGetOperand(call, (unsigned)ci.arg);
   LLVMTypeRef pty = LLVMTypeOf(p);
+  LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
+  LLVMContextRef cx = LLVMGetModuleContext(m);
   LLVMPositionBuilderBefore(b, call);
   LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
   const uint64_t *pts = g->locs[loc].pts;
+  int side = 0;
   for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
        o = esc_bits_next(pts, g->words, o + 1)) {
-    LLVMValueRef s = stack_address(b, &f->cands[g->objs[o].cand]);
+    esc_cand *c = &f->cands[g->objs[o].cand];
+    if (c->checked) {
+      side = 1;
+      continue;
+    }
+    LLVMValueRef s = c->slot;
     if (LLVMTypeOf(s) != pty)
       s = LLVMBuildAddrSpaceCast(b, s, pty, "");
     LLVMValueRef on_stack = LLVMBuildICmp(b, LLVMIntEQ, p, s, "");
     p = LLVMBuildSelect(b, on_stack, LLVMConstNull(pty), p, "");
+  }
+  LLVMValueRef owns = side ? esc_sidestack_fn(m, "__escape_side_owns") : NULL;
+  if (owns) {
+    LLVMTypeRef i32 = LLVMInt32TypeInContext(cx);
+    LLVMValueRef arg = p;
+    LLVMTypeRef aty = LLVMTypeOf(arg);
+    LLVMValueRef mine = LLVMBuildCall2(b, LLVMFunctionType(i32, &aty, 1, 0), owns, &arg, 1, "");
+    mine = LLVMBuildICmp(b, LLVMIntNE, mine, LLVMConstInt(i32, 0, 0), "");
+    p = LLVMBuildSelect(b, mine, LLVMConstNull(pty), p, "");
   }
   LLVMSetOperand(call, (unsigned)ci.arg, p);
 }
@@ -363,6 +381,22 @@ void esc_rewrite(esc_func *f) {
                     c->slot);
     }
     LLVMInstructionEraseFromParent(call);
+  }
+  /* 5. The side stack's mark goes back before every return or resume. */
+  if (f->side_mark) {
+    LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
+    LLVMTypeRef ptr = LLVMTypeOf(f->side_mark);
+    LLVMValueRef rel = esc_sidestack_fn(m, "__escape_side_release");
+    LLVMTypeRef fty = LLVMFunctionType(LLVMVoidTypeInContext(LLVMGetModuleContext(m)), &ptr, 1, 0);
+    ESC_FOR_EACH_INST(f->fn, bb, i) {
+      LLVMOpcode op = LLVMGetInstructionOpcode(i);
+      if (rel && (op == LLVMRet || op == LLVMResume)) {
+        LLVMPositionBuilderBefore(b, i);
+        LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(i));
+        LLVMValueRef mark = f->side_mark;
+        LLVMBuildCall2(b, fty, rel, &mark, 1, "");
+      }
+    }
   }
   LLVMDisposeBuilder(b);
   free(frees);

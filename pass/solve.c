@@ -322,10 +322,9 @@ static void unify(esc_func *f) {
 }
 
 /* groups: freed-together groups, then the frame budget, in instruction
- * order.  In a recursive function a site outside loops takes its stack
- * memory only when it runs, after a run-time check that the thread's stack
- * has room (runtime/stackroom.c): it costs the frame nothing up front and
- * is not counted against the budget. */
+ * order.  In a recursive function a site outside loops takes its memory
+ * from the per-thread side stack (runtime/sidestack.c): it costs the frame
+ * nothing and is not counted against the budget. */
 static void groups(esc_func *f) {
   unify(f);
   uint64_t budget = f->recursive ? f->opt->max_recursive_frame_bytes
@@ -346,7 +345,7 @@ static void groups(esc_func *f) {
     esc_cand *c = &f->cands[k];
     if (c->reason != ESC_OK)
       continue;
-    if (f->stack_check && !c->in_cycle && c->info.fn != ESCB_FN_POSIX_MEMALIGN)
+    if (f->side_stack && !c->in_cycle && c->info.fn != ESCB_FN_POSIX_MEMALIGN)
       c->checked = 1;
     else
       total[find(f, k)] += c->bytes;

@@ -34,7 +34,7 @@ typedef struct escape_profile_site {
 
 /* flags: the pass converted the site (STACK); LLVM deleted it before the
  * pass ran (REMOVED, with STACK): listed, never counted; the converted site
- * keeps its call for sizes over its stack buffer or when the stack-room
+ * keeps its call for sizes over its stack buffer or when the side stack is full (
  * check fails (GUARDED, with STACK): every run calls avoided, and a run
  * that takes the heap path reports an allocation, which takes it back. */
 enum { ESCAPE_PROFILE_STACK = 1, ESCAPE_PROFILE_REMOVED = 2, ESCAPE_PROFILE_GUARDED = 4 };

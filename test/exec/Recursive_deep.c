@@ -1,8 +1,8 @@
 // Recursive_deep: positive, and the stack stays safe. A recursion 20000 deep
 // allocates 1 KiB per level. On the stack that would be 20 MB, more than the
-// 8 MiB main-thread stack: the run-time check gives each level its buffer
-// only while three quarters of the stack stay free, and the deeper levels
-// use the heap, so the program runs as before. %exec also runs it on a
+// 8 MiB main-thread stack: each level takes its object from the per-thread
+// side stack (1 MiB) while it has room, deeper levels use the heap, and the
+// thread's own stack is untouched, so the program runs as before. %exec also runs it on a
 // 128 KiB thread stack, where the plain build overflows too (not compared).
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape

@@ -10,7 +10,7 @@
 // OUT: s=51540
 // OUT-NEXT: exit status: 0
 // CHECK: Recursive_mutual.c:33:12: malloc(16) does not escape:
-// CHECK-NEXT: Recursive_mutual.c:33:12:   recursive: on the stack when a run-time check finds room on the thread's stack, else on the heap
+// CHECK-NEXT: Recursive_mutual.c:33:12:   recursive: on the thread's side stack while it has room, else on the heap
 // CHECK-NEXT: Recursive_mutual.c:47:14: malloc(24) escapes to heap:
 // CHECK-NEXT: Recursive_mutual.c:47:14:   recursive: the function is on a call-graph cycle (budget 0 bytes)
 // COUNT: plain: 94

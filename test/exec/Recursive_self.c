@@ -2,11 +2,11 @@
 // calls itself (not a tail call: it frees after the recursive call), so its
 // stack use has no static bound: each call takes its 32 bytes of stack only
 // after a run-time check that the thread's stack has room. Without the check
-// (-escape-stack-check=false) recursion keeps its heap. Counts: 11 calls plus
+// (-escape-side-stack=false) recursion keeps its heap. Counts: 11 calls plus
 // stdout's buffer.
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
-// RUN: %report -m=1 %s -mllvm -escape-stack-check=false | grep -F '(' | FileCheck %s --check-prefix=NOCHECK --match-full-lines --implicit-check-not=escape
+// RUN: %report -m=1 %s -mllvm -escape-side-stack=false | grep -F '(' | FileCheck %s --check-prefix=NOCHECK --match-full-lines --implicit-check-not=escape
 // RUN: %count %s | FileCheck %s --check-prefix=COUNT --match-full-lines
 // OUT: s=71260
 // OUT-NEXT: exit status: 0

@@ -1,14 +1,14 @@
 ; Guarded and checked sites: a run-time size gets a fixed stack buffer used
 ; when the size fits (the allocator is still called above it); a recursive
-; function's site takes a dynamic alloca only when __escape_stack_room (the
-; runtime's bitcode, linked into the module) says the stack has room.  Frees
+; function's site takes memory from the per-thread side stack (the
+; runtime's bitcode, linked into the module) while it has room.  Frees
 ; stay, given NULL when the pointer is a stack address.  Negatives: an
 ; escaping or reallocated object, constant
 ; calloc arguments whose product overflows, and a recursive function's site
 ; in a loop.
 ; RUN: %opt -passes=escape -S %s | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
-; RUN: %opt -passes=escape -escape-guard-bytes=0 -escape-stack-check=false -escape-m=1 -disable-output %s 2>&1 | grep -v arg0 | FileCheck %s --check-prefix=OFF --implicit-check-not=escape
+; RUN: %opt -passes=escape -escape-guard-bytes=0 -escape-side-stack=false -escape-m=1 -disable-output %s 2>&1 | grep -v arg0 | FileCheck %s --check-prefix=OFF --implicit-check-not=escape
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
@@ -227,25 +227,25 @@ define void @calloc_const_overflow() {
   ret void
 }
 
-; TEST 11 - recursive: a dynamic alloca behind the room check; the holder
-; keeps its address for the free.
+; TEST 11 - recursive: the object comes from the side stack (a mark at
+; entry, released before the return); the free asks the side stack whether
+; it owns the pointer; when the side stack is full, malloc as before.
 ; CHECK-LABEL: define i32 @rec(
-; CHECK-NEXT:    %stack.addr = alloca ptr, align 8
-; CHECK-NEXT:    store ptr null, ptr %stack.addr, align 8
-; CHECK-NEXT:    %room = call i32 @__escape_stack_room(i64 32)
-; CHECK-NEXT:    [[OK:%.*]] = icmp ne i32 %room, 0
+; CHECK-NEXT:    %side.mark = call ptr @__escape_side_mark()
+; CHECK-NEXT:    %side = call ptr @__escape_side_alloc(i64 32, i64 16)
+; CHECK-NEXT:    [[OK:%.*]] = icmp ne ptr %side, null
 ; CHECK-NEXT:    %heap = xor i1 [[OK]], true
-; CHECK-NEXT:    br i1 %heap, label %[[HEAP:.*]], label %[[STACK:.*]]
+; CHECK-NEXT:    br i1 %heap, label %[[HEAP:.*]], label %[[SIDE:.*]]
 ; CHECK:       [[HEAP]]:
 ; CHECK-NEXT:    %p = call ptr @malloc(i64 24)
-; CHECK:       [[STACK]]:
-; CHECK-NEXT:    %p.stack = alloca i8, i64 32, align 16
-; CHECK-NEXT:    store ptr %p.stack, ptr %stack.addr, align 8
+; CHECK:         %p.guarded = phi ptr [ %p, %[[HEAP]] ], [ %side, %[[SIDE]] ]
 ; CHECK:       done:
-; CHECK-NEXT:    [[S:%.*]] = load ptr, ptr %stack.addr, align 8
-; CHECK-NEXT:    [[EQ:%.*]] = icmp eq ptr %p.guarded, [[S]]
-; CHECK-NEXT:    [[Q:%.*]] = select i1 [[EQ]], ptr null, ptr %p.guarded
+; CHECK-NEXT:    [[OWN:%.*]] = call i32 @__escape_side_owns(ptr %p.guarded)
+; CHECK-NEXT:    [[MINE:%.*]] = icmp ne i32 [[OWN]], 0
+; CHECK-NEXT:    [[Q:%.*]] = select i1 [[MINE]], ptr null, ptr %p.guarded
 ; CHECK-NEXT:    call void @free(ptr [[Q]])
+; CHECK-NEXT:    call void @__escape_side_release(ptr %side.mark)
+; CHECK-NEXT:    ret i32 0
 define i32 @rec(i32 %d) {
   %p = call ptr @malloc(i64 24)
   call void @look(ptr %p)
@@ -260,8 +260,8 @@ done:
   ret i32 0
 }
 
-; TEST 12 - negative: a recursive function's site in a loop (a dynamic
-; alloca would grow the frame each iteration).
+; TEST 12 - negative: a recursive function's site in a loop (side-stack
+; memory is released only when the function returns).
 ; CHECK-LABEL: define i32 @rec_loop(
 ; CHECK:       loop:
 ; CHECK-NEXT:    %i = phi i32
@@ -283,8 +283,8 @@ out:
   ret i32 %r
 }
 
-; The runtime's check, linked in once.
-; CHECK: define weak hidden i32 @__escape_stack_room(i64
+; The side stack's runtime, linked in once.
+; CHECK: define weak hidden ptr @__escape_side_mark()
 
 ; WHY:      <calloc_dyn>: calloc(..., 4) does not escape:
 ; WHY-NEXT: <calloc_dyn>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
@@ -293,7 +293,7 @@ out:
 ; WHY:      <calloc_const_overflow>: calloc(4611686018427387904, 8) escapes to heap:
 ; WHY-NEXT: <calloc_const_overflow>:   non-constant size
 ; WHY-NEXT: <rec>: malloc(24) does not escape:
-; WHY-NEXT: <rec>:   recursive: on the stack when a run-time check finds room on the thread's stack, else on the heap
+; WHY-NEXT: <rec>:   recursive: on the thread's side stack while it has room, else on the heap
 ; WHY-NEXT: <rec_loop>: malloc(24) escapes to heap:
 ; WHY-NEXT: <rec_loop>:   recursive: the function is on a call-graph cycle (budget 0 bytes)
 

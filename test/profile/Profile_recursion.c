@@ -1,5 +1,5 @@
 // Recursion: each level's scratch object is freed before the level returns
-// (the pass moves it behind the run-time stack-room check: 5 avoided);
+// (the pass moves it to the side stack: 5 avoided);
 // objects each level returns to its caller outlive their frame (freed one
 // level up).  Without the check the scratch site stays on the heap, and its
 // objects are frame-local at every depth: frame serials tell the levels
@@ -7,7 +7,7 @@
 // RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile Profile_recursion.c -o %t
 // RUN: %src_root/scripts/escape-profile -o %t.table %t | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t.table --match-full-lines
-// RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile -mllvm -escape-stack-check=false Profile_recursion.c -o %t.nochk
+// RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile -mllvm -escape-side-stack=false Profile_recursion.c -o %t.nochk
 // RUN: %src_root/scripts/escape-profile %t.nochk | FileCheck %s --check-prefix=NOCHK --match-full-lines
 // OUT: 15 26
 #include <stdio.h>

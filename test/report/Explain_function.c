@@ -70,7 +70,7 @@ int main(void) {
 
 // CHECK:Explain_function.c:18:63: p does not escape
 // CHECK-NEXT:Explain_function.c:26:22: malloc(32) does not escape:
-// CHECK-NEXT:Explain_function.c:26:22:   recursive: on the stack when a run-time check finds room on the thread's stack, else on the heap
+// CHECK-NEXT:Explain_function.c:26:22:   recursive: on the thread's side stack while it has room, else on the heap
 // CHECK-NEXT:Explain_function.c:38:22: malloc(32) escapes to heap:
 // CHECK-NEXT:Explain_function.c:38:22:   the function calls setjmp or another returns_twice function
 // CHECK-NEXT:Explain_function.c:51:26: malloc(16) escapes to heap:
@@ -79,5 +79,5 @@ int main(void) {
 // NOCHECK:Explain_function.c:26:22: malloc(32) escapes to heap:
 // NOCHECK-NEXT:Explain_function.c:26:22:   recursive: the function is on a call-graph cycle (budget 0 bytes)
 // Without the run-time check, recursion keeps its heap:
-// RUN: %report -m=2 %s -mllvm -escape-stack-check=false | grep -F ':26:22:' | \
+// RUN: %report -m=2 %s -mllvm -escape-side-stack=false | grep -F ':26:22:' | \
 // RUN:   FileCheck %s --check-prefix=NOCHECK --match-full-lines --strict-whitespace

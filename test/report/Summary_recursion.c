@@ -35,7 +35,7 @@ __attribute__((noinline)) void down1(char *s, int i) {
 }
 __attribute__((noinline)) void down2(char *s, int i) { down1(s, i); }
 
-// Recursive, own allocation: stack behind the run-time room check (NOCHECK).
+// Recursive, own allocation: from the side stack (without it, the heap).
 __attribute__((noinline)) int depth(int n) {
   char *scratch = malloc(8);
   memset(scratch, 'a', 7);
@@ -75,5 +75,5 @@ int main(void) {
 // CHECK-NEXT: Summary_recursion.c:55:13: malloc(32) does not escape
 // CHECK-NEXT: Summary_recursion.c:60:13: malloc(32) escapes to heap
 // NOCHECK: Summary_recursion.c:40:19: malloc(8) escapes to heap
-// RUN: %report -m=1 %s -mllvm -escape-stack-check=false | grep -F ':40:19:' | \
+// RUN: %report -m=1 %s -mllvm -escape-side-stack=false | grep -F ':40:19:' | \
 // RUN:   FileCheck %s --check-prefix=NOCHECK --match-full-lines

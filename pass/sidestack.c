@@ -1,0 +1,60 @@
+/* sidestack.c — the side stack's runtime, linked into modules that use it.
+ *
+ * runtime/sidestack.c is compiled to bitcode when the plugin is built and
+ * embedded in it (esc_sidestack_bc).  A module whose recursive functions
+ * take objects from the side stack receives that bitcode through LLVM's
+ * module linker, so a plain `clang -fpass-plugin` build needs no extra
+ * library.  The bitcode is used only for a module of the same target triple
+ * and data layout; otherwise such sites stay on the heap.
+ */
+#include "internal.h"
+
+#include <llvm-c/BitReader.h>
+#include <llvm-c/Linker.h>
+
+#include <string.h>
+
+extern const unsigned char esc_sidestack_bc[];
+extern const size_t esc_sidestack_bc_len;
+
+#define ALLOC_FN "__escape_side_alloc"
+
+static LLVMModuleRef parse(LLVMContextRef cx) {
+  LLVMMemoryBufferRef buf = LLVMCreateMemoryBufferWithMemoryRange(
+      (const char *)esc_sidestack_bc, esc_sidestack_bc_len, "escape-sidestack", 0);
+  LLVMModuleRef m = NULL;
+  if (LLVMParseBitcodeInContext2(cx, buf, &m))
+    m = NULL;
+  LLVMDisposeMemoryBuffer(buf);
+  return m;
+}
+
+static int same_target(LLVMModuleRef a, LLVMModuleRef b) {
+  return strcmp(LLVMGetTarget(a), LLVMGetTarget(b)) == 0 &&
+         strcmp(LLVMGetDataLayoutStr(a), LLVMGetDataLayoutStr(b)) == 0;
+}
+
+int esc_sidestack_usable(LLVMModuleRef M) {
+  LLVMValueRef have = LLVMGetNamedFunction(M, ALLOC_FN);
+  if (have)
+    return !LLVMIsDeclaration(have);
+  LLVMModuleRef rt = parse(LLVMGetModuleContext(M));
+  if (!rt)
+    return 0;
+  int ok = same_target(rt, M);
+  LLVMDisposeModule(rt);
+  return ok;
+}
+
+LLVMValueRef esc_sidestack_fn(LLVMModuleRef M, const char *name) {
+  LLVMValueRef have = LLVMGetNamedFunction(M, ALLOC_FN);
+  if (!have || LLVMIsDeclaration(have)) {
+    LLVMModuleRef rt = parse(LLVMGetModuleContext(M));
+    if (!rt)
+      return NULL;
+    if (!same_target(rt, M) || LLVMLinkModules2(M, rt)) /* consumes rt */
+      return NULL;
+  }
+  LLVMValueRef fn = LLVMGetNamedFunction(M, name);
+  return fn && !LLVMIsDeclaration(fn) ? fn : NULL;
+}

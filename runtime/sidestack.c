@@ -1,0 +1,92 @@
+/* sidestack.c — the side stack behind converted allocations in recursive
+ * functions.
+ *
+ * A recursive function's frame may be live thousands of times at once, so
+ * llvm-escape gives its non-escaping objects no slot in the frame (that
+ * would multiply the thread's stack use by the depth, and a dynamic alloca
+ * grows every frame even when unused).  They come from a per-thread side
+ * stack instead: the function takes a mark when it is entered, each site
+ * bumps the side stack's top when it runs, and every return puts the top
+ * back to the mark.  When the side stack is full (or cannot be mapped) the
+ * site calls the allocator as before.  The thread's own stack is never
+ * touched, so a converted program runs wherever the original did.
+ *
+ * Each thread maps ESCAPE_SIDE_BYTES of address space on first use
+ * (MAP_NORESERVE: pages cost memory only when touched), released when the
+ * thread exits.  A frame left by longjmp or an exception does not release
+ * its part; the next release by a frame below it does.  Updates are single
+ * stores, so a signal handler that uses the side stack and returns leaves
+ * it as it found it.
+ *
+ * The pass links this file's bitcode into each module that needs it (weak,
+ * hidden: one copy per executable or shared object), so programs need no
+ * extra library.
+ */
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/mman.h>
+
+#define ESCAPE_HIDDEN __attribute__((weak, visibility("hidden")))
+#define ESCAPE_SIDE_BYTES ((size_t)1 << 20)
+
+/* One thread's side stack: [base, end), in use up to top.  base is NULL
+ * before first use, and (char *)-1 when mapping failed. */
+struct escape_side {
+  char *base, *top, *end;
+};
+
+ESCAPE_HIDDEN __thread struct escape_side __escape_side;
+ESCAPE_HIDDEN pthread_key_t __escape_side_key;
+ESCAPE_HIDDEN pthread_once_t __escape_side_once = PTHREAD_ONCE_INIT;
+
+static void unmap(void *base) { munmap(base, ESCAPE_SIDE_BYTES); }
+
+static void make_key(void) { pthread_key_create(&__escape_side_key, unmap); }
+
+static int map_side(struct escape_side *s) {
+  void *p = mmap(NULL, ESCAPE_SIDE_BYTES, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) {
+    s->base = (char *)-1;
+    return 0;
+  }
+  s->base = s->top = p;
+  s->end = s->base + ESCAPE_SIDE_BYTES;
+  if (pthread_once(&__escape_side_once, make_key) == 0)
+    pthread_setspecific(__escape_side_key, p);
+  return 1;
+}
+
+/* __escape_side_mark: the top to return to when the calling frame ends. */
+ESCAPE_HIDDEN char *__escape_side_mark(void) { return __escape_side.top; }
+
+/* __escape_side_release: the calling frame ends; its objects are gone. */
+ESCAPE_HIDDEN void __escape_side_release(char *mark) {
+  struct escape_side *s = &__escape_side;
+  if (s->base && s->base != (char *)-1)
+    s->top = mark ? mark : s->base; /* NULL: marked before first use */
+}
+
+/* __escape_side_owns: p is an object of this thread's side stack (so its
+ * free is a no-op). */
+ESCAPE_HIDDEN int __escape_side_owns(const void *p) {
+  struct escape_side *s = &__escape_side;
+  return s->base && s->base != (char *)-1 && (const char *)p >= s->base &&
+         (const char *)p < s->end;
+}
+
+/* __escape_side_alloc: n bytes aligned to align (a power of two, at most
+ * 4096), or NULL when the side stack has no room. */
+ESCAPE_HIDDEN void *__escape_side_alloc(size_t n, size_t align) {
+  struct escape_side *s = &__escape_side;
+  if (!s->base && !map_side(s))
+    return NULL;
+  if (s->base == (char *)-1)
+    return NULL;
+  uintptr_t top = ((uintptr_t)s->top + align - 1) & ~(uintptr_t)(align - 1);
+  if (top > (uintptr_t)s->end || (uintptr_t)s->end - top < n)
+    return NULL;
+  s->top = (char *)(top + n);
+  return (void *)top;
+}
