@@ -392,3 +392,44 @@ extern "C" void escb_mark_rewritten(LLVMValueRef fn) {
 extern "C" int escb_has_exact_definition(LLVMValueRef fn) {
   return cast<Function>(unwrap(fn))->hasExactDefinition();
 }
+
+extern "C" int escb_is_library_call(escb_ctx *ctx, LLVMValueRef call) {
+  auto *CB = dyn_cast<CallBase>(unwrap(call));
+  Function *F = CB ? CB->getCalledFunction() : nullptr;
+  if (!F)
+    return 0;
+  LibFunc LF;
+  return ctx->tli(*CB->getFunction()).getLibFunc(*F, LF);
+}
+
+extern "C" int escb_inlinable(LLVMValueRef fn) {
+  auto *F = cast<Function>(unwrap(fn));
+  return !F->isDeclaration() && !F->isInterposable() && !F->hasWeakLinkage() &&
+         !F->hasFnAttribute(Attribute::NoInline) && !F->isVarArg() &&
+         !F->hasFnAttribute(Attribute::OptimizeNone);
+}
+
+extern "C" int escb_inline_chain(LLVMValueRef inst, escb_frame *out, int max) {
+  const DILocation *L = cast<Instruction>(unwrap(inst))->getDebugLoc().get();
+  int n = 0;
+  for (; L && n < max; L = L->getInlinedAt(), n++) {
+    const DISubprogram *SP = L->getScope() ? L->getScope()->getSubprogram() : nullptr;
+    copy_out(SP ? SP->getName() : StringRef(), out[n].fn, sizeof out[n].fn);
+    copy_out(L->getFilename(), out[n].code_file, sizeof out[n].code_file);
+    const DILocation *At = L->getInlinedAt();
+    copy_out(At ? At->getFilename() : StringRef(), out[n].file, sizeof out[n].file);
+    out[n].line = At ? At->getLine() : 0;
+    out[n].col = At ? At->getColumn() : 0;
+  }
+  return n;
+}
+
+extern "C" void escb_source_name(LLVMValueRef fn, char *buf, size_t n) {
+  auto *F = cast<Function>(unwrap(fn));
+  if (const DISubprogram *SP = F->getSubprogram())
+    if (!SP->getName().empty()) {
+      copy_out(SP->getName(), buf, n);
+      return;
+    }
+  copy_out(F->getName(), buf, n);
+}
