@@ -18,7 +18,8 @@
  * return:
  *   - calls exactly one allocator A (malloc, calloc, aligned_alloc,
  *     operator new, or an allocation wrapper found earlier),
- *   - returns A (or, after `if (!p) return NULL`, a phi of A and null),
+ *   - returns A (or, after `if (!p) return NULL`, a phi or select of A
+ *     and null),
  *   - uses A otherwise only in comparisons with null and as memset's
  *     destination (zeroing),
  *   - computes sizes with integer arithmetic, selects and plain loads
@@ -132,8 +133,14 @@ static int null_compare(LLVMValueRef i, LLVMValueRef v) {
   return (a == v && is_null(b)) || (b == v && is_null(a));
 }
 
-/* result_phi: a phi of A and null only. */
+/* result_phi: a phi or select of A and null only. */
 static int result_phi(LLVMValueRef i, LLVMValueRef a) {
+  if (LLVMIsASelectInst(i)) {
+    LLVMValueRef t = LLVMGetOperand(i, 1), e = LLVMGetOperand(i, 2);
+    return (t == a || is_null(t)) && (e == a || is_null(e));
+  }
+  if (!LLVMIsAPHINode(i))
+    return 0;
   unsigned n = LLVMCountIncoming(i);
   for (unsigned k = 0; k < n; k++) {
     LLVMValueRef v = LLVMGetIncomingValue(i, k);
@@ -198,7 +205,7 @@ static int alloc_wrapper(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known
           return 0;
         {
           LLVMValueRef v = LLVMGetOperand(i, 0);
-          if (v != a && !(LLVMIsAPHINode(v) && result_phi(v, a)))
+          if (v != a && !result_phi(v, a))
             return 0;
         }
         break;
@@ -222,7 +229,7 @@ static int alloc_wrapper(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known
           break; /* zeroing the new object */
         return 0;
       }
-      case LLVMPHI:
+      case LLVMPHI: case LLVMSelect:
         if (is_pointer(i) ? !result_phi(i, a) : !integer_only(i))
           return 0;
         break;
@@ -244,7 +251,7 @@ static int alloc_wrapper(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known
     LLVMOpcode op = LLVMGetInstructionOpcode(user);
     if (op == LLVMRet || null_compare(user, a))
       continue;
-    if (op == LLVMPHI && result_phi(user, a)) {
+    if ((op == LLVMPHI || op == LLVMSelect) && result_phi(user, a)) {
       for (LLVMUseRef v = LLVMGetFirstUse(user); v; v = LLVMGetNextUse(v))
         if (LLVMGetInstructionOpcode(LLVMGetUser(v)) != LLVMRet)
           return 0;

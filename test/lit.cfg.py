@@ -33,4 +33,7 @@ config.substitutions.append(("%report", "bash %s/report.sh" % tools))
 # %exec FILE [CFLAGS...]: build FILE plain, with the plugin, and with the plugin
 # under AddressSanitizer; run all three and require identical output.
 config.substitutions.append(("%exec", "bash %s/exec-check.sh" % tools))
+# %lto-build MODE OUT DIR FILE... -- [CFLAGS...]: a multi-file program built
+# per file, or with -flto=full / -flto=thin and lld; prints the report.
+config.substitutions.append(("%lto-build", "bash %s/lto-build.sh" % tools))
 config.substitutions.append(("%src_root", config.escape_src_root))
