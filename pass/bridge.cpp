@@ -129,6 +129,26 @@ extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
     return;
   }
   escb_alloc_fn fn = lib ? alloc_fn(LF) : ESCB_FN_OTHER;
+  // An allocator known by its attributes alone (allockind "alloc" with
+  // "alloc-family"="malloc": its objects are free()d like malloc's), such as
+  // a declared wrapper in IR: sizes and alignment from allocsize and
+  // allocalign only.
+  bool byattr = false;
+  if (!lib) {
+    AllocFnKind K = CB->getCalledFunction()->getAttributes().getFnAttrs().getAllocKind();
+    std::optional<StringRef> Family = getAllocationFamily(CB, &TLI);
+    if ((K & AllocFnKind::Alloc) != AllocFnKind::Unknown &&
+        (K & (AllocFnKind::Realloc | AllocFnKind::Free)) == AllocFnKind::Unknown &&
+        Family && *Family == "malloc") {
+      byattr = true;
+      if ((K & AllocFnKind::Aligned) != AllocFnKind::Unknown)
+        fn = ESCB_FN_ALIGNED_ALLOC;
+      else if ((K & AllocFnKind::Zeroed) != AllocFnKind::Unknown)
+        fn = ESCB_FN_CALLOC;
+      else if ((K & AllocFnKind::Uninitialized) != AllocFnKind::Unknown)
+        fn = ESCB_FN_MALLOC;
+    }
+  }
   bool liballoc = fn != ESCB_FN_OTHER || (lib && (LF == LibFunc_strdup ||
                                                   LF == LibFunc_strndup ||
                                                   LF == LibFunc_valloc));
@@ -144,7 +164,7 @@ extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
       out->size_known = 1;
       out->size = Size->getZExtValue();
     }
-  } else if (fn != ESCB_FN_OTHER) {
+  } else if (fn != ESCB_FN_OTHER && !byattr) {
     // malloc(n), new(n, ...): argument 0; calloc(n, m): the product, if it
     // does not overflow; aligned_alloc(a, n), memalign(a, n): argument 1.
     unsigned a0 = fn == ESCB_FN_ALIGNED_ALLOC ? 1 : 0;
@@ -164,7 +184,11 @@ extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
     }
   }
   Value *A = getAllocAlignment(CB, &TLI);
-  if (!A && fn == ESCB_FN_ALIGNED_ALLOC && CB->arg_size() > 0)
+  if (!A && fn == ESCB_FN_ALIGNED_ALLOC && byattr) {
+    out->align_known = 1; // aligned, but no allocalign argument: refused
+    out->align = 0;
+  }
+  if (!A && fn == ESCB_FN_ALIGNED_ALLOC && !byattr && CB->arg_size() > 0)
     A = CB->getArgOperand(0);
   if (!A && fn == ESCB_FN_NEW && CB->arg_size() > 1 &&
       CB->getArgOperand(1)->getType()->isIntegerTy() &&
