@@ -439,7 +439,6 @@ extern "C" int escb_inline_chain(LLVMValueRef inst, escb_frame *out, int max) {
   for (; L && n < max; L = L->getInlinedAt(), n++) {
     const DISubprogram *SP = L->getScope() ? L->getScope()->getSubprogram() : nullptr;
     copy_out(SP ? SP->getName() : StringRef(), out[n].fn, sizeof out[n].fn);
-    copy_out(L->getFilename(), out[n].code_file, sizeof out[n].code_file);
     const DILocation *At = L->getInlinedAt();
     copy_out(At ? At->getFilename() : StringRef(), out[n].file, sizeof out[n].file);
     out[n].line = At ? At->getLine() : 0;

@@ -75,8 +75,7 @@ int escb_inlinable(LLVMValueRef fn);
  * position of the call it was inlined at. */
 typedef struct escb_frame {
   char fn[256];
-  char code_file[1024]; /* the file of this frame's code */
-  char file[1024];      /* the file of the call it was inlined at */
+  char file[1024]; /* the file of the call it was inlined at */
   unsigned line, col; /* line 0: not inlined (the outermost frame) */
 } escb_frame;
 /* The chain of I's debug location, innermost first; returns its length

@@ -6,6 +6,13 @@
 // RUN: %clang -O2 -g0 -w -Xclang -disable-llvm-passes -emit-llvm -S %s -o - \
 // RUN:   | %opt -passes='function(sroa,early-cse,simplifycfg),escape-wrappers' -S \
 // RUN:   | FileCheck %s
+// Under -fPIC -fsemantic-interposition another definition may replace xmalloc
+// at run time: nothing is marked.
+// RUN: %clang -O2 -g0 -w -fPIC -fsemantic-interposition -Xclang -disable-llvm-passes -emit-llvm -S %s -o - \
+// RUN:   | %opt -passes='function(sroa,early-cse,simplifycfg),escape-wrappers' -S \
+// RUN:   | FileCheck %s --check-prefix=INTERP
+// INTERP-NOT: alwaysinline
+// INTERP-NOT: !escape.wrappers
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
