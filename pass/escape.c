@@ -53,8 +53,9 @@
  *
  * Files: graph.c (locations, edges, solver), build.c (IR -> graph), call.c
  * (calls), solve.c (verdicts), rewrite.c (heap -> stack), record.c (sites as
- * written), wrapper.c (allocation wrappers), report.c (-m output), bridge.cpp (C++-only LLVM facilities),
- * plugin.cpp (registration and options).
+ * written), wrapper.c (allocation wrappers), lto.c (link-time mode),
+ * report.c (-m output), bridge.cpp (C++-only LLVM facilities), plugin.cpp
+ * (registration and options).
  */
 #include "internal.h"
 

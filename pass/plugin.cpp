@@ -14,8 +14,10 @@
 // module compiled for -flto is only recorded at the compile step (pass/
 // record.c), and analysed and reported at the link.
 //
-//   clang-19 -O2 -flto -fuse-ld=lld -fpass-plugin=LLVMEscape.so a.c b.c
-//       -Wl,--load-pass-plugin=LLVMEscape.so -Wl,-mllvm,-escape-m=1
+//   clang-19 -O2 -flto -fuse-ld=lld -fplugin=LLVMEscape.so -fpass-plugin=LLVMEscape.so
+//       -mllvm -escape-m=1 a.c b.c -Wl,--load-pass-plugin=LLVMEscape.so
+// (lld parses -mllvm before loading plugins: the link takes the options the
+// compile steps recorded, pass/lto.c).
 //
 //   opt-19 -load-pass-plugin=build/pass/LLVMEscape.so -passes=escape -S f.ll
 //   clang-19 -O2 -fpass-plugin=build/pass/LLVMEscape.so f.c

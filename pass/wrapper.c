@@ -39,7 +39,9 @@
  *   void xfree(void *p) { if (p) free(p); }
  *
  * Only functions whose body is the one that runs (escb_inlinable: not
- * interposable, not weak) and not marked noinline are considered.
+ * interposable, not weak) and not marked noinline are considered, and none
+ * built for size (-Os, -Oz): each inlined copy carries the out-of-memory
+ * path, which only folds away where the object moves to the stack.
  * Exercised by test/exec/Wrapper_*.c and test/lto/.
  */
 #include "internal.h"
@@ -321,6 +323,8 @@ static LLVMMetadataRef md_str(LLVMContextRef cx, const char *s) {
 int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
   LLVMContextRef cx = LLVMGetModuleContext(M);
   unsigned always = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
+  unsigned optsize = LLVMGetEnumAttributeKindForName("optsize", 7);
+  unsigned minsize = LLVMGetEnumAttributeKindForName("minsize", 7);
   esc_ptrmap known = {0};
   esc_wrappers listed;
   esc_wrappers_load(M, &listed);
@@ -329,7 +333,9 @@ int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
   for (int round = 0, found = 1; round < 4 && found; round++) {
     found = 0;
     for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn)) {
-      if (esc_ptrmap_get(&known, fn) >= 0 || !escb_inlinable(fn))
+      if (esc_ptrmap_get(&known, fn) >= 0 || !escb_inlinable(fn) ||
+          LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, optsize) ||
+          LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, minsize))
         continue;
       wrap_kind k = alloc_wrapper(ctx, fn, &known) ? WRAP_ALLOC
                     : free_wrapper(ctx, fn)        ? WRAP_FREE

@@ -13,6 +13,10 @@
 // RUN:   | FileCheck %s --check-prefix=INTERP
 // INTERP-NOT: alwaysinline
 // INTERP-NOT: !escape.wrappers
+// Nor at -Os: every inlined copy would carry the out-of-memory path.
+// RUN: %clang -Os -g0 -w -Xclang -disable-llvm-passes -emit-llvm -S %s -o - \
+// RUN:   | %opt -passes='function(sroa,early-cse,simplifycfg),escape-wrappers' -S \
+// RUN:   | FileCheck %s --check-prefix=INTERP
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
