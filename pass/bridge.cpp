@@ -137,6 +137,26 @@ extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
     return;
   }
   escb_alloc_fn fn = lib ? alloc_fn(LF) : ESCB_FN_OTHER;
+  // An allocator known by its attributes alone (allockind "alloc" with
+  // "alloc-family"="malloc": its objects are free()d like malloc's), such as
+  // a declared wrapper in IR: sizes and alignment from allocsize and
+  // allocalign only.
+  bool byattr = false;
+  if (!lib) {
+    AllocFnKind K = CB->getCalledFunction()->getAttributes().getFnAttrs().getAllocKind();
+    std::optional<StringRef> Family = getAllocationFamily(CB, &TLI);
+    if ((K & AllocFnKind::Alloc) != AllocFnKind::Unknown &&
+        (K & (AllocFnKind::Realloc | AllocFnKind::Free)) == AllocFnKind::Unknown &&
+        Family && *Family == "malloc") {
+      byattr = true;
+      if ((K & AllocFnKind::Aligned) != AllocFnKind::Unknown)
+        fn = ESCB_FN_ALIGNED_ALLOC;
+      else if ((K & AllocFnKind::Zeroed) != AllocFnKind::Unknown)
+        fn = ESCB_FN_CALLOC;
+      else if ((K & AllocFnKind::Uninitialized) != AllocFnKind::Unknown)
+        fn = ESCB_FN_MALLOC;
+    }
+  }
   bool liballoc = fn != ESCB_FN_OTHER || (lib && LF == LibFunc_valloc);
   // Before InferFunctionAttrs has added allockind/allocsize (the pipeline's
   // start), MemoryBuiltins knows malloc only through these LibFuncs.
@@ -159,6 +179,8 @@ extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
   default:
     break;
   }
+  if (byattr) // allocsize names the size arguments; no guarded buffer
+    out->size_arg[0] = out->size_arg[1] = -1;
   if ((unsigned)out->size_arg[1] + 1 > CB->arg_size() ||
       (unsigned)out->size_arg[0] + 1 > CB->arg_size()) {
     // A prototype that does not match the library's (int strdup(void)).
@@ -170,7 +192,7 @@ extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
       out->size_known = 1;
       out->size = Size->getZExtValue();
     }
-  } else if (fn != ESCB_FN_OTHER && fn != ESCB_FN_STRDUP && fn != ESCB_FN_STRNDUP) {
+  } else if (fn != ESCB_FN_OTHER && fn != ESCB_FN_STRDUP && fn != ESCB_FN_STRNDUP && !byattr) {
     // malloc(n), new(n, ...): argument 0; calloc(n, m): the product, if it
     // does not overflow; aligned_alloc(a, n), memalign(a, n): argument 1.
     unsigned a0 = fn == ESCB_FN_ALIGNED_ALLOC ? 1 : 0;
@@ -190,7 +212,11 @@ extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
     }
   }
   Value *A = getAllocAlignment(CB, &TLI);
-  if (!A && fn == ESCB_FN_ALIGNED_ALLOC && CB->arg_size() > 0)
+  if (!A && fn == ESCB_FN_ALIGNED_ALLOC && byattr) {
+    out->align_known = 1; // aligned, but no allocalign argument: refused
+    out->align = 0;
+  }
+  if (!A && fn == ESCB_FN_ALIGNED_ALLOC && !byattr && CB->arg_size() > 0)
     A = CB->getArgOperand(0);
   if (!A && fn == ESCB_FN_NEW && CB->arg_size() > 1 &&
       CB->getArgOperand(1)->getType()->isIntegerTy() &&
@@ -533,4 +559,44 @@ extern "C" LLVMValueRef escb_insert_point_after(LLVMValueRef call) {
 
 extern "C" void escb_append_global_ctor(LLVMModuleRef M, LLVMValueRef fn, int priority) {
   appendToGlobalCtors(*unwrap(M), cast<Function>(unwrap(fn)), priority);
+}
+
+extern "C" int escb_is_library_call(escb_ctx *ctx, LLVMValueRef call) {
+  auto *CB = dyn_cast<CallBase>(unwrap(call));
+  Function *F = CB ? CB->getCalledFunction() : nullptr;
+  if (!F)
+    return 0;
+  LibFunc LF;
+  return ctx->tli(*CB->getFunction()).getLibFunc(*F, LF);
+}
+
+extern "C" int escb_inlinable(LLVMValueRef fn) {
+  auto *F = cast<Function>(unwrap(fn));
+  return !F->isDeclaration() && !F->isInterposable() && !F->hasWeakLinkage() &&
+         !F->hasFnAttribute(Attribute::NoInline) && !F->isVarArg() &&
+         !F->hasFnAttribute(Attribute::OptimizeNone);
+}
+
+extern "C" int escb_inline_chain(LLVMValueRef inst, escb_frame *out, int max) {
+  const DILocation *L = cast<Instruction>(unwrap(inst))->getDebugLoc().get();
+  int n = 0;
+  for (; L && n < max; L = L->getInlinedAt(), n++) {
+    const DISubprogram *SP = L->getScope() ? L->getScope()->getSubprogram() : nullptr;
+    copy_out(SP ? SP->getName() : StringRef(), out[n].fn, sizeof out[n].fn);
+    const DILocation *At = L->getInlinedAt();
+    copy_out(At ? At->getFilename() : StringRef(), out[n].file, sizeof out[n].file);
+    out[n].line = At ? At->getLine() : 0;
+    out[n].col = At ? At->getColumn() : 0;
+  }
+  return n;
+}
+
+extern "C" void escb_source_name(LLVMValueRef fn, char *buf, size_t n) {
+  auto *F = cast<Function>(unwrap(fn));
+  if (const DISubprogram *SP = F->getSubprogram())
+    if (!SP->getName().empty()) {
+      copy_out(SP->getName(), buf, n);
+      return;
+    }
+  copy_out(F->getName(), buf, n);
 }

@@ -69,7 +69,27 @@ enum {
 unsigned escb_call_arg_flags(LLVMValueRef call, unsigned i);
 int escb_call_returns_twice(LLVMValueRef call);
 
+/* Whether the call's callee is a C library function TargetLibraryInfo knows. */
+int escb_is_library_call(escb_ctx *ctx, LLVMValueRef call);
+/* Whether inlining F at its direct calls is allowed and runs F's own body:
+ * defined, not interposable or weak, not noinline, not variadic. */
+int escb_inlinable(LLVMValueRef fn);
+
 /* --- missing from the C API: debug variables --- */
+
+/* escb_frame is one level of an instruction's inlining chain: the function
+ * whose code it is (its source name) and, when that code was inlined, the
+ * position of the call it was inlined at. */
+typedef struct escb_frame {
+  char fn[256];
+  char file[1024]; /* the file of the call it was inlined at */
+  unsigned line, col; /* line 0: not inlined (the outermost frame) */
+} escb_frame;
+/* The chain of I's debug location, innermost first; returns its length
+ * (at most max), 0 without a location. */
+int escb_inline_chain(LLVMValueRef inst, escb_frame *out, int max);
+/* F's source name from its subprogram, else its IR name. */
+void escb_source_name(LLVMValueRef fn, char *buf, size_t n);
 
 /* Source name of a value from its debug records (dbg.declare / dbg.value);
  * 0 if none. */

@@ -55,10 +55,17 @@
  * a per-thread side stack, released when the function returns
  * (runtime/sidestack.c), and the thread's stack is not touched.
  *
+ * Whole programs: allocation and free wrappers (xmalloc, xfree) are marked
+ * alwaysinline before the inliner runs, so their malloc and free show up in
+ * the callers (wrapper.c).  Under -flto the compile step only records the
+ * sites; the link-time pipeline, which sees every file, analyses, rewrites
+ * and reports once.
+ *
  * Files: graph.c (locations, edges, solver), build.c (IR -> graph), call.c
  * (calls), solve.c (verdicts), rewrite.c (heap -> stack), record.c (sites as
- * written), report.c (-m output), instrument.c (-escape-profile), bridge.cpp (C++-only LLVM facilities),
- * plugin.cpp (registration and options).
+ * written), report.c (-m output), instrument.c (-escape-profile), wrapper.c
+ * (allocation wrappers), lto.c (link-time mode), bridge.cpp (C++-only LLVM
+ * facilities), plugin.cpp (registration and options).
  */
 #include "internal.h"
 
@@ -313,6 +320,12 @@ static void finish(esc_run *r, int i) {
   esc_solve_verdicts(&f);
   r->chain[i] = f.chain_below + f.frame_used;
   r->chained[i] = 1;
+  /* A body imported from another module (ThinLTO) is analysed for its
+   * summary; its own module reports and rewrites it. */
+  if (LLVMGetLinkage(f.fn) == LLVMAvailableExternallyLinkage) {
+    func_free(&f);
+    return;
+  }
   if (r->opt->m > 0 || f.remarks) {
     for (int k = 0; k < f.ncands; k++)
       esc_report_site(&r->rep, &f, &f.cands[k], &r->sites);
@@ -393,7 +406,20 @@ static void removed_remark(esc_run *r, const esc_site *site) {
   free(text);
 }
 
-int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
+int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
+  /* Compiled for -flto: the link analyses every file at once and reports;
+   * the compile step only recorded the sites (lto.c). */
+  int phase = esc_lto_get(M);
+  if (!given->link && phase == ESC_LTO_PRELINK) {
+    esc_lto_set(M, ESC_LTO_DEFERRED);
+    return 1;
+  }
+  esc_options linkopt = *given;
+  if (phase != ESC_LTO_NONE || given->link)
+    esc_lto_load_options(M, &linkopt);
+  const esc_options *opt = &linkopt;
+  int lto = phase != ESC_LTO_NONE;
+  esc_lto_forget(M);
   esc_run r;
   memset(&r, 0, sizeof r);
   r.M = M;
@@ -415,14 +441,29 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
     r.prof = esc_prof_new(M);
   for (int k = 0; k < r.cg.nscc; k++)
     scc(&r, r.cg.scc_start[k], r.cg.scc_start[k + 1]);
-  for (int k = 0; k < r.sites.n; k++)
-    if (!r.sites.v[k].seen) {
-      if (opt->m > 0)
-        esc_report_removed(&r.rep, &r.sites.v[k]);
-      removed_remark(&r, &r.sites.v[k]);
-      if (r.prof)
-        esc_prof_removed(r.prof, &r.sites.v[k]);
-    }
+  /* A ThinLTO backend holds records imported with other modules' code:
+   * only its own are reported when nothing is left of them. */
+  char *own = NULL;
+  if (lto && !given->link) {
+    size_t n = 0;
+    const char *src = LLVMGetSourceFileName(M, &n);
+    own = esc_alloc(n + 1);
+    memcpy(own, src, n);
+  }
+  for (int k = 0; k < r.sites.n; k++) {
+    esc_site *s = &r.sites.v[k];
+    if (s->seen || (own && strcmp(s->module, own) != 0) ||
+        esc_wrapper_site_at_calls(&r.sites, s))
+      continue;
+    if (opt->m > 0)
+      esc_report_removed(&r.rep, s);
+    removed_remark(&r, s);
+    if (r.prof)
+      esc_prof_removed(r.prof, s);
+  }
+  if (opt->m > 0)
+    esc_wrapper_sites_report(M, &r.sites, &r.rep, own);
+  free(own);
   if (r.prof) {
     r.changed |= esc_prof_finish(r.prof, ctx);
     esc_prof_free(r.prof);
@@ -434,6 +475,7 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
     r.changed = 1;
   }
   esc_sites_free(&r.sites);
+  r.changed |= lto;
   for (int i = 0; i < r.cg.n; i++)
     esc_summary_free(&r.sums.v[i]);
   free(r.sums.v);

@@ -24,12 +24,29 @@ typedef struct esc_options {
   int interprocedural;            /* summaries and library models at calls */
   int mark_rewritten;             /* tag rewritten functions for escape-cleanup */
   int profile;                    /* instrument for the runtime profiler (instrument.c) */
+  int link;                       /* run by the link-time (-flto) pipeline */
+  unsigned given;                 /* ESC_GIVEN_*: options set on the command line */
 } esc_options;
+
+enum {
+  ESC_GIVEN_M = 1,
+  ESC_GIVEN_MAX_OBJECT = 2,
+  ESC_GIVEN_MAX_FRAME = 4,
+  ESC_GIVEN_MAX_RECURSIVE = 8,
+  ESC_GIVEN_REWRITE = 16,
+  ESC_GIVEN_INTERPROCEDURAL = 32,
+};
 
 /* esc_record_sites notes every allocation call of M (position and text) as
  * the pipeline starts, so sites that LLVM deletes before the escape pass
  * still get a report line.  Idempotent. */
-void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx);
+void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt);
+
+/* esc_wrappers_mark finds M's allocation and free wrappers, marks them
+ * alwaysinline so the inliner shows their malloc and free to the escape
+ * pass, and lists the allocation wrappers in !escape.wrappers for the
+ * report.  Returns 1 if M changed. */
+int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx);
 
 /* esc_run_module analyses M, rewrites what does not escape, and prints the
  * report.  Returns 1 if M changed. */

@@ -149,6 +149,7 @@ LLVMValueRef esc_sidestack_fn(LLVMModuleRef M, const char *name);
 /* record.c: allocation sites recorded when the pipeline starts */
 typedef struct esc_site {
   int id;
+  char *module; /* source file of the module that recorded it */
   char *file;
   unsigned line, col;
   char *callee;
@@ -164,12 +165,23 @@ typedef struct esc_param {
   unsigned index, line, col;
 } esc_param;
 
+/* esc_wrappers lists a module's allocation wrappers (wrapper.c). */
+typedef struct esc_wrappers {
+  char **names; /* allocation wrappers, by their source (debug) names */
+  char **files; /* the file each is defined in ("" if unknown) */
+  int n, cap, capfiles;
+} esc_wrappers;
+
 typedef struct esc_sites {
   esc_site *v;
   int n, cap;
   esc_param *params;
   int nparams, capparams;
   unsigned kind; /* metadata kind of the per-call site id */
+  esc_ptrmap bynode; /* a site's metadata node -> its index in v */
+  esc_site *calls;   /* calls that may be allocation wrappers (fn unused) */
+  int ncalls, capcalls;
+  esc_wrappers wrappers;
 } esc_sites;
 
 void esc_sites_load(LLVMModuleRef M, esc_sites *s);
@@ -180,6 +192,31 @@ int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
 void esc_sites_free(esc_sites *s);
 const esc_param *esc_sites_param(const esc_sites *s, LLVMValueRef fn, unsigned i);
 void esc_sites_forget(LLVMModuleRef M, esc_sites *s);
+esc_site *esc_sites_call(esc_sites *s, const char *file, unsigned line, unsigned col,
+                         const char *callee);
+
+/* Where a module stands in an -flto build, kept in !escape.lto. */
+enum {
+  ESC_LTO_NONE,     /* not built for LTO: analyse in the per-module pipeline */
+  ESC_LTO_PRELINK,  /* compiled for LTO: record sites, analyse at the link */
+  ESC_LTO_DEFERRED, /* the compile step skipped the analysis */
+};
+int esc_lto_get(LLVMModuleRef M);
+void esc_lto_set(LLVMModuleRef M, int phase);
+void esc_lto_save_options(LLVMModuleRef M, const esc_options *opt);
+void esc_lto_load_options(LLVMModuleRef M, esc_options *opt);
+void esc_lto_forget(LLVMModuleRef M);
+
+/* wrapper.c: allocation and free wrappers (esc_wrappers is above) */
+void esc_wrappers_load(LLVMModuleRef M, esc_wrappers *w);
+int esc_wrappers_has(const esc_wrappers *w, const char *name);
+/* esc_wrappers_elsewhere: `name` is an allocation wrapper defined in a file
+ * other than `file` (calls of it are reported as allocations). */
+int esc_wrappers_elsewhere(const esc_wrappers *w, const char *name, const char *file);
+void esc_wrappers_free(esc_wrappers *w);
+/* esc_wrapper_call: for an allocation inlined from wrappers, the recorded
+ * wrapper call in the code of the function it now lives in, or NULL. */
+esc_site *esc_wrapper_call(const esc_wrappers *w, esc_sites *s, LLVMValueRef call);
 int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci);
 void esc_arg_text(LLVMValueRef arg, char *buf, size_t n);
 unsigned esc_source_column(const char *dir, const char *file, unsigned line,
@@ -206,6 +243,8 @@ typedef struct esc_report {
 
 void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites);
 void esc_report_removed(esc_report *r, const esc_site *s);
+void esc_report_recorded(esc_report *r, const esc_site *s, int stack, esc_reason reason,
+                         const char *detail);
 void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
                        const esc_sites *sites);
 void esc_report_print(esc_report *r, int level);
@@ -220,5 +259,16 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites);
 void esc_prof_removed(esc_prof *p, const esc_site *site);
 int esc_prof_finish(esc_prof *p, escb_ctx *ctx);
 void esc_prof_free(esc_prof *p);
+
+/* wrapper.c, continued: report lines for wrapper calls */
+/* esc_wrapper_sites_report: lines for the recorded wrapper calls no
+ * allocation claimed: a call still there (not inlined) stays on the heap,
+ * one that is gone was removed by the optimizer.  own: the module's source
+ * file, when only records made in it count (a ThinLTO backend), or NULL. */
+void esc_wrapper_sites_report(LLVMModuleRef M, esc_sites *s, esc_report *r,
+                              const char *own);
+/* esc_wrapper_site_at_calls: the site is inside an allocation wrapper whose
+ * calls were recorded: the report names those calls instead. */
+int esc_wrapper_site_at_calls(const esc_sites *s, const esc_site *site);
 
 #endif

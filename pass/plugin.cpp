@@ -4,9 +4,20 @@
 //   escape          module pass: analysis, heap -> stack, report
 //   escape-record   module pass: notes allocation sites as written
 //   escape-cleanup  function pass: SROA + InstCombine on rewritten functions
+//   escape-wrappers module pass: marks allocation/free wrappers alwaysinline
 // and, in clang's default O1-O3 pipelines, escape-record at the pipeline's
-// start and escape + escape-cleanup at the start of the optimization
-// pipeline (after the inliner, like Go).
+// start, escape-wrappers after the early simplification (before the
+// inliner), and escape + escape-cleanup at the start of the optimization
+// pipeline (after the inliner, like Go).  Link-time optimization (lld's
+// -flto full pipeline) gets escape-wrappers first and escape +
+// escape-cleanup last; a ThinLTO backend runs the per-module hooks.  A
+// module compiled for -flto is only recorded at the compile step (pass/
+// record.c), and analysed and reported at the link.
+//
+//   clang-19 -O2 -flto -fuse-ld=lld -fplugin=LLVMEscape.so -fpass-plugin=LLVMEscape.so
+//       -mllvm -escape-m=1 a.c b.c -Wl,--load-pass-plugin=LLVMEscape.so
+// (lld parses -mllvm before loading plugins: the link takes the options the
+// compile steps recorded, pass/lto.c).
 //
 //   opt-19 -load-pass-plugin=build/pass/LLVMEscape.so -passes=escape -S f.ll
 //   clang-19 -O2 -fpass-plugin=build/pass/LLVMEscape.so f.c
@@ -95,34 +106,61 @@ cl::opt<bool> Profile(
     cl::desc("Instrument allocation sites, frees and frames for the "
              "allocation profiler (link runtime/ escape-profile)"));
 
+// options: the -escape-* settings, and which of them the command line gave.
+esc_options options() {
+  esc_options Opt = {};
+  Opt.m = int(ReportLevel);
+  Opt.max_object_bytes = MaxObjectBytes;
+  Opt.max_frame_bytes = MaxFrameBytes;
+  Opt.max_recursive_frame_bytes = MaxRecursiveFrameBytes;
+  Opt.rewrite = Rewrite;
+  Opt.interprocedural = Interprocedural;
+  Opt.max_chain_bytes = MaxChainBytes;
+  Opt.guard_bytes = GuardBytes;
+  Opt.side_stack = SideStack;
+  Opt.profile = Profile;
+  Opt.given = (ReportLevel.getNumOccurrences() ? ESC_GIVEN_M : 0) |
+              (MaxObjectBytes.getNumOccurrences() ? ESC_GIVEN_MAX_OBJECT : 0) |
+              (MaxFrameBytes.getNumOccurrences() ? ESC_GIVEN_MAX_FRAME : 0) |
+              (MaxRecursiveFrameBytes.getNumOccurrences() ? ESC_GIVEN_MAX_RECURSIVE : 0) |
+              (Rewrite.getNumOccurrences() ? ESC_GIVEN_REWRITE : 0) |
+              (Interprocedural.getNumOccurrences() ? ESC_GIVEN_INTERPROCEDURAL : 0);
+  return Opt;
+}
+
 struct EscapeRecordPass : PassInfoMixin<EscapeRecordPass> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM) {
     auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
     escb_ctx Ctx{&FAM};
-    esc_record_sites(wrap(&M), &Ctx);
+    esc_options Opt = options();
+    esc_record_sites(wrap(&M), &Ctx, &Opt);
     return PreservedAnalyses::all(); // metadata only
+  }
+  static bool isRequired() { return true; }
+};
+
+struct EscapeWrappersPass : PassInfoMixin<EscapeWrappersPass> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM) {
+    auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+    escb_ctx Ctx{&FAM};
+    if (!Interprocedural || !esc_wrappers_mark(wrap(&M), &Ctx))
+      return PreservedAnalyses::all();
+    return PreservedAnalyses::none(); // attributes changed
   }
   static bool isRequired() { return true; }
 };
 
 struct EscapePass : PassInfoMixin<EscapePass> {
   bool InPipeline; // escape-cleanup follows: mark the functions it should visit
-  explicit EscapePass(bool InPipeline) : InPipeline(InPipeline) {}
+  bool Link;       // the full-LTO link pipeline
+  explicit EscapePass(bool InPipeline, bool Link = false)
+      : InPipeline(InPipeline), Link(Link) {}
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM) {
     auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
     escb_ctx Ctx{&FAM};
-    esc_options Opt = {};
-    Opt.m = int(ReportLevel);
-    Opt.max_object_bytes = MaxObjectBytes;
-    Opt.max_frame_bytes = MaxFrameBytes;
-    Opt.max_recursive_frame_bytes = MaxRecursiveFrameBytes;
-    Opt.max_chain_bytes = MaxChainBytes;
-    Opt.guard_bytes = GuardBytes;
-    Opt.side_stack = SideStack;
-    Opt.rewrite = Rewrite;
-    Opt.interprocedural = Interprocedural;
+    esc_options Opt = options();
     Opt.mark_rewritten = InPipeline;
-    Opt.profile = Profile;
+    Opt.link = Link;
     if (!esc_run_module(wrap(&M), &Ctx, &Opt))
       return PreservedAnalyses::all();
     return PreservedAnalyses::none();
@@ -151,6 +189,23 @@ void registerCallbacks(PassBuilder &PB) {
         if (Level != OptimizationLevel::O0)
           MPM.addPass(EscapeRecordPass());
       });
+  PB.registerPipelineEarlySimplificationEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel Level) {
+        if (Level != OptimizationLevel::O0)
+          MPM.addPass(EscapeWrappersPass());
+      });
+  PB.registerFullLinkTimeOptimizationEarlyEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel Level) {
+        if (Level != OptimizationLevel::O0)
+          MPM.addPass(EscapeWrappersPass());
+      });
+  PB.registerFullLinkTimeOptimizationLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel Level) {
+        if (Level == OptimizationLevel::O0)
+          return;
+        MPM.addPass(EscapePass(/*InPipeline=*/true, /*Link=*/true));
+        MPM.addPass(createModuleToFunctionPassAdaptor(EscapeCleanupPass()));
+      });
   PB.registerOptimizerEarlyEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel Level) {
         if (Level == OptimizationLevel::O0)
@@ -163,6 +218,10 @@ void registerCallbacks(PassBuilder &PB) {
          ArrayRef<PassBuilder::PipelineElement>) {
         if (Name == "escape") {
           MPM.addPass(EscapePass(/*InPipeline=*/false));
+          return true;
+        }
+        if (Name == "escape-wrappers") {
+          MPM.addPass(EscapeWrappersPass());
           return true;
         }
         if (Name == "escape-record") {

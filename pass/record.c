@@ -4,10 +4,16 @@
  * the report must still name them.  The `escape-record` pass (run at the
  * pipeline's start) gives every allocation call an id (metadata
  * !escape.site) and notes its position and source text in the named
- * metadata !escape.sites:  !{i32 id, !"file", i32 line, i32 col, !"callee",
- * !"function", !"arg0", ...}.  Inlined copies keep the id; a recorded id with no copy
- * left was removed by the optimizer.  Exercised by
- * test/report/Removed_by_optimizer.c.
+ * metadata !escape.sites:  !{i32 id, !"module", !"file", i32 line, i32 col,
+ * !"callee", !"function", !"arg0", ...} (module: the source file of the
+ * module it was recorded in).  The call's !escape.site is that node itself,
+ * so modules merged at link time (-flto) keep their sites apart although
+ * each numbered its own from 1.  Inlined copies keep the node; a recorded
+ * site with no copy left was removed by the optimizer.  Calls that may turn
+ * out to be allocation wrappers (pass/wrapper.c) are noted too, in
+ * !escape.calls: !{!"module", !"file", i32 line, i32 col, !"callee",
+ * !"arg0", ...}.
+ * Exercised by test/report/Removed_by_optimizer.c and test/lto/.
  */
 #include "internal.h"
 
@@ -20,8 +26,11 @@
 #define SITES "escape.sites"
 #define SITE "escape.site"
 #define PARAMS "escape.params"
+#define CALLS "escape.calls"
 
 static void load_params(LLVMModuleRef M, esc_sites *s);
+static void load_calls(LLVMModuleRef M, esc_sites *s);
+static unsigned md_uint(LLVMValueRef v);
 
 int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci) {
   escb_classify_call(ctx, inst, ci);
@@ -144,7 +153,53 @@ static void record_params(LLVMModuleRef M) {
   }
 }
 
-void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx) {
+/* module_name: the module's source file, which tells a ThinLTO backend its
+ * own records from those imported with other modules' functions. */
+static LLVMMetadataRef module_name(LLVMModuleRef M) {
+  size_t n = 0;
+  const char *s = LLVMGetSourceFileName(M, &n);
+  return LLVMMDStringInContext2(LLVMGetModuleContext(M), s ? s : "", s ? n : 0);
+}
+
+/* record_calls notes direct calls of functions returning a pointer that
+ * are neither allocators nor the C library's: any of them may be an
+ * allocation wrapper once the program is linked. */
+static void record_calls(LLVMModuleRef M, escb_ctx *ctx) {
+  LLVMContextRef cx = LLVMGetModuleContext(M);
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
+    ESC_FOR_EACH_INST(fn, b, i) {
+        if (!esc_is_call(i) || LLVMGetTypeKind(LLVMTypeOf(i)) != LLVMPointerTypeKind)
+          continue;
+        LLVMValueRef callee = LLVMGetCalledValue(i);
+        if (!LLVMIsAFunction(callee) || LLVMGetIntrinsicID(callee) ||
+            escb_is_library_call(ctx, i) || !LLVMGetDebugLocLine(i))
+          continue;
+        escb_callinfo ci;
+        if (esc_is_alloc_site(ctx, i, &ci))
+          continue;
+        unsigned flen = 0;
+        const char *file = LLVMGetDebugLocFilename(i, &flen);
+        char arg[128];
+        char cname[256];
+        escb_source_name(callee, cname, sizeof cname);
+        unsigned nargs = LLVMGetNumArgOperands(i);
+        LLVMMetadataRef *ops = esc_alloc((5 + nargs) * sizeof *ops);
+        ops[0] = module_name(M);
+        ops[1] = LLVMMDStringInContext2(cx, file ? file : "", file ? flen : 0);
+        ops[2] = md_int(cx, LLVMGetDebugLocLine(i));
+        ops[3] = md_int(cx, LLVMGetDebugLocColumn(i));
+        ops[4] = md_str(cx, cname);
+        for (unsigned k = 0; k < nargs; k++) {
+          esc_arg_text(LLVMGetOperand(i, k), arg, sizeof arg);
+          ops[5 + k] = md_str(cx, arg);
+        }
+        LLVMMetadataRef node = LLVMMDNodeInContext2(cx, ops, 5 + nargs);
+        LLVMAddNamedMetadataOperand(M, CALLS, LLVMMetadataAsValue(cx, node));
+        free(ops);
+      }
+}
+
+void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
   if (LLVMGetNamedMetadataNumOperands(M, SITES) > 0 ||
       LLVMGetNamedMetadataNumOperands(M, PARAMS) > 0)
     return; /* already recorded (the pipeline ran twice) */
@@ -163,25 +218,32 @@ void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx) {
         snprintf(fname, sizeof fname, "%.*s", (int)(file ? flen : 0), file ? file : "");
         escb_display_name(LLVMGetCalledValue(i), callee, sizeof callee);
         unsigned nargs = LLVMGetNumArgOperands(i);
-        LLVMMetadataRef *ops = esc_alloc((6 + nargs) * sizeof *ops);
+        LLVMMetadataRef *ops = esc_alloc((7 + nargs) * sizeof *ops);
         ops[0] = md_int(cx, (uint64_t)++id);
-        ops[1] = md_str(cx, fname);
-        ops[2] = md_int(cx, LLVMGetDebugLocLine(i));
-        ops[3] = md_int(cx, LLVMGetDebugLocColumn(i));
-        ops[4] = md_str(cx, callee);
+        ops[1] = module_name(M);
+        ops[2] = md_str(cx, fname);
+        ops[3] = md_int(cx, LLVMGetDebugLocLine(i));
+        ops[4] = md_int(cx, LLVMGetDebugLocColumn(i));
+        ops[5] = md_str(cx, callee);
         size_t fnlen = 0;
         const char *fnname = LLVMGetValueName2(fn, &fnlen);
-        ops[5] = LLVMMDStringInContext2(cx, fnname, fnlen);
+        ops[6] = LLVMMDStringInContext2(cx, fnname, fnlen);
         for (unsigned k = 0; k < nargs; k++) {
           esc_arg_text(LLVMGetOperand(i, k), arg, sizeof arg);
-          ops[6 + k] = md_str(cx, arg);
+          ops[7 + k] = md_str(cx, arg);
         }
-        LLVMMetadataRef node = LLVMMDNodeInContext2(cx, ops, 6 + nargs);
+        LLVMMetadataRef node = LLVMMDNodeInContext2(cx, ops, 7 + nargs);
         LLVMAddNamedMetadataOperand(M, SITES, LLVMMetadataAsValue(cx, node));
-        LLVMMetadataRef idnode = LLVMMDNodeInContext2(cx, ops, 1);
-        LLVMSetMetadata(i, kind, LLVMMetadataAsValue(cx, idnode));
+        LLVMSetMetadata(i, kind, LLVMMetadataAsValue(cx, node));
         free(ops);
       }
+  record_calls(M, ctx);
+  /* Compiled for -flto (clang marks such modules): the analysis waits for
+   * the link, where every translation unit is visible. */
+  if (LLVMGetModuleFlag(M, "EnableSplitLTOUnit", strlen("EnableSplitLTOUnit"))) {
+    esc_lto_set(M, ESC_LTO_PRELINK);
+    esc_lto_save_options(M, opt);
+  }
 }
 
 static char *md_string(LLVMValueRef v) {
@@ -197,39 +259,94 @@ static unsigned md_uint(LLVMValueRef v) {
   return v && LLVMIsAConstantInt(v) ? (unsigned)LLVMConstIntGetZExtValue(v) : 0;
 }
 
+/* add_site reads one !escape.sites node; -1 if malformed. */
+static int add_site(esc_sites *s, LLVMValueRef node) {
+  unsigned nops = (unsigned)LLVMGetMDNodeNumOperands(node);
+  if (nops < 7)
+    return -1;
+  LLVMValueRef *ops = esc_alloc(nops * sizeof *ops);
+  LLVMGetMDNodeOperands(node, ops);
+  esc_site site;
+  memset(&site, 0, sizeof site);
+  site.id = (int)md_uint(ops[0]);
+  site.module = md_string(ops[1]);
+  site.file = md_string(ops[2]);
+  site.line = md_uint(ops[3]);
+  site.col = md_uint(ops[4]);
+  site.callee = md_string(ops[5]);
+  site.fn = md_string(ops[6]);
+  site.nargs = (int)nops - 7;
+  site.args = esc_alloc((size_t)(site.nargs + 1) * sizeof(char *));
+  for (int a = 0; a < site.nargs; a++)
+    site.args[a] = md_string(ops[7 + a]);
+  free(ops);
+  esc_ptrmap_put(&s->bynode, node, s->n);
+  ESC_PUSH(s->v, s->n, s->cap, site);
+  return s->n - 1;
+}
+
 void esc_sites_load(LLVMModuleRef M, esc_sites *s) {
   memset(s, 0, sizeof *s);
   s->kind = site_kind(M);
   unsigned n = LLVMGetNamedMetadataNumOperands(M, SITES);
+  load_calls(M, s);
+  esc_wrappers_load(M, &s->wrappers);
   if (!n) {
     load_params(M, s);
     return;
   }
   LLVMValueRef *nodes = esc_alloc(n * sizeof *nodes);
   LLVMGetNamedMetadataOperands(M, SITES, nodes);
-  for (unsigned k = 0; k < n; k++) {
-    unsigned nops = (unsigned)LLVMGetMDNodeNumOperands(nodes[k]);
-    if (nops < 6)
-      continue;
-    LLVMValueRef *ops = esc_alloc(nops * sizeof *ops);
-    LLVMGetMDNodeOperands(nodes[k], ops);
-    esc_site site;
-    memset(&site, 0, sizeof site);
-    site.id = (int)md_uint(ops[0]);
-    site.file = md_string(ops[1]);
-    site.line = md_uint(ops[2]);
-    site.col = md_uint(ops[3]);
-    site.callee = md_string(ops[4]);
-    site.fn = md_string(ops[5]);
-    site.nargs = (int)nops - 6;
-    site.args = esc_alloc((size_t)(site.nargs + 1) * sizeof(char *));
-    for (int a = 0; a < site.nargs; a++)
-      site.args[a] = md_string(ops[6 + a]);
-    ESC_PUSH(s->v, s->n, s->cap, site);
-    free(ops);
-  }
+  for (unsigned k = 0; k < n; k++)
+    if (esc_ptrmap_get(&s->bynode, nodes[k]) < 0) /* merged modules may repeat a node */
+      add_site(s, nodes[k]);
   free(nodes);
   load_params(M, s);
+}
+
+static void load_calls(LLVMModuleRef M, esc_sites *s) {
+  unsigned n = LLVMGetNamedMetadataNumOperands(M, CALLS);
+  if (!n)
+    return;
+  LLVMValueRef *nodes = esc_alloc(n * sizeof *nodes);
+  LLVMGetNamedMetadataOperands(M, CALLS, nodes);
+  esc_ptrmap seen = {0};
+  for (unsigned k = 0; k < n; k++) {
+    unsigned nops = (unsigned)LLVMGetMDNodeNumOperands(nodes[k]);
+    if (nops < 5 || esc_ptrmap_get(&seen, nodes[k]) >= 0)
+      continue;
+    esc_ptrmap_put(&seen, nodes[k], 1);
+    LLVMValueRef *ops = esc_alloc(nops * sizeof *ops);
+    LLVMGetMDNodeOperands(nodes[k], ops);
+    esc_site c;
+    memset(&c, 0, sizeof c);
+    c.module = md_string(ops[0]);
+    c.file = md_string(ops[1]);
+    c.line = md_uint(ops[2]);
+    c.col = md_uint(ops[3]);
+    c.callee = md_string(ops[4]);
+    c.fn = esc_strdup("");
+    c.nargs = (int)nops - 5;
+    c.args = esc_alloc((size_t)(c.nargs + 1) * sizeof(char *));
+    for (int a = 0; a < c.nargs; a++)
+      c.args[a] = md_string(ops[5 + a]);
+    ESC_PUSH(s->calls, s->ncalls, s->capcalls, c);
+    free(ops);
+  }
+  esc_ptrmap_free(&seen);
+  free(nodes);
+}
+
+/* esc_sites_call: the recorded call of `callee` at file:line:col, or NULL. */
+esc_site *esc_sites_call(esc_sites *s, const char *file, unsigned line, unsigned col,
+                         const char *callee) {
+  for (int k = 0; k < s->ncalls; k++) {
+    esc_site *c = &s->calls[k];
+    if (c->line == line && c->col == col && strcmp(c->callee, callee) == 0 &&
+        strcmp(c->file, file) == 0)
+      return c;
+  }
+  return NULL;
 }
 
 static void load_params(LLVMModuleRef M, esc_sites *s) {
@@ -276,20 +393,20 @@ char *esc_site_text(const esc_site *s) {
   return t.s;
 }
 
-/* esc_sites_find: the recorded site of an allocation call — by its id, else
+/* esc_sites_find: the recorded site of an allocation call — by its node, else
  * (the call was rebuilt by some pass) by its position. */
 esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call) {
   LLVMValueRef md = LLVMGetMetadata(call, s->kind);
-  if (md && LLVMGetMDNodeNumOperands(md) >= 1) {
-    LLVMValueRef op;
-    LLVMGetMDNodeOperands(md, &op);
-    int id = (int)md_uint(op);
-    if (id >= 1 && id <= s->n && s->v[id - 1].id == id)
-      return &s->v[id - 1];
-    for (int k = 0; k < s->n; k++)
-      if (s->v[k].id == id)
-        return &s->v[k];
+  int k = md ? esc_ptrmap_get(&s->bynode, md) : -1;
+  if (md && k < 0 && s->n > 0) {
+    /* Recorded in another module and imported with its function (ThinLTO):
+     * the node itself says where it was written. */
+    k = add_site(s, md);
+    if (k >= 0)
+      s->v[k].seen = 1;
   }
+  if (k >= 0)
+    return &s->v[k];
   unsigned line = LLVMGetDebugLocLine(call), col = LLVMGetDebugLocColumn(call);
   unsigned flen = 0;
   const char *file = LLVMGetDebugLocFilename(call, &flen);
@@ -333,10 +450,13 @@ void esc_sites_forget(LLVMModuleRef M, esc_sites *s) {
           LLVMSetMetadata(i, s->kind, NULL);
   escb_drop_named_metadata(M, SITES);
   escb_drop_named_metadata(M, PARAMS);
+  escb_drop_named_metadata(M, CALLS);
+  escb_drop_named_metadata(M, "escape.wrappers");
 }
 
 void esc_sites_free(esc_sites *s) {
   for (int k = 0; k < s->n; k++) {
+    free(s->v[k].module);
     free(s->v[k].file);
     free(s->v[k].callee);
     free(s->v[k].fn);
@@ -351,5 +471,17 @@ void esc_sites_free(esc_sites *s) {
     free(s->params[k].file);
   }
   free(s->params);
+  for (int k = 0; k < s->ncalls; k++) {
+    free(s->calls[k].module);
+    free(s->calls[k].file);
+    free(s->calls[k].callee);
+    free(s->calls[k].fn);
+    for (int a = 0; a < s->calls[k].nargs; a++)
+      free(s->calls[k].args[a]);
+    free(s->calls[k].args);
+  }
+  free(s->calls);
+  esc_ptrmap_free(&s->bynode);
+  esc_wrappers_free(&s->wrappers);
   memset(s, 0, sizeof *s);
 }

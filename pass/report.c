@@ -472,6 +472,14 @@ static void site_entry(esc_report *r, esc_func *f, esc_cand *c, const esc_site *
 
 void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites) {
   esc_site *site = esc_sites_find(sites, c->call);
+  esc_site *wrapped = esc_wrapper_call(&sites->wrappers, sites, c->call);
+  if (wrapped) { /* inlined from an allocation wrapper: the call written */
+    if (site)
+      site->seen = 1;
+    wrapped->seen = 1;
+    site_entry(r, f, c, wrapped, 0);
+    return;
+  }
   if (site || sites->n == 0) {
     site_entry(r, f, c, site, 1);
     return;
@@ -488,6 +496,13 @@ void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites) 
 }
 
 void esc_report_removed(esc_report *r, const esc_site *s) {
+  esc_report_recorded(r, s, 1, ESC_R_REMOVED, "  removed by the optimizer\n");
+}
+
+/* esc_report_recorded: a line for a recorded site or call that has no
+ * allocation call of its own to judge. */
+void esc_report_recorded(esc_report *r, const esc_site *s, int stack, esc_reason reason,
+                         const char *detail) {
   esc_entry e;
   memset(&e, 0, sizeof e);
   if (s->line)
@@ -496,9 +511,9 @@ void esc_report_removed(esc_report *r, const esc_site *s) {
   e.col = s->col;
   e.where = esc_strdup("?");
   e.text = esc_site_text(s);
-  e.stack = 1;
-  e.reason = ESC_R_REMOVED;
-  e.detail = esc_strdup("  removed by the optimizer\n");
+  e.stack = stack;
+  e.reason = reason;
+  e.detail = esc_strdup(detail);
   push(r, &e);
 }
 

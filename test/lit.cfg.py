@@ -35,4 +35,7 @@ config.substitutions.append(("%report", "bash %s/report.sh" % tools))
 config.substitutions.append(("%exec", "bash %s/exec-check.sh" % tools))
 # %count FILE [CFLAGS...] [-- PLUGIN-FLAGS]: heap allocations, plain and with the plugin.
 config.substitutions.append(("%count", "bash %s/count-allocs.sh" % tools))
+# %lto-build MODE OUT DIR FILE... -- [CFLAGS...]: a multi-file program built
+# per file, or with -flto=full / -flto=thin and lld; prints the report.
+config.substitutions.append(("%lto-build", "bash %s/lto-build.sh" % tools))
 config.substitutions.append(("%src_root", config.escape_src_root))

@@ -1,0 +1,499 @@
+/* wrapper.c — allocation and free wrappers, seen through by inlining.
+ *
+ * Real programs rarely call malloc where the object dies: they call their
+ * own xmalloc, which calls malloc, checks for NULL and returns, and free
+ * through xfree.  The pass `escape-wrappers` runs before the inliner (at
+ * the start of the per-module simplification, and at the start of the
+ * full-LTO link pipeline, where wrappers in other files are visible) and
+ * marks each wrapper `alwaysinline`; after inlining, the escape pass sees a
+ * plain malloc whose object it can judge, and a plain free.  Inlining keeps
+ * the program's meaning whatever the body does, so soundness never rests
+ * on the recognition: it only decides what is worth inlining, and what the
+ * report names: an allocation inlined from a wrapper in another file (a
+ * header, or another translation unit at link time) is reported at the
+ * call as written, `use.c:8:12: xmalloc(64) does not escape`, not at the
+ * malloc inside the wrapper.
+ *
+ * An allocation wrapper W returns a pointer, and on every path that can
+ * return:
+ *   - calls exactly one allocator A (malloc, calloc, aligned_alloc,
+ *     operator new, or an allocation wrapper found earlier),
+ *   - returns A (or, after `if (!p) return NULL`, a phi or select of A
+ *     and null),
+ *   - uses A otherwise only in comparisons with null and as memset's
+ *     destination (zeroing),
+ *   - computes sizes with integer arithmetic, selects and plain loads
+ *     (rounding, a header word), branches only on integers or on A == null,
+ *   - stores nothing and calls nothing else.
+ * Paths that cannot return (the out-of-memory report ending in abort or
+ * exit) may do anything.  A function that also keeps the pointer (a
+ * registry, a debug list, a counter keyed by its address) is not a
+ * wrapper; if LLVM inlines it anyway, the store is plain to see and the
+ * object escapes.
+ *
+ *   void *xmalloc(size_t n) { void *p = malloc(n); if (!p) abort(); return p; }
+ *
+ * A free wrapper F frees its pointer parameter and on returning paths does
+ * nothing else but compare parameters with null:
+ *
+ *   void xfree(void *p) { if (p) free(p); }
+ *
+ * Only functions whose body is the one that runs (escb_inlinable: not
+ * interposable, not weak) and not marked noinline are considered, and none
+ * built for size (-Os, -Oz): each inlined copy carries the out-of-memory
+ * path, which only folds away where the object moves to the stack.
+ * Exercised by test/exec/Wrapper_*.c and test/lto/.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define WRAPPERS "escape.wrappers"
+#define MAX_BLOCKS 32
+#define MAX_INSTS 96
+
+typedef enum wrap_kind { WRAP_NONE, WRAP_ALLOC, WRAP_FREE } wrap_kind;
+
+static int is_null(LLVMValueRef v) {
+  return LLVMIsAConstantPointerNull(v) != NULL;
+}
+
+static int is_pointer(LLVMValueRef v) {
+  return LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
+}
+
+/* harmless_intrinsic: debug records and hints with no effect on memory. */
+static int harmless_intrinsic(LLVMValueRef callee) {
+  size_t n = 0;
+  const char *name = LLVMGetValueName2(callee, &n);
+  return (n > 9 && memcmp(name, "llvm.dbg.", 9) == 0) ||
+         (n >= 11 && memcmp(name, "llvm.assume", 11) == 0) ||
+         (n > 14 && memcmp(name, "llvm.lifetime.", 14) == 0) ||
+         (n > 12 && memcmp(name, "llvm.expect.", 12) == 0);
+}
+
+static int is_memset(LLVMValueRef callee) {
+  size_t n = 0;
+  const char *name = LLVMGetValueName2(callee, &n);
+  return n > 11 && memcmp(name, "llvm.memset", 11) == 0;
+}
+
+/* returning: marks the blocks from which a `ret` can be reached; 0 if the
+ * function is too big to consider. */
+static int returning(LLVMValueRef fn, LLVMBasicBlockRef *blocks, int *live, int *nblocks) {
+  int n = 0;
+  for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b; b = LLVMGetNextBasicBlock(b)) {
+    if (n == MAX_BLOCKS)
+      return 0;
+    blocks[n] = b;
+    LLVMValueRef t = LLVMGetBasicBlockTerminator(b);
+    live[n++] = t && LLVMGetInstructionOpcode(t) == LLVMRet;
+  }
+  for (int changed = 1; changed;) {
+    changed = 0;
+    for (int i = 0; i < n; i++) {
+      if (live[i])
+        continue;
+      LLVMValueRef t = LLVMGetBasicBlockTerminator(blocks[i]);
+      unsigned ns = t ? LLVMGetNumSuccessors(t) : 0;
+      for (unsigned k = 0; k < ns && !live[i]; k++) {
+        LLVMBasicBlockRef s = LLVMGetSuccessor(t, k);
+        for (int j = 0; j < n; j++)
+          if (blocks[j] == s && live[j]) {
+            live[i] = changed = 1;
+            break;
+          }
+      }
+    }
+  }
+  *nblocks = n;
+  return 1;
+}
+
+/* allocator: is this call an allocation the escape pass can convert, or a
+ * call of an allocation wrapper found before? */
+static int allocator(escb_ctx *ctx, LLVMValueRef call, const esc_ptrmap *known) {
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  if (LLVMIsAFunction(callee) && esc_ptrmap_get(known, callee) == WRAP_ALLOC)
+    return 1;
+  escb_callinfo ci;
+  escb_classify_call(ctx, call, &ci);
+  return ci.kind == ESCB_CALL_ALLOC &&
+         (ci.fn == ESCB_FN_MALLOC || ci.fn == ESCB_FN_CALLOC ||
+          ci.fn == ESCB_FN_ALIGNED_ALLOC || ci.fn == ESCB_FN_NEW);
+}
+
+/* null_compare: icmp eq/ne of `v` with null. */
+static int null_compare(LLVMValueRef i, LLVMValueRef v) {
+  if (LLVMGetInstructionOpcode(i) != LLVMICmp)
+    return 0;
+  LLVMIntPredicate p = LLVMGetICmpPredicate(i);
+  if (p != LLVMIntEQ && p != LLVMIntNE)
+    return 0;
+  LLVMValueRef a = LLVMGetOperand(i, 0), b = LLVMGetOperand(i, 1);
+  return (a == v && is_null(b)) || (b == v && is_null(a));
+}
+
+/* result_phi: a phi or select of A and null only. */
+static int result_phi(LLVMValueRef i, LLVMValueRef a) {
+  if (LLVMIsASelectInst(i)) {
+    LLVMValueRef t = LLVMGetOperand(i, 1), e = LLVMGetOperand(i, 2);
+    return (t == a || is_null(t)) && (e == a || is_null(e));
+  }
+  if (!LLVMIsAPHINode(i))
+    return 0;
+  unsigned n = LLVMCountIncoming(i);
+  for (unsigned k = 0; k < n; k++) {
+    LLVMValueRef v = LLVMGetIncomingValue(i, k);
+    if (v != a && !is_null(v))
+      return 0;
+  }
+  return n > 0;
+}
+
+/* integer_only: an instruction computing an integer (size arithmetic). */
+static int integer_only(LLVMValueRef i) {
+  if (is_pointer(i))
+    return 0;
+  int n = LLVMGetNumOperands(i);
+  for (int k = 0; k < n; k++)
+    if (is_pointer(LLVMGetOperand(i, k)))
+      return 0;
+  switch (LLVMGetInstructionOpcode(i)) {
+  case LLVMAdd: case LLVMSub: case LLVMMul: case LLVMUDiv: case LLVMSDiv:
+  case LLVMURem: case LLVMSRem: case LLVMShl: case LLVMLShr: case LLVMAShr:
+  case LLVMAnd: case LLVMOr: case LLVMXor: case LLVMTrunc: case LLVMZExt:
+  case LLVMSExt: case LLVMICmp: case LLVMSelect: case LLVMPHI: case LLVMFreeze:
+  case LLVMExtractValue:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* alloc_wrapper: is fn an allocation wrapper (see the top of the file)? */
+static int alloc_wrapper(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known) {
+  if (LLVMGetTypeKind(LLVMGetReturnType(LLVMGlobalGetValueType(fn))) != LLVMPointerTypeKind)
+    return 0;
+  LLVMBasicBlockRef blocks[MAX_BLOCKS];
+  int live[MAX_BLOCKS], nblocks = 0, ninsts = 0;
+  if (!returning(fn, blocks, live, &nblocks))
+    return 0;
+  LLVMValueRef a = NULL;
+  /* First the allocator, then every instruction of a returning path. */
+  for (int bi = 0; bi < nblocks; bi++)
+    for (LLVMValueRef i = LLVMGetFirstInstruction(blocks[bi]); i && live[bi];
+         i = LLVMGetNextInstruction(i))
+      if (esc_is_call(i) && allocator(ctx, i, known)) {
+        if (a)
+          return 0; /* two allocations: which one is returned? */
+        a = i;
+      }
+  if (!a || LLVMGetInstructionOpcode(a) != LLVMCall)
+    return 0;
+  for (int bi = 0; bi < nblocks; bi++) {
+    if (!live[bi])
+      continue; /* the out-of-memory path: anything goes */
+    for (LLVMValueRef i = LLVMGetFirstInstruction(blocks[bi]); i;
+         i = LLVMGetNextInstruction(i)) {
+      if (++ninsts > MAX_INSTS)
+        return 0;
+      if (i == a)
+        continue;
+      switch (LLVMGetInstructionOpcode(i)) {
+      case LLVMRet:
+        if (LLVMGetNumOperands(i) != 1)
+          return 0;
+        {
+          LLVMValueRef v = LLVMGetOperand(i, 0);
+          if (v != a && !result_phi(v, a))
+            return 0;
+        }
+        break;
+      case LLVMBr:
+        if (LLVMIsConditional(i)) {
+          LLVMValueRef c = LLVMGetCondition(i);
+          if (!null_compare(c, a) && !(LLVMIsAInstruction(c) && integer_only(c)) &&
+              !LLVMIsAArgument(c))
+            return 0;
+        }
+        break;
+      case LLVMLoad:
+        if (LLVMGetVolatile(i) || is_pointer(i) || LLVMGetOrdering(i) != LLVMAtomicOrderingNotAtomic)
+          return 0;
+        break;
+      case LLVMCall: {
+        LLVMValueRef callee = LLVMGetCalledValue(i);
+        if (LLVMIsAFunction(callee) && harmless_intrinsic(callee))
+          break;
+        if (LLVMIsAFunction(callee) && is_memset(callee) && LLVMGetOperand(i, 0) == a)
+          break; /* zeroing the new object */
+        return 0;
+      }
+      case LLVMPHI: case LLVMSelect:
+        if (is_pointer(i) ? !result_phi(i, a) : !integer_only(i))
+          return 0;
+        break;
+      case LLVMICmp:
+        if (!null_compare(i, a) && !integer_only(i))
+          return 0;
+        break;
+      default:
+        if (!integer_only(i))
+          return 0;
+      }
+    }
+  }
+  /* Every use of A: returned, compared with null, zeroed. */
+  for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (!LLVMIsAInstruction(user))
+      return 0;
+    LLVMOpcode op = LLVMGetInstructionOpcode(user);
+    if (op == LLVMRet || null_compare(user, a))
+      continue;
+    if ((op == LLVMPHI || op == LLVMSelect) && result_phi(user, a)) {
+      for (LLVMUseRef v = LLVMGetFirstUse(user); v; v = LLVMGetNextUse(v))
+        if (LLVMGetInstructionOpcode(LLVMGetUser(v)) != LLVMRet)
+          return 0;
+      continue;
+    }
+    if (op == LLVMCall && LLVMGetOperand(user, 0) == a &&
+        LLVMIsAFunction(LLVMGetCalledValue(user)) && is_memset(LLVMGetCalledValue(user)))
+      continue;
+    return 0;
+  }
+  return 1;
+}
+
+/* free_wrapper: does fn free a parameter and, on returning paths, nothing
+ * else? */
+static int free_wrapper(escb_ctx *ctx, LLVMValueRef fn) {
+  LLVMBasicBlockRef blocks[MAX_BLOCKS];
+  int live[MAX_BLOCKS], nblocks = 0, ninsts = 0, frees = 0;
+  if (LLVMCountParams(fn) == 0 || !returning(fn, blocks, live, &nblocks))
+    return 0;
+  for (int bi = 0; bi < nblocks; bi++) {
+    if (!live[bi])
+      continue;
+    for (LLVMValueRef i = LLVMGetFirstInstruction(blocks[bi]); i;
+         i = LLVMGetNextInstruction(i)) {
+      if (++ninsts > MAX_INSTS)
+        return 0;
+      switch (LLVMGetInstructionOpcode(i)) {
+      case LLVMRet:
+        if (LLVMGetNumOperands(i) != 0)
+          return 0;
+        break;
+      case LLVMBr:
+        if (LLVMIsConditional(i) && !LLVMIsAICmpInst(LLVMGetCondition(i)))
+          return 0;
+        break;
+      case LLVMICmp: {
+        LLVMValueRef x = LLVMGetOperand(i, 0), y = LLVMGetOperand(i, 1);
+        if (!((LLVMIsAArgument(x) && is_null(y)) || (LLVMIsAArgument(y) && is_null(x))))
+          return 0;
+        break;
+      }
+      case LLVMCall: {
+        LLVMValueRef callee = LLVMGetCalledValue(i);
+        if (LLVMIsAFunction(callee) && harmless_intrinsic(callee))
+          break;
+        escb_callinfo ci;
+        escb_classify_call(ctx, i, &ci);
+        if (ci.kind != ESCB_CALL_FREE ||
+            !LLVMIsAArgument(LLVMGetOperand(i, (unsigned)ci.arg)))
+          return 0;
+        frees++;
+        break;
+      }
+      default:
+        return 0;
+      }
+    }
+  }
+  return frees > 0;
+}
+
+static LLVMMetadataRef md_str(LLVMContextRef cx, const char *s) {
+  return LLVMMDStringInContext2(cx, s, strlen(s));
+}
+
+int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
+  LLVMContextRef cx = LLVMGetModuleContext(M);
+  unsigned always = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
+  unsigned optsize = LLVMGetEnumAttributeKindForName("optsize", 7);
+  unsigned minsize = LLVMGetEnumAttributeKindForName("minsize", 7);
+  esc_ptrmap known = {0};
+  esc_wrappers listed;
+  esc_wrappers_load(M, &listed);
+  int changed = 0;
+  /* Rounds, so that a wrapper of a wrapper is found too. */
+  for (int round = 0, found = 1; round < 4 && found; round++) {
+    found = 0;
+    for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn)) {
+      if (esc_ptrmap_get(&known, fn) >= 0 || !escb_inlinable(fn) ||
+          LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, optsize) ||
+          LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, minsize))
+        continue;
+      wrap_kind k = alloc_wrapper(ctx, fn, &known) ? WRAP_ALLOC
+                    : free_wrapper(ctx, fn)        ? WRAP_FREE
+                                                   : WRAP_NONE;
+      if (k == WRAP_NONE)
+        continue;
+      esc_ptrmap_put(&known, fn, k);
+      found = 1;
+      if (!LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, always)) {
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                                LLVMCreateEnumAttribute(cx, always, 0));
+        changed = 1;
+      }
+      char name[256], file[1024], dir[1024];
+      unsigned line = 0;
+      escb_source_name(fn, name, sizeof name);
+      if (!escb_function_debug(fn, file, dir, sizeof file, &line))
+        file[0] = 0;
+      if (k == WRAP_ALLOC && !esc_wrappers_has(&listed, name)) {
+        LLVMMetadataRef ops[2] = {md_str(cx, name), md_str(cx, file)};
+        LLVMAddNamedMetadataOperand(
+            M, WRAPPERS, LLVMMetadataAsValue(cx, LLVMMDNodeInContext2(cx, ops, 2)));
+        ESC_PUSH(listed.names, listed.n, listed.cap, esc_strdup(name));
+        changed = 1;
+      }
+    }
+  }
+  esc_ptrmap_free(&known);
+  esc_wrappers_free(&listed);
+  return changed;
+}
+
+void esc_wrappers_load(LLVMModuleRef M, esc_wrappers *w) {
+  memset(w, 0, sizeof *w);
+  unsigned n = LLVMGetNamedMetadataNumOperands(M, WRAPPERS);
+  if (!n)
+    return;
+  LLVMValueRef *nodes = esc_alloc(n * sizeof *nodes);
+  LLVMGetNamedMetadataOperands(M, WRAPPERS, nodes);
+  for (unsigned k = 0; k < n; k++) {
+    LLVMValueRef ops[2] = {NULL, NULL};
+    if (LLVMGetMDNodeNumOperands(nodes[k]) != 2)
+      continue;
+    LLVMGetMDNodeOperands(nodes[k], ops);
+    unsigned len = 0, flen = 0;
+    const char *s = ops[0] ? LLVMGetMDString(ops[0], &len) : NULL;
+    const char *f = ops[1] ? LLVMGetMDString(ops[1], &flen) : NULL;
+    if (!s)
+      continue;
+    char *name = esc_alloc(len + 1), *file = esc_alloc(flen + 1);
+    memcpy(name, s, len);
+    if (f)
+      memcpy(file, f, flen);
+    if (esc_wrappers_has(w, name)) {
+      free(name);
+      free(file);
+      continue;
+    }
+    int nf = w->n;
+    ESC_PUSH(w->names, w->n, w->cap, name);
+    ESC_PUSH(w->files, nf, w->capfiles, file);
+  }
+  free(nodes);
+}
+
+int esc_wrappers_has(const esc_wrappers *w, const char *name) {
+  for (int k = 0; k < w->n; k++)
+    if (strcmp(w->names[k], name) == 0)
+      return 1;
+  return 0;
+}
+
+int esc_wrappers_elsewhere(const esc_wrappers *w, const char *name, const char *file) {
+  for (int k = 0; k < w->n; k++)
+    if (strcmp(w->names[k], name) == 0)
+      return w->files && strcmp(w->files[k], file) != 0;
+  return 0;
+}
+
+void esc_wrappers_free(esc_wrappers *w) {
+  for (int k = 0; k < w->n; k++) {
+    free(w->names[k]);
+    if (w->files)
+      free(w->files[k]);
+  }
+  free(w->names);
+  free(w->files);
+  memset(w, 0, sizeof *w);
+}
+
+esc_site *esc_wrapper_call(const esc_wrappers *w, esc_sites *s, LLVMValueRef call) {
+  if (w->n == 0 || s->ncalls == 0)
+    return NULL;
+  escb_frame chain[16];
+  int n = escb_inline_chain(call, chain, 16);
+  /* From the allocation outwards, while the code is a wrapper's from
+   * another file that was inlined: the outermost such call is the one the
+   * user wrote.  A helper in the caller's own file keeps the position of
+   * its allocation, one line per inlined copy (DESIGN.md). */
+  esc_site *found = NULL;
+  for (int k = 0; k < n && chain[k].line &&
+                  esc_wrappers_elsewhere(w, chain[k].fn, chain[k].file);
+       k++) {
+    esc_site *c = esc_sites_call(s, chain[k].file, chain[k].line, chain[k].col, chain[k].fn);
+    if (!c)
+      break;
+    found = c;
+  }
+  return found;
+}
+
+int esc_wrapper_site_at_calls(const esc_sites *s, const esc_site *site) {
+  for (int k = 0; k < s->ncalls; k++)
+    if (strcmp(s->calls[k].callee, site->fn) == 0 &&
+        esc_wrappers_elsewhere(&s->wrappers, site->fn, s->calls[k].file))
+      return 1;
+  return 0;
+}
+
+void esc_wrapper_sites_report(LLVMModuleRef M, esc_sites *s, esc_report *r,
+                              const char *own) {
+  if (s->wrappers.n == 0 || s->ncalls == 0)
+    return;
+  /* Calls of wrappers that were not inlined. */
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn)) {
+    if (LLVMGetLinkage(fn) == LLVMAvailableExternallyLinkage)
+      continue;
+    ESC_FOR_EACH_INST(fn, b, i) {
+        if (!esc_is_call(i) || !LLVMIsAFunction(LLVMGetCalledValue(i)))
+          continue;
+        char name[256];
+        escb_source_name(LLVMGetCalledValue(i), name, sizeof name);
+        if (!esc_wrappers_has(&s->wrappers, name))
+          continue;
+        unsigned flen = 0;
+        const char *file = LLVMGetDebugLocFilename(i, &flen);
+        char fbuf[1024];
+        if (!file || flen >= sizeof fbuf)
+          continue;
+        memcpy(fbuf, file, flen);
+        fbuf[flen] = 0;
+        if (!esc_wrappers_elsewhere(&s->wrappers, name, fbuf))
+          continue;
+        esc_site *c = esc_sites_call(s, fbuf, LLVMGetDebugLocLine(i),
+                                     LLVMGetDebugLocColumn(i), name);
+        if (!c || c->seen)
+          continue;
+        c->seen = 1;
+        esc_report_recorded(r, c, 0, ESC_R_ALLOCATOR,
+                            "  the allocation wrapper was not inlined\n");
+      }
+  }
+  for (int k = 0; k < s->ncalls; k++) {
+    esc_site *c = &s->calls[k];
+    if (c->seen || !esc_wrappers_elsewhere(&s->wrappers, c->callee, c->file) ||
+        (own && strcmp(c->module, own) != 0))
+      continue;
+    c->seen = 1;
+    esc_report_removed(r, c);
+  }
+}
