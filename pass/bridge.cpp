@@ -245,13 +245,6 @@ extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
       out->zeroed = Init->isNullValue();
 }
 
-extern "C" int escb_is_libfunc_call(escb_ctx *ctx, LLVMValueRef call) {
-  auto *CB = cast<CallBase>(unwrap(call));
-  LibFunc LF;
-  return CB->getCalledFunction() &&
-         ctx->tli(*CB->getFunction()).getLibFunc(*CB, LF);
-}
-
 extern "C" unsigned escb_call_arg_flags(LLVMValueRef call, unsigned i) {
   auto *CB = cast<CallBase>(unwrap(call));
   unsigned fl = 0;

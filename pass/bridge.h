@@ -53,9 +53,6 @@ typedef struct escb_callinfo {
 } escb_callinfo;
 
 void escb_classify_call(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out);
-/* Whether a direct call is to a C library function TargetLibraryInfo knows
- * (with the prototype it expects). */
-int escb_is_libfunc_call(escb_ctx *ctx, LLVMValueRef call);
 
 /* Facts about argument `i` of a call: call-site and callee attributes,
  * merged the way CallBase does (callee attributes only when the types

@@ -147,7 +147,7 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
           /* An indirect call may reach any function whose address is taken. */
           for (int k = 0; k < ntaken; k++)
             cg_edge(cg, i, taken[k]);
-        } else if (!has_llvm_prefix(callee) && !escb_is_libfunc_call(ctx, in)) {
+        } else if (!has_llvm_prefix(callee) && !escb_is_library_call(ctx, in)) {
           /* Code in another file may call back the functions whose address
            * it can have (a visitor stored in a struct): recursion through
            * it is recursion all the same.  Functions it could call by name
