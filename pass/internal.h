@@ -51,6 +51,8 @@ typedef struct esc_cand {
   int checked;         /* in a recursive function: from the side stack
                           when it has room (runtime/sidestack.c) */
   int in_cycle;        /* the site is on a CFG cycle */
+  int lifo;            /* checked, in a loop: each free releases its memory */
+  LLVMValueRef lifo_mark; /* the side stack's top before it, for those frees */
   LLVMValueRef slot;   /* the alloca (or side-stack address holder) replacing it */
 } esc_cand;
 

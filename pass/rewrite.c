@@ -180,6 +180,10 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMValueRef ok = fits, side = NULL;
   if (c->checked) {
     LLVMValueRef alloc_fn = esc_sidestack_fn(m, "__escape_side_alloc");
+    LLVMValueRef mark_fn = esc_sidestack_fn(m, "__escape_side_mark");
+    if (c->lifo && mark_fn)
+      c->lifo_mark = LLVMBuildCall2(b, LLVMFunctionType(ptr, NULL, 0, 0), mark_fn, NULL, 0,
+                                    "side.top");
     LLVMValueRef room = LLVMConstInt(LLVMInt1TypeInContext(cx), 0, 0);
     side = LLVMConstNull(ptr);
     if (alloc_fn && f->side_mark) { /* else (solve.c saw it usable): heap */
@@ -246,6 +250,19 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
     p = LLVMBuildSelect(b, mine, LLVMConstNull(pty), p, "");
   }
   LLVMSetOperand(call, (unsigned)ci.arg, p);
+  /* A loop site's object (lifo): its free also gives its memory back. */
+  int only = esc_bits_next(pts, g->words, 0);
+  esc_cand *c = only >= 0 && esc_bits_next(pts, g->words, only + 1) < 0
+                    ? &f->cands[g->objs[only].cand] : NULL;
+  LLVMValueRef rel = c && c->lifo && c->lifo_mark
+                         ? esc_sidestack_fn(m, "__escape_side_release") : NULL;
+  if (rel && LLVMGetInstructionOpcode(call) != LLVMInvoke) {
+    LLVMValueRef next = LLVMGetNextInstruction(call);
+    LLVMPositionBuilderBefore(b, next);
+    LLVMTypeRef ptr = LLVMTypeOf(c->lifo_mark);
+    LLVMValueRef mark = c->lifo_mark;
+    LLVMBuildCall2(b, LLVMFunctionType(LLVMVoidTypeInContext(cx), &ptr, 1, 0), rel, &mark, 1, "");
+  }
 }
 
 static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {

@@ -321,6 +321,40 @@ static void unify(esc_func *f) {
   }
 }
 
+/* lifo_ok: a recursive function's site in a loop may still take side-stack
+ * memory when its object is the function's only one moved (so nothing
+ * allocated after it in this frame is live when it is freed) and every
+ * free of it frees just this object: the free puts the side stack's top
+ * back to where it was before the object, each iteration.  Callees' side
+ * memory above it is released by their returns, or dead after an
+ * exception or longjmp out of them. */
+static int lifo_ok(esc_func *f, int k) {
+  esc_graph *g = &f->g;
+  int ok_sites = 0, frees = 0;
+  for (int j = 0; j < f->ncands; j++)
+    ok_sites += f->cands[j].reason == ESC_OK;
+  if (ok_sites != 1 || f->cands[k].info.fn == ESCB_FN_POSIX_MEMALIGN)
+    return 0;
+  for (int i = 0; i < f->nchecks; i++) {
+    esc_check *ck = &f->checks[i];
+    if (ck->kind != ESC_CHECK_FREE || !esc_graph_holds(g, ck->loc, f->cands[k].obj))
+      continue;
+    if (esc_bits_next(g->locs[ck->loc].pts, g->words, 0) != f->cands[k].obj ||
+        esc_bits_next(g->locs[ck->loc].pts, g->words, f->cands[k].obj + 1) >= 0)
+      return 0;
+    /* ...through the call's own result, so the site dominates the free. */
+    escb_callinfo ci;
+    escb_classify_call(f->ctx, ck->call, &ci);
+    LLVMValueRef p = LLVMGetOperand(ck->call, (unsigned)ci.arg);
+    while (LLVMIsABitCastInst(p) || LLVMIsAAddrSpaceCastInst(p))
+      p = LLVMGetOperand(p, 0);
+    if (p != f->cands[k].call)
+      return 0;
+    frees++;
+  }
+  return frees > 0;
+}
+
 /* groups: freed-together groups, then the frame budget, in instruction
  * order.  In a recursive function a site outside loops takes its memory
  * from the per-thread side stack (runtime/sidestack.c): it costs the frame
@@ -347,6 +381,8 @@ static void groups(esc_func *f) {
       continue;
     if (f->side_stack && !c->in_cycle && c->info.fn != ESCB_FN_POSIX_MEMALIGN)
       c->checked = 1;
+    else if (f->side_stack && c->in_cycle && lifo_ok(f, k))
+      c->checked = c->lifo = 1;
     else
       total[find(f, k)] += c->bytes;
   }

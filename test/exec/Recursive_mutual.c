@@ -1,20 +1,23 @@
 // Recursive_mutual: positive beside negative. ping and pong call each other.
 // ping's allocation runs once per call: it takes stack memory after a
-// run-time check that the thread's stack has room. pong allocates in a loop:
-// a dynamic stack buffer there would grow the frame each iteration, and a
-// fixed one is over the recursive budget (0), so it stays on the heap.
-// Counts: 31 pings (stack), 62 pong iterations (heap), stdout's buffer.
+// per-thread side stack. pong allocates two objects in a loop: side-stack
+// memory is given back only at return, or at the free of a loop's only
+// object, so with two objects both stay on the heap (a fixed slot would be
+// over the recursive budget, 0). Counts: 31 pings (side stack), 62 pong
+// iterations with two each (heap), stdout's buffer.
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
-// RUN: %report -m=2 %s | grep -F -e ':33:12:' -e ':47:14:' | FileCheck %s --match-full-lines --implicit-check-not=escape
+// RUN: %report -m=2 %s | grep -F -e ':36:12:' -e ':50:14:' -e ':51:14:' | FileCheck %s --match-full-lines --implicit-check-not=escape
 // RUN: %count %s | FileCheck %s --check-prefix=COUNT --match-full-lines
-// OUT: s=51540
+// OUT: s=54335
 // OUT-NEXT: exit status: 0
-// CHECK: Recursive_mutual.c:33:12: malloc(16) does not escape:
-// CHECK-NEXT: Recursive_mutual.c:33:12:   recursive: on the thread's side stack while it has room, else on the heap
-// CHECK-NEXT: Recursive_mutual.c:47:14: malloc(24) escapes to heap:
-// CHECK-NEXT: Recursive_mutual.c:47:14:   recursive: the function is on a call-graph cycle (budget 0 bytes)
-// COUNT: plain: 94
-// COUNT-NEXT: escape: 63
+// CHECK: Recursive_mutual.c:36:12: malloc(16) does not escape:
+// CHECK-NEXT: Recursive_mutual.c:36:12:   recursive: on the thread's side stack while it has room, else on the heap
+// CHECK-NEXT: Recursive_mutual.c:50:14: malloc(24) escapes to heap:
+// CHECK-NEXT: Recursive_mutual.c:50:14:   recursive: the function is on a call-graph cycle (budget 0 bytes)
+// CHECK-NEXT: Recursive_mutual.c:51:14: malloc(8) escapes to heap:
+// CHECK-NEXT: Recursive_mutual.c:51:14:   recursive: the function is on a call-graph cycle (budget 0 bytes)
+// COUNT: plain: 156
+// COUNT-NEXT: escape: 125
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -45,12 +48,16 @@ __attribute__((noinline)) static long pong(int d) {
   long s = 0;
   for (int k = 0; k < rounds; k++) {
     int *q = malloc(6 * sizeof(int)); // heap: malloc(24), in a loop
+    int *r = malloc(2 * sizeof(int)); // heap: malloc(8), in a loop
     for (int i = 0; i < 6; i++)
       q[i] = d * i + k;
-    s += sum(q, 6);
+    r[0] = k;
+    r[1] = d;
+    s += sum(q, 6) + sum(r, 2);
     if (d > 0)
       s += 3 * ping(d - 1);
     s += q[5];
+    free(r);
     free(q);
   }
   return s;

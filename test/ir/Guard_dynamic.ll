@@ -260,12 +260,17 @@ done:
   ret i32 0
 }
 
-; TEST 12 - negative: a recursive function's site in a loop (side-stack
-; memory is released only when the function returns).
+; TEST 12 - a recursive function's site in a loop, the function's only
+; moved object, freed through its own pointer: each iteration takes the
+; side stack's top before it and the free puts it back.
 ; CHECK-LABEL: define i32 @rec_loop(
 ; CHECK:       loop:
 ; CHECK-NEXT:    %i = phi i32
-; CHECK-NEXT:    %p = call ptr @malloc(i64 24)
+; CHECK-NEXT:    %side.top = call ptr @__escape_side_mark()
+; CHECK-NEXT:    %side = call ptr @__escape_side_alloc(i64 32, i64 16)
+; CHECK:         call void @free(ptr
+; CHECK-NEXT:    call void @__escape_side_release(ptr %side.top)
+; CHECK-NEXT:    %i1 = add i32 %i, 1
 define i32 @rec_loop(i32 %d, i32 %n) {
 entry:
   br label %loop
@@ -283,6 +288,33 @@ out:
   ret i32 %r
 }
 
+; TEST 13 - negative: two objects in a recursive function's loop; the free
+; of one could not give back memory below the other.
+; CHECK-LABEL: define i32 @rec_loop2(
+; CHECK:       loop:
+; CHECK-NEXT:    %i = phi i32
+; CHECK-NEXT:    %p = call ptr @malloc(i64 24)
+; CHECK-NEXT:    %q = call ptr @malloc(i64 8)
+define i32 @rec_loop2(i32 %d, i32 %n) {
+entry:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i1, %loop ]
+  %p = call ptr @malloc(i64 24)
+  %q = call ptr @malloc(i64 8)
+  call void @look(ptr %p)
+  call void @look(ptr %q)
+  call void @free(ptr %p)
+  call void @free(ptr %q)
+  %i1 = add i32 %i, 1
+  %c = icmp slt i32 %i1, %n
+  br i1 %c, label %loop, label %out
+out:
+  %d1 = sub i32 %d, 1
+  %r = call i32 @rec_loop2(i32 %d1, i32 %n)
+  ret i32 %r
+}
+
 ; The side stack's runtime, linked in once.
 ; CHECK: define weak hidden ptr @__escape_side_mark()
 
@@ -294,8 +326,12 @@ out:
 ; WHY-NEXT: <calloc_const_overflow>:   non-constant size
 ; WHY-NEXT: <rec>: malloc(24) does not escape:
 ; WHY-NEXT: <rec>:   recursive: on the thread's side stack while it has room, else on the heap
-; WHY-NEXT: <rec_loop>: malloc(24) escapes to heap:
-; WHY-NEXT: <rec_loop>:   recursive: the function is on a call-graph cycle (budget 0 bytes)
+; WHY-NEXT: <rec_loop>: malloc(24) does not escape:
+; WHY-NEXT: <rec_loop>:   recursive: on the thread's side stack while it has room, else on the heap
+; WHY-NEXT: <rec_loop2>: malloc(24) escapes to heap:
+; WHY-NEXT: <rec_loop2>:   recursive: the function is on a call-graph cycle (budget 0 bytes)
+; WHY-NEXT: <rec_loop2>: malloc(8) escapes to heap:
+; WHY-NEXT: <rec_loop2>:   recursive: the function is on a call-graph cycle (budget 0 bytes)
 
 ; Without buffers and the check every site stays on the heap, freed_together's
 ; constant-size one with its group.
@@ -313,3 +349,5 @@ out:
 ; OFF-NEXT: <calloc_const_overflow>: calloc(4611686018427387904, 8) escapes to heap
 ; OFF-NEXT: <rec>: malloc(24) escapes to heap
 ; OFF-NEXT: <rec_loop>: malloc(24) escapes to heap
+; OFF-NEXT: <rec_loop2>: malloc(24) escapes to heap
+; OFF-NEXT: <rec_loop2>: malloc(8) escapes to heap
