@@ -49,7 +49,10 @@ void esc_arg_text(LLVMValueRef arg, char *buf, size_t n) {
     snprintf(buf, n, "%llu", LLVMConstIntGetZExtValue(v));
     return;
   }
+  /* (LLVMIsConstantString casts unchecked: ask for a data sequential first;
+   * a zero-initialized array is not one.) */
   if (LLVMIsAGlobalVariable(v) && LLVMIsGlobalConstant(v) && LLVMGetInitializer(v) &&
+      LLVMIsAConstantDataSequential(LLVMGetInitializer(v)) &&
       LLVMIsConstantString(LLVMGetInitializer(v))) {
     size_t len = 0;
     const char *str = LLVMGetAsString(LLVMGetInitializer(v), &len);
