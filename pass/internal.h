@@ -189,6 +189,7 @@ typedef struct esc_sites {
 void esc_sites_load(LLVMModuleRef M, esc_sites *s);
 esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call);
 char *esc_site_text(const esc_site *s);
+LLVMMetadataRef esc_md_str(LLVMContextRef cx, const char *s); /* an MDString */
 int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
                      esc_site **out, int max);
 void esc_sites_free(esc_sites *s);

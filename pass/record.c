@@ -125,7 +125,7 @@ static LLVMMetadataRef md_int(LLVMContextRef cx, uint64_t x) {
   return LLVMValueAsMetadata(LLVMConstInt(LLVMInt32TypeInContext(cx), x, 0));
 }
 
-static LLVMMetadataRef md_str(LLVMContextRef cx, const char *s) {
+LLVMMetadataRef esc_md_str(LLVMContextRef cx, const char *s) {
   return LLVMMDStringInContext2(cx, s, strlen(s));
 }
 
@@ -148,7 +148,7 @@ static void record_params(LLVMModuleRef M) {
       size_t fl = 0;
       const char *fname = LLVMGetValueName2(fn, &fl);
       LLVMMetadataRef ops[6] = {LLVMMDStringInContext2(cx, fname, fl), md_int(cx, i),
-                                md_str(cx, name),  md_str(cx, file),
+                                esc_md_str(cx, name),  esc_md_str(cx, file),
                                 md_int(cx, line),  md_int(cx, col)};
       LLVMMetadataRef node = LLVMMDNodeInContext2(cx, ops, 6);
       LLVMAddNamedMetadataOperand(M, PARAMS, LLVMMetadataAsValue(cx, node));
@@ -191,10 +191,10 @@ static void record_calls(LLVMModuleRef M, escb_ctx *ctx) {
         ops[1] = LLVMMDStringInContext2(cx, file ? file : "", file ? flen : 0);
         ops[2] = md_int(cx, LLVMGetDebugLocLine(i));
         ops[3] = md_int(cx, LLVMGetDebugLocColumn(i));
-        ops[4] = md_str(cx, cname);
+        ops[4] = esc_md_str(cx, cname);
         for (unsigned k = 0; k < nargs; k++) {
           esc_arg_text(LLVMGetOperand(i, k), arg, sizeof arg);
-          ops[5 + k] = md_str(cx, arg);
+          ops[5 + k] = esc_md_str(cx, arg);
         }
         LLVMMetadataRef node = LLVMMDNodeInContext2(cx, ops, 5 + nargs);
         LLVMAddNamedMetadataOperand(M, CALLS, LLVMMetadataAsValue(cx, node));
@@ -224,16 +224,16 @@ void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
         LLVMMetadataRef *ops = esc_alloc((7 + nargs) * sizeof *ops);
         ops[0] = md_int(cx, (uint64_t)++id);
         ops[1] = module_name(M);
-        ops[2] = md_str(cx, fname);
+        ops[2] = esc_md_str(cx, fname);
         ops[3] = md_int(cx, LLVMGetDebugLocLine(i));
         ops[4] = md_int(cx, LLVMGetDebugLocColumn(i));
-        ops[5] = md_str(cx, callee);
+        ops[5] = esc_md_str(cx, callee);
         size_t fnlen = 0;
         const char *fnname = LLVMGetValueName2(fn, &fnlen);
         ops[6] = LLVMMDStringInContext2(cx, fnname, fnlen);
         for (unsigned k = 0; k < nargs; k++) {
           esc_arg_text(LLVMGetOperand(i, k), arg, sizeof arg);
-          ops[7 + k] = md_str(cx, arg);
+          ops[7 + k] = esc_md_str(cx, arg);
         }
         LLVMMetadataRef node = LLVMMDNodeInContext2(cx, ops, 7 + nargs);
         LLVMAddNamedMetadataOperand(M, SITES, LLVMMetadataAsValue(cx, node));

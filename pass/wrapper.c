@@ -316,9 +316,6 @@ static int free_wrapper(escb_ctx *ctx, LLVMValueRef fn) {
   return frees > 0;
 }
 
-static LLVMMetadataRef md_str(LLVMContextRef cx, const char *s) {
-  return LLVMMDStringInContext2(cx, s, strlen(s));
-}
 
 int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
   LLVMContextRef cx = LLVMGetModuleContext(M);
@@ -355,7 +352,7 @@ int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
       if (!escb_function_debug(fn, file, dir, sizeof file, &line))
         file[0] = 0;
       if (k == WRAP_ALLOC && !esc_wrappers_has(&listed, name)) {
-        LLVMMetadataRef ops[2] = {md_str(cx, name), md_str(cx, file)};
+        LLVMMetadataRef ops[2] = {esc_md_str(cx, name), esc_md_str(cx, file)};
         LLVMAddNamedMetadataOperand(
             M, WRAPPERS, LLVMMetadataAsValue(cx, LLVMMDNodeInContext2(cx, ops, 2)));
         ESC_PUSH(listed.names, listed.n, listed.cap, esc_strdup(name));
