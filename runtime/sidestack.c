@@ -13,7 +13,7 @@
  *
  * Each thread maps ESCAPE_SIDE_BYTES of address space on first use
  * (MAP_NORESERVE: pages cost memory only when touched), released when the
- * thread exits.  A frame left by longjmp or an exception does not release
+ * thread exits (while the module that mapped it is loaded).  A frame left by longjmp or an exception does not release
  * its part; the next release by a frame below it does.  Updates are single
  * stores, so a signal handler that uses the side stack and returns leaves
  * it as it found it.
@@ -39,10 +39,25 @@ struct escape_side {
 ESCAPE_HIDDEN __thread struct escape_side __escape_side;
 ESCAPE_HIDDEN pthread_key_t __escape_side_key;
 ESCAPE_HIDDEN pthread_once_t __escape_side_once = PTHREAD_ONCE_INIT;
+ESCAPE_HIDDEN int __escape_side_keyed; /* 1: the key exists; 2: deleted */
 
 static void unmap(void *base) { munmap(base, ESCAPE_SIDE_BYTES); }
 
-static void make_key(void) { pthread_key_create(&__escape_side_key, unmap); }
+static void make_key(void) {
+  if (pthread_key_create(&__escape_side_key, unmap) == 0)
+    __escape_side_keyed = 1;
+}
+
+/* drop_key: when the program or shared object is unloaded (dlclose), its
+ * threads must not call back into the unmapped unmap at their exit: the
+ * key goes, and their side stacks stay mapped until the process ends.
+ * Each module carrying this file has the destructor; the first one acts. */
+__attribute__((destructor)) static void drop_key(void) {
+  if (__escape_side_keyed == 1) {
+    __escape_side_keyed = 2;
+    pthread_key_delete(__escape_side_key);
+  }
+}
 
 static int map_side(struct escape_side *s) {
   void *p = mmap(NULL, ESCAPE_SIDE_BYTES, PROT_READ | PROT_WRITE,
