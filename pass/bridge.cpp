@@ -487,8 +487,8 @@ static Instruction *guard_invoke(InvokeInst *II, Value *Cond, Instruction *&Stac
 }
 
 extern "C" LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_cond,
-                                        LLVMValueRef stack_value, uint64_t bytes,
-                                        unsigned align, LLVMValueRef *stack_term) {
+                                        LLVMValueRef stack_value,
+                                        LLVMValueRef *stack_term) {
   auto *CB = cast<CallBase>(unwrap(call));
   Instruction *ElseTerm = nullptr, *JoinAt = nullptr;
   BasicBlock *HeapBB = nullptr;
@@ -504,18 +504,9 @@ extern "C" LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_con
     JoinAt = &*Tail->begin();
     HeapBB = ThenTerm->getParent();
   }
-  Value *Stack = stack_value ? unwrap(stack_value) : nullptr;
-  if (!Stack) {
-    const DataLayout &DL = CB->getModule()->getDataLayout();
-    LLVMContext &Cx = CB->getContext();
-    auto *A = new AllocaInst(Type::getInt8Ty(Cx), DL.getAllocaAddrSpace(),
-                             ConstantInt::get(Type::getInt64Ty(Cx), bytes),
-                             Align(align), CB->getName() + ".stack", ElseTerm);
-    A->setDebugLoc(CB->getDebugLoc());
-    Stack = A;
-    if (Stack->getType() != CB->getType())
-      Stack = new AddrSpaceCastInst(A, CB->getType(), "", ElseTerm);
-  }
+  Value *Stack = unwrap(stack_value);
+  if (Stack->getType() != CB->getType())
+    Stack = new AddrSpaceCastInst(Stack, CB->getType(), "", ElseTerm);
   PHINode *Phi = PHINode::Create(CB->getType(), 2, CB->getName() + ".guarded");
   Phi->insertBefore(JoinAt);
   Phi->setDebugLoc(CB->getDebugLoc());

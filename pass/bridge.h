@@ -134,16 +134,13 @@ LLVMValueRef escb_invoke_to_call(LLVMValueRef invoke);
 void escb_drop_named_metadata(LLVMModuleRef M, const char *name);
 /* Splits the block before `call` so that the call runs only when
  * `heap_cond` (an i1 computed before it) is true; on the other path the
- * call's value is `stack_value`, or when that is NULL a fresh alloca of
- * `bytes` bytes aligned to `align` made on that path (a dynamic alloca:
- * the frame grows only when the path runs).  Returns the phi that now
- * stands for the call (its uses are rewired to it; incoming value 1 is the
- * stack path's) and, in *stack_term, the terminator of the stack path's
- * block, for code of that path only.  An invoke keeps its landing pad on
- * the heap path. */
+ * call's value is `stack_value` (a buffer, or side-stack memory, available
+ * before the call).  Returns the phi that now stands for the call (its uses
+ * are rewired to it; incoming value 1 is the stack path's) and, in
+ * *stack_term, the terminator of the stack path's block, for code of that
+ * path only.  An invoke keeps its landing pad on the heap path. */
 LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_cond,
-                             LLVMValueRef stack_value, uint64_t bytes, unsigned align,
-                             LLVMValueRef *stack_term);
+                             LLVMValueRef stack_value, LLVMValueRef *stack_term);
 /* Marks F for the cleanup passes (SROA, InstCombine) run after the pass. */
 void escb_mark_rewritten(LLVMValueRef fn);
 /* Whether F's body is the one that runs (not interposable, not weak). */

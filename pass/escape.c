@@ -125,14 +125,9 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
   cg->capsucc = esc_alloc(n * sizeof(int));
   cg->recursive = esc_alloc(n * sizeof(int));
   int *taken = NULL, ntaken = 0, captaken = 0;
-  int *reach = NULL, nreach = 0, capreach = 0; /* what external code may call */
-  for (int i = 0; i < cg->n; i++) {
-    int t = address_taken(cg->fns[i]);
-    if (t)
+  for (int i = 0; i < cg->n; i++)
+    if (address_taken(cg->fns[i]))
       ESC_PUSH(taken, ntaken, captaken, i);
-    if (t)
-      ESC_PUSH(reach, nreach, capreach, i);
-  }
   for (int i = 0; i < cg->n; i++)
     ESC_FOR_EACH_INST(cg->fns[i], b, in) {
         if (!esc_is_call(in))
@@ -153,8 +148,8 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
            * it is recursion all the same.  Functions it could call by name
            * are not followed (the cost would be every visible function
            * that calls out; README, known gaps). */
-          for (int k = 0; k < nreach; k++)
-            cg_edge(cg, i, reach[k]);
+          for (int k = 0; k < ntaken; k++)
+            cg_edge(cg, i, taken[k]);
         }
         /* External code handed one of our functions may call it back. */
         unsigned na = LLVMGetNumArgOperands(in);
@@ -165,7 +160,6 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
         }
       }
   free(taken);
-  free(reach);
 }
 
 /* cg_sccs marks functions on a cycle (Tarjan, iterative: call graphs of

@@ -190,6 +190,9 @@ void esc_sites_load(LLVMModuleRef M, esc_sites *s);
 esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call);
 char *esc_site_text(const esc_site *s);
 LLVMMetadataRef esc_md_str(LLVMContextRef cx, const char *s); /* an MDString */
+/* The operands of M's named metadata `name` (*n of them; free the array),
+ * or NULL when there are none. */
+LLVMValueRef *esc_named_md(LLVMModuleRef M, const char *name, unsigned *n);
 int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
                      esc_site **out, int max);
 void esc_sites_free(esc_sites *s);

@@ -30,11 +30,10 @@ static LLVMMetadataRef md_i64(LLVMContextRef cx, uint64_t x) {
 
 /* esc_lto_get: where M stands in an -flto build (ESC_LTO_*). */
 int esc_lto_get(LLVMModuleRef M) {
-  unsigned n = LLVMGetNamedMetadataNumOperands(M, LTO);
-  if (!n)
+  unsigned n = 0;
+  LLVMValueRef *nodes = esc_named_md(M, LTO, &n);
+  if (!nodes)
     return ESC_LTO_NONE;
-  LLVMValueRef *nodes = esc_alloc(n * sizeof *nodes);
-  LLVMGetNamedMetadataOperands(M, LTO, nodes);
   int phase = ESC_LTO_NONE;
   for (unsigned k = 0; k < n; k++) { /* merged modules: the latest phase */
     LLVMValueRef op = NULL;
@@ -78,11 +77,10 @@ static uint64_t min_u64(uint64_t a, uint64_t b) { return a < b ? a : b; }
  * compile steps of the linked modules (the widest report, the most careful
  * limits), for every option the link's own command line did not give. */
 void esc_lto_load_options(LLVMModuleRef M, esc_options *opt) {
-  unsigned n = LLVMGetNamedMetadataNumOperands(M, OPTIONS);
-  if (!n)
+  unsigned n = 0;
+  LLVMValueRef *nodes = esc_named_md(M, OPTIONS, &n);
+  if (!nodes)
     return;
-  LLVMValueRef *nodes = esc_alloc(n * sizeof *nodes);
-  LLVMGetNamedMetadataOperands(M, OPTIONS, nodes);
   esc_options rec = {0};
   int first = 1;
   for (unsigned k = 0; k < n; k++) {

@@ -125,6 +125,15 @@ static LLVMMetadataRef md_int(LLVMContextRef cx, uint64_t x) {
   return LLVMValueAsMetadata(LLVMConstInt(LLVMInt32TypeInContext(cx), x, 0));
 }
 
+LLVMValueRef *esc_named_md(LLVMModuleRef M, const char *name, unsigned *n) {
+  *n = LLVMGetNamedMetadataNumOperands(M, name);
+  if (!*n)
+    return NULL;
+  LLVMValueRef *nodes = esc_alloc(*n * sizeof *nodes);
+  LLVMGetNamedMetadataOperands(M, name, nodes);
+  return nodes;
+}
+
 LLVMMetadataRef esc_md_str(LLVMContextRef cx, const char *s) {
   return LLVMMDStringInContext2(cx, s, strlen(s));
 }
@@ -291,15 +300,10 @@ static int add_site(esc_sites *s, LLVMValueRef node) {
 void esc_sites_load(LLVMModuleRef M, esc_sites *s) {
   memset(s, 0, sizeof *s);
   s->kind = site_kind(M);
-  unsigned n = LLVMGetNamedMetadataNumOperands(M, SITES);
   load_calls(M, s);
   esc_wrappers_load(M, &s->wrappers);
-  if (!n) {
-    load_params(M, s);
-    return;
-  }
-  LLVMValueRef *nodes = esc_alloc(n * sizeof *nodes);
-  LLVMGetNamedMetadataOperands(M, SITES, nodes);
+  unsigned n = 0;
+  LLVMValueRef *nodes = esc_named_md(M, SITES, &n);
   for (unsigned k = 0; k < n; k++)
     if (esc_ptrmap_get(&s->bynode, nodes[k]) < 0) /* merged modules may repeat a node */
       add_site(s, nodes[k]);
@@ -308,11 +312,10 @@ void esc_sites_load(LLVMModuleRef M, esc_sites *s) {
 }
 
 static void load_calls(LLVMModuleRef M, esc_sites *s) {
-  unsigned n = LLVMGetNamedMetadataNumOperands(M, CALLS);
-  if (!n)
+  unsigned n = 0;
+  LLVMValueRef *nodes = esc_named_md(M, CALLS, &n);
+  if (!nodes)
     return;
-  LLVMValueRef *nodes = esc_alloc(n * sizeof *nodes);
-  LLVMGetNamedMetadataOperands(M, CALLS, nodes);
   esc_ptrmap seen = {0};
   for (unsigned k = 0; k < n; k++) {
     unsigned nops = (unsigned)LLVMGetMDNodeNumOperands(nodes[k]);
@@ -353,11 +356,10 @@ esc_site *esc_sites_call(esc_sites *s, const char *file, unsigned line, unsigned
 }
 
 static void load_params(LLVMModuleRef M, esc_sites *s) {
-  unsigned n = LLVMGetNamedMetadataNumOperands(M, PARAMS);
-  if (!n)
+  unsigned n = 0;
+  LLVMValueRef *nodes = esc_named_md(M, PARAMS, &n);
+  if (!nodes)
     return;
-  LLVMValueRef *nodes = esc_alloc(n * sizeof *nodes);
-  LLVMGetNamedMetadataOperands(M, PARAMS, nodes);
   for (unsigned k = 0; k < n; k++) {
     if (LLVMGetMDNodeNumOperands(nodes[k]) != 6)
       continue;
@@ -457,16 +459,19 @@ void esc_sites_forget(LLVMModuleRef M, esc_sites *s) {
   escb_drop_named_metadata(M, "escape.wrappers");
 }
 
+static void site_free(esc_site *s) {
+  free(s->module);
+  free(s->file);
+  free(s->callee);
+  free(s->fn);
+  for (int a = 0; a < s->nargs; a++)
+    free(s->args[a]);
+  free(s->args);
+}
+
 void esc_sites_free(esc_sites *s) {
-  for (int k = 0; k < s->n; k++) {
-    free(s->v[k].module);
-    free(s->v[k].file);
-    free(s->v[k].callee);
-    free(s->v[k].fn);
-    for (int a = 0; a < s->v[k].nargs; a++)
-      free(s->v[k].args[a]);
-    free(s->v[k].args);
-  }
+  for (int k = 0; k < s->n; k++)
+    site_free(&s->v[k]);
   free(s->v);
   for (int k = 0; k < s->nparams; k++) {
     free(s->params[k].fn);
@@ -474,15 +479,8 @@ void esc_sites_free(esc_sites *s) {
     free(s->params[k].file);
   }
   free(s->params);
-  for (int k = 0; k < s->ncalls; k++) {
-    free(s->calls[k].module);
-    free(s->calls[k].file);
-    free(s->calls[k].callee);
-    free(s->calls[k].fn);
-    for (int a = 0; a < s->calls[k].nargs; a++)
-      free(s->calls[k].args[a]);
-    free(s->calls[k].args);
-  }
+  for (int k = 0; k < s->ncalls; k++)
+    site_free(&s->calls[k]);
   free(s->calls);
   esc_ptrmap_free(&s->bynode);
   esc_wrappers_free(&s->wrappers);

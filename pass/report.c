@@ -724,8 +724,9 @@ void esc_report_free(esc_report *r) {
 }
 
 /* esc_report_reason: a site's -escape-m=2 explanation (lines ending in
- * '\n', indented as printed), or NULL for a site that moved; for the
- * profiler (instrument.c).  The caller frees it. */
+ * '\n', indented as printed): why it stays on the heap, or for a moved
+ * site its guarded or side-stack note, or NULL when there is nothing to
+ * say; for the profiler (instrument.c).  The caller frees it. */
 char *esc_report_reason(esc_func *f, esc_cand *c) {
   esc_buf d = {0};
   reason_text(f, c, &d);

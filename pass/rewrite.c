@@ -12,8 +12,9 @@
  * and calls the allocator otherwise; a checked site (in a recursive
  * function) takes its memory from the per-thread side stack when it has
  * room (runtime/sidestack.c: a mark at entry, released before every return
- * or resume).  strdup and strndup copy their string into the buffer.  Their frees stay, with the pointer replaced by NULL when it is a
- * stack address (free(NULL) and delete of a null pointer do nothing).
+ * or resume).  strdup and strndup copy their string into the buffer.
+ * Their frees stay, with the pointer replaced by NULL when it is a stack
+ * address (free(NULL) and delete of a null pointer do nothing).
  * Exercised by test/ir/Rewrite_ and Guard_ files.
  */
 #include "internal.h"
@@ -127,6 +128,7 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   /* The memory: an entry-block buffer, or for a checked site the
    * function's side-stack mark, taken at entry. */
   LLVMValueRef buf = NULL;
+  LLVMValueRef mark_fn = c->checked ? esc_sidestack_fn(m, "__escape_side_mark") : NULL;
   LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(entry));
   LLVMSetCurrentDebugLocation2(b, NULL);
   if (c->checked) {
@@ -134,7 +136,6 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
     while (first && LLVMIsAAllocaInst(first))
       first = LLVMGetNextInstruction(first);
     LLVMPositionBuilderBefore(b, first);
-    LLVMValueRef mark_fn = esc_sidestack_fn(m, "__escape_side_mark");
     if (!f->side_mark && mark_fn)
       f->side_mark = LLVMBuildCall2(b, LLVMFunctionType(ptr, NULL, 0, 0), mark_fn, NULL, 0,
                                     "side.mark");
@@ -180,7 +181,6 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMValueRef ok = fits, side = NULL;
   if (c->checked) {
     LLVMValueRef alloc_fn = esc_sidestack_fn(m, "__escape_side_alloc");
-    LLVMValueRef mark_fn = esc_sidestack_fn(m, "__escape_side_mark");
     if (c->lifo && mark_fn)
       c->lifo_mark = LLVMBuildCall2(b, LLVMFunctionType(ptr, NULL, 0, 0), mark_fn, NULL, 0,
                                     "side.top");
@@ -197,8 +197,7 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMValueRef heap = LLVMBuildNot(b, ok, "heap");
 
   LLVMValueRef term = NULL;
-  LLVMValueRef phi = escb_guard_call(call, heap, side ? side : buf, c->bytes,
-                                     (unsigned)c->align, &term);
+  LLVMValueRef phi = escb_guard_call(call, heap, side ? side : buf, &term);
   LLVMValueRef stk = LLVMGetIncomingValue(phi, 1);
   LLVMPositionBuilderBefore(b, term);
   if (c->info.zeroed)

@@ -65,7 +65,7 @@ static void size_checks(esc_func *f, esc_cand *c) {
     size = f->opt->guard_bytes;
     if (size > f->opt->max_object_bytes)
       size = f->opt->max_object_bytes;
-    if (size > (1u << 30)) /* keeps calloc's n * m <= size check exact */
+    if (size > (1u << 30)) /* a sane cap; rewrite.c bounds calloc's factors */
       size = 1u << 30;
     if (size == 0) {
       set_reason(c, ESC_R_NONCONST, NULL);

@@ -367,11 +367,10 @@ int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
 
 void esc_wrappers_load(LLVMModuleRef M, esc_wrappers *w) {
   memset(w, 0, sizeof *w);
-  unsigned n = LLVMGetNamedMetadataNumOperands(M, WRAPPERS);
-  if (!n)
+  unsigned n = 0;
+  LLVMValueRef *nodes = esc_named_md(M, WRAPPERS, &n);
+  if (!nodes)
     return;
-  LLVMValueRef *nodes = esc_alloc(n * sizeof *nodes);
-  LLVMGetNamedMetadataOperands(M, WRAPPERS, nodes);
   for (unsigned k = 0; k < n; k++) {
     LLVMValueRef ops[2] = {NULL, NULL};
     if (LLVMGetMDNodeNumOperands(nodes[k]) != 2)

@@ -315,6 +315,31 @@ out:
   ret i32 %r
 }
 
+; TEST 14 - negative: the loop's only object, but freed through a select
+; with null rather than through its own pointer: its free could not be
+; placed after the allocation's mark, so it stays on the heap.
+; CHECK-LABEL: define i32 @rec_loop_select(
+; CHECK:       loop:
+; CHECK-NEXT:    %i = phi i32
+; CHECK-NEXT:    %p = call ptr @malloc(i64 24)
+define i32 @rec_loop_select(i32 %d, i32 %n, i1 %k) {
+entry:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i1, %loop ]
+  %p = call ptr @malloc(i64 24)
+  call void @look(ptr %p)
+  %q = select i1 %k, ptr %p, ptr null
+  call void @free(ptr %q)
+  %i1 = add i32 %i, 1
+  %c = icmp slt i32 %i1, %n
+  br i1 %c, label %loop, label %out
+out:
+  %d1 = sub i32 %d, 1
+  %r = call i32 @rec_loop_select(i32 %d1, i32 %n, i1 %k)
+  ret i32 %r
+}
+
 ; The side stack's runtime, linked in once.
 ; CHECK: define weak hidden ptr @__escape_side_mark()
 
@@ -332,6 +357,8 @@ out:
 ; WHY-NEXT: <rec_loop2>:   recursive: the function is on a call-graph cycle (budget 0 bytes)
 ; WHY-NEXT: <rec_loop2>: malloc(8) escapes to heap:
 ; WHY-NEXT: <rec_loop2>:   recursive: the function is on a call-graph cycle (budget 0 bytes)
+; WHY-NEXT: <rec_loop_select>: malloc(24) escapes to heap:
+; WHY-NEXT: <rec_loop_select>:   recursive: the function is on a call-graph cycle (budget 0 bytes)
 
 ; Without buffers and the check every site stays on the heap, freed_together's
 ; constant-size one with its group.
@@ -351,3 +378,4 @@ out:
 ; OFF-NEXT: <rec_loop>: malloc(24) escapes to heap
 ; OFF-NEXT: <rec_loop2>: malloc(24) escapes to heap
 ; OFF-NEXT: <rec_loop2>: malloc(8) escapes to heap
+; OFF-NEXT: <rec_loop_select>: malloc(24) escapes to heap
