@@ -467,7 +467,7 @@ extern "C" LLVMValueRef escb_invoke_to_call(LLVMValueRef invoke) {
 // on the condition; the invoke moves to a block of its own (its landing
 // pad's phis follow it), and both paths meet in a block that branches to
 // the normal destination (whose phis now come from there).
-static Instruction *guard_invoke(InvokeInst *II, Value *Cond, Instruction *&StackTerm) {
+static BasicBlock *guard_invoke(InvokeInst *II, Value *Cond, Instruction *&StackTerm) {
   LLVMContext &Cx = II->getContext();
   BasicBlock *B = II->getParent(), *N = II->getNormalDest(), *U = II->getUnwindDest();
   Function *F = B->getParent();
@@ -483,32 +483,34 @@ static Instruction *guard_invoke(InvokeInst *II, Value *Cond, Instruction *&Stac
   StackTerm = BranchInst::Create(J, S);
   StackTerm->setDebugLoc(II->getDebugLoc());
   BranchInst::Create(N, J)->setDebugLoc(II->getDebugLoc());
-  return &*J->begin();
+  return J;
 }
 
 extern "C" LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_cond,
                                         LLVMValueRef stack_value,
                                         LLVMValueRef *stack_term) {
   auto *CB = cast<CallBase>(unwrap(call));
-  Instruction *ElseTerm = nullptr, *JoinAt = nullptr;
-  BasicBlock *HeapBB = nullptr;
+  Instruction *ElseTerm = nullptr;
+  BasicBlock *HeapBB = nullptr, *Join = nullptr;
   if (auto *II = dyn_cast<InvokeInst>(CB)) {
-    JoinAt = guard_invoke(II, unwrap(heap_cond), ElseTerm);
+    Join = guard_invoke(II, unwrap(heap_cond), ElseTerm);
     HeapBB = II->getParent();
   } else {
     Instruction *ThenTerm = nullptr;
     SplitBlockAndInsertIfThenElse(unwrap(heap_cond), CB->getIterator(), &ThenTerm,
                                   &ElseTerm);
-    BasicBlock *Tail = CB->getParent();
+    Join = CB->getParent();
     CB->moveBefore(ThenTerm);
-    JoinAt = &*Tail->begin();
     HeapBB = ThenTerm->getParent();
   }
   Value *Stack = unwrap(stack_value);
   if (Stack->getType() != CB->getType())
     Stack = new AddrSpaceCastInst(Stack, CB->getType(), "", ElseTerm);
   PHINode *Phi = PHINode::Create(CB->getType(), 2, CB->getName() + ".guarded");
-  Phi->insertBefore(JoinAt);
+  // At the join's head, ahead of the debug records there: a phi may carry
+  // none (inserting before the first instruction would attach them to it,
+  // which the verifier rejects under -g).
+  Phi->insertInto(Join, Join->begin());
   Phi->setDebugLoc(CB->getDebugLoc());
   CB->replaceAllUsesWith(Phi);
   Phi->addIncoming(CB, HeapBB);
