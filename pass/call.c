@@ -16,13 +16,9 @@ static int has_prefix(const char *s, size_t n, const char *p) {
   return n >= k && memcmp(s, p, k) == 0;
 }
 
-/* esc_add_check records a use to judge once the graph is solved; a `tail`
- * check only for calls that carry the marker. */
+/* esc_add_check records a use to judge once the graph is solved. */
 void esc_add_check(esc_func *f, esc_checkkind kind, LLVMValueRef call, int loc) {
   if (loc < 0)
-    return;
-  if (kind == ESC_CHECK_TAIL && (LLVMGetInstructionOpcode(call) != LLVMCall ||
-                                 LLVMGetTailCallKind(call) != LLVMTailCallKindTail))
     return;
   esc_check c = {kind, call, loc};
   ESC_PUSH(f->checks, f->nchecks, f->capchecks, c);
@@ -95,7 +91,6 @@ static void attribute_args(esc_func *f, LLVMValueRef call, LLVMValueRef callee) 
     if (a < 0)
       continue;
     unsigned fl = escb_call_arg_flags(call, k);
-    esc_add_check(f, ESC_CHECK_TAIL, call, a);
     /* The callee may read what the argument points to, and keep it. */
     int content = esc_graph_new_deref(g, a);
     esc_graph_load(g, a, content);

@@ -105,6 +105,12 @@ static int holds_nothing(LLVMValueRef v) {
          LLVMIsAConstantTokenNone(v);
 }
 
+/* esc_graph_find: v's location if the graph has one (nothing is added);
+ * -1 when it has none, also for values that hold no address. */
+int esc_graph_find(const esc_graph *g, LLVMValueRef v) {
+  return esc_ptrmap_get(&g->vals, v);
+}
+
 int esc_graph_loc_of(esc_graph *g, LLVMValueRef v) {
   int l = esc_ptrmap_get(&g->vals, v);
   if (l >= 0)

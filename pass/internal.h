@@ -60,7 +60,6 @@ typedef struct esc_cand {
 typedef enum esc_checkkind {
   ESC_CHECK_FREE,     /* free(loc): removable iff loc holds converted objects only */
   ESC_CHECK_MAY_FREE, /* a nocapture argument to a callee that may free it */
-  ESC_CHECK_TAIL,     /* an argument of a `tail` call */
 } esc_checkkind;
 
 /* esc_check is one use of a location to judge after solving. */

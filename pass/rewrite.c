@@ -58,6 +58,36 @@ static int reaches_converted(esc_func *f, int loc, uint64_t *seen) {
   return hit;
 }
 
+/* untail: every `tail` call that may see a converted object loses the
+ * marker, whatever the call is: an intrinsic (a loop turned into
+ * llvm.memmove before this pass ran), a library call, a call of the
+ * program's own functions.  Left in place, `tail` lets LLVM assume the
+ * callee touches no alloca of ours, and keep the object's bytes in
+ * registers across the call.  An operand the graph never saw is taken to
+ * reach one.  (`musttail` calls never see a converted object: passing one
+ * there is an escape.) */
+static void untail(esc_func *f) {
+  esc_graph *g = &f->g;
+  uint64_t *seen = esc_alloc((size_t)g->words * sizeof(uint64_t));
+  ESC_FOR_EACH_INST(f->fn, bb, i) {
+    if (!LLVMIsACallInst(i) || LLVMGetTailCallKind(i) != LLVMTailCallKindTail)
+      continue;
+    int n = LLVMGetNumOperands(i), sees = 0;
+    for (int k = 0; k < n && !sees; k++) {
+      LLVMValueRef op = LLVMGetOperand(i, k);
+      int loc = esc_graph_find(g, op);
+      if (loc >= 0)
+        sees = reaches_converted(f, loc, seen);
+      else
+        sees = (LLVMIsAInstruction(op) || LLVMIsAArgument(op)) &&
+               LLVMGetValueKind(op) != LLVMMetadataAsValueValueKind;
+    }
+    if (sees)
+      LLVMSetTailCallKind(i, LLVMTailCallKindNone);
+  }
+  free(seen);
+}
+
 /* strip: the pointer under casts and all-zero GEPs. */
 static LLVMValueRef strip(LLVMValueRef v) {
   for (;;) {
@@ -317,13 +347,7 @@ void esc_rewrite(esc_func *f) {
     return;
 
   /* 1. `tail` promises the callee touches no alloca of ours. */
-  uint64_t *seen = esc_alloc((size_t)g->words * sizeof(uint64_t));
-  for (int k = 0; k < f->nchecks; k++) {
-    esc_check *ck = &f->checks[k];
-    if (ck->kind == ESC_CHECK_TAIL && reaches_converted(f, ck->loc, seen))
-      LLVMSetTailCallKind(ck->call, LLVMTailCallKindNone);
-  }
-  free(seen);
+  untail(f);
 
   /* 2. Which frees go, and which free exactly one object by its own
    * pointer (those become lifetime ends). */

@@ -95,8 +95,6 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
   /* Frees of a parameter, or calls that may free it. */
   for (int k = 0; k < f->nchecks; k++) {
     esc_check *ck = &f->checks[k];
-    if (ck->kind == ESC_CHECK_TAIL)
-      continue;
     const uint64_t *pts = g->locs[ck->loc].pts;
     for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
          o = esc_bits_next(pts, g->words, o + 1)) {
@@ -238,7 +236,6 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
       esc_graph_store(g, bytes, esc_graph_loc_of(g, LLVMGetOperand(call, 0)), call);
     }
     apply(f, call, a, t, result, into);
-    esc_add_check(f, ESC_CHECK_TAIL, call, a);
   }
   esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
 }
@@ -255,7 +252,6 @@ static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
     unsigned t = (int)k < s->nparams ? s->tags[k]
                                      : ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES;
     apply(f, call, a, t, result, -1);
-    esc_add_check(f, ESC_CHECK_TAIL, call, a);
   }
   if (s->ret_other)
     esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
