@@ -23,7 +23,11 @@ for var in ("HOME", "TMPDIR"):
 tools = os.path.join(config.escape_src_root, "test", "tools")
 plugin = config.escape_plugin
 config.substitutions.append(("%plugin", plugin))
-config.substitutions.append(("%opt", "%s/opt -load-pass-plugin=%s" % (config.llvm_tools_dir, plugin)))
+config.environment["ESCAPE_OPT"] = os.path.join(config.llvm_tools_dir, "opt")
+# %opt: opt with the plugin; the same passes run again over the module with
+# synthetic debug info (debugify), so every IR test also checks the rewrite
+# under -g (test/tools/opt-check.sh).
+config.substitutions.append(("%opt", "bash %s/opt-check.sh" % tools))
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%escape-flags", "-fplugin=%s -fpass-plugin=%s" % (plugin, plugin)))

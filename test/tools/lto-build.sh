@@ -20,7 +20,7 @@ for ((i = 0; i < ${#flags[@]}; i++)); do # -mllvm options are the compile steps'
     linkflags+=("${flags[i]}")
   fi
 done
-plugin=(-fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN")
+plugin=(-fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN" -fverify-intermediate-code)
 lto=() link=(-fuse-ld=lld)
 case $mode in
   perfile) ;;
