@@ -406,6 +406,8 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   int phase = esc_lto_get(M);
   if (!given->link && phase == ESC_LTO_PRELINK) {
     esc_lto_set(M, ESC_LTO_DEFERRED);
+    if (given->m > 0 && given->lto_note)
+      esc_lto_note(M);
     return 1;
   }
   esc_options linkopt = *given;

@@ -25,6 +25,7 @@ typedef struct esc_options {
   int mark_rewritten;             /* tag rewritten functions for escape-cleanup */
   int profile;                    /* instrument for the runtime profiler (instrument.c) */
   int link;                       /* run by the link-time (-flto) pipeline */
+  int lto_note;                   /* -flto compile step with a report: say how to link */
   unsigned given;                 /* ESC_GIVEN_*: options set on the command line */
 } esc_options;
 

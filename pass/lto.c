@@ -10,10 +10,19 @@
  * lld parses -mllvm before it loads pass plugins, so -Wl,-mllvm,-escape-m
  * is refused; the options given at the compile step (-mllvm -escape-m=1
  * and the rest) are kept in !escape.options and apply at the link unless
- * the link names them itself.  Exercised by test/lto/.
+ * the link names them itself.  clang's default link (GNU ld with LLVMgold.so)
+ * cannot run the pass: LLVM 19's gold plugin has no option that loads a
+ * pass plugin (-plugin-opt=-load is not one of libLLVM's options), so such a
+ * link silently builds the program unanalysed.  A compile step that was
+ * asked for a report therefore says once how to link (esc_lto_note), unless
+ * -escape-lto-note=0 says the link is arranged (scripts/escape-cc).
+ * Exercised by test/lto/ and test/wrapper/Wrapper_lto_note.test.
  */
+#define _GNU_SOURCE /* dladdr */
 #include "internal.h"
 
+#include <dlfcn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,4 +138,22 @@ void esc_lto_load_options(LLVMModuleRef M, esc_options *opt) {
 void esc_lto_forget(LLVMModuleRef M) {
   escb_drop_named_metadata(M, LTO);
   escb_drop_named_metadata(M, OPTIONS);
+}
+
+/* esc_lto_note: the one line an -flto compile step prints in place of its
+ * report, naming this plugin's file as the link must load it:
+ *   escape: note: f.c: compiled for -flto: the analysis and the report come
+ *   at the link; link with -fuse-ld=lld -Wl,--load-pass-plugin=P */
+void esc_lto_note(LLVMModuleRef M) {
+  size_t n = 0;
+  const char *src = LLVMGetSourceFileName(M, &n);
+  Dl_info info;
+  const char *self = "LLVMEscape.so";
+  if (dladdr((void *)(uintptr_t)esc_lto_note, &info) && info.dli_fname && *info.dli_fname)
+    self = info.dli_fname;
+  fprintf(stderr,
+          "escape: note: %.*s: compiled for -flto: the analysis and the report come at the "
+          "link; link with -fuse-ld=lld -Wl,--load-pass-plugin=%s\n",
+          (int)n, src ? src : "", self);
+  fflush(stderr);
 }

@@ -106,6 +106,11 @@ cl::opt<bool> Profile(
     cl::desc("Instrument allocation sites, frees and frames for the "
              "allocation profiler (link runtime/ escape-profile)"));
 
+cl::opt<bool> LTONote(
+    "escape-lto-note", cl::init(true),
+    cl::desc("At an -flto compile step with a report asked for, say how to link "
+             "for the analysis (false: the link is arranged, as escape-cc does)"));
+
 // options: the -escape-* settings, and which of them the command line gave.
 esc_options options() {
   esc_options Opt = {};
@@ -161,6 +166,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     esc_options Opt = options();
     Opt.mark_rewritten = InPipeline;
     Opt.link = Link;
+    Opt.lto_note = LTONote;
     if (!esc_run_module(wrap(&M), &Ctx, &Opt))
       return PreservedAnalyses::all();
     return PreservedAnalyses::none();

@@ -21,10 +21,10 @@ for ((i = 0; i < ${#flags[@]}; i++)); do # -mllvm options are the compile steps'
   fi
 done
 plugin=(-fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN" -fverify-intermediate-code)
-lto=() link=(-fuse-ld=lld)
+lto=() note=() link=(-fuse-ld=lld)
 case $mode in
   perfile) ;;
-  full|thin) lto=(-flto="$mode")
+  full|thin) lto=(-flto="$mode") note=(-mllvm -escape-lto-note=0) # the link is arranged here
              link+=(-Wl,--load-pass-plugin="$ESCAPE_PLUGIN" -Wl,--thinlto-jobs=1) ;;
   *) echo "lto-build: unknown mode '$mode'" >&2; exit 2 ;;
 esac
@@ -33,7 +33,7 @@ objs=()
 cd "$dir"
 for f in "${files[@]}"; do
   o="$out.d/$(basename "${f%.c}").o"
-  "$ESCAPE_CLANG" -O2 -g -w "${lto[@]}" "${plugin[@]}" -mllvm -escape-m=1 "${flags[@]}" \
+  "$ESCAPE_CLANG" -O2 -g -w "${lto[@]}" "${plugin[@]}" "${note[@]}" -mllvm -escape-m=1 "${flags[@]}" \
     -c "$f" -o "$o" 2>&1
   objs+=("$o")
 done
