@@ -166,11 +166,17 @@ typedef struct esc_param {
   unsigned index, line, col;
 } esc_param;
 
-/* esc_wrappers lists a module's allocation wrappers (wrapper.c). */
+/* esc_wrapper is one allocation wrapper: its source (debug) name and the
+ * file it is defined in ("" if unknown); the list owns both strings. */
+typedef struct esc_wrapper {
+  char *name, *file;
+} esc_wrapper;
+
+/* esc_wrappers lists a module's allocation wrappers (wrapper.c), one entry
+ * per (name, file); only esc_wrappers_add puts entries in. */
 typedef struct esc_wrappers {
-  char **names; /* allocation wrappers, by their source (debug) names */
-  char **files; /* the file each is defined in ("" if unknown) */
-  int n, cap, capfiles;
+  esc_wrapper *v;
+  int n, cap;
 } esc_wrappers;
 
 typedef struct esc_sites {
@@ -192,6 +198,16 @@ LLVMMetadataRef esc_md_str(LLVMContextRef cx, const char *s); /* an MDString */
 /* The operands of M's named metadata `name` (*n of them; free the array),
  * or NULL when there are none. */
 LLVMValueRef *esc_named_md(LLVMModuleRef M, const char *name, unsigned *n);
+/* esc_md_node_ops: the operands of metadata node `node` (*n of them, at
+ * least min and at most max; free the array), or NULL when `node` is not
+ * a metadata node of that shape.  The readers of the pass's own metadata
+ * take anything unexpected (another plugin's layout, a node merged or
+ * rewritten by a linker) as no information. */
+LLVMValueRef *esc_md_node_ops(LLVMValueRef node, unsigned min, unsigned max, unsigned *n);
+/* esc_md_is_string, esc_md_is_int: an operand from esc_md_node_ops that
+ * is an MDString, an integer constant. */
+int esc_md_is_string(LLVMValueRef v);
+int esc_md_is_int(LLVMValueRef v);
 int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
                      esc_site **out, int max);
 void esc_sites_free(esc_sites *s);
@@ -215,6 +231,8 @@ void esc_lto_note(LLVMModuleRef M);
 
 /* wrapper.c: allocation and free wrappers (esc_wrappers is above) */
 void esc_wrappers_load(LLVMModuleRef M, esc_wrappers *w);
+/* esc_wrappers_add lists (name, file), copying both, unless listed. */
+void esc_wrappers_add(esc_wrappers *w, const char *name, const char *file);
 int esc_wrappers_has(const esc_wrappers *w, const char *name);
 /* esc_wrappers_elsewhere: `name` is an allocation wrapper defined in a file
  * other than `file` (calls of it are reported as allocations). */

@@ -45,10 +45,12 @@ int esc_lto_get(LLVMModuleRef M) {
     return ESC_LTO_NONE;
   int phase = ESC_LTO_NONE;
   for (unsigned k = 0; k < n; k++) { /* merged modules: the latest phase */
-    LLVMValueRef op = NULL;
-    if (LLVMGetMDNodeNumOperands(nodes[k]) == 1)
-      LLVMGetMDNodeOperands(nodes[k], &op);
-    uint64_t v = md_u64(op);
+    unsigned nops = 0;
+    LLVMValueRef *op = esc_md_node_ops(nodes[k], 1, 1, &nops);
+    if (!op)
+      continue;
+    uint64_t v = md_u64(op[0]);
+    free(op);
     if (v <= ESC_LTO_DEFERRED && (int)v > phase)
       phase = (int)v;
   }
@@ -93,10 +95,15 @@ void esc_lto_load_options(LLVMModuleRef M, esc_options *opt) {
   esc_options rec = {0};
   int first = 1;
   for (unsigned k = 0; k < n; k++) {
-    if (LLVMGetMDNodeNumOperands(nodes[k]) != 6)
+    unsigned nops = 0;
+    LLVMValueRef *ops = esc_md_node_ops(nodes[k], 6, 6, &nops);
+    int ints = ops != NULL;
+    for (unsigned i = 0; i < nops; i++)
+      ints &= esc_md_is_int(ops[i]);
+    if (!ints) { /* not a record of ours: no information */
+      free(ops);
       continue;
-    LLVMValueRef ops[6];
-    LLVMGetMDNodeOperands(nodes[k], ops);
+    }
     esc_options o = {0};
     o.m = (int)md_u64(ops[0]);
     o.max_object_bytes = md_u64(ops[1]);
@@ -104,6 +111,7 @@ void esc_lto_load_options(LLVMModuleRef M, esc_options *opt) {
     o.max_recursive_frame_bytes = md_u64(ops[3]);
     o.rewrite = (int)md_u64(ops[4]);
     o.interprocedural = (int)md_u64(ops[5]);
+    free(ops);
     if (first) {
       rec = o;
       first = 0;

@@ -134,6 +134,29 @@ LLVMValueRef *esc_named_md(LLVMModuleRef M, const char *name, unsigned *n) {
   return nodes;
 }
 
+LLVMValueRef *esc_md_node_ops(LLVMValueRef node, unsigned min, unsigned max, unsigned *n) {
+  *n = 0;
+  /* LLVMGetMDNodeNumOperands casts unchecked: ask for a node first (an
+   * operand read from another node may be a plain constant, or null). */
+  if (!node || !LLVMIsAMDNode(node) || LLVMIsAMDString(node))
+    return NULL;
+  unsigned k = LLVMGetMDNodeNumOperands(node);
+  if (k < min || k > max)
+    return NULL;
+  LLVMValueRef *ops = esc_alloc((k ? k : 1) * sizeof *ops);
+  LLVMGetMDNodeOperands(node, ops);
+  *n = k;
+  return ops;
+}
+
+int esc_md_is_string(LLVMValueRef v) {
+  return v && LLVMIsAMDString(v) != NULL;
+}
+
+int esc_md_is_int(LLVMValueRef v) {
+  return v && LLVMIsAConstantInt(v) != NULL;
+}
+
 LLVMMetadataRef esc_md_str(LLVMContextRef cx, const char *s) {
   return LLVMMDStringInContext2(cx, s, strlen(s));
 }
@@ -271,13 +294,28 @@ static unsigned md_uint(LLVMValueRef v) {
   return v && LLVMIsAConstantInt(v) ? (unsigned)LLVMConstIntGetZExtValue(v) : 0;
 }
 
-/* add_site reads one !escape.sites node; -1 if malformed. */
+/* MAX_MD_OPS bounds the operands of a record (a call's arguments). */
+#define MAX_MD_OPS 4096
+
+/* all_strings: ops[from..n) are all MDStrings. */
+static int all_strings(LLVMValueRef *ops, unsigned from, unsigned n) {
+  for (unsigned k = from; k < n; k++)
+    if (!esc_md_is_string(ops[k]))
+      return 0;
+  return 1;
+}
+
+/* add_site reads one !escape.sites node; -1 if it is not one. */
 static int add_site(esc_sites *s, LLVMValueRef node) {
-  unsigned nops = (unsigned)LLVMGetMDNodeNumOperands(node);
-  if (nops < 7)
+  unsigned nops = 0;
+  LLVMValueRef *ops = esc_md_node_ops(node, 7, MAX_MD_OPS, &nops);
+  if (!ops)
     return -1;
-  LLVMValueRef *ops = esc_alloc(nops * sizeof *ops);
-  LLVMGetMDNodeOperands(node, ops);
+  if (!esc_md_is_int(ops[0]) || !esc_md_is_int(ops[3]) || !esc_md_is_int(ops[4]) ||
+      !all_strings(ops, 1, 3) || !all_strings(ops, 5, nops)) {
+    free(ops);
+    return -1;
+  }
   esc_site site;
   memset(&site, 0, sizeof site);
   site.id = (int)md_uint(ops[0]);
@@ -318,12 +356,18 @@ static void load_calls(LLVMModuleRef M, esc_sites *s) {
     return;
   esc_ptrmap seen = {0};
   for (unsigned k = 0; k < n; k++) {
-    unsigned nops = (unsigned)LLVMGetMDNodeNumOperands(nodes[k]);
-    if (nops < 5 || esc_ptrmap_get(&seen, nodes[k]) >= 0)
+    if (esc_ptrmap_get(&seen, nodes[k]) >= 0)
       continue;
     esc_ptrmap_put(&seen, nodes[k], 1);
-    LLVMValueRef *ops = esc_alloc(nops * sizeof *ops);
-    LLVMGetMDNodeOperands(nodes[k], ops);
+    unsigned nops = 0;
+    LLVMValueRef *ops = esc_md_node_ops(nodes[k], 5, MAX_MD_OPS, &nops);
+    if (!ops)
+      continue;
+    if (!esc_md_is_int(ops[2]) || !esc_md_is_int(ops[3]) || !all_strings(ops, 0, 2) ||
+        !all_strings(ops, 4, nops)) {
+      free(ops);
+      continue;
+    }
     esc_site c;
     memset(&c, 0, sizeof c);
     c.module = md_string(ops[0]);
@@ -361,10 +405,15 @@ static void load_params(LLVMModuleRef M, esc_sites *s) {
   if (!nodes)
     return;
   for (unsigned k = 0; k < n; k++) {
-    if (LLVMGetMDNodeNumOperands(nodes[k]) != 6)
+    unsigned nops = 0;
+    LLVMValueRef *ops = esc_md_node_ops(nodes[k], 6, 6, &nops);
+    if (!ops)
       continue;
-    LLVMValueRef ops[6];
-    LLVMGetMDNodeOperands(nodes[k], ops);
+    if (!esc_md_is_string(ops[0]) || !esc_md_is_int(ops[1]) || !all_strings(ops, 2, 4) ||
+        !esc_md_is_int(ops[4]) || !esc_md_is_int(ops[5])) {
+      free(ops);
+      continue;
+    }
     esc_param p;
     p.fn = md_string(ops[0]);
     p.index = md_uint(ops[1]);
@@ -372,6 +421,7 @@ static void load_params(LLVMModuleRef M, esc_sites *s) {
     p.file = md_string(ops[3]);
     p.line = md_uint(ops[4]);
     p.col = md_uint(ops[5]);
+    free(ops);
     ESC_PUSH(s->params, s->nparams, s->capparams, p);
   }
   free(nodes);

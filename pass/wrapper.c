@@ -55,6 +55,8 @@
 
 typedef enum wrap_kind { WRAP_NONE, WRAP_ALLOC, WRAP_FREE } wrap_kind;
 
+static int wrappers_find(const esc_wrappers *w, const char *name, const char *file);
+
 static int is_null(LLVMValueRef v) {
   return LLVMIsAConstantPointerNull(v) != NULL;
 }
@@ -351,11 +353,13 @@ int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
       escb_source_name(fn, name, sizeof name);
       if (!escb_function_debug(fn, file, dir, sizeof file, &line))
         file[0] = 0;
-      if (k == WRAP_ALLOC && !esc_wrappers_has(&listed, name)) {
+      if (k == WRAP_ALLOC && !wrappers_find(&listed, name, file)) {
+        /* New here: a wrapper whose allocator the compile step could not
+         * see (a wrapper of a wrapper in another file, found at the link). */
         LLVMMetadataRef ops[2] = {esc_md_str(cx, name), esc_md_str(cx, file)};
         LLVMAddNamedMetadataOperand(
             M, WRAPPERS, LLVMMetadataAsValue(cx, LLVMMDNodeInContext2(cx, ops, 2)));
-        ESC_PUSH(listed.names, listed.n, listed.cap, esc_strdup(name));
+        esc_wrappers_add(&listed, name, file);
         changed = 1;
       }
     }
@@ -365,6 +369,12 @@ int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
   return changed;
 }
 
+/* The list of allocation wrappers, !escape.wrappers: !{!"name", !"file"}
+ * per wrapper, appended by each compile step and by the link (the IR linker
+ * concatenates the lists of the modules it merges, so a name may come
+ * twice, or twice with different files: two static functions).  Every
+ * entry is added through esc_wrappers_add, which owns both strings. */
+
 void esc_wrappers_load(LLVMModuleRef M, esc_wrappers *w) {
   memset(w, 0, sizeof *w);
   unsigned n = 0;
@@ -372,53 +382,69 @@ void esc_wrappers_load(LLVMModuleRef M, esc_wrappers *w) {
   if (!nodes)
     return;
   for (unsigned k = 0; k < n; k++) {
-    LLVMValueRef ops[2] = {NULL, NULL};
-    if (LLVMGetMDNodeNumOperands(nodes[k]) != 2)
-      continue;
-    LLVMGetMDNodeOperands(nodes[k], ops);
+    unsigned nops = 0;
+    LLVMValueRef *ops = esc_md_node_ops(nodes[k], 2, 2, &nops);
+    if (!ops)
+      continue; /* not a record of ours: no information */
     unsigned len = 0, flen = 0;
-    const char *s = ops[0] ? LLVMGetMDString(ops[0], &len) : NULL;
-    const char *f = ops[1] ? LLVMGetMDString(ops[1], &flen) : NULL;
-    if (!s)
-      continue;
-    char *name = esc_alloc(len + 1), *file = esc_alloc(flen + 1);
-    memcpy(name, s, len);
-    if (f)
+    const char *s = esc_md_is_string(ops[0]) ? LLVMGetMDString(ops[0], &len) : NULL;
+    const char *f = esc_md_is_string(ops[1]) ? LLVMGetMDString(ops[1], &flen) : NULL;
+    if (s && len && f) {
+      char *name = esc_alloc(len + 1), *file = esc_alloc(flen + 1);
+      memcpy(name, s, len);
       memcpy(file, f, flen);
-    if (esc_wrappers_has(w, name)) {
+      esc_wrappers_add(w, name, file);
       free(name);
       free(file);
-      continue;
     }
-    int nf = w->n;
-    ESC_PUSH(w->names, w->n, w->cap, name);
-    ESC_PUSH(w->files, nf, w->capfiles, file);
+    free(ops);
   }
   free(nodes);
 }
 
-int esc_wrappers_has(const esc_wrappers *w, const char *name) {
+/* wrappers_find: is (name, file) listed? */
+static int wrappers_find(const esc_wrappers *w, const char *name, const char *file) {
   for (int k = 0; k < w->n; k++)
-    if (strcmp(w->names[k], name) == 0)
+    if (strcmp(w->v[k].name, name) == 0 && strcmp(w->v[k].file, file) == 0)
       return 1;
   return 0;
 }
 
-int esc_wrappers_elsewhere(const esc_wrappers *w, const char *name, const char *file) {
+void esc_wrappers_add(esc_wrappers *w, const char *name, const char *file) {
+  if (wrappers_find(w, name, file))
+    return;
+  esc_wrapper e = {esc_strdup(name), esc_strdup(file)};
+  ESC_PUSH(w->v, w->n, w->cap, e);
+}
+
+int esc_wrappers_has(const esc_wrappers *w, const char *name) {
   for (int k = 0; k < w->n; k++)
-    if (strcmp(w->names[k], name) == 0)
-      return w->files && strcmp(w->files[k], file) != 0;
+    if (strcmp(w->v[k].name, name) == 0)
+      return 1;
   return 0;
+}
+
+/* esc_wrappers_elsewhere: a wrapper named `name` is listed and none of
+ * that name is defined in `file` (a static one of the caller's own file
+ * keeps the caller's positions). */
+int esc_wrappers_elsewhere(const esc_wrappers *w, const char *name, const char *file) {
+  int other = 0;
+  for (int k = 0; k < w->n; k++) {
+    if (strcmp(w->v[k].name, name) != 0)
+      continue;
+    if (strcmp(w->v[k].file, file) == 0)
+      return 0;
+    other = 1;
+  }
+  return other;
 }
 
 void esc_wrappers_free(esc_wrappers *w) {
   for (int k = 0; k < w->n; k++) {
-    free(w->names[k]);
-    if (w->files)
-      free(w->files[k]);
+    free(w->v[k].name);
+    free(w->v[k].file);
   }
-  free(w->names);
-  free(w->files);
+  free(w->v);
   memset(w, 0, sizeof *w);
 }
 
@@ -427,17 +453,23 @@ esc_site *esc_wrapper_call(const esc_wrappers *w, esc_sites *s, LLVMValueRef cal
     return NULL;
   escb_frame chain[16];
   int n = escb_inline_chain(call, chain, 16);
-  /* From the allocation outwards, while the code is a wrapper's from
-   * another file that was inlined: the outermost such call is the one the
-   * user wrote.  A helper in the caller's own file keeps the position of
-   * its allocation, one line per inlined copy (DESIGN.md). */
+  /* From the allocation outwards, through the frames of inlined wrappers:
+   * the outermost call of a wrapper from another file is the one the user
+   * wrote.  zmalloc -> ymalloc -> xmalloc -> malloc, with ymalloc and
+   * zmalloc in one file, is reported at the call of zmalloc; the calls it
+   * passes through stand for the same object and are not reported again.
+   * A wrapper of the caller's own file is walked through but not reported
+   * at (a helper there keeps the position of its allocation, one line per
+   * inlined copy, DESIGN.md); a function that is no wrapper ends the walk. */
   esc_site *found = NULL;
-  for (int k = 0; k < n && chain[k].line &&
-                  esc_wrappers_elsewhere(w, chain[k].fn, chain[k].file);
-       k++) {
+  for (int k = 0; k < n && chain[k].line && esc_wrappers_has(w, chain[k].fn); k++) {
+    if (!esc_wrappers_elsewhere(w, chain[k].fn, chain[k].file))
+      continue;
     esc_site *c = esc_sites_call(s, chain[k].file, chain[k].line, chain[k].col, chain[k].fn);
     if (!c)
-      break;
+      continue; /* recorded in a module not linked here (ThinLTO) */
+    if (found)
+      found->seen = 1;
     found = c;
   }
   return found;

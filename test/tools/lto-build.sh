@@ -6,7 +6,9 @@
 # -g with -mllvm -escape-m=1 (CFLAGS may say -mllvm -escape-m=2; -mllvm
 # options stay off the link), into OUT.d/; links OUT.  The report (compile
 # and link steps) goes to stdout.  ThinLTO backends run one at a time so the
-# report's order is fixed.  Needs ESCAPE_PLUGIN and ESCAPE_CLANG.
+# report's order is fixed.  A FILE.ll is assembled as it is (an object of
+# another tool: a ThinLTO one in thin mode), not compiled.  Needs
+# ESCAPE_PLUGIN and ESCAPE_CLANG.
 set -euo pipefail
 mode=$1 out=$2 dir=$3; shift 3
 files=()
@@ -31,10 +33,17 @@ esac
 mkdir -p "$out.d"
 objs=()
 cd "$dir"
+bin=$(dirname "$(readlink -f "$(command -v "$ESCAPE_CLANG")")")
 for f in "${files[@]}"; do
-  o="$out.d/$(basename "${f%.c}").o"
-  "$ESCAPE_CLANG" -O2 -g -w "${lto[@]}" "${plugin[@]}" "${note[@]}" -mllvm -escape-m=1 "${flags[@]}" \
-    -c "$f" -o "$o" 2>&1
+  o="$out.d/$(basename "${f%.*}").o"
+  if [[ $f == *.ll && $mode == full ]]; then
+    "$bin/llvm-as" "$f" -o "$o"
+  elif [[ $f == *.ll && $mode == thin ]]; then
+    "$bin/opt" --module-summary "$f" -o "$o"
+  else
+    "$ESCAPE_CLANG" -O2 -g -w "${lto[@]}" "${plugin[@]}" "${note[@]}" -mllvm -escape-m=1 "${flags[@]}" \
+      -c "$f" -o "$o" 2>&1
+  fi
   objs+=("$o")
 done
 "$ESCAPE_CLANG" -O2 "${lto[@]}" "${linkflags[@]}" "${link[@]}" "${objs[@]}" -o "$out" 2>&1
