@@ -212,6 +212,7 @@ void esc_lto_save_options(LLVMModuleRef M, const esc_options *opt);
 void esc_lto_load_options(LLVMModuleRef M, esc_options *opt);
 void esc_lto_forget(LLVMModuleRef M);
 void esc_lto_note(LLVMModuleRef M);
+void esc_options_print(const esc_options *opt);
 
 /* wrapper.c: allocation and free wrappers (esc_wrappers is above) */
 void esc_wrappers_load(LLVMModuleRef M, esc_wrappers *w);

@@ -326,8 +326,8 @@ static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
       esc_buf_printf(out, "  alignment is not a constant power of two\n");
     else if (c->info.align & (c->info.align - 1))
       esc_buf_printf(out, "  alignment %" PRIu64 " is not a power of two\n", c->info.align);
-    else if (c->info.align > 4096)
-      esc_buf_printf(out, "  alignment %" PRIu64 " is over 4096\n", c->info.align);
+    else if (c->info.align > ESC_MAX_ALIGN)
+      esc_buf_printf(out, "  alignment %" PRIu64 " is over %d\n", c->info.align, ESC_MAX_ALIGN);
     else
       esc_buf_printf(out, "  alignment %" PRIu64 " is below sizeof(void *)\n", c->info.align);
     return;
