@@ -11,6 +11,7 @@
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
@@ -22,12 +23,14 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -585,4 +588,45 @@ extern "C" void escb_source_name(LLVMValueRef fn, char *buf, size_t n) {
       return;
     }
   copy_out(F->getName(), buf, n);
+}
+
+// --- the verifier and errors (-escape-verify) ---
+
+extern "C" char *escb_verify_function(LLVMValueRef fn) {
+  std::string Msg;
+  raw_string_ostream OS(Msg);
+  if (!verifyFunction(*cast<Function>(unwrap(fn)), &OS))
+    return nullptr;
+  OS.flush();
+  while (!Msg.empty() && Msg.back() == '\n')
+    Msg.pop_back();
+  char *Out = static_cast<char *>(std::malloc(Msg.size() + 1));
+  if (Out)
+    std::memcpy(Out, Msg.c_str(), Msg.size() + 1);
+  return Out ? Out : strdup("(no message)");
+}
+
+namespace {
+// EscapeError is a plain error message of the plugin (LLVM 19 has no
+// DiagnosticInfoGeneric): hosts print it as "error: <message>".
+class EscapeError : public DiagnosticInfo {
+  const char *Msg;
+
+public:
+  EscapeError(const char *Msg) : DiagnosticInfo(kind(), DS_Error), Msg(Msg) {}
+  void print(DiagnosticPrinter &DP) const override { DP << Msg; }
+  static int kind() {
+    static int K = getNextAvailablePluginDiagnosticKind();
+    return K;
+  }
+};
+} // namespace
+
+extern "C" void escb_error(LLVMValueRef fn, const char *msg) {
+  Function *F = cast<Function>(unwrap(fn));
+  F->getContext().diagnose(EscapeError(msg));
+}
+
+extern "C" void escb_delete_body(LLVMValueRef fn) {
+  cast<Function>(unwrap(fn))->deleteBody();
 }

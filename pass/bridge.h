@@ -153,6 +153,17 @@ LLVMValueRef escb_insert_point_after(LLVMValueRef call);
 /* Adds fn to the module's constructors (llvm.global_ctors). */
 void escb_append_global_ctor(LLVMModuleRef M, LLVMValueRef fn, int priority);
 
+/* --- missing from the C API: the verifier's message, errors --- */
+
+/* The verifier's complaint about F (malloc'd, free it), or NULL when F is
+ * well formed. */
+char *escb_verify_function(LLVMValueRef fn);
+/* Reports msg as an error through F's LLVMContext (clang prints "error:"
+ * and fails, lld fails the link, opt exits non-zero). */
+void escb_error(LLVMValueRef fn, const char *msg);
+/* Makes F a declaration (Function::deleteBody). */
+void escb_delete_body(LLVMValueRef fn);
+
 #ifdef __cplusplus
 }
 #endif
