@@ -26,6 +26,7 @@
 #include "llvm/IR/Verifier.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
+#include "llvm/TargetParser/Triple.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
@@ -588,6 +589,15 @@ extern "C" void escb_source_name(LLVMValueRef fn, char *buf, size_t n) {
       return;
     }
   copy_out(F->getName(), buf, n);
+}
+
+// --- target triples ---
+
+extern "C" void escb_parse_triple(const char *triple, escb_triple *out) {
+  Triple T(Triple::normalize(triple ? triple : ""));
+  copy_out(Triple::getArchTypeName(T.getArch()), out->arch, sizeof out->arch);
+  copy_out(Triple::getOSTypeName(T.getOS()), out->os, sizeof out->os);
+  copy_out(Triple::getEnvironmentTypeName(T.getEnvironment()), out->env, sizeof out->env);
 }
 
 // --- the verifier and errors (-escape-verify) ---

@@ -153,6 +153,15 @@ LLVMValueRef escb_insert_point_after(LLVMValueRef call);
 /* Adds fn to the module's constructors (llvm.global_ctors). */
 void escb_append_global_ctor(LLVMModuleRef M, LLVMValueRef fn, int priority);
 
+/* --- missing from the C API: target triples (llvm::Triple) --- */
+
+/* escb_triple: what a target triple names, normalized (x86_64-linux-gnu
+ * and x86_64-pc-linux-gnu are the same architecture, OS and environment). */
+typedef struct escb_triple {
+  char arch[32], os[32], env[32];
+} escb_triple;
+void escb_parse_triple(const char *triple, escb_triple *out);
+
 /* --- missing from the C API: the verifier's message, errors --- */
 
 /* The verifier's complaint about F (malloc'd, free it), or NULL when F is

@@ -25,6 +25,7 @@ typedef enum esc_reason {
   ESC_R_BAD_ALIGN,       /* alignment not a constant power of two */
   ESC_R_BUDGET,          /* over the function's stack budget */
   ESC_R_RECURSIVE,       /* in a recursive function, over its budget */
+  ESC_R_NO_SIDE_STACK,   /* ...where the side stack is not available for the target */
   ESC_R_CHAIN,           /* over the call-chain budget, given its callees */
   ESC_R_SETJMP,          /* the function calls setjmp or the like */
   ESC_R_LOOP,            /* an object may be live into the next iteration */

@@ -340,6 +340,14 @@ static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
                         "(budget %" PRIu64 " bytes)\n",
                    opt->max_recursive_frame_bytes);
     return;
+  case ESC_R_NO_SIDE_STACK: {
+    size_t n = 0;
+    const char *t = LLVMGetTarget(LLVMGetGlobalParent(f->fn));
+    n = t ? strlen(t) : 0;
+    esc_buf_printf(out, "  recursive: the side stack is not available for target %.*s\n",
+                   (int)n, n ? t : "(none)");
+    return;
+  }
   case ESC_R_CHAIN:
     esc_buf_printf(out, "  over the call chain's stack budget (%" PRIu64 " bytes, of which "
                         "functions it calls already take %" PRIu64 ")\n",

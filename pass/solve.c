@@ -367,7 +367,9 @@ static void groups(esc_func *f) {
    * frames below it (call-graph successors in the module). */
   uint64_t chain = f->opt->max_chain_bytes > f->chain_below
                        ? f->opt->max_chain_bytes - f->chain_below : 0;
-  esc_reason over = f->recursive ? ESC_R_RECURSIVE : ESC_R_BUDGET;
+  esc_reason over = !f->recursive ? ESC_R_BUDGET
+                    : f->opt->side_stack && !f->side_stack ? ESC_R_NO_SIDE_STACK
+                                                            : ESC_R_RECURSIVE;
   if (chain < budget) {
     budget = chain;
     over = ESC_R_CHAIN;
