@@ -341,11 +341,12 @@ static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
                    opt->max_recursive_frame_bytes);
     return;
   case ESC_R_NO_SIDE_STACK: {
-    size_t n = 0;
     const char *t = LLVMGetTarget(LLVMGetGlobalParent(f->fn));
-    n = t ? strlen(t) : 0;
-    esc_buf_printf(out, "  recursive: the side stack is not available for target %.*s\n",
-                   (int)n, n ? t : "(none)");
+    if (t && *t)
+      esc_buf_printf(out, "  recursive: the side stack is not available for target %s\n", t);
+    else
+      esc_buf_printf(out, "  recursive: the side stack is not available for a module "
+                          "without a target triple\n");
     return;
   }
   case ESC_R_CHAIN:
