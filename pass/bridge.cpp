@@ -31,7 +31,10 @@
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
+#include <cstdio>
 #include <cstdlib>
+#include <dlfcn.h>
+#include <link.h>
 #include <cstring>
 #include <string>
 
@@ -589,6 +592,103 @@ extern "C" void escb_source_name(LLVMValueRef fn, char *buf, size_t n) {
       return;
     }
   copy_out(F->getName(), buf, n);
+}
+
+// --- the host's LLVM ---
+//
+// The plugin is not linked against libLLVM: its references bind to
+// whatever LLVM the host brought, by name.  Another major version has other
+// class layouts (clang-16 crashed in registerCallbacks) or lacks symbols
+// (clang-14: "symbol lookup error"), so nothing of LLVM's may run before
+// this check.  The host's version: LLVMGetVersion (LLVM 16 and later) as
+// the host's own LLVM exports it, found the way the plugin's references
+// are bound (the global scope), never the plugin's own reference; else the
+// first libLLVM in the process, by its file name (libLLVM-14.so.1).
+
+namespace {
+struct HostLLVM {
+  unsigned Major = 0, Minor = 0, Patch = 0;
+  int Parts = 0; // of the version known: 1 from "libLLVM-14.so.1", else 3
+  bool Known = false;
+};
+
+// version_from_name reads "libLLVM-14.so.1", "libLLVM.so.19.1",
+// "libLLVM-16.0.6.so".
+bool version_from_name(const char *Path, HostLLVM &H) {
+  const char *Base = std::strrchr(Path, '/');
+  Base = Base ? Base + 1 : Path;
+  if (std::strncmp(Base, "libLLVM", 7) != 0)
+    return false;
+  const char *P = Base + 7;
+  if (*P == '-')
+    P++;
+  else if (std::strncmp(P, ".so.", 4) == 0)
+    P += 4;
+  else
+    return false;
+  unsigned V[3] = {0, 0, 0};
+  int N = 0;
+  while (N < 3 && *P >= '0' && *P <= '9') {
+    V[N++] = unsigned(std::strtoul(P, const_cast<char **>(&P), 10));
+    if (*P != '.')
+      break;
+    P++;
+  }
+  if (N == 0 || V[0] < 3)
+    return false;
+  H.Major = V[0];
+  H.Minor = V[1];
+  H.Patch = V[2];
+  H.Parts = N;
+  H.Known = true;
+  return true;
+}
+
+int find_libllvm(struct dl_phdr_info *Info, size_t, void *Data) {
+  HostLLVM &H = *static_cast<HostLLVM *>(Data);
+  return Info->dlpi_name && version_from_name(Info->dlpi_name, H) ? 1 : 0;
+}
+
+HostLLVM host_llvm() {
+  HostLLVM H;
+  using GetVersion = void (*)(unsigned *, unsigned *, unsigned *);
+  if (void *Sym = dlsym(RTLD_DEFAULT, "LLVMGetVersion")) {
+    reinterpret_cast<GetVersion>(Sym)(&H.Major, &H.Minor, &H.Patch);
+    H.Parts = 3;
+    H.Known = H.Major > 0;
+    return H;
+  }
+  dl_iterate_phdr(find_libllvm, &H);
+  return H;
+}
+} // namespace
+
+extern "C" int escb_host_check(void) {
+  static int Result = -1; // per process: the check runs and prints once
+  if (Result >= 0)
+    return Result;
+  HostLLVM H = host_llvm();
+  Result = !H.Known || H.Major == LLVM_VERSION_MAJOR;
+  if (!Result) {
+    Dl_info Self;
+    const char *Name = "LLVMEscape.so";
+    if (dladdr(reinterpret_cast<void *>(&escb_host_check), &Self) && Self.dli_fname) {
+      const char *Base = std::strrchr(Self.dli_fname, '/');
+      Name = Base ? Base + 1 : Self.dli_fname;
+    }
+    char Host[48];
+    if (H.Parts >= 3)
+      std::snprintf(Host, sizeof Host, "%u.%u.%u", H.Major, H.Minor, H.Patch);
+    else if (H.Parts == 2)
+      std::snprintf(Host, sizeof Host, "%u.%u", H.Major, H.Minor);
+    else
+      std::snprintf(Host, sizeof Host, "%u", H.Major);
+    std::fprintf(stderr,
+                 "%s: built for LLVM %s, loaded into LLVM %s; the escape pass is off "
+                 "(build the plugin with -DLLVM_DIR=$(llvm-config-%u --cmakedir))\n",
+                 Name, LLVM_VERSION_STRING, Host, H.Major);
+  }
+  return Result;
 }
 
 // --- target triples ---

@@ -71,8 +71,15 @@ struct Options {
 // Opts: the registered options (created when the plugin is loaded).
 Options *Opts;
 
+// The options are registered at load time (clang's -fplugin loads the
+// plugin before it parses -mllvm), unless the plugin was loaded into
+// another LLVM, where registering them would run this LLVM's code on that
+// one's data (escb_host_check prints why; nothing is registered).
 struct RegisterOptions {
-  RegisterOptions() { Opts = new Options(); }
+  RegisterOptions() {
+    if (escb_host_check())
+      Opts = new Options();
+  }
 } Registered;
 
 
@@ -206,9 +213,17 @@ void registerCallbacks(PassBuilder &PB) {
       });
 }
 
+void registerNothing(PassBuilder &) {}
+
 } // namespace
 
+// llvmGetPassPluginInfo: in another LLVM (clang-16, opt-16), the pass is
+// off: the host gets a plugin that registers nothing, and builds as usual.
+// The struct's layout and LLVM_PLUGIN_API_VERSION (1) are the same in
+// every LLVM that loads pass plugins.
 extern "C" __attribute__((visibility("default"))) PassPluginLibraryInfo
 llvmGetPassPluginInfo() {
+  if (!escb_host_check() || !Opts)
+    return {LLVM_PLUGIN_API_VERSION, "escape", LLVM_VERSION_STRING, registerNothing};
   return {LLVM_PLUGIN_API_VERSION, "escape", LLVM_VERSION_STRING, registerCallbacks};
 }
