@@ -82,8 +82,6 @@ struct RegisterOptions {
   }
 } Registered;
 
-
-
 // options: the -escape-* settings, and which of them the command line gave.
 esc_options options() {
   esc_options Opt = {};
