@@ -11,6 +11,7 @@
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
@@ -22,12 +23,18 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
+#include "llvm/TargetParser/Triple.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <dlfcn.h>
+#include <link.h>
 #include <cstring>
 #include <string>
 
@@ -585,4 +592,151 @@ extern "C" void escb_source_name(LLVMValueRef fn, char *buf, size_t n) {
       return;
     }
   copy_out(F->getName(), buf, n);
+}
+
+// --- the host's LLVM ---
+//
+// The plugin is not linked against libLLVM: its references bind to
+// whatever LLVM the host brought, by name.  Another major version has other
+// class layouts (clang-16 crashed in registerCallbacks) or lacks symbols
+// (clang-14: "symbol lookup error"), so nothing of LLVM's may run before
+// this check.  The host's version: LLVMGetVersion (LLVM 16 and later) as
+// the host's own LLVM exports it, found the way the plugin's references
+// are bound (the global scope), never the plugin's own reference; else the
+// first libLLVM in the process, by its file name (libLLVM-14.so.1).
+
+namespace {
+struct HostLLVM {
+  unsigned Major = 0, Minor = 0, Patch = 0;
+  int Parts = 0; // of the version known: 1 from "libLLVM-14.so.1", else 3
+  bool Known = false;
+};
+
+// version_from_name reads "libLLVM-14.so.1", "libLLVM.so.19.1",
+// "libLLVM-16.0.6.so".
+bool version_from_name(const char *Path, HostLLVM &H) {
+  const char *Base = std::strrchr(Path, '/');
+  Base = Base ? Base + 1 : Path;
+  if (std::strncmp(Base, "libLLVM", 7) != 0)
+    return false;
+  const char *P = Base + 7;
+  if (*P == '-')
+    P++;
+  else if (std::strncmp(P, ".so.", 4) == 0)
+    P += 4;
+  else
+    return false;
+  unsigned V[3] = {0, 0, 0};
+  int N = 0;
+  while (N < 3 && *P >= '0' && *P <= '9') {
+    V[N++] = unsigned(std::strtoul(P, const_cast<char **>(&P), 10));
+    if (*P != '.')
+      break;
+    P++;
+  }
+  if (N == 0 || V[0] < 3)
+    return false;
+  H.Major = V[0];
+  H.Minor = V[1];
+  H.Patch = V[2];
+  H.Parts = N;
+  H.Known = true;
+  return true;
+}
+
+int find_libllvm(struct dl_phdr_info *Info, size_t, void *Data) {
+  HostLLVM &H = *static_cast<HostLLVM *>(Data);
+  return Info->dlpi_name && version_from_name(Info->dlpi_name, H) ? 1 : 0;
+}
+
+HostLLVM host_llvm() {
+  HostLLVM H;
+  using GetVersion = void (*)(unsigned *, unsigned *, unsigned *);
+  if (void *Sym = dlsym(RTLD_DEFAULT, "LLVMGetVersion")) {
+    reinterpret_cast<GetVersion>(Sym)(&H.Major, &H.Minor, &H.Patch);
+    H.Parts = 3;
+    H.Known = H.Major > 0;
+    return H;
+  }
+  dl_iterate_phdr(find_libllvm, &H);
+  return H;
+}
+} // namespace
+
+extern "C" int escb_host_check(void) {
+  static int Result = -1; // per process: the check runs and prints once
+  if (Result >= 0)
+    return Result;
+  HostLLVM H = host_llvm();
+  Result = !H.Known || H.Major == LLVM_VERSION_MAJOR;
+  if (!Result) {
+    Dl_info Self;
+    const char *Name = "LLVMEscape.so";
+    if (dladdr(reinterpret_cast<void *>(&escb_host_check), &Self) && Self.dli_fname) {
+      const char *Base = std::strrchr(Self.dli_fname, '/');
+      Name = Base ? Base + 1 : Self.dli_fname;
+    }
+    char Host[48];
+    if (H.Parts >= 3)
+      std::snprintf(Host, sizeof Host, "%u.%u.%u", H.Major, H.Minor, H.Patch);
+    else if (H.Parts == 2)
+      std::snprintf(Host, sizeof Host, "%u.%u", H.Major, H.Minor);
+    else
+      std::snprintf(Host, sizeof Host, "%u", H.Major);
+    std::fprintf(stderr,
+                 "%s: built for LLVM %s, loaded into LLVM %s; the escape pass is off "
+                 "(build the plugin with -DLLVM_DIR=$(llvm-config-%u --cmakedir))\n",
+                 Name, LLVM_VERSION_STRING, Host, H.Major);
+  }
+  return Result;
+}
+
+// --- target triples ---
+
+extern "C" void escb_parse_triple(const char *triple, escb_triple *out) {
+  Triple T(Triple::normalize(triple ? triple : ""));
+  copy_out(Triple::getArchTypeName(T.getArch()), out->arch, sizeof out->arch);
+  copy_out(Triple::getOSTypeName(T.getOS()), out->os, sizeof out->os);
+  copy_out(Triple::getEnvironmentTypeName(T.getEnvironment()), out->env, sizeof out->env);
+}
+
+// --- the verifier and errors (-escape-verify) ---
+
+extern "C" char *escb_verify_function(LLVMValueRef fn) {
+  std::string Msg;
+  raw_string_ostream OS(Msg);
+  if (!verifyFunction(*cast<Function>(unwrap(fn)), &OS))
+    return nullptr;
+  OS.flush();
+  while (!Msg.empty() && Msg.back() == '\n')
+    Msg.pop_back();
+  char *Out = static_cast<char *>(std::malloc(Msg.size() + 1));
+  if (Out)
+    std::memcpy(Out, Msg.c_str(), Msg.size() + 1);
+  return Out ? Out : strdup("(no message)");
+}
+
+namespace {
+// EscapeError is a plain error message of the plugin (LLVM 19 has no
+// DiagnosticInfoGeneric): hosts print it as "error: <message>".
+class EscapeError : public DiagnosticInfo {
+  const char *Msg;
+
+public:
+  EscapeError(const char *Msg) : DiagnosticInfo(kind(), DS_Error), Msg(Msg) {}
+  void print(DiagnosticPrinter &DP) const override { DP << Msg; }
+  static int kind() {
+    static int K = getNextAvailablePluginDiagnosticKind();
+    return K;
+  }
+};
+} // namespace
+
+extern "C" void escb_error(LLVMValueRef fn, const char *msg) {
+  Function *F = cast<Function>(unwrap(fn));
+  F->getContext().diagnose(EscapeError(msg));
+}
+
+extern "C" void escb_delete_body(LLVMValueRef fn) {
+  cast<Function>(unwrap(fn))->deleteBody();
 }

@@ -153,6 +153,36 @@ LLVMValueRef escb_insert_point_after(LLVMValueRef call);
 /* Adds fn to the module's constructors (llvm.global_ctors). */
 void escb_append_global_ctor(LLVMModuleRef M, LLVMValueRef fn, int priority);
 
+/* --- the host: which LLVM the plugin was loaded into --- */
+
+/* escb_host_check: whether the LLVM of the process that loaded the plugin
+ * (clang, opt, lld) is the major version the plugin was built for.  On a
+ * mismatch it prints one line on stderr, once per process, naming both
+ * versions.  Calls nothing of LLVM's (it runs before the plugin may touch
+ * the host's LLVM: at load time, in static constructors, and in
+ * llvmGetPassPluginInfo).  An LLVM it cannot identify counts as a match. */
+int escb_host_check(void);
+
+/* --- missing from the C API: target triples (llvm::Triple) --- */
+
+/* escb_triple: what a target triple names, normalized (x86_64-linux-gnu
+ * and x86_64-pc-linux-gnu are the same architecture, OS and environment). */
+typedef struct escb_triple {
+  char arch[32], os[32], env[32];
+} escb_triple;
+void escb_parse_triple(const char *triple, escb_triple *out);
+
+/* --- missing from the C API: the verifier's message, errors --- */
+
+/* The verifier's complaint about F (malloc'd, free it), or NULL when F is
+ * well formed. */
+char *escb_verify_function(LLVMValueRef fn);
+/* Reports msg as an error through F's LLVMContext (clang prints "error:"
+ * and fails, lld fails the link, opt exits non-zero). */
+void escb_error(LLVMValueRef fn, const char *msg);
+/* Makes F a declaration (Function::deleteBody). */
+void escb_delete_body(LLVMValueRef fn);
+
 #ifdef __cplusplus
 }
 #endif

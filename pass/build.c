@@ -191,7 +191,7 @@ static void instruction(esc_func *f, LLVMValueRef i) {
 }
 
 void esc_build(esc_func *f) {
-  esc_graph_init(&f->g, 4000000L);
+  esc_graph_init(&f->g, ESC_GRAPH_STEPS);
   ESC_FOR_EACH_INST(f->fn, b, i)
       f->g.inst_hint++;
   objects(f);

@@ -361,7 +361,7 @@ static void scc(esc_run *r, int from, int to) {
     for (int k = from; k < to; k++)
       bottom(r, r->cg.order[k]);
     int stable = 0;
-    for (int round = 0; round < 16 && !stable; round++) {
+    for (int round = 0; round < ESC_SCC_ROUNDS && !stable; round++) {
       stable = 1;
       for (int k = from; k < to; k++) {
         int i = r->cg.order[k];
@@ -411,9 +411,10 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
     return 1;
   }
   esc_options linkopt = *given;
-  if (phase != ESC_LTO_NONE || given->link)
-    esc_lto_load_options(M, &linkopt);
+  esc_effective_options(M, &linkopt);
   const esc_options *opt = &linkopt;
+  if (opt->print_options)
+    esc_options_print(opt);
   int lto = phase != ESC_LTO_NONE;
   esc_lto_forget(M);
   esc_run r;

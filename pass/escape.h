@@ -11,31 +11,32 @@
 extern "C" {
 #endif
 
-/* esc_options are the pass's settings (the -escape-* options). */
+/* esc_options are the pass's settings: one field per row of options.def
+ * (the -escape-* options), then the pipeline's own. */
+#define ESC_CTYPE_LEVEL int
+#define ESC_CTYPE_BYTES uint64_t
+#define ESC_CTYPE_BOOL int
 typedef struct esc_options {
-  int m;                          /* report level: 0 silent, 1, 2 */
-  uint64_t max_object_bytes;      /* per-object cap (Go: 64 KiB) */
-  uint64_t max_frame_bytes;       /* per-function budget of converted bytes */
-  uint64_t max_recursive_frame_bytes; /* the same for functions on a cycle */
-  uint64_t max_chain_bytes;       /* converted bytes along a call chain */
-  uint64_t guard_bytes;           /* stack buffer for run-time sizes (0: none) */
-  int side_stack;                 /* recursive functions: the side stack */
-  int rewrite;                    /* 0: analyse and report only */
-  int interprocedural;            /* summaries and library models at calls */
+#define ESC_OPTION(kind, field, name, def, merge, desc) ESC_CTYPE_##kind field;
+#include "options.def"
   int mark_rewritten;             /* tag rewritten functions for escape-cleanup */
-  int profile;                    /* instrument for the runtime profiler (instrument.c) */
   int link;                       /* run by the link-time (-flto) pipeline */
-  int lto_note;                   /* -flto compile step with a report: say how to link */
-  unsigned given;                 /* ESC_GIVEN_*: options set on the command line */
+  unsigned given;                 /* ESC_GIVEN(field): set on the command line */
 } esc_options;
 
+/* ESC_OPT_<field> numbers the rows of options.def; ESC_GIVEN(field) is the
+ * row's bit in esc_options.given. */
 enum {
-  ESC_GIVEN_M = 1,
-  ESC_GIVEN_MAX_OBJECT = 2,
-  ESC_GIVEN_MAX_FRAME = 4,
-  ESC_GIVEN_MAX_RECURSIVE = 8,
-  ESC_GIVEN_REWRITE = 16,
-  ESC_GIVEN_INTERPROCEDURAL = 32,
+#define ESC_OPTION(kind, field, name, def, merge, desc) ESC_OPT_##field,
+#include "options.def"
+  ESC_OPT_COUNT
+};
+#define ESC_GIVEN(field) (1u << ESC_OPT_##field)
+
+/* The budgets of options.def, as ESC_<name>. */
+enum {
+#define ESC_BUDGET(name, value, why) ESC_##name = value,
+#include "options.def"
 };
 
 /* esc_record_sites notes every allocation call of M (position and text) as
@@ -48,6 +49,11 @@ void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt);
  * pass, and lists the allocation wrappers in !escape.wrappers for the
  * report.  Returns 1 if M changed. */
 int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx);
+
+/* esc_effective_options: the options a pass over M runs with: *opt holds
+ * the command line's; a module of an -flto build, and the link, take those
+ * the compile steps recorded for every option not given (lto.c). */
+void esc_effective_options(LLVMModuleRef M, esc_options *opt);
 
 /* esc_run_module analyses M, rewrites what does not escape, and prints the
  * report.  Returns 1 if M changed. */

@@ -6,6 +6,7 @@
  *     -escape-m=2 -disable-output test/ir/Basic_local.ll
  */
 #include "graph.h"
+#include "escape.h" /* the budgets of options.def */
 
 #include <stdlib.h>
 #include <string.h>
@@ -76,13 +77,12 @@ static void enqueue(esc_graph *g, int loc) {
 
 /* The points-to sets take locations x objects bits: a huge function with
  * many objects would need gigabytes before the step budget stops it.  Past
- * this many bytes (about two locations per instruction) the function is
- * too large to analyse, decided before allocating. */
-#define ESC_GRAPH_MAX_BYTES (128.0 * 1024 * 1024)
+ * ESC_GRAPH_MAX_BYTES (options.def; about two locations per instruction)
+ * the function is too large to analyse, decided before allocating. */
 
 void esc_graph_seal(esc_graph *g) {
   double words = (double)((g->nobjs + 63) / 64);
-  if (((double)g->nlocs + 2.0 * (double)g->inst_hint) * words * 8.0 > ESC_GRAPH_MAX_BYTES) {
+  if (((double)g->nlocs + 2.0 * (double)g->inst_hint) * words * 8.0 > (double)ESC_GRAPH_MAX_BYTES) {
     g->over_budget = 1; /* every set stays empty (words 0); verdicts say so */
     g->words = 0;
     return;

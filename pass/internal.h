@@ -25,6 +25,7 @@ typedef enum esc_reason {
   ESC_R_BAD_ALIGN,       /* alignment not a constant power of two */
   ESC_R_BUDGET,          /* over the function's stack budget */
   ESC_R_RECURSIVE,       /* in a recursive function, over its budget */
+  ESC_R_NO_SIDE_STACK,   /* ...where the side stack is not available for the target */
   ESC_R_CHAIN,           /* over the call-chain budget, given its callees */
   ESC_R_SETJMP,          /* the function calls setjmp or the like */
   ESC_R_LOOP,            /* an object may be live into the next iteration */
@@ -121,6 +122,7 @@ typedef struct esc_func {
   int order;         /* place among the module's defined functions */
   int remarks;       /* LLVM remarks of pass `escape` are wanted */
   int nconverted;
+  unsigned rewrites; /* ESC_RW_*: what rewrite.c did to the function */
 } esc_func;
 
 /* build.c / call.c: IR -> graph */
@@ -140,7 +142,18 @@ int esc_summary_equal(const esc_summary *a, const esc_summary *b);
 void esc_summary_free(esc_summary *s);
 int esc_summary_call(esc_func *f, LLVMValueRef call, LLVMValueRef callee);
 
-/* rewrite.c: heap -> stack */
+/* rewrite.c: heap -> stack; -escape-verify names what it did */
+enum {
+  ESC_RW_SLOT = 1,      /* fixed slot */
+  ESC_RW_GUARD = 2,     /* guarded buffer */
+  ESC_RW_SIDE = 4,      /* side stack */
+  ESC_RW_FREE = 8,      /* free removed */
+  ESC_RW_FREE_KEPT = 16, /* free kept, of NULL for a stack address */
+  ESC_RW_TAIL = 32,     /* tail marker dropped */
+  ESC_RW_ZERO = 64,     /* calloc zeroing */
+  ESC_RW_INVOKE = 128,  /* invoke turned into a call */
+  ESC_RW_LIFETIME = 256, /* lifetime markers */
+};
 void esc_rewrite(esc_func *f);
 
 /* sidestack.c: the side stack's runtime (runtime/sidestack.c's bitcode) */
@@ -228,6 +241,7 @@ void esc_lto_save_options(LLVMModuleRef M, const esc_options *opt);
 void esc_lto_load_options(LLVMModuleRef M, esc_options *opt);
 void esc_lto_forget(LLVMModuleRef M);
 void esc_lto_note(LLVMModuleRef M);
+void esc_options_print(const esc_options *opt);
 
 /* wrapper.c: allocation and free wrappers (esc_wrappers is above) */
 void esc_wrappers_load(LLVMModuleRef M, esc_wrappers *w);

@@ -9,19 +9,22 @@
  *   lld (ThinLTO)       each backend's per-module hook finds DEFERRED
  * lld parses -mllvm before it loads pass plugins, so -Wl,-mllvm,-escape-m
  * is refused; the options given at the compile step (-mllvm -escape-m=1
- * and the rest) are kept in !escape.options and apply at the link unless
- * the link names them itself.  clang's default link (GNU ld with LLVMgold.so)
+ * and the rest: every row of options.def that crosses) are kept in
+ * !escape.options and apply at the link unless the link names them itself.
+ * clang's default link (GNU ld with LLVMgold.so)
  * cannot run the pass: LLVM 19's gold plugin has no option that loads a
  * pass plugin (-plugin-opt=-load is not one of libLLVM's options), so such a
  * link silently builds the program unanalysed.  A compile step that was
  * asked for a report therefore says once how to link (esc_lto_note), unless
  * -escape-lto-note=0 says the link is arranged (scripts/escape-cc).
- * Exercised by test/lto/ and test/wrapper/Wrapper_lto_note.test.
+ * Exercised by test/lto/ (LTO_options.test: each option) and
+ * test/wrapper/Wrapper_lto_note.test.
  */
 #define _GNU_SOURCE /* dladdr */
 #include "internal.h"
 
 #include <dlfcn.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,79 +71,101 @@ void esc_lto_set(LLVMModuleRef M, int phase) {
                               LLVMMetadataAsValue(cx, LLVMMDNodeInContext2(cx, &op, 1)));
 }
 
-/* esc_lto_save_options keeps the compile step's options for the link:
- * !{m, max_object_bytes, max_frame_bytes, max_recursive_frame_bytes,
- * rewrite, interprocedural}. */
+/* RECORDED_<merge>: whether a compile step records the row. */
+#define RECORDED_MAX 1
+#define RECORDED_MIN 1
+#define RECORDED_AND 1
+#define RECORDED_OR 1
+#define RECORDED_NONE 0
+
+/* esc_lto_save_options keeps the compile step's options for the link, one
+ * pair per row of options.def: !{!"escape-m", i64 1, !"escape-guard-bytes",
+ * i64 256, ...}.  Named pairs, so a record from a plugin with other rows
+ * still merges what both know. */
 void esc_lto_save_options(LLVMModuleRef M, const esc_options *opt) {
   LLVMContextRef cx = LLVMGetModuleContext(M);
-  LLVMMetadataRef ops[6] = {
-      md_i64(cx, (uint64_t)opt->m),         md_i64(cx, opt->max_object_bytes),
-      md_i64(cx, opt->max_frame_bytes),     md_i64(cx, opt->max_recursive_frame_bytes),
-      md_i64(cx, (uint64_t)opt->rewrite),   md_i64(cx, (uint64_t)opt->interprocedural)};
+  LLVMMetadataRef ops[2 * ESC_OPT_COUNT];
+  unsigned n = 0;
+#define ESC_OPTION(kind, field, name, def, merge, desc)                        \
+  if (RECORDED_##merge) {                                                      \
+    ops[n++] = esc_md_str(cx, name);                                           \
+    ops[n++] = md_i64(cx, (uint64_t)opt->field);                               \
+  }
+#include "options.def"
   escb_drop_named_metadata(M, OPTIONS);
   LLVMAddNamedMetadataOperand(M, OPTIONS,
-                              LLVMMetadataAsValue(cx, LLVMMDNodeInContext2(cx, ops, 6)));
+                              LLVMMetadataAsValue(cx, LLVMMDNodeInContext2(cx, ops, n)));
 }
 
-static uint64_t min_u64(uint64_t a, uint64_t b) { return a < b ? a : b; }
+static uint64_t merge_MAX(uint64_t a, uint64_t b) { return a > b ? a : b; }
+static uint64_t merge_MIN(uint64_t a, uint64_t b) { return a < b ? a : b; }
+static uint64_t merge_AND(uint64_t a, uint64_t b) { return a && b; }
+static uint64_t merge_OR(uint64_t a, uint64_t b) { return a || b; }
+static uint64_t merge_NONE(uint64_t a, uint64_t b) { return a; }
+
+static uint64_t clamp_LEVEL(uint64_t v) { return v > 2 ? 2 : v; }
+static uint64_t clamp_BYTES(uint64_t v) { return v; }
+static uint64_t clamp_BOOL(uint64_t v) { return v != 0; }
 
 /* esc_lto_load_options: the options for a link, from those recorded by the
- * compile steps of the linked modules (the widest report, the most careful
- * limits), for every option the link's own command line did not give. */
+ * compile steps of the linked modules, each merged as options.def says
+ * (the widest report, the most careful limits), for every option the
+ * link's own command line did not give. */
 void esc_lto_load_options(LLVMModuleRef M, esc_options *opt) {
   unsigned n = 0;
   LLVMValueRef *nodes = esc_named_md(M, OPTIONS, &n);
   if (!nodes)
     return;
-  esc_options rec = {0};
-  int first = 1;
+  uint64_t rec[ESC_OPT_COUNT] = {0};
+  int seen[ESC_OPT_COUNT] = {0};
   for (unsigned k = 0; k < n; k++) {
     unsigned nops = 0;
-    LLVMValueRef *ops = esc_md_node_ops(nodes[k], 6, 6, &nops);
-    int ints = ops != NULL;
-    for (unsigned i = 0; i < nops; i++)
-      ints &= esc_md_is_int(ops[i]);
-    if (!ints) { /* not a record of ours: no information */
-      free(ops);
+    /* name/value pairs; anything else is not a record of ours */
+    LLVMValueRef *ops = esc_md_node_ops(nodes[k], 0, 2 * ESC_OPT_COUNT, &nops);
+    if (!ops)
       continue;
+    for (unsigned p = 0; p + 1 < nops; p += 2) {
+      unsigned len = 0;
+      if (!esc_md_is_string(ops[p]) || !esc_md_is_int(ops[p + 1]))
+        continue;
+      const char *key = LLVMGetMDString(ops[p], &len);
+      if (!key)
+        continue;
+      uint64_t v = LLVMConstIntGetZExtValue(ops[p + 1]);
+      int row = 0;
+#define ESC_OPTION(kind, field, name, def, merge, desc)                        \
+  if (len == strlen(name) && memcmp(key, name, len) == 0) {                    \
+    rec[row] = seen[row] ? merge_##merge(rec[row], v) : v;                     \
+    seen[row] = 1;                                                             \
+  }                                                                            \
+  row++;
+#include "options.def"
     }
-    esc_options o = {0};
-    o.m = (int)md_u64(ops[0]);
-    o.max_object_bytes = md_u64(ops[1]);
-    o.max_frame_bytes = md_u64(ops[2]);
-    o.max_recursive_frame_bytes = md_u64(ops[3]);
-    o.rewrite = (int)md_u64(ops[4]);
-    o.interprocedural = (int)md_u64(ops[5]);
     free(ops);
-    if (first) {
-      rec = o;
-      first = 0;
-      continue;
-    }
-    if (o.m > rec.m)
-      rec.m = o.m;
-    rec.max_object_bytes = min_u64(rec.max_object_bytes, o.max_object_bytes);
-    rec.max_frame_bytes = min_u64(rec.max_frame_bytes, o.max_frame_bytes);
-    rec.max_recursive_frame_bytes =
-        min_u64(rec.max_recursive_frame_bytes, o.max_recursive_frame_bytes);
-    rec.rewrite &= o.rewrite;
-    rec.interprocedural &= o.interprocedural;
   }
   free(nodes);
-  if (first)
-    return;
-  if (!(opt->given & ESC_GIVEN_M))
-    opt->m = rec.m > 2 ? 2 : rec.m;
-  if (!(opt->given & ESC_GIVEN_MAX_OBJECT))
-    opt->max_object_bytes = rec.max_object_bytes;
-  if (!(opt->given & ESC_GIVEN_MAX_FRAME))
-    opt->max_frame_bytes = rec.max_frame_bytes;
-  if (!(opt->given & ESC_GIVEN_MAX_RECURSIVE))
-    opt->max_recursive_frame_bytes = rec.max_recursive_frame_bytes;
-  if (!(opt->given & ESC_GIVEN_REWRITE))
-    opt->rewrite = rec.rewrite;
-  if (!(opt->given & ESC_GIVEN_INTERPROCEDURAL))
-    opt->interprocedural = rec.interprocedural;
+#define ESC_OPTION(kind, field, name, def, merge, desc)                        \
+  if (seen[ESC_OPT_##field] && !(opt->given & ESC_GIVEN(field)))               \
+    opt->field = (ESC_CTYPE_##kind)clamp_##kind(rec[ESC_OPT_##field]);
+#include "options.def"
+}
+
+/* esc_effective_options: the options a pass over M runs with: the command
+ * line's, and for a module of an -flto build (or at the link) those its
+ * compile steps recorded. */
+void esc_effective_options(LLVMModuleRef M, esc_options *opt) {
+  if (opt->link || esc_lto_get(M) != ESC_LTO_NONE)
+    esc_lto_load_options(M, opt);
+}
+
+/* esc_options_print: -escape-print-options, one line on stderr, in the
+ * command line's own spelling. */
+void esc_options_print(const esc_options *opt) {
+  fprintf(stderr, "escape options:");
+#define ESC_OPTION(kind, field, name, def, merge, desc)                        \
+  fprintf(stderr, " -%s=%" PRIu64, name, (uint64_t)opt->field);
+#include "options.def"
+  fprintf(stderr, "\n");
 }
 
 void esc_lto_forget(LLVMModuleRef M) {

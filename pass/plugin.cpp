@@ -55,81 +55,41 @@ struct LevelParser : public cl::parser<unsigned> {
   }
 };
 
-cl::opt<unsigned, false, LevelParser>
-    ReportLevel("escape-m", cl::ValueOptional, cl::init(0),
-                cl::desc("Go-style escape report on stderr: 0 silent, 1 one "
-                         "line per allocation site, 2 with explanations"));
+// Options holds one cl::opt per row of options.def.
+#define ESC_CL_LEVEL cl::opt<unsigned, false, LevelParser>
+#define ESC_CL_BYTES cl::opt<uint64_t>
+#define ESC_CL_BOOL cl::opt<bool>
+#define ESC_CLFLAGS_LEVEL cl::ValueOptional,
+#define ESC_CLFLAGS_BYTES
+#define ESC_CLFLAGS_BOOL
+struct Options {
+#define ESC_OPTION(kind, field, name, def, merge, help)                        \
+  ESC_CL_##kind field{name, ESC_CLFLAGS_##kind cl::init(def), cl::desc(help)};
+#include "options.def"
+};
 
-cl::opt<uint64_t> MaxObjectBytes(
-    "escape-max-object-bytes", cl::init(65536),
-    cl::desc("Largest object moved to the stack, in bytes (Go: 64 KiB)"));
+// Opts: the registered options (created when the plugin is loaded).
+Options *Opts;
 
-cl::opt<uint64_t> MaxFrameBytes(
-    "escape-max-frame-bytes", cl::init(65536),
-    cl::desc("Most bytes the pass adds to one function's stack frame"));
-
-cl::opt<uint64_t> MaxRecursiveFrameBytes(
-    "escape-max-recursive-frame-bytes", cl::init(0),
-    cl::desc("Most bytes the pass adds to the frame of a function on a "
-             "call-graph cycle (default 0: recursion keeps its heap)"));
-
-cl::opt<uint64_t> MaxChainBytes(
-    "escape-max-chain-bytes", cl::init(65536),
-    cl::desc("Most bytes the pass adds to the frames of any chain of calls "
-             "within the module (C stacks do not grow: musl threads get 128 "
-             "KiB)"));
-
-cl::opt<uint64_t> GuardBytes(
-    "escape-guard-bytes", cl::init(256),
-    cl::desc("Stack buffer for an allocation whose size is known only at run "
-             "time: sizes up to it use the buffer, larger ones the heap "
-             "(0: such allocations stay on the heap)"));
-
-cl::opt<bool> SideStack(
-    "escape-side-stack", cl::init(true),
-    cl::desc("In recursive functions, take non-escaping objects of sites "
-             "outside loops from a per-thread side stack released when the "
-             "function returns (false: only -escape-max-recursive-frame-bytes "
-             "applies)"));
-
-cl::opt<bool> Interprocedural(
-    "escape-interprocedural", cl::init(true),
-    cl::desc("Use parameter summaries and the C library model at calls "
-             "(false: LLVM's parameter attributes only)"));
-
-cl::opt<bool> Rewrite("escape-rewrite", cl::init(true),
-                      cl::desc("Move non-escaping allocations to the stack "
-                               "(false: analyse and report only)"));
-
-cl::opt<bool> Profile(
-    "escape-profile", cl::init(false),
-    cl::desc("Instrument allocation sites, frees and frames for the "
-             "allocation profiler (link runtime/ escape-profile)"));
-
-cl::opt<bool> LTONote(
-    "escape-lto-note", cl::init(true),
-    cl::desc("At an -flto compile step with a report asked for, say how to link "
-             "for the analysis (false: the link is arranged, as escape-cc does)"));
+// The options are registered at load time (clang's -fplugin loads the
+// plugin before it parses -mllvm), unless the plugin was loaded into
+// another LLVM, where registering them would run this LLVM's code on that
+// one's data (escb_host_check prints why; nothing is registered).
+struct RegisterOptions {
+  RegisterOptions() {
+    if (escb_host_check())
+      Opts = new Options();
+  }
+} Registered;
 
 // options: the -escape-* settings, and which of them the command line gave.
 esc_options options() {
   esc_options Opt = {};
-  Opt.m = int(ReportLevel);
-  Opt.max_object_bytes = MaxObjectBytes;
-  Opt.max_frame_bytes = MaxFrameBytes;
-  Opt.max_recursive_frame_bytes = MaxRecursiveFrameBytes;
-  Opt.rewrite = Rewrite;
-  Opt.interprocedural = Interprocedural;
-  Opt.max_chain_bytes = MaxChainBytes;
-  Opt.guard_bytes = GuardBytes;
-  Opt.side_stack = SideStack;
-  Opt.profile = Profile;
-  Opt.given = (ReportLevel.getNumOccurrences() ? ESC_GIVEN_M : 0) |
-              (MaxObjectBytes.getNumOccurrences() ? ESC_GIVEN_MAX_OBJECT : 0) |
-              (MaxFrameBytes.getNumOccurrences() ? ESC_GIVEN_MAX_FRAME : 0) |
-              (MaxRecursiveFrameBytes.getNumOccurrences() ? ESC_GIVEN_MAX_RECURSIVE : 0) |
-              (Rewrite.getNumOccurrences() ? ESC_GIVEN_REWRITE : 0) |
-              (Interprocedural.getNumOccurrences() ? ESC_GIVEN_INTERPROCEDURAL : 0);
+#define ESC_OPTION(kind, field, name, def, merge, help)                        \
+  Opt.field = Opts->field;                                                     \
+  if (Opts->field.getNumOccurrences())                                         \
+    Opt.given |= ESC_GIVEN(field);
+#include "options.def"
   return Opt;
 }
 
@@ -145,10 +105,15 @@ struct EscapeRecordPass : PassInfoMixin<EscapeRecordPass> {
 };
 
 struct EscapeWrappersPass : PassInfoMixin<EscapeWrappersPass> {
+  bool Link; // the full-LTO link pipeline
+  explicit EscapeWrappersPass(bool Link = false) : Link(Link) {}
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM) {
     auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
     escb_ctx Ctx{&FAM};
-    if (!Interprocedural || !esc_wrappers_mark(wrap(&M), &Ctx))
+    esc_options Opt = options();
+    Opt.link = Link;
+    esc_effective_options(wrap(&M), &Opt);
+    if (!Opt.interprocedural || !esc_wrappers_mark(wrap(&M), &Ctx))
       return PreservedAnalyses::all();
     return PreservedAnalyses::none(); // attributes changed
   }
@@ -166,7 +131,6 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     esc_options Opt = options();
     Opt.mark_rewritten = InPipeline;
     Opt.link = Link;
-    Opt.lto_note = LTONote;
     if (!esc_run_module(wrap(&M), &Ctx, &Opt))
       return PreservedAnalyses::all();
     return PreservedAnalyses::none();
@@ -203,7 +167,7 @@ void registerCallbacks(PassBuilder &PB) {
   PB.registerFullLinkTimeOptimizationEarlyEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel Level) {
         if (Level != OptimizationLevel::O0)
-          MPM.addPass(EscapeWrappersPass());
+          MPM.addPass(EscapeWrappersPass(/*Link=*/true));
       });
   PB.registerFullLinkTimeOptimizationLastEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel Level) {
@@ -247,9 +211,17 @@ void registerCallbacks(PassBuilder &PB) {
       });
 }
 
+void registerNothing(PassBuilder &) {}
+
 } // namespace
 
+// llvmGetPassPluginInfo: in another LLVM (clang-16, opt-16), the pass is
+// off: the host gets a plugin that registers nothing, and builds as usual.
+// The struct's layout and LLVM_PLUGIN_API_VERSION (1) are the same in
+// every LLVM that loads pass plugins.
 extern "C" __attribute__((visibility("default"))) PassPluginLibraryInfo
 llvmGetPassPluginInfo() {
+  if (!escb_host_check() || !Opts)
+    return {LLVM_PLUGIN_API_VERSION, "escape", LLVM_VERSION_STRING, registerNothing};
   return {LLVM_PLUGIN_API_VERSION, "escape", LLVM_VERSION_STRING, registerCallbacks};
 }

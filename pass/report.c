@@ -326,8 +326,8 @@ static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
       esc_buf_printf(out, "  alignment is not a constant power of two\n");
     else if (c->info.align & (c->info.align - 1))
       esc_buf_printf(out, "  alignment %" PRIu64 " is not a power of two\n", c->info.align);
-    else if (c->info.align > 4096)
-      esc_buf_printf(out, "  alignment %" PRIu64 " is over 4096\n", c->info.align);
+    else if (c->info.align > ESC_MAX_ALIGN)
+      esc_buf_printf(out, "  alignment %" PRIu64 " is over %d\n", c->info.align, ESC_MAX_ALIGN);
     else
       esc_buf_printf(out, "  alignment %" PRIu64 " is below sizeof(void *)\n", c->info.align);
     return;
@@ -340,6 +340,15 @@ static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
                         "(budget %" PRIu64 " bytes)\n",
                    opt->max_recursive_frame_bytes);
     return;
+  case ESC_R_NO_SIDE_STACK: {
+    const char *t = LLVMGetTarget(LLVMGetGlobalParent(f->fn));
+    if (t && *t)
+      esc_buf_printf(out, "  recursive: the side stack is not available for target %s\n", t);
+    else
+      esc_buf_printf(out, "  recursive: the side stack is not available for a module "
+                          "without a target triple\n");
+    return;
+  }
   case ESC_R_CHAIN:
     esc_buf_printf(out, "  over the call chain's stack budget (%" PRIu64 " bytes, of which "
                         "functions it calls already take %" PRIu64 ")\n",

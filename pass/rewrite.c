@@ -82,8 +82,10 @@ static void untail(esc_func *f) {
         sees = (LLVMIsAInstruction(op) || LLVMIsAArgument(op)) &&
                LLVMGetValueKind(op) != LLVMMetadataAsValueValueKind;
     }
-    if (sees)
+    if (sees) {
       LLVMSetTailCallKind(i, LLVMTailCallKindNone);
+      f->rewrites |= ESC_RW_TAIL;
+    }
   }
   free(seen);
 }
@@ -153,6 +155,9 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMTypeRef i8 = LLVMInt8TypeInContext(cx);
   LLVMValueRef call = c->call;
   LLVMValueRef limit = LLVMConstInt(szt, c->bytes, 0);
+  f->rewrites |= c->checked ? ESC_RW_SIDE : ESC_RW_GUARD;
+  if (c->info.zeroed)
+    f->rewrites |= ESC_RW_ZERO;
   LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
 
   /* The memory: an entry-block buffer, or for a checked site the
@@ -302,8 +307,12 @@ static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
   LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
   LLVMContextRef cx = LLVMGetModuleContext(m);
   LLVMValueRef call = c->call;
-  if (LLVMGetInstructionOpcode(call) == LLVMInvoke)
+  if (LLVMGetInstructionOpcode(call) == LLVMInvoke) {
     call = escb_invoke_to_call(call);
+    f->rewrites |= ESC_RW_INVOKE;
+  }
+  f->rewrites |= ESC_RW_SLOT | (markers ? ESC_RW_LIFETIME : 0) |
+                 (c->info.zeroed ? ESC_RW_ZERO : 0);
 
   LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
   LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(entry));
@@ -336,6 +345,34 @@ static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
   LLVMInstructionEraseFromParent(call);
   c->call = NULL;
   c->slot = slot;
+}
+
+/* verify: -escape-verify.  A function the rewrite left broken is an error
+ * naming it, what was done to it, and the verifier's complaint; the
+ * compiler fails as for any error (never abort()).  test/ir/Verify_*.ll */
+static void verify(esc_func *f) {
+  char *why = escb_verify_function(f->fn);
+  if (!why)
+    return;
+  static const char *const names[] = {"fixed slot", "guarded buffer", "side stack",
+                                      "free removed", "free kept", "tail marker dropped",
+                                      "calloc zeroing", "invoke to call", "lifetime markers"};
+  esc_buf list = {0};
+  for (unsigned k = 0; k < sizeof names / sizeof *names; k++)
+    if (f->rewrites & (1u << k))
+      esc_buf_printf(&list, "%s%s", list.len ? ", " : "", names[k]);
+  size_t n = 0;
+  const char *name = LLVMGetValueName2(f->fn, &n);
+  esc_buf msg = {0};
+  esc_buf_printf(&msg, "escape: function '%.*s' is invalid after the escape pass rewrote it "
+                       "(%s): %s", (int)n, name, list.len ? list.s : "no rewrite", why);
+  escb_error(f->fn, msg.s);
+  /* The build has failed; a body left broken would only make a later
+   * verifier (lld's, after the link's pipeline) crash on it. */
+  escb_delete_body(f->fn);
+  free(why);
+  esc_buf_free(&list);
+  esc_buf_free(&msg);
 }
 
 void esc_rewrite(esc_func *f) {
@@ -408,10 +445,14 @@ void esc_rewrite(esc_func *f) {
     LLVMValueRef call = frees[k].call;
     if (frees[k].keep) {
       keep_free(f, call, f->checks[frees[k].check].loc, b);
+      f->rewrites |= ESC_RW_FREE_KEPT;
       continue;
     }
-    if (LLVMGetInstructionOpcode(call) == LLVMInvoke)
+    f->rewrites |= ESC_RW_FREE;
+    if (LLVMGetInstructionOpcode(call) == LLVMInvoke) {
       call = escb_invoke_to_call(call);
+      f->rewrites |= ESC_RW_INVOKE;
+    }
     int cand = frees[k].cand;
     if (cand >= 0 && indirect[cand] == 0) {
       esc_cand *c = &f->cands[cand];
@@ -444,4 +485,6 @@ void esc_rewrite(esc_func *f) {
   free(indirect);
   if (f->opt->mark_rewritten)
     escb_mark_rewritten(f->fn);
+  if (f->opt->verify)
+    verify(f);
 }

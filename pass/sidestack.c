@@ -4,8 +4,11 @@
  * embedded in it (esc_sidestack_bc).  A module whose recursive functions
  * take objects from the side stack receives that bitcode through LLVM's
  * module linker, so a plain `clang -fpass-plugin` build needs no extra
- * library.  The bitcode is used only for a module of the same target triple
- * and data layout; otherwise such sites stay on the heap.
+ * library.  The bitcode is used only for a module of the same target (the
+ * triples name the same architecture, OS and environment, however spelled:
+ * x86_64-linux-gnu is x86_64-pc-linux-gnu) and data layout; otherwise such
+ * sites stay on the heap, and -escape-m=2 says the side stack is not
+ * available for that target.  test/report/Sidestack_target.c
  */
 #include "internal.h"
 
@@ -29,9 +32,16 @@ static LLVMModuleRef parse(LLVMContextRef cx) {
   return m;
 }
 
-static int same_target(LLVMModuleRef a, LLVMModuleRef b) {
-  return strcmp(LLVMGetTarget(a), LLVMGetTarget(b)) == 0 &&
-         strcmp(LLVMGetDataLayoutStr(a), LLVMGetDataLayoutStr(b)) == 0;
+/* same_target: the runtime's code runs in M as it is (the vendor part of
+ * the triple changes nothing; the architecture, OS, environment and data
+ * layout must agree). */
+static int same_target(LLVMModuleRef rt, LLVMModuleRef M) {
+  escb_triple a, b;
+  escb_parse_triple(LLVMGetTarget(rt), &a);
+  escb_parse_triple(LLVMGetTarget(M), &b);
+  return strcmp(a.arch, b.arch) == 0 && strcmp(a.os, b.os) == 0 &&
+         strcmp(a.env, b.env) == 0 &&
+         strcmp(LLVMGetDataLayoutStr(rt), LLVMGetDataLayoutStr(M)) == 0;
 }
 
 int esc_sidestack_usable(LLVMModuleRef M) {
@@ -52,7 +62,12 @@ LLVMValueRef esc_sidestack_fn(LLVMModuleRef M, const char *name) {
     LLVMModuleRef rt = parse(LLVMGetModuleContext(M));
     if (!rt)
       return NULL;
-    if (!same_target(rt, M) || LLVMLinkModules2(M, rt)) /* consumes rt */
+    if (!same_target(rt, M)) {
+      LLVMDisposeModule(rt);
+      return NULL;
+    }
+    LLVMSetTarget(rt, LLVMGetTarget(M)); /* the same target, M's spelling */
+    if (LLVMLinkModules2(M, rt))         /* consumes rt */
       return NULL;
   }
   LLVMValueRef fn = LLVMGetNamedFunction(M, name);

@@ -65,8 +65,8 @@ static void size_checks(esc_func *f, esc_cand *c) {
     size = f->opt->guard_bytes;
     if (size > f->opt->max_object_bytes)
       size = f->opt->max_object_bytes;
-    if (size > (1u << 30)) /* a sane cap; rewrite.c bounds calloc's factors */
-      size = 1u << 30;
+    if (size > ESC_GUARD_CAP) /* a sane cap; rewrite.c bounds calloc's factors */
+      size = ESC_GUARD_CAP;
     if (size == 0) {
       set_reason(c, ESC_R_NONCONST, NULL);
       return;
@@ -79,7 +79,7 @@ static void size_checks(esc_func *f, esc_cand *c) {
   uint64_t align = 16;
   if (ci->fn == ESCB_FN_ALIGNED_ALLOC || ci->align_known) {
     if (!ci->align_known || ci->align == 0 || (ci->align & (ci->align - 1)) ||
-        ci->align > 4096 ||
+        ci->align > ESC_MAX_ALIGN ||
         /* posix_memalign fails with EINVAL below sizeof(void *) */
         (ci->fn == ESCB_FN_POSIX_MEMALIGN && ci->align < sizeof(void *))) {
       set_reason(c, ESC_R_BAD_ALIGN, NULL);
@@ -251,7 +251,7 @@ done:
 /* loop_safe: one stack slot can serve every execution of the site. */
 static int loop_safe(esc_func *f, esc_cfg *cfg, esc_cand *c) {
   esc_graph *g = &f->g;
-  const long budget = 2000000L;
+  const long budget = ESC_LIVE_STEPS;
   /* Its address is never kept in memory... */
   for (int o = 1; o < g->nobjs; o++)
     if (esc_graph_holds(g, g->objs[o].content, c->obj))
@@ -367,7 +367,9 @@ static void groups(esc_func *f) {
    * frames below it (call-graph successors in the module). */
   uint64_t chain = f->opt->max_chain_bytes > f->chain_below
                        ? f->opt->max_chain_bytes - f->chain_below : 0;
-  esc_reason over = f->recursive ? ESC_R_RECURSIVE : ESC_R_BUDGET;
+  esc_reason over = !f->recursive ? ESC_R_BUDGET
+                    : f->opt->side_stack && !f->side_stack ? ESC_R_NO_SIDE_STACK
+                                                            : ESC_R_RECURSIVE;
   if (chain < budget) {
     budget = chain;
     over = ESC_R_CHAIN;

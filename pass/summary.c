@@ -192,8 +192,8 @@ static int model_fits(const esc_libmodel *m, LLVMValueRef callee) {
   unsigned n = LLVMCountParamTypes(fty);
   if (n != strlen(m->params) || (LLVMIsFunctionVarArg(fty) != 0) != (m->varargs != 0))
     return 0;
-  LLVMTypeRef types[32];
-  if (n > 32)
+  LLVMTypeRef types[ESC_LIBMODEL_PARAMS];
+  if (n > ESC_LIBMODEL_PARAMS)
     return 0;
   LLVMGetParamTypes(fty, types);
   int returns_ptr = LLVMGetTypeKind(LLVMGetReturnType(fty)) == LLVMPointerTypeKind;

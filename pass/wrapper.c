@@ -50,8 +50,8 @@
 #include <string.h>
 
 #define WRAPPERS "escape.wrappers"
-#define MAX_BLOCKS 32
-#define MAX_INSTS 96
+#define MAX_BLOCKS ESC_WRAPPER_BLOCKS /* options.def */
+#define MAX_INSTS ESC_WRAPPER_INSTS
 
 typedef enum wrap_kind { WRAP_NONE, WRAP_ALLOC, WRAP_FREE } wrap_kind;
 

@@ -1,6 +1,7 @@
 # lit configuration for llvm-escape.  Run through scripts/test, or by hand:
 #   python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv build/test
 import os
+import shutil
 import lit.formats
 
 config.name = "llvm-escape"
@@ -43,3 +44,11 @@ config.substitutions.append(("%count", "bash %s/count-allocs.sh" % tools))
 # per file, or with -flto=full / -flto=thin and lld; prints the report.
 config.substitutions.append(("%lto-build", "bash %s/lto-build.sh" % tools))
 config.substitutions.append(("%src_root", config.escape_src_root))
+# %runtime_dir: the built runtime libraries (libescape-profile.a).
+config.substitutions.append(("%runtime_dir", os.path.join(config.escape_obj_root, "runtime")))
+
+# Other LLVMs, for the tests that load the plugin into them (REQUIRES:).
+for tool in ("opt-16", "clang-16", "clang-14"):
+    path = shutil.which(tool) or os.path.join("/usr/bin", tool)
+    if os.path.exists(path):
+        config.available_features.add(tool)

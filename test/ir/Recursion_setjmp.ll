@@ -5,6 +5,7 @@
 ; RUN: %opt -passes=escape -S %s | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
+; RUN: %opt -passes=escape -escape-m=2 -escape-side-stack=false -disable-output %s 2>&1 | FileCheck %s --check-prefix=NOSIDE
 ; RUN: %opt -passes=escape -escape-max-recursive-frame-bytes=64 -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REC --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
 
@@ -141,8 +142,11 @@ define i32 @without_setjmp(ptr %env) {
 ; REPORT:      <with_returns_twice_call>: malloc(16) escapes to heap
 ; REPORT:      <without_setjmp>: malloc(16) does not escape
 
+; The module has no target triple: the side stack's runtime cannot serve it.
 ; WHY-LABEL: <self>: malloc(32) escapes to heap:
-; WHY-NEXT:  <self>:   recursive: the function is on a call-graph cycle (budget 0 bytes)
+; WHY-NEXT:  <self>:   recursive: the side stack is not available for a module without a target triple
+; NOSIDE-LABEL: <self>: malloc(32) escapes to heap:
+; NOSIDE-NEXT:  <self>:   recursive: the function is on a call-graph cycle (budget 0 bytes)
 ; WHY-LABEL: <with_setjmp>: malloc(16) escapes to heap:
 ; WHY-NEXT:  <with_setjmp>:   the function calls setjmp or another returns_twice function
 
