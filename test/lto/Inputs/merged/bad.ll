@@ -22,7 +22,7 @@ define i32 @bad_scratch(i32 %x) {
 !escape.calls = !{!30, !31, !32}
 !escape.params = !{!40, !41}
 !escape.lto = !{!50, !51}
-!escape.options = !{!52, !53}
+!escape.options = !{!52, !53, !54}
 
 !0 = !{}
 !1 = !{!"get"}
@@ -47,3 +47,4 @@ define i32 @bad_scratch(i32 %x) {
 !51 = !{i64 1, i64 2}
 !52 = !{!"1", !"0", !"0", !"0", !"0", !"0"}
 !53 = !{i64 0, i64 0, i64 0, i64 0, i64 0}
+!54 = !{!"escape-max-object-bytes", !"0", !"escape-max-frame-bytes", null, !"escape-max-chain-bytes"}
