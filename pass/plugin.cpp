@@ -26,6 +26,9 @@
 #include "bridge_ctx.h"
 #include "escape.h"
 
+#include <cstdlib>
+#include <cstring>
+
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -90,6 +93,11 @@ esc_options options() {
   if (Opts->field.getNumOccurrences())                                         \
     Opt.given |= ESC_GIVEN(field);
 #include "options.def"
+  // ESCAPE_VERIFY=1 turns -escape-verify on in every process of a build
+  // (compile steps, lld, opt) that no flag reaches: the lit suite sets it.
+  if (const char *V = getenv("ESCAPE_VERIFY"))
+    if (*V && strcmp(V, "0") != 0)
+      Opt.verify = 1;
   return Opt;
 }
 

@@ -17,6 +17,10 @@ config.environment["PATH"] = path
 config.environment["ESCAPE_PLUGIN"] = config.escape_plugin
 config.environment["ESCAPE_CLANG"] = config.clang
 config.environment["ESCAPE_CLANGXX"] = config.clangxx
+# Every compile, opt run and link of the suite verifies each function the
+# pass rewrote (-escape-verify): a rewrite that leaves invalid IR fails the
+# test that made it, also where no -mllvm option can be given.
+config.environment["ESCAPE_VERIFY"] = "1"
 for var in ("HOME", "TMPDIR"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
