@@ -174,6 +174,20 @@ typedef struct esc_wrappers {
   int n, cap, capfiles;
 } esc_wrappers;
 
+/* esc_srcfile is a source file read whole (record.c), its lines made C
+ * strings; esc_srcfiles caches the files read, by path (last: the file
+ * of the previous lookup). A zeroed one is empty. */
+typedef struct esc_srcfile {
+  char *path, *text;
+  unsigned *start; /* line k+1 begins at text + start[k] */
+  unsigned nlines;
+} esc_srcfile;
+
+typedef struct esc_srcfiles {
+  esc_srcfile *v;
+  int n, cap, last;
+} esc_srcfiles;
+
 typedef struct esc_sites {
   esc_site *v;
   int n, cap;
@@ -184,6 +198,7 @@ typedef struct esc_sites {
   esc_site *calls;   /* calls that may be allocation wrappers (fn unused) */
   int ncalls, capcalls;
   esc_wrappers wrappers;
+  esc_srcfiles src; /* source files read for parameters' columns */
 } esc_sites;
 
 void esc_sites_load(LLVMModuleRef M, esc_sites *s);
@@ -225,8 +240,9 @@ void esc_wrappers_free(esc_wrappers *w);
 esc_site *esc_wrapper_call(const esc_wrappers *w, esc_sites *s, LLVMValueRef call);
 int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci);
 void esc_arg_text(LLVMValueRef arg, char *buf, size_t n);
-unsigned esc_source_column(const char *dir, const char *file, unsigned line,
-                           const char *name);
+unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
+                           unsigned line, const char *name);
+void esc_srcfiles_free(esc_srcfiles *c);
 
 /* report.c: the Go-style report */
 typedef struct esc_entry {
@@ -252,7 +268,7 @@ void esc_report_removed(esc_report *r, const esc_site *s);
 void esc_report_recorded(esc_report *r, const esc_site *s, int stack, esc_reason reason,
                          const char *detail);
 void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
-                       const esc_sites *sites);
+                       esc_sites *sites);
 void esc_report_print(esc_report *r, int level);
 void esc_report_free(esc_report *r);
 char *esc_report_reason(esc_func *f, esc_cand *c);

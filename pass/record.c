@@ -88,37 +88,84 @@ void esc_arg_text(LLVMValueRef arg, char *buf, size_t n) {
   snprintf(buf, n, "...");
 }
 
+/* srcfile_load reads a source file whole, once: each line becomes a C
+ * string (its '\n' replaced by NUL) and start[k] is where line k+1 begins.
+ * A file that cannot be read is kept with no lines, so it is not tried
+ * again.  (Reading the file from its top for every parameter made the
+ * record pass quadratic: sqlite3.c at -O2 -g spent 6 s in it.) */
+#define ESC_SRCFILE_MAX (64u << 20) /* larger files are not read */
+static esc_srcfile *srcfile_load(esc_srcfiles *c, const char *path) {
+  if (c->last >= 0 && c->last < c->n && strcmp(c->v[c->last].path, path) == 0)
+    return &c->v[c->last];
+  for (int k = 0; k < c->n; k++)
+    if (strcmp(c->v[k].path, path) == 0) {
+      c->last = k;
+      return &c->v[k];
+    }
+  esc_srcfile f;
+  memset(&f, 0, sizeof f);
+  f.path = esc_strdup(path);
+  FILE *fp = fopen(path, "rb");
+  long size = -1;
+  if (fp && fseek(fp, 0, SEEK_END) == 0)
+    size = ftell(fp);
+  if (fp && size >= 0 && (unsigned long)size <= ESC_SRCFILE_MAX && fseek(fp, 0, SEEK_SET) == 0) {
+    f.text = esc_alloc((size_t)size + 1);
+    size_t got = fread(f.text, 1, (size_t)size, fp);
+    unsigned cap = 0;
+    for (size_t at = 0; at < got;) {
+      ESC_PUSH(f.start, f.nlines, cap, (unsigned)at);
+      char *nl = memchr(f.text + at, '\n', got - at);
+      if (!nl)
+        break;
+      *nl = 0;
+      at = (size_t)(nl - f.text) + 1;
+    }
+  }
+  if (fp)
+    fclose(fp);
+  ESC_PUSH(c->v, c->n, c->cap, f);
+  c->last = c->n - 1;
+  return &c->v[c->n - 1];
+}
+
+void esc_srcfiles_free(esc_srcfiles *c) {
+  for (int k = 0; k < c->n; k++) {
+    free(c->v[k].path);
+    free(c->v[k].text);
+    free(c->v[k].start);
+  }
+  free(c->v);
+  memset(c, 0, sizeof *c);
+}
+
 /* esc_source_column: the column of identifier `name` on a line of a source
- * file, for parameters whose debug records lost their column; 0 if the
- * file cannot be read or the name is not on that line. */
-unsigned esc_source_column(const char *dir, const char *file, unsigned line,
-                           const char *name) {
+ * file, for parameters whose debug records lost their column (clang's
+ * assignment tracking, on at -O2 -g, turns the declarations into
+ * dbg_assign records at line 0 before the pipeline starts); 0 if the file
+ * cannot be read or the name is not on that line.  Each file is read once
+ * per cache c. */
+unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
+                           unsigned line, const char *name) {
   char path[2048];
   if (file[0] == '/' || !dir || !dir[0])
     snprintf(path, sizeof path, "%s", file);
   else
     snprintf(path, sizeof path, "%s/%s", dir, file);
-  FILE *fp = fopen(path, "r");
-  if (!fp)
+  const esc_srcfile *f = srcfile_load(c, path);
+  if (line == 0 || line > f->nlines)
     return 0;
-  char buf[4096];
-  unsigned n = 0, col = 0;
-  while (fgets(buf, sizeof buf, fp))
-    if (++n == line)
-      break;
-  fclose(fp);
-  if (n != line)
-    return 0;
+  const char *buf = f->text + f->start[line - 1];
   size_t len = strlen(name);
-  for (char *p = strstr(buf, name); p; p = strstr(p + 1, name)) {
+  if (!len)
+    return 0;
+  for (const char *p = strstr(buf, name); p; p = strstr(p + 1, name)) {
     int before = p > buf && (isalnum((unsigned char)p[-1]) || p[-1] == '_');
     int after = isalnum((unsigned char)p[len]) || p[len] == '_';
-    if (!before && !after) {
-      col = (unsigned)(p - buf) + 1;
-      break;
-    }
+    if (!before && !after)
+      return (unsigned)(p - buf) + 1;
   }
-  return col;
+  return 0;
 }
 
 static LLVMMetadataRef md_int(LLVMContextRef cx, uint64_t x) {
@@ -143,6 +190,7 @@ LLVMMetadataRef esc_md_str(LLVMContextRef cx, const char *s) {
  * !"file", i32 line, i32 col}. */
 static void record_params(LLVMModuleRef M) {
   LLVMContextRef cx = LLVMGetModuleContext(M);
+  esc_srcfiles src = {0};
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn)) {
     if (LLVMIsDeclaration(fn))
       continue;
@@ -153,7 +201,7 @@ static void record_params(LLVMModuleRef M) {
       if (!escb_param_debug(fn, i, name, sizeof name, file, dir, sizeof file, &line, &col))
         continue;
       if (!col)
-        col = esc_source_column(dir, file, line, name);
+        col = esc_source_column(&src, dir, file, line, name);
       size_t fl = 0;
       const char *fname = LLVMGetValueName2(fn, &fl);
       LLVMMetadataRef ops[6] = {LLVMMDStringInContext2(cx, fname, fl), md_int(cx, i),
@@ -163,6 +211,7 @@ static void record_params(LLVMModuleRef M) {
       LLVMAddNamedMetadataOperand(M, PARAMS, LLVMMetadataAsValue(cx, node));
     }
   }
+  esc_srcfiles_free(&src);
 }
 
 /* module_name: the module's source file, which tells a ThinLTO backend its
@@ -484,5 +533,6 @@ void esc_sites_free(esc_sites *s) {
   free(s->calls);
   esc_ptrmap_free(&s->bynode);
   esc_wrappers_free(&s->wrappers);
+  esc_srcfiles_free(&s->src);
   memset(s, 0, sizeof *s);
 }
