@@ -159,7 +159,19 @@ typedef struct esc_site {
   char **args;
   int nargs;
   int seen;
+  int nusercalls; /* user's calls recorded for a site in a library header */
+  char **chain;   /* the library functions between them and the site */
+  int nchain;
 } esc_site;
+
+/* esc_usercall is a call in the user's code that reaches a site in a
+ * library header (record.c): inlined there, the site's copy belongs to it. */
+typedef struct esc_usercall {
+  int site; /* index in esc_sites.v */
+  char *file, *caller;
+  unsigned line, col;
+  int seen; /* a copy of the site, or the call itself, is still there */
+} esc_usercall;
 
 /* esc_param is a parameter's name and position, recorded at the start. */
 typedef struct esc_param {
@@ -199,6 +211,8 @@ typedef struct esc_sites {
   int ncalls, capcalls;
   esc_wrappers wrappers;
   esc_srcfiles src; /* source files read for parameters' columns */
+  esc_usercall *usercalls; /* sorted by line, column, file */
+  int nusercalls, capusercalls;
 } esc_sites;
 
 void esc_sites_load(LLVMModuleRef M, esc_sites *s);
@@ -213,6 +227,8 @@ int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
 void esc_sites_free(esc_sites *s);
 const esc_param *esc_sites_param(const esc_sites *s, LLVMValueRef fn, unsigned i);
 void esc_sites_forget(LLVMModuleRef M, esc_sites *s);
+void esc_sites_usercalls_seen(esc_sites *s, const char *file, unsigned line, unsigned col,
+                              const esc_site *site, const char *callee);
 esc_site *esc_sites_call(esc_sites *s, const char *file, unsigned line, unsigned col,
                          const char *callee);
 

@@ -12,7 +12,11 @@
  * site with no copy left was removed by the optimizer.  Calls that may turn
  * out to be allocation wrappers (pass/wrapper.c) are noted too, in
  * !escape.calls: !{!"module", !"file", i32 line, i32 col, !"callee",
- * !"arg0", ...}.
+ * !"arg0", ...}.  A site in a library header's function (the new in
+ * std::make_unique) notes the user's calls that reach it, in
+ * !escape.usercalls: !{site, !"file", i32 line, i32 col, !{!"fn", ...},
+ * !"caller"} (the library functions between the call and the site); a copy
+ * inlined there and deleted is reported at that call.
  * Exercised by test/report/Removed_by_optimizer.c and test/lto/.
  */
 #include "internal.h"
@@ -27,9 +31,11 @@
 #define SITE "escape.site"
 #define PARAMS "escape.params"
 #define CALLS "escape.calls"
+#define USERCALLS "escape.usercalls"
 
 static void load_params(LLVMModuleRef M, esc_sites *s);
 static void load_calls(LLVMModuleRef M, esc_sites *s);
+static void load_usercalls(LLVMModuleRef M, esc_sites *s);
 static unsigned md_uint(LLVMValueRef v);
 
 int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci) {
@@ -260,6 +266,66 @@ static void record_calls(LLVMModuleRef M, escb_ctx *ctx) {
       }
 }
 
+/* record_user_calls: for a site whose call is in a library header, the
+ * calls in the user's files that reach its function, directly or through
+ * other functions of library headers (make_shared -> allocate_shared ->
+ * ... -> new), and those functions (the chain: !{!"name", ...}).  At the
+ * pipeline's start nothing is inlined yet; once the inliner has copied the
+ * site into the user's function, the copy's position is the user's call
+ * (escb_user_debug_loc), and a copy LLVM then deletes is reported there
+ * from these records (escape.c).  Budgets: the functions walked and the
+ * calls noted per site. */
+#define ESC_USERCALL_FNS 32
+#define ESC_USERCALL_MAX 4096
+static void record_user_calls(LLVMModuleRef M, LLVMValueRef call, LLVMMetadataRef site) {
+  LLVMContextRef cx = LLVMGetModuleContext(M);
+  LLVMValueRef fns[ESC_USERCALL_FNS];
+  LLVMValueRef *calls = NULL;
+  int nfns = 0, ncalls = 0, cap = 0;
+  fns[nfns++] = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
+  for (int k = 0; k < nfns && ncalls < ESC_USERCALL_MAX; k++)
+    for (LLVMUseRef u = LLVMGetFirstUse(fns[k]); u && ncalls < ESC_USERCALL_MAX;
+         u = LLVMGetNextUse(u)) {
+      LLVMValueRef user = LLVMGetUser(u);
+      if (!LLVMIsAInstruction(user) || !esc_is_call(user) ||
+          LLVMGetCalledValue(user) != fns[k])
+        continue;
+      LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(user));
+      if (escb_in_library_header(user)) { /* library code calls it: walk up */
+        int known = 0;
+        for (int j = 0; j < nfns; j++)
+          known |= fns[j] == caller;
+        if (!known && nfns < ESC_USERCALL_FNS)
+          fns[nfns++] = caller;
+      } else if (LLVMGetDebugLocLine(user)) {
+        ESC_PUSH(calls, ncalls, cap, user);
+      }
+    }
+  if (!ncalls)
+    return;
+  LLVMMetadataRef names[ESC_USERCALL_FNS];
+  for (int k = 0; k < nfns; k++) {
+    size_t len = 0;
+    const char *name = LLVMGetValueName2(fns[k], &len);
+    names[k] = LLVMMDStringInContext2(cx, name, len);
+  }
+  LLVMMetadataRef chain = LLVMMDNodeInContext2(cx, names, (size_t)nfns);
+  for (int k = 0; k < ncalls; k++) {
+    unsigned flen = 0;
+    const char *file = LLVMGetDebugLocFilename(calls[k], &flen);
+    size_t cl = 0;
+    const char *cname = LLVMGetValueName2(
+        LLVMGetBasicBlockParent(LLVMGetInstructionParent(calls[k])), &cl);
+    LLVMMetadataRef ops[6] = {site, LLVMMDStringInContext2(cx, file ? file : "", file ? flen : 0),
+                              md_int(cx, LLVMGetDebugLocLine(calls[k])),
+                              md_int(cx, LLVMGetDebugLocColumn(calls[k])), chain,
+                              LLVMMDStringInContext2(cx, cname, cl)};
+    LLVMAddNamedMetadataOperand(M, USERCALLS,
+                                LLVMMetadataAsValue(cx, LLVMMDNodeInContext2(cx, ops, 6)));
+  }
+  free(calls);
+}
+
 void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
   if (LLVMGetNamedMetadataNumOperands(M, SITES) > 0 ||
       LLVMGetNamedMetadataNumOperands(M, PARAMS) > 0)
@@ -297,6 +363,8 @@ void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
         LLVMAddNamedMetadataOperand(M, SITES, LLVMMetadataAsValue(cx, node));
         LLVMSetMetadata(i, kind, LLVMMetadataAsValue(cx, node));
         free(ops);
+        if (escb_in_library_header(i))
+          record_user_calls(M, i, node);
       }
   record_calls(M, ctx);
   /* Compiled for -flto (clang marks such modules): the analysis waits for
@@ -358,6 +426,89 @@ void esc_sites_load(LLVMModuleRef M, esc_sites *s) {
       add_site(s, nodes[k]);
   free(nodes);
   load_params(M, s);
+  load_usercalls(M, s);
+}
+
+static int usercall_order(const void *pa, const void *pb) {
+  const esc_usercall *a = pa, *b = pb;
+  if (a->line != b->line)
+    return a->line < b->line ? -1 : 1;
+  if (a->col != b->col)
+    return a->col < b->col ? -1 : 1;
+  int c = strcmp(a->file, b->file);
+  return c ? c : a->site - b->site;
+}
+
+/* load_usercalls reads !escape.usercalls, sorted by position for
+ * esc_sites_usercalls_seen. */
+static void load_usercalls(LLVMModuleRef M, esc_sites *s) {
+  unsigned n = 0;
+  LLVMValueRef *nodes = esc_named_md(M, USERCALLS, &n);
+  if (!nodes)
+    return;
+  esc_ptrmap seen = {0};
+  for (unsigned k = 0; k < n; k++) {
+    if (LLVMGetMDNodeNumOperands(nodes[k]) != 6 || esc_ptrmap_get(&seen, nodes[k]) >= 0)
+      continue;
+    esc_ptrmap_put(&seen, nodes[k], 1);
+    LLVMValueRef ops[6];
+    LLVMGetMDNodeOperands(nodes[k], ops);
+    int site = ops[0] ? esc_ptrmap_get(&s->bynode, ops[0]) : -1;
+    if (site < 0)
+      continue; /* another module's site (ThinLTO import): not ours to report */
+    esc_usercall u;
+    memset(&u, 0, sizeof u);
+    u.site = site;
+    u.file = md_string(ops[1]);
+    u.line = md_uint(ops[2]);
+    u.col = md_uint(ops[3]);
+    u.caller = md_string(ops[5]);
+    ESC_PUSH(s->usercalls, s->nusercalls, s->capusercalls, u);
+    esc_site *st = &s->v[site];
+    if (!st->nusercalls++ && ops[4] && LLVMIsAMDNode(ops[4])) { /* the chain */
+      unsigned nc = LLVMGetMDNodeNumOperands(ops[4]);
+      LLVMValueRef *names = esc_alloc((nc + 1) * sizeof *names);
+      LLVMGetMDNodeOperands(ops[4], names);
+      st->chain = esc_alloc((nc + 1) * sizeof *st->chain);
+      for (unsigned j = 0; j < nc; j++)
+        st->chain[st->nchain++] = md_string(names[j]);
+      free(names);
+    }
+  }
+  esc_ptrmap_free(&seen);
+  free(nodes);
+  if (s->nusercalls > 1)
+    qsort(s->usercalls, (size_t)s->nusercalls, sizeof *s->usercalls, usercall_order);
+}
+
+/* esc_sites_usercalls_seen: a copy of `site` (or, when site is NULL, a
+ * call of function `callee`, one of the library functions between the
+ * user's call and a site) is still there at the user's call at
+ * file:line:col: that call's record is not reported as removed. */
+void esc_sites_usercalls_seen(esc_sites *s, const char *file, unsigned line, unsigned col,
+                              const esc_site *site, const char *callee) {
+  int lo = 0, hi = s->nusercalls;
+  while (lo < hi) { /* the first record at or after (line, col) */
+    int mid = (lo + hi) / 2;
+    const esc_usercall *u = &s->usercalls[mid];
+    if (u->line < line || (u->line == line && u->col < col))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (int k = lo; k < s->nusercalls; k++) {
+    esc_usercall *u = &s->usercalls[k];
+    if (u->line != line || u->col != col)
+      break;
+    if (strcmp(u->file, file) != 0)
+      continue;
+    const esc_site *of = &s->v[u->site];
+    int match = site && strcmp(of->callee, site->callee) == 0;
+    for (int j = 0; !site && j < of->nchain && !match; j++)
+      match = strcmp(of->chain[j], callee) == 0;
+    if (match)
+      u->seen = 1;
+  }
 }
 
 static void load_calls(LLVMModuleRef M, esc_sites *s) {
@@ -505,6 +656,7 @@ void esc_sites_forget(LLVMModuleRef M, esc_sites *s) {
   escb_drop_named_metadata(M, SITES);
   escb_drop_named_metadata(M, PARAMS);
   escb_drop_named_metadata(M, CALLS);
+  escb_drop_named_metadata(M, USERCALLS);
   escb_drop_named_metadata(M, "escape.wrappers");
 }
 
@@ -516,6 +668,9 @@ static void site_free(esc_site *s) {
   for (int a = 0; a < s->nargs; a++)
     free(s->args[a]);
   free(s->args);
+  for (int a = 0; a < s->nchain; a++)
+    free(s->chain[a]);
+  free(s->chain);
 }
 
 void esc_sites_free(esc_sites *s) {
@@ -531,6 +686,11 @@ void esc_sites_free(esc_sites *s) {
   for (int k = 0; k < s->ncalls; k++)
     site_free(&s->calls[k]);
   free(s->calls);
+  for (int k = 0; k < s->nusercalls; k++) {
+    free(s->usercalls[k].file);
+    free(s->usercalls[k].caller);
+  }
+  free(s->usercalls);
   esc_ptrmap_free(&s->bynode);
   esc_wrappers_free(&s->wrappers);
   esc_srcfiles_free(&s->src);
