@@ -205,6 +205,7 @@ typedef struct esc_sites {
   int n, cap;
   esc_param *params;
   int nparams, capparams;
+  esc_param **byname; /* params by function and index, built on first use */
   unsigned kind; /* metadata kind of the per-call site id */
   esc_ptrmap bynode; /* a site's metadata node -> its index in v */
   esc_site *calls;   /* calls that may be allocation wrappers (fn unused) */
@@ -225,7 +226,7 @@ LLVMValueRef *esc_named_md(LLVMModuleRef M, const char *name, unsigned *n);
 int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
                      esc_site **out, int max);
 void esc_sites_free(esc_sites *s);
-const esc_param *esc_sites_param(const esc_sites *s, LLVMValueRef fn, unsigned i);
+const esc_param *esc_sites_param(esc_sites *s, LLVMValueRef fn, unsigned i);
 void esc_sites_forget(LLVMModuleRef M, esc_sites *s);
 void esc_sites_usercalls_seen(esc_sites *s, const char *file, unsigned line, unsigned col,
                               const esc_site *site, const char *callee);

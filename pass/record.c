@@ -577,14 +577,52 @@ static void load_params(LLVMModuleRef M, esc_sites *s) {
   free(nodes);
 }
 
-/* esc_sites_param: the recorded name and position of parameter i of fn. */
-const esc_param *esc_sites_param(const esc_sites *s, LLVMValueRef fn, unsigned i) {
+/* param_cmp orders parameter records by function name, then index, then
+ * their place in the module (the first of two equal records wins). */
+static int param_cmp(const void *pa, const void *pb) {
+  const esc_param *a = *(const esc_param *const *)pa, *b = *(const esc_param *const *)pb;
+  int c = strcmp(a->fn, b->fn);
+  if (c)
+    return c;
+  if (a->index != b->index)
+    return a->index < b->index ? -1 : 1;
+  return a < b ? -1 : a > b;
+}
+
+/* key_cmp: the record against (name of length len, index). */
+static int key_cmp(const esc_param *p, const char *name, size_t len, unsigned i) {
+  int c = strncmp(p->fn, name, len);
+  if (c)
+    return c;
+  if (p->fn[len])
+    return 1; /* longer than the name */
+  return p->index < i ? -1 : p->index > i;
+}
+
+/* esc_sites_param: the recorded name and position of parameter i of fn
+ * (a binary search: a linear one per parameter grew with the square of
+ * the module's parameters). */
+const esc_param *esc_sites_param(esc_sites *s, LLVMValueRef fn, unsigned i) {
+  if (s->nparams == 0)
+    return NULL;
+  if (!s->byname) {
+    s->byname = esc_alloc((size_t)s->nparams * sizeof *s->byname);
+    for (int k = 0; k < s->nparams; k++)
+      s->byname[k] = &s->params[k];
+    qsort(s->byname, (size_t)s->nparams, sizeof *s->byname, param_cmp);
+  }
   size_t fl = 0;
   const char *name = LLVMGetValueName2(fn, &fl);
-  for (int k = 0; k < s->nparams; k++)
-    if (s->params[k].index == i && strlen(s->params[k].fn) == fl &&
-        memcmp(s->params[k].fn, name, fl) == 0)
-      return &s->params[k];
+  int lo = 0, hi = s->nparams;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (key_cmp(s->byname[mid], name, fl, i) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < s->nparams && key_cmp(s->byname[lo], name, fl, i) == 0)
+    return s->byname[lo];
   return NULL;
 }
 
@@ -683,6 +721,7 @@ void esc_sites_free(esc_sites *s) {
     free(s->params[k].file);
   }
   free(s->params);
+  free(s->byname);
   for (int k = 0; k < s->ncalls; k++)
     site_free(&s->calls[k]);
   free(s->calls);
