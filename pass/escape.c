@@ -276,12 +276,15 @@ static void mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *sites) {
         if (!esc_is_alloc_site(ctx, i, &ci))
           continue;
         esc_site *s = esc_sites_find(sites, i);
-        if (!s)
-          continue;
-        s->seen = 1;
-        /* A copy inlined at a user's call: that call keeps its object. */
-        if (s->nusercalls && escb_user_debug_loc(i, file, sizeof file, &line, &col))
-          esc_sites_usercalls_seen(sites, file, line, col, s, NULL);
+        if (s)
+          s->seen = 1;
+        /* A copy inlined at a user's call (found or merged: by the
+         * allocator's name): that call keeps its object. */
+        if (sites->nusercalls && escb_user_debug_loc(i, file, sizeof file, &line, &col)) {
+          char alloc[256];
+          escb_display_name(callee, alloc, sizeof alloc);
+          esc_sites_usercalls_seen(sites, file, line, col, alloc, NULL);
+        }
       }
 }
 

@@ -229,7 +229,7 @@ void esc_sites_free(esc_sites *s);
 const esc_param *esc_sites_param(esc_sites *s, LLVMValueRef fn, unsigned i);
 void esc_sites_forget(LLVMModuleRef M, esc_sites *s);
 void esc_sites_usercalls_seen(esc_sites *s, const char *file, unsigned line, unsigned col,
-                              const esc_site *site, const char *callee);
+                              const char *alloc, const char *fn);
 esc_site *esc_sites_call(esc_sites *s, const char *file, unsigned line, unsigned col,
                          const char *callee);
 

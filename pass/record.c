@@ -481,12 +481,13 @@ static void load_usercalls(LLVMModuleRef M, esc_sites *s) {
     qsort(s->usercalls, (size_t)s->nusercalls, sizeof *s->usercalls, usercall_order);
 }
 
-/* esc_sites_usercalls_seen: a copy of `site` (or, when site is NULL, a
- * call of function `callee`, one of the library functions between the
- * user's call and a site) is still there at the user's call at
- * file:line:col: that call's record is not reported as removed. */
+/* esc_sites_usercalls_seen: a call of allocator `alloc` (a copy of a
+ * site), or when alloc is NULL a call of function `fn` (one of the library
+ * functions between the user's call and a site), is still there at the
+ * user's call at file:line:col: the records there of sites of that
+ * allocator, or of that chain, are not reported as removed. */
 void esc_sites_usercalls_seen(esc_sites *s, const char *file, unsigned line, unsigned col,
-                              const esc_site *site, const char *callee) {
+                              const char *alloc, const char *fn) {
   int lo = 0, hi = s->nusercalls;
   while (lo < hi) { /* the first record at or after (line, col) */
     int mid = (lo + hi) / 2;
@@ -503,9 +504,9 @@ void esc_sites_usercalls_seen(esc_sites *s, const char *file, unsigned line, uns
     if (strcmp(u->file, file) != 0)
       continue;
     const esc_site *of = &s->v[u->site];
-    int match = site && strcmp(of->callee, site->callee) == 0;
-    for (int j = 0; !site && j < of->nchain && !match; j++)
-      match = strcmp(of->chain[j], callee) == 0;
+    int match = alloc && strcmp(of->callee, alloc) == 0;
+    for (int j = 0; !alloc && j < of->nchain && !match; j++)
+      match = strcmp(of->chain[j], fn) == 0;
     if (match)
       u->seen = 1;
   }
