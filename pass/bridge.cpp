@@ -389,6 +389,11 @@ extern "C" int escb_user_debug_loc(LLVMValueRef inst, char *file, size_t n,
   return 1;
 }
 
+extern "C" int escb_in_library_header(LLVMValueRef inst) {
+  const DILocation *L = cast<Instruction>(unwrap(inst))->getDebugLoc().get();
+  return L && L->getLine() && system_file(L);
+}
+
 extern "C" void escb_display_name(LLVMValueRef fn, char *buf, size_t n) {
   Value *V = unwrap(fn)->stripPointerCasts();
   StringRef Name = V->getName();

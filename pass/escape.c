@@ -69,6 +69,7 @@
  */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -254,15 +255,46 @@ static void func_free(esc_func *f) {
 /* mark_seen: every recorded site that still has a copy, before any merged
  * call claims sites (report.c). */
 static void mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *sites) {
+  char file[1024];
+  unsigned line, col;
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
     ESC_FOR_EACH_INST(fn, b, i) {
         escb_callinfo ci;
-        if (!esc_is_call(i) || !esc_is_alloc_site(ctx, i, &ci))
+        if (!esc_is_call(i))
+          continue;
+        LLVMValueRef callee = LLVMGetCalledValue(i);
+        if (sites->nusercalls && LLVMIsAFunction(callee) && LLVMGetDebugLocLine(i) &&
+            escb_user_debug_loc(i, file, sizeof file, &line, &col)) {
+          /* A user's call of the library function that holds a site, not
+           * inlined: the site's copy is in that function's body. */
+          size_t len = 0;
+          const char *name = LLVMGetValueName2(callee, &len);
+          char cname[512];
+          snprintf(cname, sizeof cname, "%.*s", (int)len, name);
+          esc_sites_usercalls_seen(sites, file, line, col, NULL, cname);
+        }
+        if (!esc_is_alloc_site(ctx, i, &ci))
           continue;
         esc_site *s = esc_sites_find(sites, i);
         if (s)
           s->seen = 1;
+        /* A copy inlined at a user's call (found or merged: by the
+         * allocator's name): that call keeps its object. */
+        if (sites->nusercalls && escb_user_debug_loc(i, file, sizeof file, &line, &col)) {
+          char alloc[256];
+          escb_display_name(callee, alloc, sizeof alloc);
+          esc_sites_usercalls_seen(sites, file, line, col, alloc, NULL);
+        }
       }
+}
+
+/* usercalls_removed: how many of the user's calls recorded for a site in
+ * a library header lost their inlined copy of it. */
+static int usercalls_removed(const esc_sites *sites, int site) {
+  int n = 0;
+  for (int k = 0; k < sites->nusercalls; k++)
+    n += sites->usercalls[k].site == site && !sites->usercalls[k].seen;
+  return n;
 }
 
 /* esc_run is the state of one run of the pass over a module. */
@@ -400,6 +432,16 @@ static void removed_remark(esc_run *r, const esc_site *site) {
   free(text);
 }
 
+/* removed: the report line, remark and profile entry of a site LLVM
+ * deleted before the pass. */
+static void removed(esc_run *r, const esc_site *s) {
+  if (r->opt->m > 0)
+    esc_report_removed(&r->rep, s);
+  removed_remark(r, s);
+  if (r->prof)
+    esc_prof_removed(r->prof, s);
+}
+
 int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   /* Compiled for -flto: the link analyses every file at once and reports;
    * the compile step only recorded the sites (lto.c). */
@@ -450,13 +492,23 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   for (int k = 0; k < r.sites.n; k++) {
     esc_site *s = &r.sites.v[k];
     if (s->seen || (own && strcmp(s->module, own) != 0) ||
-        esc_wrapper_site_at_calls(&r.sites, s))
+        esc_wrapper_site_at_calls(&r.sites, s) ||
+        (s->nusercalls && usercalls_removed(&r.sites, k)))
+      continue; /* (the user's calls below stand for it) */
+    removed(&r, s);
+  }
+  /* A site of a library header inlined at a user's call and deleted there:
+   * reported at that call, as a copy that survives is (report.c). */
+  for (int k = 0; k < r.sites.nusercalls; k++) {
+    const esc_usercall *u = &r.sites.usercalls[k];
+    esc_site at = r.sites.v[u->site];
+    if (u->seen || (own && strcmp(at.module, own) != 0))
       continue;
-    if (opt->m > 0)
-      esc_report_removed(&r.rep, s);
-    removed_remark(&r, s);
-    if (r.prof)
-      esc_prof_removed(r.prof, s);
+    at.file = u->file;
+    at.line = u->line;
+    at.col = u->col;
+    at.fn = u->caller;
+    removed(&r, &at);
   }
   if (opt->m > 0)
     esc_wrapper_sites_report(M, &r.sites, &r.rep, own);

@@ -171,7 +171,19 @@ typedef struct esc_site {
   char **args;
   int nargs;
   int seen;
+  int nusercalls; /* user's calls recorded for a site in a library header */
+  char **chain;   /* the library functions between them and the site */
+  int nchain;
 } esc_site;
+
+/* esc_usercall is a call in the user's code that reaches a site in a
+ * library header (record.c): inlined there, the site's copy belongs to it. */
+typedef struct esc_usercall {
+  int site; /* index in esc_sites.v */
+  char *file, *caller;
+  unsigned line, col;
+  int seen; /* a copy of the site, or the call itself, is still there */
+} esc_usercall;
 
 /* esc_param is a parameter's name and position, recorded at the start. */
 typedef struct esc_param {
@@ -192,16 +204,34 @@ typedef struct esc_wrappers {
   int n, cap;
 } esc_wrappers;
 
+/* esc_srcfile is a source file read whole (record.c), its lines made C
+ * strings; esc_srcfiles caches the files read, by path (last: the file
+ * of the previous lookup). A zeroed one is empty. */
+typedef struct esc_srcfile {
+  char *path, *text;
+  unsigned *start; /* line k+1 begins at text + start[k] */
+  unsigned nlines;
+} esc_srcfile;
+
+typedef struct esc_srcfiles {
+  esc_srcfile *v;
+  int n, cap, last;
+} esc_srcfiles;
+
 typedef struct esc_sites {
   esc_site *v;
   int n, cap;
   esc_param *params;
   int nparams, capparams;
+  esc_param **byname; /* params by function and index, built on first use */
   unsigned kind; /* metadata kind of the per-call site id */
   esc_ptrmap bynode; /* a site's metadata node -> its index in v */
   esc_site *calls;   /* calls that may be allocation wrappers (fn unused) */
   int ncalls, capcalls;
   esc_wrappers wrappers;
+  esc_srcfiles src; /* source files read for parameters' columns */
+  esc_usercall *usercalls; /* sorted by line, column, file */
+  int nusercalls, capusercalls;
 } esc_sites;
 
 void esc_sites_load(LLVMModuleRef M, esc_sites *s);
@@ -224,8 +254,10 @@ int esc_md_is_int(LLVMValueRef v);
 int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
                      esc_site **out, int max);
 void esc_sites_free(esc_sites *s);
-const esc_param *esc_sites_param(const esc_sites *s, LLVMValueRef fn, unsigned i);
+const esc_param *esc_sites_param(esc_sites *s, LLVMValueRef fn, unsigned i);
 void esc_sites_forget(LLVMModuleRef M, esc_sites *s);
+void esc_sites_usercalls_seen(esc_sites *s, const char *file, unsigned line, unsigned col,
+                              const char *alloc, const char *fn);
 esc_site *esc_sites_call(esc_sites *s, const char *file, unsigned line, unsigned col,
                          const char *callee);
 
@@ -257,8 +289,9 @@ void esc_wrappers_free(esc_wrappers *w);
 esc_site *esc_wrapper_call(const esc_wrappers *w, esc_sites *s, LLVMValueRef call);
 int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci);
 void esc_arg_text(LLVMValueRef arg, char *buf, size_t n);
-unsigned esc_source_column(const char *dir, const char *file, unsigned line,
-                           const char *name);
+unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
+                           unsigned line, const char *name);
+void esc_srcfiles_free(esc_srcfiles *c);
 
 /* report.c: the Go-style report */
 typedef struct esc_entry {
@@ -284,7 +317,7 @@ void esc_report_removed(esc_report *r, const esc_site *s);
 void esc_report_recorded(esc_report *r, const esc_site *s, int stack, esc_reason reason,
                          const char *detail);
 void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
-                       const esc_sites *sites);
+                       esc_sites *sites);
 void esc_report_print(esc_report *r, int level);
 void esc_report_free(esc_report *r);
 char *esc_report_reason(esc_func *f, esc_cand *c);

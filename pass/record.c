@@ -12,7 +12,11 @@
  * site with no copy left was removed by the optimizer.  Calls that may turn
  * out to be allocation wrappers (pass/wrapper.c) are noted too, in
  * !escape.calls: !{!"module", !"file", i32 line, i32 col, !"callee",
- * !"arg0", ...}.
+ * !"arg0", ...}.  A site in a library header's function (the new in
+ * std::make_unique) notes the user's calls that reach it, in
+ * !escape.usercalls: !{site, !"file", i32 line, i32 col, !{!"fn", ...},
+ * !"caller"} (the library functions between the call and the site); a copy
+ * inlined there and deleted is reported at that call.
  * Exercised by test/report/Removed_by_optimizer.c and test/lto/.
  */
 #include "internal.h"
@@ -27,9 +31,11 @@
 #define SITE "escape.site"
 #define PARAMS "escape.params"
 #define CALLS "escape.calls"
+#define USERCALLS "escape.usercalls"
 
 static void load_params(LLVMModuleRef M, esc_sites *s);
 static void load_calls(LLVMModuleRef M, esc_sites *s);
+static void load_usercalls(LLVMModuleRef M, esc_sites *s);
 static unsigned md_uint(LLVMValueRef v);
 
 int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci) {
@@ -88,37 +94,84 @@ void esc_arg_text(LLVMValueRef arg, char *buf, size_t n) {
   snprintf(buf, n, "...");
 }
 
+/* srcfile_load reads a source file whole, once: each line becomes a C
+ * string (its '\n' replaced by NUL) and start[k] is where line k+1 begins.
+ * A file that cannot be read is kept with no lines, so it is not tried
+ * again.  (Reading the file from its top for every parameter made the
+ * record pass quadratic: sqlite3.c at -O2 -g spent 6 s in it.) */
+#define ESC_SRCFILE_MAX (64u << 20) /* larger files are not read */
+static esc_srcfile *srcfile_load(esc_srcfiles *c, const char *path) {
+  if (c->last >= 0 && c->last < c->n && strcmp(c->v[c->last].path, path) == 0)
+    return &c->v[c->last];
+  for (int k = 0; k < c->n; k++)
+    if (strcmp(c->v[k].path, path) == 0) {
+      c->last = k;
+      return &c->v[k];
+    }
+  esc_srcfile f;
+  memset(&f, 0, sizeof f);
+  f.path = esc_strdup(path);
+  FILE *fp = fopen(path, "rb");
+  long size = -1;
+  if (fp && fseek(fp, 0, SEEK_END) == 0)
+    size = ftell(fp);
+  if (fp && size >= 0 && (unsigned long)size <= ESC_SRCFILE_MAX && fseek(fp, 0, SEEK_SET) == 0) {
+    f.text = esc_alloc((size_t)size + 1);
+    size_t got = fread(f.text, 1, (size_t)size, fp);
+    unsigned cap = 0;
+    for (size_t at = 0; at < got;) {
+      ESC_PUSH(f.start, f.nlines, cap, (unsigned)at);
+      char *nl = memchr(f.text + at, '\n', got - at);
+      if (!nl)
+        break;
+      *nl = 0;
+      at = (size_t)(nl - f.text) + 1;
+    }
+  }
+  if (fp)
+    fclose(fp);
+  ESC_PUSH(c->v, c->n, c->cap, f);
+  c->last = c->n - 1;
+  return &c->v[c->n - 1];
+}
+
+void esc_srcfiles_free(esc_srcfiles *c) {
+  for (int k = 0; k < c->n; k++) {
+    free(c->v[k].path);
+    free(c->v[k].text);
+    free(c->v[k].start);
+  }
+  free(c->v);
+  memset(c, 0, sizeof *c);
+}
+
 /* esc_source_column: the column of identifier `name` on a line of a source
- * file, for parameters whose debug records lost their column; 0 if the
- * file cannot be read or the name is not on that line. */
-unsigned esc_source_column(const char *dir, const char *file, unsigned line,
-                           const char *name) {
+ * file, for parameters whose debug records lost their column (clang's
+ * assignment tracking, on at -O2 -g, turns the declarations into
+ * dbg_assign records at line 0 before the pipeline starts); 0 if the file
+ * cannot be read or the name is not on that line.  Each file is read once
+ * per cache c. */
+unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
+                           unsigned line, const char *name) {
   char path[2048];
   if (file[0] == '/' || !dir || !dir[0])
     snprintf(path, sizeof path, "%s", file);
   else
     snprintf(path, sizeof path, "%s/%s", dir, file);
-  FILE *fp = fopen(path, "r");
-  if (!fp)
+  const esc_srcfile *f = srcfile_load(c, path);
+  if (line == 0 || line > f->nlines)
     return 0;
-  char buf[4096];
-  unsigned n = 0, col = 0;
-  while (fgets(buf, sizeof buf, fp))
-    if (++n == line)
-      break;
-  fclose(fp);
-  if (n != line)
-    return 0;
+  const char *buf = f->text + f->start[line - 1];
   size_t len = strlen(name);
-  for (char *p = strstr(buf, name); p; p = strstr(p + 1, name)) {
+  if (!len)
+    return 0;
+  for (const char *p = strstr(buf, name); p; p = strstr(p + 1, name)) {
     int before = p > buf && (isalnum((unsigned char)p[-1]) || p[-1] == '_');
     int after = isalnum((unsigned char)p[len]) || p[len] == '_';
-    if (!before && !after) {
-      col = (unsigned)(p - buf) + 1;
-      break;
-    }
+    if (!before && !after)
+      return (unsigned)(p - buf) + 1;
   }
-  return col;
+  return 0;
 }
 
 static LLVMMetadataRef md_int(LLVMContextRef cx, uint64_t x) {
@@ -166,6 +219,7 @@ LLVMMetadataRef esc_md_str(LLVMContextRef cx, const char *s) {
  * !"file", i32 line, i32 col}. */
 static void record_params(LLVMModuleRef M) {
   LLVMContextRef cx = LLVMGetModuleContext(M);
+  esc_srcfiles src = {0};
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn)) {
     if (LLVMIsDeclaration(fn))
       continue;
@@ -176,7 +230,7 @@ static void record_params(LLVMModuleRef M) {
       if (!escb_param_debug(fn, i, name, sizeof name, file, dir, sizeof file, &line, &col))
         continue;
       if (!col)
-        col = esc_source_column(dir, file, line, name);
+        col = esc_source_column(&src, dir, file, line, name);
       size_t fl = 0;
       const char *fname = LLVMGetValueName2(fn, &fl);
       LLVMMetadataRef ops[6] = {LLVMMDStringInContext2(cx, fname, fl), md_int(cx, i),
@@ -186,6 +240,7 @@ static void record_params(LLVMModuleRef M) {
       LLVMAddNamedMetadataOperand(M, PARAMS, LLVMMetadataAsValue(cx, node));
     }
   }
+  esc_srcfiles_free(&src);
 }
 
 /* module_name: the module's source file, which tells a ThinLTO backend its
@@ -234,6 +289,66 @@ static void record_calls(LLVMModuleRef M, escb_ctx *ctx) {
       }
 }
 
+/* record_user_calls: for a site whose call is in a library header, the
+ * calls in the user's files that reach its function, directly or through
+ * other functions of library headers (make_shared -> allocate_shared ->
+ * ... -> new), and those functions (the chain: !{!"name", ...}).  At the
+ * pipeline's start nothing is inlined yet; once the inliner has copied the
+ * site into the user's function, the copy's position is the user's call
+ * (escb_user_debug_loc), and a copy LLVM then deletes is reported there
+ * from these records (escape.c).  Budgets: the functions walked and the
+ * calls noted per site. */
+#define ESC_USERCALL_FNS 32
+#define ESC_USERCALL_MAX 4096
+static void record_user_calls(LLVMModuleRef M, LLVMValueRef call, LLVMMetadataRef site) {
+  LLVMContextRef cx = LLVMGetModuleContext(M);
+  LLVMValueRef fns[ESC_USERCALL_FNS];
+  LLVMValueRef *calls = NULL;
+  int nfns = 0, ncalls = 0, cap = 0;
+  fns[nfns++] = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
+  for (int k = 0; k < nfns && ncalls < ESC_USERCALL_MAX; k++)
+    for (LLVMUseRef u = LLVMGetFirstUse(fns[k]); u && ncalls < ESC_USERCALL_MAX;
+         u = LLVMGetNextUse(u)) {
+      LLVMValueRef user = LLVMGetUser(u);
+      if (!LLVMIsAInstruction(user) || !esc_is_call(user) ||
+          LLVMGetCalledValue(user) != fns[k])
+        continue;
+      LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(user));
+      if (escb_in_library_header(user)) { /* library code calls it: walk up */
+        int known = 0;
+        for (int j = 0; j < nfns; j++)
+          known |= fns[j] == caller;
+        if (!known && nfns < ESC_USERCALL_FNS)
+          fns[nfns++] = caller;
+      } else if (LLVMGetDebugLocLine(user)) {
+        ESC_PUSH(calls, ncalls, cap, user);
+      }
+    }
+  if (!ncalls)
+    return;
+  LLVMMetadataRef names[ESC_USERCALL_FNS];
+  for (int k = 0; k < nfns; k++) {
+    size_t len = 0;
+    const char *name = LLVMGetValueName2(fns[k], &len);
+    names[k] = LLVMMDStringInContext2(cx, name, len);
+  }
+  LLVMMetadataRef chain = LLVMMDNodeInContext2(cx, names, (size_t)nfns);
+  for (int k = 0; k < ncalls; k++) {
+    unsigned flen = 0;
+    const char *file = LLVMGetDebugLocFilename(calls[k], &flen);
+    size_t cl = 0;
+    const char *cname = LLVMGetValueName2(
+        LLVMGetBasicBlockParent(LLVMGetInstructionParent(calls[k])), &cl);
+    LLVMMetadataRef ops[6] = {site, LLVMMDStringInContext2(cx, file ? file : "", file ? flen : 0),
+                              md_int(cx, LLVMGetDebugLocLine(calls[k])),
+                              md_int(cx, LLVMGetDebugLocColumn(calls[k])), chain,
+                              LLVMMDStringInContext2(cx, cname, cl)};
+    LLVMAddNamedMetadataOperand(M, USERCALLS,
+                                LLVMMetadataAsValue(cx, LLVMMDNodeInContext2(cx, ops, 6)));
+  }
+  free(calls);
+}
+
 void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
   if (LLVMGetNamedMetadataNumOperands(M, SITES) > 0 ||
       LLVMGetNamedMetadataNumOperands(M, PARAMS) > 0)
@@ -271,6 +386,8 @@ void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
         LLVMAddNamedMetadataOperand(M, SITES, LLVMMetadataAsValue(cx, node));
         LLVMSetMetadata(i, kind, LLVMMetadataAsValue(cx, node));
         free(ops);
+        if (escb_in_library_header(i))
+          record_user_calls(M, i, node);
       }
   record_calls(M, ctx);
   /* Compiled for -flto (clang marks such modules): the analysis waits for
@@ -347,6 +464,90 @@ void esc_sites_load(LLVMModuleRef M, esc_sites *s) {
       add_site(s, nodes[k]);
   free(nodes);
   load_params(M, s);
+  load_usercalls(M, s);
+}
+
+static int usercall_order(const void *pa, const void *pb) {
+  const esc_usercall *a = pa, *b = pb;
+  if (a->line != b->line)
+    return a->line < b->line ? -1 : 1;
+  if (a->col != b->col)
+    return a->col < b->col ? -1 : 1;
+  int c = strcmp(a->file, b->file);
+  return c ? c : a->site - b->site;
+}
+
+/* load_usercalls reads !escape.usercalls, sorted by position for
+ * esc_sites_usercalls_seen. */
+static void load_usercalls(LLVMModuleRef M, esc_sites *s) {
+  unsigned n = 0;
+  LLVMValueRef *nodes = esc_named_md(M, USERCALLS, &n);
+  if (!nodes)
+    return;
+  esc_ptrmap seen = {0};
+  for (unsigned k = 0; k < n; k++) {
+    if (LLVMGetMDNodeNumOperands(nodes[k]) != 6 || esc_ptrmap_get(&seen, nodes[k]) >= 0)
+      continue;
+    esc_ptrmap_put(&seen, nodes[k], 1);
+    LLVMValueRef ops[6];
+    LLVMGetMDNodeOperands(nodes[k], ops);
+    int site = ops[0] ? esc_ptrmap_get(&s->bynode, ops[0]) : -1;
+    if (site < 0)
+      continue; /* another module's site (ThinLTO import): not ours to report */
+    esc_usercall u;
+    memset(&u, 0, sizeof u);
+    u.site = site;
+    u.file = md_string(ops[1]);
+    u.line = md_uint(ops[2]);
+    u.col = md_uint(ops[3]);
+    u.caller = md_string(ops[5]);
+    ESC_PUSH(s->usercalls, s->nusercalls, s->capusercalls, u);
+    esc_site *st = &s->v[site];
+    if (!st->nusercalls++ && ops[4] && LLVMIsAMDNode(ops[4])) { /* the chain */
+      unsigned nc = LLVMGetMDNodeNumOperands(ops[4]);
+      LLVMValueRef *names = esc_alloc((nc + 1) * sizeof *names);
+      LLVMGetMDNodeOperands(ops[4], names);
+      st->chain = esc_alloc((nc + 1) * sizeof *st->chain);
+      for (unsigned j = 0; j < nc; j++)
+        st->chain[st->nchain++] = md_string(names[j]);
+      free(names);
+    }
+  }
+  esc_ptrmap_free(&seen);
+  free(nodes);
+  if (s->nusercalls > 1)
+    qsort(s->usercalls, (size_t)s->nusercalls, sizeof *s->usercalls, usercall_order);
+}
+
+/* esc_sites_usercalls_seen: a call of allocator `alloc` (a copy of a
+ * site), or when alloc is NULL a call of function `fn` (one of the library
+ * functions between the user's call and a site), is still there at the
+ * user's call at file:line:col: the records there of sites of that
+ * allocator, or of that chain, are not reported as removed. */
+void esc_sites_usercalls_seen(esc_sites *s, const char *file, unsigned line, unsigned col,
+                              const char *alloc, const char *fn) {
+  int lo = 0, hi = s->nusercalls;
+  while (lo < hi) { /* the first record at or after (line, col) */
+    int mid = (lo + hi) / 2;
+    const esc_usercall *u = &s->usercalls[mid];
+    if (u->line < line || (u->line == line && u->col < col))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (int k = lo; k < s->nusercalls; k++) {
+    esc_usercall *u = &s->usercalls[k];
+    if (u->line != line || u->col != col)
+      break;
+    if (strcmp(u->file, file) != 0)
+      continue;
+    const esc_site *of = &s->v[u->site];
+    int match = alloc && strcmp(of->callee, alloc) == 0;
+    for (int j = 0; !alloc && j < of->nchain && !match; j++)
+      match = strcmp(of->chain[j], fn) == 0;
+    if (match)
+      u->seen = 1;
+  }
 }
 
 static void load_calls(LLVMModuleRef M, esc_sites *s) {
@@ -427,14 +628,52 @@ static void load_params(LLVMModuleRef M, esc_sites *s) {
   free(nodes);
 }
 
-/* esc_sites_param: the recorded name and position of parameter i of fn. */
-const esc_param *esc_sites_param(const esc_sites *s, LLVMValueRef fn, unsigned i) {
+/* param_cmp orders parameter records by function name, then index, then
+ * their place in the module (the first of two equal records wins). */
+static int param_cmp(const void *pa, const void *pb) {
+  const esc_param *a = *(const esc_param *const *)pa, *b = *(const esc_param *const *)pb;
+  int c = strcmp(a->fn, b->fn);
+  if (c)
+    return c;
+  if (a->index != b->index)
+    return a->index < b->index ? -1 : 1;
+  return a < b ? -1 : a > b;
+}
+
+/* key_cmp: the record against (name of length len, index). */
+static int key_cmp(const esc_param *p, const char *name, size_t len, unsigned i) {
+  int c = strncmp(p->fn, name, len);
+  if (c)
+    return c;
+  if (p->fn[len])
+    return 1; /* longer than the name */
+  return p->index < i ? -1 : p->index > i;
+}
+
+/* esc_sites_param: the recorded name and position of parameter i of fn
+ * (a binary search: a linear one per parameter grew with the square of
+ * the module's parameters). */
+const esc_param *esc_sites_param(esc_sites *s, LLVMValueRef fn, unsigned i) {
+  if (s->nparams == 0)
+    return NULL;
+  if (!s->byname) {
+    s->byname = esc_alloc((size_t)s->nparams * sizeof *s->byname);
+    for (int k = 0; k < s->nparams; k++)
+      s->byname[k] = &s->params[k];
+    qsort(s->byname, (size_t)s->nparams, sizeof *s->byname, param_cmp);
+  }
   size_t fl = 0;
   const char *name = LLVMGetValueName2(fn, &fl);
-  for (int k = 0; k < s->nparams; k++)
-    if (s->params[k].index == i && strlen(s->params[k].fn) == fl &&
-        memcmp(s->params[k].fn, name, fl) == 0)
-      return &s->params[k];
+  int lo = 0, hi = s->nparams;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (key_cmp(s->byname[mid], name, fl, i) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < s->nparams && key_cmp(s->byname[lo], name, fl, i) == 0)
+    return s->byname[lo];
   return NULL;
 }
 
@@ -506,6 +745,7 @@ void esc_sites_forget(LLVMModuleRef M, esc_sites *s) {
   escb_drop_named_metadata(M, SITES);
   escb_drop_named_metadata(M, PARAMS);
   escb_drop_named_metadata(M, CALLS);
+  escb_drop_named_metadata(M, USERCALLS);
   escb_drop_named_metadata(M, "escape.wrappers");
 }
 
@@ -517,6 +757,9 @@ static void site_free(esc_site *s) {
   for (int a = 0; a < s->nargs; a++)
     free(s->args[a]);
   free(s->args);
+  for (int a = 0; a < s->nchain; a++)
+    free(s->chain[a]);
+  free(s->chain);
 }
 
 void esc_sites_free(esc_sites *s) {
@@ -529,10 +772,17 @@ void esc_sites_free(esc_sites *s) {
     free(s->params[k].file);
   }
   free(s->params);
+  free(s->byname);
   for (int k = 0; k < s->ncalls; k++)
     site_free(&s->calls[k]);
   free(s->calls);
+  for (int k = 0; k < s->nusercalls; k++) {
+    free(s->usercalls[k].file);
+    free(s->usercalls[k].caller);
+  }
+  free(s->usercalls);
   esc_ptrmap_free(&s->bynode);
   esc_wrappers_free(&s->wrappers);
+  esc_srcfiles_free(&s->src);
   memset(s, 0, sizeof *s);
 }

@@ -543,7 +543,7 @@ static int returns_address(LLVMValueRef fn) {
  *   f.c:9:20: leaking param content: node
  *   f.c:11:20: leaking param: s to result ~r0 level=0 */
 void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
-                       const esc_sites *sites) {
+                       esc_sites *sites) {
   size_t fl = 0;
   const char *fname = LLVMGetValueName2(f->fn, &fl);
   for (int i = 0; i < f->nparams && i < s->nparams; i++) {
@@ -561,7 +561,7 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
     } else if (escb_param_debug(f->fn, (unsigned)i, name, sizeof name, file, dir,
                                 sizeof file, &line, &col)) {
       if (!col)
-        col = esc_source_column(dir, file, line, name);
+        col = esc_source_column(&sites->src, dir, file, line, name);
     } else {
       /* No variable: argN, at the function's position when known. */
       snprintf(name, sizeof name, "arg%d", i);
@@ -569,7 +569,7 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
       if (escb_function_debug(f->fn, file, dir, sizeof file, &line)) {
         char fnname[256];
         snprintf(fnname, sizeof fnname, "%.*s", (int)fl, fname);
-        col = esc_source_column(dir, file, line, fnname);
+        col = esc_source_column(&sites->src, dir, file, line, fnname);
       }
     }
     unsigned t = s->tags[i];
