@@ -689,35 +689,72 @@ static int by_position(const void *pa, const void *pb) {
   return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* same_position: a and b print the same FILE:LINE:COL (or <function>). */
+static int same_position(const esc_entry *a, const esc_entry *b) {
+  if (!a->file != !b->file)
+    return 0;
+  if (!a->file)
+    return a->fnorder == b->fnorder && strcmp(a->where, b->where) == 0;
+  return strcmp(a->file, b->file) == 0 && a->line == b->line && a->col == b->col;
+}
+
+/* entry_text: one entry as printed, its explanation included at -m=2. */
+static void entry_text(esc_buf *out, const esc_entry *e, int level) {
+  char pos[1100];
+  if (e->file)
+    snprintf(pos, sizeof pos, "%s:%u:%u", e->file, e->line, e->col);
+  else
+    snprintf(pos, sizeof pos, "<%s>", e->where);
+  int explain = level >= 2 && e->detail && e->detail[0];
+  if (e->param)
+    esc_buf_printf(out, "%s: %s%s\n", pos, e->text, explain ? ":" : "");
+  else
+    esc_buf_printf(out, "%s: %s %s%s\n", pos, e->text,
+                   e->stack ? "does not escape" : "escapes to heap", explain ? ":" : "");
+  if (!explain)
+    return;
+  for (const char *l = e->detail; *l;) {
+    const char *nl = strchr(l, '\n');
+    size_t len = nl ? (size_t)(nl - l) : strlen(l);
+    esc_buf_printf(out, "%s: %.*s\n", pos, (int)len, l);
+    l += len + (nl ? 1 : 0);
+  }
+}
+
+/* esc_report_print: the entries in source order; an entry printed exactly
+ * as one before it at the same position (copies of one site that LLVM
+ * made by unrolling or duplicating a path, with the same verdict) is
+ * printed once. */
 void esc_report_print(esc_report *r, int level) {
   if (level <= 0 || r->n == 0)
     return;
   qsort(r->v, (size_t)r->n, sizeof *r->v, by_position);
-  esc_buf out = {0};
+  esc_buf out = {0}, cur = {0};
+  size_t *starts = esc_alloc(((size_t)r->n + 1) * sizeof *starts);
+  int group = 0; /* index in starts of the first entry printed at this position */
+  int nprinted = 0;
   for (int k = 0; k < r->n; k++) {
-    esc_entry *e = &r->v[k];
-    char pos[1100];
-    if (e->file)
-      snprintf(pos, sizeof pos, "%s:%u:%u", e->file, e->line, e->col);
-    else
-      snprintf(pos, sizeof pos, "<%s>", e->where);
-    int explain = level >= 2 && e->detail && e->detail[0];
-    if (e->param)
-      esc_buf_printf(&out, "%s: %s%s\n", pos, e->text, explain ? ":" : "");
-    else
-      esc_buf_printf(&out, "%s: %s %s%s\n", pos, e->text,
-                     e->stack ? "does not escape" : "escapes to heap", explain ? ":" : "");
-    if (!explain)
-      continue;
-    for (const char *l = e->detail; *l;) {
-      const char *nl = strchr(l, '\n');
-      size_t len = nl ? (size_t)(nl - l) : strlen(l);
-      esc_buf_printf(&out, "%s: %.*s\n", pos, (int)len, l);
-      l += len + (nl ? 1 : 0);
+    const esc_entry *e = &r->v[k];
+    if (k > 0 && !same_position(&r->v[k - 1], e))
+      group = nprinted;
+    cur.len = 0;
+    entry_text(&cur, e, level);
+    int seen = 0;
+    for (int j = group; j < nprinted && !seen; j++) {
+      size_t len = starts[j + 1] - starts[j];
+      seen = len == cur.len && memcmp(out.s + starts[j], cur.s, len) == 0;
     }
+    if (seen)
+      continue;
+    starts[nprinted] = out.len;
+    esc_buf_printf(&out, "%.*s", (int)cur.len, cur.s);
+    starts[++nprinted] = out.len;
   }
-  fwrite(out.s, 1, out.len, stderr);
+  if (out.len)
+    fwrite(out.s, 1, out.len, stderr);
   fflush(stderr);
+  free(starts);
+  esc_buf_free(&cur);
   esc_buf_free(&out);
 }
 
