@@ -486,14 +486,21 @@ static void load_usercalls(LLVMModuleRef M, esc_sites *s) {
     return;
   esc_ptrmap seen = {0};
   for (unsigned k = 0; k < n; k++) {
-    if (LLVMGetMDNodeNumOperands(nodes[k]) != 6 || esc_ptrmap_get(&seen, nodes[k]) >= 0)
+    if (esc_ptrmap_get(&seen, nodes[k]) >= 0)
       continue;
     esc_ptrmap_put(&seen, nodes[k], 1);
-    LLVMValueRef ops[6];
-    LLVMGetMDNodeOperands(nodes[k], ops);
+    unsigned nops = 0;
+    LLVMValueRef *ops = esc_md_node_ops(nodes[k], 6, 6, &nops);
+    if (!ops)
+      continue;
     int site = ops[0] ? esc_ptrmap_get(&s->bynode, ops[0]) : -1;
-    if (site < 0)
-      continue; /* another module's site (ThinLTO import): not ours to report */
+    /* Not a record of ours, or another module's site (ThinLTO import):
+     * nothing to report. */
+    if (site < 0 || !esc_md_is_string(ops[1]) || !esc_md_is_int(ops[2]) ||
+        !esc_md_is_int(ops[3]) || !esc_md_is_string(ops[5])) {
+      free(ops);
+      continue;
+    }
     esc_usercall u;
     memset(&u, 0, sizeof u);
     u.site = site;
@@ -503,15 +510,16 @@ static void load_usercalls(LLVMModuleRef M, esc_sites *s) {
     u.caller = md_string(ops[5]);
     ESC_PUSH(s->usercalls, s->nusercalls, s->capusercalls, u);
     esc_site *st = &s->v[site];
-    if (!st->nusercalls++ && ops[4] && LLVMIsAMDNode(ops[4])) { /* the chain */
-      unsigned nc = LLVMGetMDNodeNumOperands(ops[4]);
-      LLVMValueRef *names = esc_alloc((nc + 1) * sizeof *names);
-      LLVMGetMDNodeOperands(ops[4], names);
+    unsigned nc = 0;
+    LLVMValueRef *names = st->nusercalls++ ? NULL
+                                           : esc_md_node_ops(ops[4], 0, MAX_MD_OPS, &nc);
+    if (names && all_strings(names, 0, nc)) { /* the chain */
       st->chain = esc_alloc((nc + 1) * sizeof *st->chain);
       for (unsigned j = 0; j < nc; j++)
         st->chain[st->nchain++] = md_string(names[j]);
-      free(names);
     }
+    free(names);
+    free(ops);
   }
   esc_ptrmap_free(&seen);
   free(nodes);

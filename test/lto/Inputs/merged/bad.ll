@@ -23,6 +23,7 @@ define i32 @bad_scratch(i32 %x) {
 !escape.params = !{!40, !41}
 !escape.lto = !{!50, !51}
 !escape.options = !{!52, !53, !54}
+!escape.usercalls = !{!60, !61, !62}
 
 !0 = !{}
 !1 = !{!"get"}
@@ -48,3 +49,7 @@ define i32 @bad_scratch(i32 %x) {
 !52 = !{!"1", !"0", !"0", !"0", !"0", !"0"}
 !53 = !{i64 0, i64 0, i64 0, i64 0, i64 0}
 !54 = !{!"escape-max-object-bytes", !"0", !"escape-max-frame-bytes", null, !"escape-max-chain-bytes"}
+
+!60 = !{}
+!61 = !{!11, i32 1, !"a.c", i32 2, !"get", i32 3}
+!62 = !{!20, !"a.c", i32 17, i32 12, i32 7, !"main"}
