@@ -689,13 +689,12 @@ static int by_position(const void *pa, const void *pb) {
   return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* same_position: a and b print the same FILE:LINE:COL (or <function>). */
+/* same_position: a and b print the same FILE:LINE:COL.  Entries without
+ * a position (<function>) never are: there, two sites of one function
+ * would print alike, and each gets its line. */
 static int same_position(const esc_entry *a, const esc_entry *b) {
-  if (!a->file != !b->file)
-    return 0;
-  if (!a->file)
-    return a->fnorder == b->fnorder && strcmp(a->where, b->where) == 0;
-  return strcmp(a->file, b->file) == 0 && a->line == b->line && a->col == b->col;
+  return a->file && b->file && strcmp(a->file, b->file) == 0 && a->line == b->line &&
+         a->col == b->col;
 }
 
 /* entry_text: one entry as printed, its explanation included at -m=2. */
@@ -735,7 +734,7 @@ void esc_report_print(esc_report *r, int level) {
   int nprinted = 0;
   for (int k = 0; k < r->n; k++) {
     const esc_entry *e = &r->v[k];
-    if (k > 0 && !same_position(&r->v[k - 1], e))
+    if (k == 0 || !same_position(&r->v[k - 1], e))
       group = nprinted;
     cur.len = 0;
     entry_text(&cur, e, level);
