@@ -477,18 +477,33 @@ static int usercall_order(const void *pa, const void *pb) {
   return c ? c : a->site - b->site;
 }
 
+/* distinct_records: the nodes of named metadata `name`, each once (the IR
+ * linker may list one node twice when it merges modules); free the array.
+ * NULL when there are none. */
+static LLVMValueRef *distinct_records(LLVMModuleRef M, const char *name, unsigned *n) {
+  LLVMValueRef *nodes = esc_named_md(M, name, n);
+  if (!nodes)
+    return NULL;
+  esc_ptrmap seen = {0};
+  unsigned kept = 0;
+  for (unsigned k = 0; k < *n; k++)
+    if (esc_ptrmap_get(&seen, nodes[k]) < 0) {
+      esc_ptrmap_put(&seen, nodes[k], 1);
+      nodes[kept++] = nodes[k];
+    }
+  esc_ptrmap_free(&seen);
+  *n = kept;
+  return nodes;
+}
+
 /* load_usercalls reads !escape.usercalls, sorted by position for
  * esc_sites_usercalls_seen. */
 static void load_usercalls(LLVMModuleRef M, esc_sites *s) {
   unsigned n = 0;
-  LLVMValueRef *nodes = esc_named_md(M, USERCALLS, &n);
+  LLVMValueRef *nodes = distinct_records(M, USERCALLS, &n);
   if (!nodes)
     return;
-  esc_ptrmap seen = {0};
   for (unsigned k = 0; k < n; k++) {
-    if (esc_ptrmap_get(&seen, nodes[k]) >= 0)
-      continue;
-    esc_ptrmap_put(&seen, nodes[k], 1);
     unsigned nops = 0;
     LLVMValueRef *ops = esc_md_node_ops(nodes[k], 6, 6, &nops);
     if (!ops)
@@ -521,7 +536,6 @@ static void load_usercalls(LLVMModuleRef M, esc_sites *s) {
     free(names);
     free(ops);
   }
-  esc_ptrmap_free(&seen);
   free(nodes);
   if (s->nusercalls > 1)
     qsort(s->usercalls, (size_t)s->nusercalls, sizeof *s->usercalls, usercall_order);
@@ -560,14 +574,10 @@ void esc_sites_usercalls_seen(esc_sites *s, const char *file, unsigned line, uns
 
 static void load_calls(LLVMModuleRef M, esc_sites *s) {
   unsigned n = 0;
-  LLVMValueRef *nodes = esc_named_md(M, CALLS, &n);
+  LLVMValueRef *nodes = distinct_records(M, CALLS, &n);
   if (!nodes)
     return;
-  esc_ptrmap seen = {0};
   for (unsigned k = 0; k < n; k++) {
-    if (esc_ptrmap_get(&seen, nodes[k]) >= 0)
-      continue;
-    esc_ptrmap_put(&seen, nodes[k], 1);
     unsigned nops = 0;
     LLVMValueRef *ops = esc_md_node_ops(nodes[k], 5, MAX_MD_OPS, &nops);
     if (!ops)
@@ -592,7 +602,6 @@ static void load_calls(LLVMModuleRef M, esc_sites *s) {
     ESC_PUSH(s->calls, s->ncalls, s->capcalls, c);
     free(ops);
   }
-  esc_ptrmap_free(&seen);
   free(nodes);
 }
 
