@@ -111,6 +111,18 @@ int esc_graph_find(const esc_graph *g, LLVMValueRef v) {
   return esc_ptrmap_get(&g->vals, v);
 }
 
+/* esc_graph_lookup: the location esc_graph_loc_of would give v, never
+ * creating one: the unknown location for globals and constants that may
+ * hold an address (they all share it), -1 for a value that holds no
+ * address and for an instruction or argument the graph has no location
+ * for.  The report's reader of the graph. */
+int esc_graph_lookup(const esc_graph *g, LLVMValueRef v) {
+  int l = esc_ptrmap_get(&g->vals, v);
+  if (l >= 0 || holds_nothing(v) || LLVMIsAInstruction(v) || LLVMIsAArgument(v))
+    return l;
+  return g->unknown;
+}
+
 int esc_graph_loc_of(esc_graph *g, LLVMValueRef v) {
   int l = esc_ptrmap_get(&g->vals, v);
   if (l >= 0)

@@ -102,6 +102,7 @@ int esc_graph_new_deref(esc_graph *g, int from); /* a temporary for *from */
 void esc_graph_seal(esc_graph *g); /* after the last object: sizes bitsets */
 int esc_graph_loc_of(esc_graph *g, LLVMValueRef v); /* -1: holds no address */
 int esc_graph_find(const esc_graph *g, LLVMValueRef v); /* no new location */
+int esc_graph_lookup(const esc_graph *g, LLVMValueRef v); /* as loc_of, never adds */
 void esc_graph_addr(esc_graph *g, int obj, int dst);
 void esc_graph_copy(esc_graph *g, int src, int dst, esc_why why, LLVMValueRef at);
 void esc_graph_load(esc_graph *g, int addr, int dst);

@@ -320,7 +320,7 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
                        esc_sites *sites);
 void esc_report_print(esc_report *r, int level);
 void esc_report_free(esc_report *r);
-char *esc_report_reason(esc_func *f, esc_cand *c);
+char *esc_report_reason(const esc_func *f, const esc_cand *c);
 char *esc_report_call_text(LLVMValueRef call, const esc_site *site);
 
 /* instrument.c: the allocation profiler's instrumentation (-escape-profile) */

@@ -31,34 +31,20 @@ static void pos_text(LLVMValueRef inst, char *buf, size_t n) {
   snprintf(buf, n, "<%.*s>", (int)fl, fn);
 }
 
-static void obj_name(esc_func *f, int obj, char *buf, size_t n, int depth);
+static void obj_name(const esc_func *f, int obj, char *buf, size_t n, int depth);
+static void value_name(const esc_func *f, int loc, char *buf, size_t n, int depth);
 
-/* value_name: a source-level name for a location in a flow explanation:
- * its variable, a parameter, "*p" for what p points to, the allocation as
- * written, or "a temporary". */
-static void value_name(esc_func *f, int loc, char *buf, size_t n, int depth) {
+/* name_value: the name of v's location.  The report only reads the graph:
+ * an instruction or argument it has no location for is named from the
+ * value itself, as a location of its own with nothing else known would
+ * be. */
+static void name_value(const esc_func *f, LLVMValueRef v, char *buf, size_t n, int depth);
+
+/* value_text: the name of a location holding IR value v (no object's
+ * contents, no temporary): its variable, a parameter, a call, or what it
+ * was loaded or derived from. */
+static void value_text(const esc_func *f, LLVMValueRef v, char *buf, size_t n, int depth) {
   char inner[256];
-  const esc_loc *l = loc >= 0 ? &f->g.locs[loc] : NULL;
-  LLVMValueRef v = l ? l->val : NULL;
-  if (depth > 4 || !l) {
-    snprintf(buf, n, "a temporary");
-    return;
-  }
-  if (l->obj >= 0) { /* the contents of an object */
-    const esc_obj *o = &f->g.objs[l->obj];
-    obj_name(f, l->obj, inner, sizeof inner, depth + 1);
-    snprintf(buf, n, o->kind == ESC_OBJ_ALLOCA ? "%s" : "*%s", inner);
-    return;
-  }
-  if (l->from >= 0) {
-    value_name(f, l->from, inner, sizeof inner, depth + 1);
-    snprintf(buf, n, "*%s", inner);
-    return;
-  }
-  if (!v) {
-    snprintf(buf, n, "a temporary");
-    return;
-  }
   if (LLVMIsAAllocaInst(v) && escb_value_var_name(v, inner, sizeof inner)) {
     snprintf(buf, n, "&%s", inner);
     return;
@@ -86,33 +72,69 @@ static void value_name(esc_func *f, int loc, char *buf, size_t n, int depth) {
       escb_value_var_name(LLVMGetOperand(v, 0), buf, n))
     return; /* a load of variable x is x */
   if (LLVMIsALoadInst(v)) {
-    value_name(f, esc_graph_loc_of(&f->g, LLVMGetOperand(v, 0)), inner, sizeof inner,
-               depth + 1);
+    name_value(f, LLVMGetOperand(v, 0), inner, sizeof inner, depth + 1);
     snprintf(buf, n, "*%s", inner);
     return;
   }
   if (LLVMIsAGetElementPtrInst(v) || LLVMIsACastInst(v)) {
-    value_name(f, esc_graph_loc_of(&f->g, LLVMGetOperand(v, 0)), buf, n, depth + 1);
+    name_value(f, LLVMGetOperand(v, 0), buf, n, depth + 1);
     return;
   }
   snprintf(buf, n, "a temporary");
 }
 
+static void name_value(const esc_func *f, LLVMValueRef v, char *buf, size_t n, int depth) {
+  int loc = esc_graph_lookup(&f->g, v);
+  if (loc >= 0 || !(LLVMIsAInstruction(v) || LLVMIsAArgument(v)))
+    value_name(f, loc, buf, n, depth);
+  else if (depth > 4)
+    snprintf(buf, n, "a temporary");
+  else
+    value_text(f, v, buf, n, depth);
+}
+
+/* value_name: a source-level name for a location in a flow explanation:
+ * its variable, a parameter, "*p" for what p points to, the allocation as
+ * written, or "a temporary". */
+static void value_name(const esc_func *f, int loc, char *buf, size_t n, int depth) {
+  char inner[256];
+  const esc_loc *l = loc >= 0 ? &f->g.locs[loc] : NULL;
+  if (depth > 4 || !l) {
+    snprintf(buf, n, "a temporary");
+    return;
+  }
+  if (l->obj >= 0) { /* the contents of an object */
+    const esc_obj *o = &f->g.objs[l->obj];
+    obj_name(f, l->obj, inner, sizeof inner, depth + 1);
+    snprintf(buf, n, o->kind == ESC_OBJ_ALLOCA ? "%s" : "*%s", inner);
+    return;
+  }
+  if (l->from >= 0) {
+    value_name(f, l->from, inner, sizeof inner, depth + 1);
+    snprintf(buf, n, "*%s", inner);
+    return;
+  }
+  if (!l->val) {
+    snprintf(buf, n, "a temporary");
+    return;
+  }
+  value_text(f, l->val, buf, n, depth);
+}
+
 /* obj_name: the name of an object: its variable (alloca), the variable its
  * allocation is assigned to, or a parameter. */
-static void obj_name(esc_func *f, int obj, char *buf, size_t n, int depth) {
+static void obj_name(const esc_func *f, int obj, char *buf, size_t n, int depth) {
   const esc_obj *o = &f->g.objs[obj];
   if (o->inst) {
     if (LLVMIsAAllocaInst(o->inst) && escb_value_var_name(o->inst, buf, n))
       return;
-    value_name(f, esc_graph_loc_of(&f->g, o->inst), buf, n, depth);
+    name_value(f, o->inst, buf, n, depth);
     return;
   }
   if (o->kind == ESC_OBJ_PARAM || o->kind == ESC_OBJ_PARAM_CONTENT ||
       o->kind == ESC_OBJ_PARAM_DEEP) {
     char inner[256];
-    value_name(f, esc_graph_loc_of(&f->g, LLVMGetParam(f->fn, (unsigned)o->cand)), inner,
-               sizeof inner, depth + 1);
+    name_value(f, LLVMGetParam(f->fn, (unsigned)o->cand), inner, sizeof inner, depth + 1);
     int depth = obj - f->pobj[o->cand]; /* P, Q, R, S: 0..3 derefs down */
     snprintf(buf, n, "%.*s%s%s", depth + 1, "****", inner, depth == 3 ? "..." : "");
     return;
@@ -130,14 +152,14 @@ static void callee_of(LLVMValueRef call, char *buf, size_t n) {
 
 /* call_arg_text: "parameter K of F, which leaks it" for the argument of a
  * call that location src (or the pointer it was loaded from) holds. */
-static void call_arg_text(esc_func *f, LLVMValueRef call, int src, const char *what,
+static void call_arg_text(const esc_func *f, LLVMValueRef call, int src, const char *what,
                           char *buf, size_t n) {
   char name[200];
   callee_of(call, name, sizeof name);
   int from = f->g.locs[src].from >= 0 ? f->g.locs[src].from : src;
   unsigned nargs = LLVMGetNumArgOperands(call), k;
   for (k = 0; k < nargs; k++)
-    if (esc_graph_loc_of(&f->g, LLVMGetOperand(call, k)) == from)
+    if (esc_graph_lookup(&f->g, LLVMGetOperand(call, k)) == from)
       break;
   LLVMValueRef callee = LLVMGetCalledValue(call);
   const char *how = "which may keep it";
@@ -155,7 +177,7 @@ static void call_arg_text(esc_func *f, LLVMValueRef call, int src, const char *w
     snprintf(buf, n, "%s %s, %s", what, name, how);
 }
 
-static void why_text(esc_func *f, int src, esc_why why, LLVMValueRef at, char *buf,
+static void why_text(const esc_func *f, int src, esc_why why, LLVMValueRef at, char *buf,
                      size_t n) {
   switch (why) {
   case ESC_WHY_RETURN: snprintf(buf, n, "returned"); return;
@@ -168,7 +190,7 @@ static void why_text(esc_func *f, int src, esc_why why, LLVMValueRef at, char *b
     const char *g = p && LLVMIsAGlobalVariable(p) ? LLVMGetValueName2(p, &k) : NULL;
     char dest[256] = "";
     if (!g && at && LLVMIsAStoreInst(at))
-      value_name(f, esc_graph_loc_of(&f->g, LLVMGetOperand(at, 1)), dest, sizeof dest, 0);
+      name_value(f, LLVMGetOperand(at, 1), dest, sizeof dest, 0);
     if (g)
       snprintf(buf, n, "stored to global %.*s", (int)k, g);
     else if (dest[0] == '&')
@@ -210,8 +232,8 @@ static void why_text(esc_func *f, int src, esc_why why, LLVMValueRef at, char *b
  *     from p (passed to parameter 0 of keep, which leaks it) at f.c:9:3
  * A step through an object that escapes itself ("held by ...") is followed
  * by that object's own flow, to a depth of 3. */
-static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
-  esc_graph *g = &f->g;
+static void flow(const esc_func *f, int start, int obj, int depth, esc_buf *out) {
+  const esc_graph *g = &f->g;
   if (start < 0)
     return;
   int *prev = esc_alloc((size_t)g->nlocs * sizeof(int));
@@ -286,9 +308,9 @@ static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
     else if (held > 0 && depth < 3 && g->objs[held].kind == ESC_OBJ_HEAP)
       flow(f, f->cands[g->objs[held].cand].addr, held, depth + 1, out);
     else if (held > 0 && depth < 3 && g->objs[held].inst)
-      flow(f, esc_graph_loc_of(g, g->objs[held].inst), held, depth + 1, out);
+      flow(f, esc_graph_lookup(g, g->objs[held].inst), held, depth + 1, out);
     else if (held > 0 && depth < 3 && g->objs[held].kind == ESC_OBJ_PARAM)
-      flow(f, esc_graph_loc_of(g, LLVMGetParam(f->fn, (unsigned)g->objs[held].cand)),
+      flow(f, esc_graph_lookup(g, LLVMGetParam(f->fn, (unsigned)g->objs[held].cand)),
            held, depth + 1, out);
   }
   free(prev);
@@ -296,7 +318,7 @@ static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
   free(queue);
 }
 
-static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
+static void reason_text(const esc_func *f, const esc_cand *c, esc_buf *out) {
   char pos[1100], name[200];
   const esc_options *opt = f->opt;
   if (c->why_at)
@@ -607,7 +629,7 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
                      : esc_graph_obj_escaped(&f->g, f->pobj[i] + 1) ? 1 : 2;
         esc_buf_printf(&d, "  parameter %s leaks to {heap} with derefs=%d:\n", name, derefs);
         int obj = f->pobj[i] + ((t & ESC_TAG_HEAP) ? 0 : 1);
-        int start = (t & ESC_TAG_HEAP) ? esc_graph_loc_of(&f->g, arg)
+        int start = (t & ESC_TAG_HEAP) ? esc_graph_lookup(&f->g, arg)
                                        : f->g.objs[f->pobj[i]].content;
         if (!(t & ESC_TAG_HEAP) && !esc_graph_obj_escaped(&f->g, obj)) {
           obj = f->pobj[i] + 2; /* what leaks lies two derefs down (or more) */
@@ -772,7 +794,7 @@ void esc_report_free(esc_report *r) {
  * '\n', indented as printed): why it stays on the heap, or for a moved
  * site its guarded or side-stack note, or NULL when there is nothing to
  * say; for the profiler (instrument.c).  The caller frees it. */
-char *esc_report_reason(esc_func *f, esc_cand *c) {
+char *esc_report_reason(const esc_func *f, const esc_cand *c) {
   esc_buf d = {0};
   reason_text(f, c, &d);
   return d.s;
