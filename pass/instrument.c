@@ -182,7 +182,7 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
     char *text = esc_report_call_text(c->call, site);
     char *reason = NULL;
     in.call = text;
-    if (c->reason == ESC_OK && f->opt->rewrite && (c->guarded || c->checked)) {
+    if (c->verdict.reason == ESC_OK && f->opt->rewrite && (c->guarded || c->checked)) {
       /* The call stays, on the heap path: every run counts as avoided
        * here, and the heap path's alloc hook takes one back (runtime). */
       char buf[160];
@@ -200,7 +200,7 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
       at(b, c->call);
       LLVMValueRef args[2] = {p->sites[id], alloc_size(p, b, c->call, &c->info)};
       call_hook(p, b, "__escape_profile_avoided", p->void_ty, args, 2);
-    } else if (c->reason == ESC_OK && f->opt->rewrite) {
+    } else if (c->verdict.reason == ESC_OK && f->opt->rewrite) {
       in.flags = FLAG_STACK;
       int id = new_site(p, &in);
       at(b, c->call);
@@ -208,7 +208,7 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
       LLVMValueRef args[2] = {p->sites[id], LLVMConstInt(p->i64, bytes, 0)};
       call_hook(p, b, "__escape_profile_avoided", p->void_ty, args, 2);
     } else {
-      reason = c->reason == ESC_OK ? esc_strdup("  does not escape, but -escape-rewrite=false\n")
+      reason = c->verdict.reason == ESC_OK ? esc_strdup("  does not escape, but -escape-rewrite=false\n")
                                    : esc_report_reason(f, c);
       in.reason = reason ? reason : "";
       esc_ptrmap_put(&p->heap, c->call, new_site(p, &in));

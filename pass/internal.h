@@ -35,6 +35,36 @@ typedef enum esc_reason {
   ESC_R_ANALYSIS_BUDGET, /* the function is too big to analyse */
 } esc_reason;
 
+/* esc_align_fault: which alignment rule an ESC_R_BAD_ALIGN site breaks. */
+typedef enum esc_align_fault {
+  ESC_ALIGN_FITS,      /* none */
+  ESC_ALIGN_UNKNOWN,   /* not a constant, or 0 */
+  ESC_ALIGN_NOT_POW2,  /* not a power of two */
+  ESC_ALIGN_OVER_MAX,  /* over ESC_MAX_ALIGN */
+  ESC_ALIGN_BELOW_PTR, /* posix_memalign's, below sizeof(void *): EINVAL */
+} esc_align_fault;
+
+/* esc_verdict is a site's verdict as solve.c decides it, Go's
+ * HeapAllocReason as a value: the reason and the facts it was decided on,
+ * everything its words (reason.c) need, so that nothing is worked out
+ * again when it is written.  Each rule of solve.c sets it in one place;
+ * the first reason found stands. */
+typedef struct esc_verdict {
+  esc_reason reason;
+  LLVMValueRef at;    /* the instruction behind it: the allocation call
+                         (ALLOCATOR), the free (FREED_MIXED), the call that
+                         may free it (MAY_FREE), the allocation of its group
+                         that stays on the heap (GROUP) */
+  uint64_t bytes;     /* TOO_LARGE: the object's size; CHAIN: the bytes
+                         the functions it calls already take */
+  uint64_t limit;     /* TOO_LARGE, BUDGET, RECURSIVE, CHAIN: the budget
+                         it is over */
+  uint64_t align;     /* BAD_ALIGN: the alignment asked for */
+  esc_align_fault align_fault; /* BAD_ALIGN: the rule it breaks */
+  const char *target; /* NO_SIDE_STACK: the module's target triple, NULL or
+                         "" for none (the module's own string) */
+} esc_verdict;
+
 /* esc_cand is an allocation site in the function being analysed. */
 typedef struct esc_cand {
   LLVMValueRef call;
@@ -42,8 +72,7 @@ typedef struct esc_cand {
   int addr; /* the location first holding its address (the call's result,
                or for posix_memalign a temporary stored into *memptr) */
   escb_callinfo info;
-  esc_reason reason;
-  LLVMValueRef why_at; /* instruction behind the reason, if any */
+  esc_verdict verdict; /* ESC_OK: moved to the stack (as below) */
   int group;           /* union-find: objects freed through one pointer */
   uint64_t bytes;      /* stack bytes the object takes */
   uint64_t align;
@@ -292,6 +321,12 @@ void esc_arg_text(LLVMValueRef arg, char *buf, size_t n);
 unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
                            unsigned line, const char *name);
 void esc_srcfiles_free(esc_srcfiles *c);
+
+/* reason.c: the words of each verdict, and the positions and callee
+ * names they and the report's flows are written with */
+void esc_reason_text(const esc_cand *c, esc_buf *out); /* FLOW: report.c */
+void esc_pos_text(LLVMValueRef inst, char *buf, size_t n);
+void esc_callee_text(LLVMValueRef call, char *buf, size_t n);
 
 /* report.c: the Go-style report */
 typedef struct esc_entry {

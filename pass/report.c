@@ -15,22 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* pos_text: "file:line:col" of an instruction, or "<function>". */
-static void pos_text(LLVMValueRef inst, char *buf, size_t n) {
-  unsigned flen = 0;
-  const char *file = inst ? LLVMGetDebugLocFilename(inst, &flen) : NULL;
-  unsigned line = inst ? LLVMGetDebugLocLine(inst) : 0;
-  if (file && line) {
-    snprintf(buf, n, "%.*s:%u:%u", (int)flen, file, line, LLVMGetDebugLocColumn(inst));
-    return;
-  }
-  size_t fl = 0;
-  const char *fn = inst ? LLVMGetValueName2(
-                              LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst)), &fl)
-                        : "?";
-  snprintf(buf, n, "<%.*s>", (int)fl, fn);
-}
-
 static void obj_name(const esc_func *f, int obj, char *buf, size_t n, int depth);
 static void value_name(const esc_func *f, int loc, char *buf, size_t n, int depth);
 
@@ -142,20 +126,12 @@ static void obj_name(const esc_func *f, int obj, char *buf, size_t n, int depth)
   snprintf(buf, n, "unknown memory");
 }
 
-static void callee_of(LLVMValueRef call, char *buf, size_t n) {
-  LLVMValueRef callee = LLVMGetCalledValue(call);
-  if (LLVMIsAFunction(callee))
-    escb_display_name(callee, buf, n);
-  else
-    snprintf(buf, n, "%s", LLVMIsAInlineAsm(callee) ? "asm" : "an indirect callee");
-}
-
 /* call_arg_text: "parameter K of F, which leaks it" for the argument of a
  * call that location src (or the pointer it was loaded from) holds. */
 static void call_arg_text(const esc_func *f, LLVMValueRef call, int src, const char *what,
                           char *buf, size_t n) {
   char name[200];
-  callee_of(call, name, sizeof name);
+  esc_callee_text(call, name, sizeof name);
   int from = f->g.locs[src].from >= 0 ? f->g.locs[src].from : src;
   unsigned nargs = LLVMGetNumArgOperands(call), k;
   for (k = 0; k < nargs; k++)
@@ -289,7 +265,7 @@ static void flow(const esc_func *f, int start, int obj, int depth, esc_buf *out)
         why_text(f, s, e->why, e->at, why, sizeof why);
       }
       if (e->at) {
-        pos_text(e->at, pos, sizeof pos);
+        esc_pos_text(e->at, pos, sizeof pos);
         esc_buf_printf(&steps, "%s    from %s (%s) at %s\n", indent, name, why, pos);
       } else {
         esc_buf_printf(&steps, "%s    from %s (%s)\n", indent, name, why);
@@ -318,82 +294,13 @@ static void flow(const esc_func *f, int start, int obj, int depth, esc_buf *out)
   free(queue);
 }
 
+/* reason_text: a site's -m=2 lines: its flow when it escapes by flow, else
+ * the words of its verdict. */
 static void reason_text(const esc_func *f, const esc_cand *c, esc_buf *out) {
-  char pos[1100], name[200];
-  const esc_options *opt = f->opt;
-  if (c->why_at)
-    pos_text(c->why_at, pos, sizeof pos);
-  switch (c->reason) {
-  case ESC_OK:
-    if (c->guarded)
-      esc_buf_printf(out, "  guarded: a %" PRIu64 "-byte stack buffer, the heap when the "
-                          "run-time size is larger\n", c->bytes);
-    if (c->checked)
-      esc_buf_printf(out, "  recursive: on the thread's side stack while it has room, "
-                          "else on the heap\n");
-    return;
-  case ESC_R_REMOVED: return;
-  case ESC_R_FLOW: flow(f, c->addr, c->obj, 0, out); return;
-  case ESC_R_ALLOCATOR:
-    escb_display_name(LLVMGetCalledValue(c->call), name, sizeof name);
-    esc_buf_printf(out, "  %s is not moved to the stack\n", name);
-    return;
-  case ESC_R_NONCONST: esc_buf_printf(out, "  non-constant size\n"); return;
-  case ESC_R_TOO_LARGE:
-    esc_buf_printf(out, "  too large for stack (%" PRIu64 " bytes > %" PRIu64 ")\n",
-                   c->info.size, opt->max_object_bytes);
-    return;
-  case ESC_R_BAD_ALIGN:
-    if (!c->info.align_known || c->info.align == 0)
-      esc_buf_printf(out, "  alignment is not a constant power of two\n");
-    else if (c->info.align & (c->info.align - 1))
-      esc_buf_printf(out, "  alignment %" PRIu64 " is not a power of two\n", c->info.align);
-    else if (c->info.align > ESC_MAX_ALIGN)
-      esc_buf_printf(out, "  alignment %" PRIu64 " is over %d\n", c->info.align, ESC_MAX_ALIGN);
-    else
-      esc_buf_printf(out, "  alignment %" PRIu64 " is below sizeof(void *)\n", c->info.align);
-    return;
-  case ESC_R_BUDGET:
-    esc_buf_printf(out, "  over the function's stack budget (%" PRIu64 " bytes)\n",
-                   opt->max_frame_bytes);
-    return;
-  case ESC_R_RECURSIVE:
-    esc_buf_printf(out, "  recursive: the function is on a call-graph cycle "
-                        "(budget %" PRIu64 " bytes)\n",
-                   opt->max_recursive_frame_bytes);
-    return;
-  case ESC_R_NO_SIDE_STACK: {
-    const char *t = LLVMGetTarget(LLVMGetGlobalParent(f->fn));
-    if (t && *t)
-      esc_buf_printf(out, "  recursive: the side stack is not available for target %s\n", t);
-    else
-      esc_buf_printf(out, "  recursive: the side stack is not available for a module "
-                          "without a target triple\n");
-    return;
-  }
-  case ESC_R_CHAIN:
-    esc_buf_printf(out, "  over the call chain's stack budget (%" PRIu64 " bytes, of which "
-                        "functions it calls already take %" PRIu64 ")\n",
-                   opt->max_chain_bytes, f->chain_below);
-    return;
-  case ESC_R_SETJMP:
-    esc_buf_printf(out, "  the function calls setjmp or another returns_twice function\n");
-    return;
-  case ESC_R_LOOP: esc_buf_printf(out, "  live across loop iterations\n"); return;
-  case ESC_R_FREED_MIXED:
-    esc_buf_printf(out, "  freed at %s through a pointer that may also hold another object\n", pos);
-    return;
-  case ESC_R_MAY_FREE:
-    callee_of(c->why_at, name, sizeof name);
-    esc_buf_printf(out, "  passed to %s, which may free it, at %s\n", name, pos);
-    return;
-  case ESC_R_GROUP:
-    esc_buf_printf(out, "  freed through the same pointer as the allocation at %s, which stays on the heap\n", pos);
-    return;
-  case ESC_R_ANALYSIS_BUDGET:
-    esc_buf_printf(out, "  the function is too large to analyse\n");
-    return;
-  }
+  if (c->verdict.reason == ESC_R_FLOW)
+    flow(f, c->addr, c->obj, 0, out);
+  else
+    esc_reason_text(c, out);
 }
 
 static void push(esc_report *r, esc_entry *e) {
@@ -489,8 +396,8 @@ static void site_entry(esc_report *r, esc_func *f, esc_cand *c, const esc_site *
   e.where = esc_alloc(fl + 1);
   memcpy(e.where, fname, fl);
   e.text = site_text(call, site);
-  e.stack = c->reason == ESC_OK;
-  e.reason = c->reason;
+  e.stack = c->verdict.reason == ESC_OK;
+  e.reason = c->verdict.reason;
   if (f->opt->m >= 2 || f->remarks) {
     esc_buf d = {0};
     reason_text(f, c, &d);
@@ -620,7 +527,7 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
       esc_buf d = {0};
       char pos[1100];
       if (s->why[i])
-        pos_text(s->why[i], pos, sizeof pos);
+        esc_pos_text(s->why[i], pos, sizeof pos);
       if (t & ESC_TAG_FREED)
         esc_buf_printf(&d, "  parameter %s may be freed%s%s\n", name,
                        s->why[i] ? " at " : "", s->why[i] ? pos : "");

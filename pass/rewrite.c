@@ -28,7 +28,7 @@
 
 static int converted(esc_func *f, int obj) {
   const esc_obj *o = &f->g.objs[obj];
-  return o->kind == ESC_OBJ_HEAP && f->cands[o->cand].reason == ESC_OK;
+  return o->kind == ESC_OBJ_HEAP && f->cands[o->cand].verdict.reason == ESC_OK;
 }
 
 /* reaches_converted: can a call given this argument reach a converted
@@ -379,7 +379,7 @@ void esc_rewrite(esc_func *f) {
   esc_graph *g = &f->g;
   int any = 0;
   for (int k = 0; k < f->ncands; k++)
-    any |= f->cands[k].reason == ESC_OK;
+    any |= f->cands[k].verdict.reason == ESC_OK;
   if (!any)
     return;
 
@@ -434,7 +434,7 @@ void esc_rewrite(esc_func *f) {
   LLVMBuilderRef b = LLVMCreateBuilderInContext(LLVMGetModuleContext(LLVMGetGlobalParent(f->fn)));
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
-    if (c->reason != ESC_OK)
+    if (c->verdict.reason != ESC_OK)
       continue;
     convert(f, c, direct[k] > 0 && indirect[k] == 0, b);
     f->nconverted++;
