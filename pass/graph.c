@@ -45,8 +45,8 @@ int esc_graph_new_loc(esc_graph *g, LLVMValueRef val) {
   esc_loc l;
   memset(&l, 0, sizeof l);
   l.val = val;
-  l.obj = -1;
-  l.from = -1;
+  l.content_of = -1;
+  l.deref_of = -1;
   if (g->words)
     l.pts = esc_alloc((size_t)g->words * sizeof(uint64_t));
   ESC_PUSH(g->locs, g->nlocs, g->caplocs, l);
@@ -55,16 +55,16 @@ int esc_graph_new_loc(esc_graph *g, LLVMValueRef val) {
 
 int esc_graph_new_deref(esc_graph *g, int from) {
   int l = esc_graph_new_loc(g, NULL);
-  g->locs[l].from = from;
+  g->locs[l].deref_of = from;
   return l;
 }
 
 int esc_graph_new_obj(esc_graph *g, esc_objkind kind, LLVMValueRef inst) {
-  esc_obj o = {kind, inst, -1, -1, 0};
+  esc_obj o = {kind, inst, -1, -1, -1, 0};
   int content = esc_graph_new_loc(g, NULL);
   o.content = content;
   ESC_PUSH(g->objs, g->nobjs, g->capobjs, o);
-  g->locs[content].obj = g->nobjs - 1;
+  g->locs[content].content_of = g->nobjs - 1;
   return g->nobjs - 1;
 }
 

@@ -23,8 +23,10 @@ typedef struct esc_obj {
   esc_objkind kind;
   LLVMValueRef inst; /* the alloca or allocation call; NULL for unknown */
   int content;       /* location of what is stored in the object */
-  int cand;          /* ESC_OBJ_HEAP: index into the function's candidates;
-                        ESC_OBJ_PARAM*: the parameter's number */
+  int cand;          /* ESC_OBJ_HEAP: its index in the function's
+                        candidates (esc_cand); -1 for the others */
+  int param;         /* ESC_OBJ_PARAM*: the number of the parameter it is
+                        reached from; -1 for the others */
   int written;       /* something was stored into it */
 } esc_obj;
 
@@ -59,8 +61,8 @@ typedef struct esc_edge {
  * address it may hold. */
 typedef struct esc_loc {
   LLVMValueRef val; /* the IR value, or NULL for temporaries and contents */
-  int obj;          /* >= 0: this is the contents of that object */
-  int from;         /* >= 0: a temporary holding *from (for explanations) */
+  int content_of;   /* >= 0: this is the contents of that object */
+  int deref_of;     /* >= 0: a temporary holding *deref_of (for explanations) */
   uint64_t *pts;
   esc_edge *out;
   int nout, capout;

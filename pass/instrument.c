@@ -8,7 +8,7 @@
  *
  * Runs inside the escape pass: esc_prof_note sees each function's verdicts
  * before the rewrite (a converted site gets a call counting the allocation
- * it avoided, placed where the malloc was; a guarded or checked site keeps
+ * it avoided, placed where the malloc was; a guarded or side-stack site keeps
  * its malloc on a heap path, which is also instrumented, and the runtime
  * takes the avoided count back when that path runs); esc_prof_finish, once
  * every function is rewritten, instruments what stayed on the heap.  Each site
@@ -182,7 +182,7 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
     char *text = esc_report_call_text(c->call, site);
     char *reason = NULL;
     in.call = text;
-    if (c->verdict.reason == ESC_OK && f->opt->rewrite && (c->guarded || c->checked)) {
+    if (c->verdict.reason == ESC_OK && f->opt->rewrite && (c->guarded || c->on_side_stack)) {
       /* The call stays, on the heap path: every run counts as avoided
        * here, and the heap path's alloc hook takes one back (runtime). */
       char buf[160];

@@ -76,12 +76,14 @@ typedef struct esc_cand {
   int group;           /* union-find: objects freed through one pointer */
   uint64_t bytes;      /* stack bytes the object takes */
   uint64_t align;
-  int guarded;         /* size known at run time only: a stack buffer of
-                          `bytes`, the heap when the size is larger */
-  int checked;         /* in a recursive function: from the side stack
+  int guarded;         /* a stack buffer of `bytes`, the heap when the size
+                          at run time is larger: a size known at run time
+                          only, and every strdup and strndup */
+  int on_side_stack;   /* in a recursive function: from the side stack
                           when it has room (runtime/sidestack.c) */
   int in_cycle;        /* the site is on a CFG cycle */
-  int lifo;            /* checked, in a loop: each free releases its memory */
+  int lifo;            /* on the side stack, in a loop: each free releases
+                          its memory */
   LLVMValueRef lifo_mark; /* the side stack's top before it, for those frees */
   LLVMValueRef slot;   /* the alloca (or side-stack address holder) replacing it */
 } esc_cand;
@@ -144,7 +146,7 @@ typedef struct esc_func {
   int *pobj;         /* per parameter: its ESC_OBJ_PARAM object */
   int returns_twice; /* calls setjmp, vfork...: locals are not safe */
   int recursive;     /* on a call-graph cycle */
-  int side_stack;   /* recursive, and the side stack is usable */
+  int side_stack_usable; /* recursive, and the side stack is usable */
   uint64_t chain_below; /* most converted bytes in frames below this one */
   uint64_t frame_used;  /* converted bytes this frame holds up front */
   LLVMValueRef side_mark; /* the side stack's mark taken at entry, if any */

@@ -74,7 +74,7 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
     if (c->guarded)
       esc_buf_printf(out, "  guarded: a %" PRIu64 "-byte stack buffer, the heap when the "
                           "run-time size is larger\n", c->bytes);
-    if (c->checked)
+    if (c->on_side_stack)
       esc_buf_printf(out, "  recursive: on the thread's side stack while it has room, "
                           "else on the heap\n");
     return;

@@ -87,14 +87,14 @@ static void value_name(const esc_func *f, int loc, char *buf, size_t n, int dept
     snprintf(buf, n, "a temporary");
     return;
   }
-  if (l->obj >= 0) { /* the contents of an object */
-    const esc_obj *o = &f->g.objs[l->obj];
-    obj_name(f, l->obj, inner, sizeof inner, depth + 1);
+  if (l->content_of >= 0) { /* the contents of an object */
+    const esc_obj *o = &f->g.objs[l->content_of];
+    obj_name(f, l->content_of, inner, sizeof inner, depth + 1);
     snprintf(buf, n, o->kind == ESC_OBJ_ALLOCA ? "%s" : "*%s", inner);
     return;
   }
-  if (l->from >= 0) {
-    value_name(f, l->from, inner, sizeof inner, depth + 1);
+  if (l->deref_of >= 0) {
+    value_name(f, l->deref_of, inner, sizeof inner, depth + 1);
     snprintf(buf, n, "*%s", inner);
     return;
   }
@@ -118,8 +118,8 @@ static void obj_name(const esc_func *f, int obj, char *buf, size_t n, int depth)
   if (o->kind == ESC_OBJ_PARAM || o->kind == ESC_OBJ_PARAM_CONTENT ||
       o->kind == ESC_OBJ_PARAM_DEEP) {
     char inner[256];
-    name_value(f, LLVMGetParam(f->fn, (unsigned)o->cand), inner, sizeof inner, depth + 1);
-    int depth = obj - f->pobj[o->cand]; /* P, Q, R, S: 0..3 derefs down */
+    name_value(f, LLVMGetParam(f->fn, (unsigned)o->param), inner, sizeof inner, depth + 1);
+    int depth = obj - f->pobj[o->param]; /* P, Q, R, S: 0..3 derefs down */
     snprintf(buf, n, "%.*s%s%s", depth + 1, "****", inner, depth == 3 ? "..." : "");
     return;
   }
@@ -132,7 +132,7 @@ static void call_arg_text(const esc_func *f, LLVMValueRef call, int src, const c
                           char *buf, size_t n) {
   char name[200];
   esc_callee_text(call, name, sizeof name);
-  int from = f->g.locs[src].from >= 0 ? f->g.locs[src].from : src;
+  int from = f->g.locs[src].deref_of >= 0 ? f->g.locs[src].deref_of : src;
   unsigned nargs = LLVMGetNumArgOperands(call), k;
   for (k = 0; k < nargs; k++)
     if (esc_graph_lookup(&f->g, LLVMGetOperand(call, k)) == from)
@@ -249,15 +249,15 @@ static void flow(const esc_func *f, int start, int obj, int depth, esc_buf *out)
           (e->why == ESC_WHY_RETURN && !e->at))
         continue;
       value_name(f, s, name, sizeof name, 0);
-      if (e->why == ESC_WHY_CONTENT && g->locs[s].obj > 0) {
+      if (e->why == ESC_WHY_CONTENT && g->locs[s].content_of > 0) {
         char owner[256];
-        held = g->locs[s].obj;
+        held = g->locs[s].content_of;
         obj_name(f, held, owner, sizeof owner, 0);
         if (g->objs[held].kind == ESC_OBJ_ALLOCA)
           snprintf(why, sizeof why, "the variable itself escapes");
         else
           snprintf(why, sizeof why, "held by %s, which escapes", owner);
-      } else if (e->why == ESC_WHY_STORE && g->locs[d].obj > 0) {
+      } else if (e->why == ESC_WHY_STORE && g->locs[d].content_of > 0) {
         char into[256];
         value_name(f, d, into, sizeof into, 0);
         snprintf(why, sizeof why, "stored into %s", into);
@@ -286,7 +286,7 @@ static void flow(const esc_func *f, int start, int obj, int depth, esc_buf *out)
     else if (held > 0 && depth < 3 && g->objs[held].inst)
       flow(f, esc_graph_lookup(g, g->objs[held].inst), held, depth + 1, out);
     else if (held > 0 && depth < 3 && g->objs[held].kind == ESC_OBJ_PARAM)
-      flow(f, esc_graph_lookup(g, LLVMGetParam(f->fn, (unsigned)g->objs[held].cand)),
+      flow(f, esc_graph_lookup(g, LLVMGetParam(f->fn, (unsigned)g->objs[held].param)),
            held, depth + 1, out);
   }
   free(prev);

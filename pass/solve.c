@@ -388,7 +388,7 @@ static void groups(esc_func *f) {
   uint64_t chain = f->opt->max_chain_bytes > f->chain_below
                        ? f->opt->max_chain_bytes - f->chain_below : 0;
   esc_verdict over = {.reason = ESC_R_BUDGET, .limit = f->opt->max_frame_bytes};
-  if (f->recursive && f->opt->side_stack && !f->side_stack)
+  if (f->recursive && f->opt->side_stack && !f->side_stack_usable)
     over = (esc_verdict){.reason = ESC_R_NO_SIDE_STACK,
                          .target = LLVMGetTarget(LLVMGetGlobalParent(f->fn))};
   else if (f->recursive)
@@ -406,17 +406,17 @@ static void groups(esc_func *f) {
     esc_cand *c = &f->cands[k];
     if (c->verdict.reason != ESC_OK)
       continue;
-    if (f->side_stack && !c->in_cycle && c->info.fn != ESCB_FN_POSIX_MEMALIGN)
-      c->checked = 1;
-    else if (f->side_stack && c->in_cycle && lifo_ok(f, k))
-      c->checked = c->lifo = 1;
+    if (f->side_stack_usable && !c->in_cycle && c->info.fn != ESCB_FN_POSIX_MEMALIGN)
+      c->on_side_stack = 1;
+    else if (f->side_stack_usable && c->in_cycle && lifo_ok(f, k))
+      c->on_side_stack = c->lifo = 1;
     else
       total[find(f, k)] += c->bytes;
   }
   int refused_any = 0;
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
-    if (c->verdict.reason != ESC_OK || c->checked)
+    if (c->verdict.reason != ESC_OK || c->on_side_stack)
       continue;
     int root = find(f, k);
     if (!state[root]) { /* a group's first member decides for the group */
@@ -432,7 +432,7 @@ static void groups(esc_func *f) {
   if (refused_any)
     unify(f);
   for (int k = 0; k < f->ncands; k++)
-    if (f->cands[k].verdict.reason == ESC_OK && !f->cands[k].checked)
+    if (f->cands[k].verdict.reason == ESC_OK && !f->cands[k].on_side_stack)
       f->frame_used += f->cands[k].bytes;
   free(total);
   free(state);
