@@ -186,13 +186,7 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
       /* The call stays, on the heap path: every run counts as avoided
        * here, and the heap path's alloc hook takes one back (runtime). */
       char buf[160];
-      if (c->guarded)
-        snprintf(buf, sizeof buf,
-                 "  does not escape; on the heap when larger than its %llu-byte stack buffer\n",
-                 (unsigned long long)c->bytes);
-      else
-        snprintf(buf, sizeof buf,
-                 "  does not escape; on the heap when the side stack is full\n");
+      esc_reason_fallback_text(c, buf, sizeof buf);
       in.flags = FLAG_STACK | FLAG_GUARDED;
       in.reason = buf;
       int id = new_site(p, &in);
@@ -208,8 +202,8 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
       LLVMValueRef args[2] = {p->sites[id], LLVMConstInt(p->i64, bytes, 0)};
       call_hook(p, b, "__escape_profile_avoided", p->void_ty, args, 2);
     } else {
-      reason = c->verdict.reason == ESC_OK ? esc_strdup("  does not escape, but -escape-rewrite=false\n")
-                                   : esc_report_reason(f, c);
+      reason = c->verdict.reason == ESC_OK ? esc_strdup(esc_reason_unrewritten_text)
+                                           : esc_report_reason(f, c);
       in.reason = reason ? reason : "";
       esc_ptrmap_put(&p->heap, c->call, new_site(p, &in));
     }

@@ -327,6 +327,10 @@ void esc_srcfiles_free(esc_srcfiles *c);
 /* reason.c: the words of each verdict, and the positions and callee
  * names they and the report's flows are written with */
 void esc_reason_text(const esc_cand *c, esc_buf *out); /* FLOW: report.c */
+/* ...and the profiler's (instrument.c): a moved site with its call kept as
+ * a fallback (guarded or side stack), one left alone by -escape-rewrite=false */
+void esc_reason_fallback_text(const esc_cand *c, char *buf, size_t n);
+extern const char esc_reason_unrewritten_text[];
 void esc_pos_text(LLVMValueRef inst, char *buf, size_t n);
 void esc_callee_text(LLVMValueRef call, char *buf, size_t n);
 

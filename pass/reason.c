@@ -130,3 +130,18 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
     return;
   }
 }
+
+/* esc_reason_fallback_text: the profiler's line for a moved site that
+ * keeps its call as a fallback: a guarded one, or one on the side stack. */
+void esc_reason_fallback_text(const esc_cand *c, char *buf, size_t n) {
+  if (c->guarded)
+    snprintf(buf, n,
+             "  does not escape; on the heap when larger than its %llu-byte stack buffer\n",
+             (unsigned long long)c->bytes);
+  else
+    snprintf(buf, n, "  does not escape; on the heap when the side stack is full\n");
+}
+
+/* esc_reason_unrewritten_text: the profiler's line for a site that does
+ * not escape, left on the heap by -escape-rewrite=false. */
+const char esc_reason_unrewritten_text[] = "  does not escape, but -escape-rewrite=false\n";
