@@ -72,7 +72,7 @@ typedef struct esc_loc {
   int nstores, capstores;
   LLVMValueRef *store_at; /* instruction of each store constraint */
   int capstore_at;
-  int queued;
+  int queued;       /* on the solver's work list */
 } esc_loc;
 
 /* esc_graph is one function's locations, objects and edges. */

@@ -1,5 +1,5 @@
 /* internal.h — types shared by the C core's files (build, call, solve,
- * rewrite, record, report, escape).  Not seen by plugin.cpp. */
+ * rewrite, record, reason, report, escape).  Not seen by plugin.cpp. */
 #ifndef ESC_INTERNAL_H
 #define ESC_INTERNAL_H
 
@@ -14,7 +14,8 @@
     for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;                       \
          i = LLVMGetNextInstruction(i))
 
-/* esc_reason: why an allocation is where it is after the pass. */
+/* esc_reason: why an allocation is where it is after the pass; the words
+ * of each are in reason.c. */
 typedef enum esc_reason {
   ESC_OK,                /* moved to the stack */
   ESC_R_REMOVED,         /* deleted by LLVM's own passes before this one */
@@ -22,7 +23,7 @@ typedef enum esc_reason {
   ESC_R_ALLOCATOR,       /* an allocator the rewrite does not replace */
   ESC_R_NONCONST,        /* size not a constant */
   ESC_R_TOO_LARGE,       /* over -escape-max-object-bytes */
-  ESC_R_BAD_ALIGN,       /* alignment not a constant power of two */
+  ESC_R_BAD_ALIGN,       /* an alignment the stack cannot give (esc_align_fault) */
   ESC_R_BUDGET,          /* over the function's stack budget */
   ESC_R_RECURSIVE,       /* in a recursive function, over its budget */
   ESC_R_NO_SIDE_STACK,   /* ...where the side stack is not available for the target */
@@ -75,7 +76,7 @@ typedef struct esc_cand {
   esc_verdict verdict; /* ESC_OK: moved to the stack (as below) */
   int group;           /* union-find: objects freed through one pointer */
   uint64_t bytes;      /* stack bytes the object takes */
-  uint64_t align;
+  uint64_t align;      /* the stack slot's alignment */
   int guarded;         /* a stack buffer of `bytes`, the heap when the size
                           at run time is larger: a size known at run time
                           only, and every strdup and strndup */

@@ -5,6 +5,8 @@
  *   f.c:20:14: malloc(1048576) escapes to heap:
  *   f.c:20:14:   too large for stack (1048576 bytes > 65536)
  *
+ * The words of a verdict are reason.c's; the flows are drawn here from the
+ * solved graph, which the report only reads (esc_graph_lookup, const).
  * Exercised by test/report/.
  */
 #include "internal.h"
