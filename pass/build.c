@@ -44,12 +44,12 @@ static void objects(esc_func *f) {
   f->pobj = esc_alloc((size_t)(f->nparams + 1) * sizeof(int));
   for (int i = 0; i < f->nparams; i++) {
     f->pobj[i] = esc_graph_new_obj(&f->g, ESC_OBJ_PARAM, NULL);
-    f->g.objs[f->pobj[i]].cand = i;
+    f->g.objs[f->pobj[i]].param = i;
     int q = esc_graph_new_obj(&f->g, ESC_OBJ_PARAM_CONTENT, NULL);
-    f->g.objs[q].cand = i;
+    f->g.objs[q].param = i;
     for (int deep = 0; deep < 2; deep++) { /* R_i, S_i */
       int o = esc_graph_new_obj(&f->g, ESC_OBJ_PARAM_DEEP, NULL);
-      f->g.objs[o].cand = i;
+      f->g.objs[o].param = i;
     }
   }
   esc_graph_seal(&f->g);

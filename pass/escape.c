@@ -323,7 +323,7 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   if (f->recursive && r->opt->side_stack) {
     if (r->sidestack < 0)
       r->sidestack = esc_sidestack_usable(r->M);
-    f->side_stack = r->sidestack;
+    f->side_stack_usable = r->sidestack;
   }
   f->order = i;
   f->remarks = escb_remarks_enabled(r->ctx, f->fn);

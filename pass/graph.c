@@ -45,8 +45,8 @@ int esc_graph_new_loc(esc_graph *g, LLVMValueRef val) {
   esc_loc l;
   memset(&l, 0, sizeof l);
   l.val = val;
-  l.obj = -1;
-  l.from = -1;
+  l.content_of = -1;
+  l.deref_of = -1;
   if (g->words)
     l.pts = esc_alloc((size_t)g->words * sizeof(uint64_t));
   ESC_PUSH(g->locs, g->nlocs, g->caplocs, l);
@@ -55,16 +55,16 @@ int esc_graph_new_loc(esc_graph *g, LLVMValueRef val) {
 
 int esc_graph_new_deref(esc_graph *g, int from) {
   int l = esc_graph_new_loc(g, NULL);
-  g->locs[l].from = from;
+  g->locs[l].deref_of = from;
   return l;
 }
 
 int esc_graph_new_obj(esc_graph *g, esc_objkind kind, LLVMValueRef inst) {
-  esc_obj o = {kind, inst, -1, -1, 0};
+  esc_obj o = {kind, inst, -1, -1, -1, 0};
   int content = esc_graph_new_loc(g, NULL);
   o.content = content;
   ESC_PUSH(g->objs, g->nobjs, g->capobjs, o);
-  g->locs[content].obj = g->nobjs - 1;
+  g->locs[content].content_of = g->nobjs - 1;
   return g->nobjs - 1;
 }
 
@@ -109,6 +109,18 @@ static int holds_nothing(LLVMValueRef v) {
  * -1 when it has none, also for values that hold no address. */
 int esc_graph_find(const esc_graph *g, LLVMValueRef v) {
   return esc_ptrmap_get(&g->vals, v);
+}
+
+/* esc_graph_lookup: the location esc_graph_loc_of would give v, never
+ * creating one: the unknown location for globals and constants that may
+ * hold an address (they all share it), -1 for a value that holds no
+ * address and for an instruction or argument the graph has no location
+ * for.  The report's reader of the graph. */
+int esc_graph_lookup(const esc_graph *g, LLVMValueRef v) {
+  int l = esc_ptrmap_get(&g->vals, v);
+  if (l >= 0 || holds_nothing(v) || LLVMIsAInstruction(v) || LLVMIsAArgument(v))
+    return l;
+  return g->unknown;
 }
 
 int esc_graph_loc_of(esc_graph *g, LLVMValueRef v) {

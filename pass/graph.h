@@ -23,8 +23,10 @@ typedef struct esc_obj {
   esc_objkind kind;
   LLVMValueRef inst; /* the alloca or allocation call; NULL for unknown */
   int content;       /* location of what is stored in the object */
-  int cand;          /* ESC_OBJ_HEAP: index into the function's candidates;
-                        ESC_OBJ_PARAM*: the parameter's number */
+  int cand;          /* ESC_OBJ_HEAP: its index in the function's
+                        candidates (esc_cand); -1 for the others */
+  int param;         /* ESC_OBJ_PARAM*: the number of the parameter it is
+                        reached from; -1 for the others */
   int written;       /* something was stored into it */
 } esc_obj;
 
@@ -59,8 +61,8 @@ typedef struct esc_edge {
  * address it may hold. */
 typedef struct esc_loc {
   LLVMValueRef val; /* the IR value, or NULL for temporaries and contents */
-  int obj;          /* >= 0: this is the contents of that object */
-  int from;         /* >= 0: a temporary holding *from (for explanations) */
+  int content_of;   /* >= 0: this is the contents of that object */
+  int deref_of;     /* >= 0: a temporary holding *deref_of (for explanations) */
   uint64_t *pts;
   esc_edge *out;
   int nout, capout;
@@ -70,7 +72,7 @@ typedef struct esc_loc {
   int nstores, capstores;
   LLVMValueRef *store_at; /* instruction of each store constraint */
   int capstore_at;
-  int queued;
+  int queued;       /* on the solver's work list */
 } esc_loc;
 
 /* esc_graph is one function's locations, objects and edges. */
@@ -102,6 +104,7 @@ int esc_graph_new_deref(esc_graph *g, int from); /* a temporary for *from */
 void esc_graph_seal(esc_graph *g); /* after the last object: sizes bitsets */
 int esc_graph_loc_of(esc_graph *g, LLVMValueRef v); /* -1: holds no address */
 int esc_graph_find(const esc_graph *g, LLVMValueRef v); /* no new location */
+int esc_graph_lookup(const esc_graph *g, LLVMValueRef v); /* as loc_of, never adds */
 void esc_graph_addr(esc_graph *g, int obj, int dst);
 void esc_graph_copy(esc_graph *g, int src, int dst, esc_why why, LLVMValueRef at);
 void esc_graph_load(esc_graph *g, int addr, int dst);

@@ -8,7 +8,7 @@
  *
  * Runs inside the escape pass: esc_prof_note sees each function's verdicts
  * before the rewrite (a converted site gets a call counting the allocation
- * it avoided, placed where the malloc was; a guarded or checked site keeps
+ * it avoided, placed where the malloc was; a guarded or side-stack site keeps
  * its malloc on a heap path, which is also instrumented, and the runtime
  * takes the avoided count back when that path runs); esc_prof_finish, once
  * every function is rewritten, instruments what stayed on the heap.  Each site
@@ -182,17 +182,11 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
     char *text = esc_report_call_text(c->call, site);
     char *reason = NULL;
     in.call = text;
-    if (c->reason == ESC_OK && f->opt->rewrite && (c->guarded || c->checked)) {
+    if (c->verdict.reason == ESC_OK && f->opt->rewrite && (c->guarded || c->on_side_stack)) {
       /* The call stays, on the heap path: every run counts as avoided
        * here, and the heap path's alloc hook takes one back (runtime). */
       char buf[160];
-      if (c->guarded)
-        snprintf(buf, sizeof buf,
-                 "  does not escape; on the heap when larger than its %llu-byte stack buffer\n",
-                 (unsigned long long)c->bytes);
-      else
-        snprintf(buf, sizeof buf,
-                 "  does not escape; on the heap when the side stack is full\n");
+      esc_reason_fallback_text(c, buf, sizeof buf);
       in.flags = FLAG_STACK | FLAG_GUARDED;
       in.reason = buf;
       int id = new_site(p, &in);
@@ -200,7 +194,7 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
       at(b, c->call);
       LLVMValueRef args[2] = {p->sites[id], alloc_size(p, b, c->call, &c->info)};
       call_hook(p, b, "__escape_profile_avoided", p->void_ty, args, 2);
-    } else if (c->reason == ESC_OK && f->opt->rewrite) {
+    } else if (c->verdict.reason == ESC_OK && f->opt->rewrite) {
       in.flags = FLAG_STACK;
       int id = new_site(p, &in);
       at(b, c->call);
@@ -208,8 +202,8 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
       LLVMValueRef args[2] = {p->sites[id], LLVMConstInt(p->i64, bytes, 0)};
       call_hook(p, b, "__escape_profile_avoided", p->void_ty, args, 2);
     } else {
-      reason = c->reason == ESC_OK ? esc_strdup("  does not escape, but -escape-rewrite=false\n")
-                                   : esc_report_reason(f, c);
+      reason = c->verdict.reason == ESC_OK ? esc_strdup(esc_reason_unrewritten_text)
+                                           : esc_report_reason(f, c);
       in.reason = reason ? reason : "";
       esc_ptrmap_put(&p->heap, c->call, new_site(p, &in));
     }

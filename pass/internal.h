@@ -1,5 +1,5 @@
 /* internal.h — types shared by the C core's files (build, call, solve,
- * rewrite, record, report, escape).  Not seen by plugin.cpp. */
+ * rewrite, record, reason, report, escape).  Not seen by plugin.cpp. */
 #ifndef ESC_INTERNAL_H
 #define ESC_INTERNAL_H
 
@@ -14,7 +14,8 @@
     for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;                       \
          i = LLVMGetNextInstruction(i))
 
-/* esc_reason: why an allocation is where it is after the pass. */
+/* esc_reason: why an allocation is where it is after the pass; the words
+ * of each are in reason.c. */
 typedef enum esc_reason {
   ESC_OK,                /* moved to the stack */
   ESC_R_REMOVED,         /* deleted by LLVM's own passes before this one */
@@ -22,7 +23,7 @@ typedef enum esc_reason {
   ESC_R_ALLOCATOR,       /* an allocator the rewrite does not replace */
   ESC_R_NONCONST,        /* size not a constant */
   ESC_R_TOO_LARGE,       /* over -escape-max-object-bytes */
-  ESC_R_BAD_ALIGN,       /* alignment not a constant power of two */
+  ESC_R_BAD_ALIGN,       /* an alignment the stack cannot give (esc_align_fault) */
   ESC_R_BUDGET,          /* over the function's stack budget */
   ESC_R_RECURSIVE,       /* in a recursive function, over its budget */
   ESC_R_NO_SIDE_STACK,   /* ...where the side stack is not available for the target */
@@ -35,6 +36,36 @@ typedef enum esc_reason {
   ESC_R_ANALYSIS_BUDGET, /* the function is too big to analyse */
 } esc_reason;
 
+/* esc_align_fault: which alignment rule an ESC_R_BAD_ALIGN site breaks. */
+typedef enum esc_align_fault {
+  ESC_ALIGN_FITS,      /* none */
+  ESC_ALIGN_UNKNOWN,   /* not a constant, or 0 */
+  ESC_ALIGN_NOT_POW2,  /* not a power of two */
+  ESC_ALIGN_OVER_MAX,  /* over ESC_MAX_ALIGN */
+  ESC_ALIGN_BELOW_PTR, /* posix_memalign's, below sizeof(void *): EINVAL */
+} esc_align_fault;
+
+/* esc_verdict is a site's verdict as solve.c decides it, Go's
+ * HeapAllocReason as a value: the reason and the facts it was decided on,
+ * everything its words (reason.c) need, so that nothing is worked out
+ * again when it is written.  Each rule of solve.c sets it in one place;
+ * the first reason found stands. */
+typedef struct esc_verdict {
+  esc_reason reason;
+  LLVMValueRef at;    /* the instruction behind it: the allocation call
+                         (ALLOCATOR), the free (FREED_MIXED), the call that
+                         may free it (MAY_FREE), the allocation of its group
+                         that stays on the heap (GROUP) */
+  uint64_t bytes;     /* TOO_LARGE: the object's size; CHAIN: the bytes
+                         the functions it calls already take */
+  uint64_t limit;     /* TOO_LARGE, BUDGET, RECURSIVE, CHAIN: the budget
+                         it is over */
+  uint64_t align;     /* BAD_ALIGN: the alignment asked for */
+  esc_align_fault align_fault; /* BAD_ALIGN: the rule it breaks */
+  const char *target; /* NO_SIDE_STACK: the module's target triple, NULL or
+                         "" for none (the module's own string) */
+} esc_verdict;
+
 /* esc_cand is an allocation site in the function being analysed. */
 typedef struct esc_cand {
   LLVMValueRef call;
@@ -42,17 +73,18 @@ typedef struct esc_cand {
   int addr; /* the location first holding its address (the call's result,
                or for posix_memalign a temporary stored into *memptr) */
   escb_callinfo info;
-  esc_reason reason;
-  LLVMValueRef why_at; /* instruction behind the reason, if any */
+  esc_verdict verdict; /* ESC_OK: moved to the stack (as below) */
   int group;           /* union-find: objects freed through one pointer */
   uint64_t bytes;      /* stack bytes the object takes */
-  uint64_t align;
-  int guarded;         /* size known at run time only: a stack buffer of
-                          `bytes`, the heap when the size is larger */
-  int checked;         /* in a recursive function: from the side stack
+  uint64_t align;      /* the stack slot's alignment */
+  int guarded;         /* a stack buffer of `bytes`, the heap when the size
+                          at run time is larger: a size known at run time
+                          only, and every strdup and strndup */
+  int on_side_stack;   /* in a recursive function: from the side stack
                           when it has room (runtime/sidestack.c) */
   int in_cycle;        /* the site is on a CFG cycle */
-  int lifo;            /* checked, in a loop: each free releases its memory */
+  int lifo;            /* on the side stack, in a loop: each free releases
+                          its memory */
   LLVMValueRef lifo_mark; /* the side stack's top before it, for those frees */
   LLVMValueRef slot;   /* the alloca (or side-stack address holder) replacing it */
 } esc_cand;
@@ -115,7 +147,7 @@ typedef struct esc_func {
   int *pobj;         /* per parameter: its ESC_OBJ_PARAM object */
   int returns_twice; /* calls setjmp, vfork...: locals are not safe */
   int recursive;     /* on a call-graph cycle */
-  int side_stack;   /* recursive, and the side stack is usable */
+  int side_stack_usable; /* recursive, and the side stack is usable */
   uint64_t chain_below; /* most converted bytes in frames below this one */
   uint64_t frame_used;  /* converted bytes this frame holds up front */
   LLVMValueRef side_mark; /* the side stack's mark taken at entry, if any */
@@ -293,6 +325,16 @@ unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
                            unsigned line, const char *name);
 void esc_srcfiles_free(esc_srcfiles *c);
 
+/* reason.c: the words of each verdict, and the positions and callee
+ * names they and the report's flows are written with */
+void esc_reason_text(const esc_cand *c, esc_buf *out); /* FLOW: report.c */
+/* ...and the profiler's (instrument.c): a moved site with its call kept as
+ * a fallback (guarded or side stack), one left alone by -escape-rewrite=false */
+void esc_reason_fallback_text(const esc_cand *c, char *buf, size_t n);
+extern const char esc_reason_unrewritten_text[];
+void esc_pos_text(LLVMValueRef inst, char *buf, size_t n);
+void esc_callee_text(LLVMValueRef call, char *buf, size_t n);
+
 /* report.c: the Go-style report */
 typedef struct esc_entry {
   char *file; /* NULL: no position, print <function> */
@@ -320,7 +362,7 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
                        esc_sites *sites);
 void esc_report_print(esc_report *r, int level);
 void esc_report_free(esc_report *r);
-char *esc_report_reason(esc_func *f, esc_cand *c);
+char *esc_report_reason(const esc_func *f, const esc_cand *c);
 char *esc_report_call_text(LLVMValueRef call, const esc_site *site);
 
 /* instrument.c: the allocation profiler's instrumentation (-escape-profile) */

@@ -5,6 +5,8 @@
  *   f.c:20:14: malloc(1048576) escapes to heap:
  *   f.c:20:14:   too large for stack (1048576 bytes > 65536)
  *
+ * The words of a verdict are reason.c's; the flows are drawn here from the
+ * solved graph, which the report only reads (esc_graph_lookup, const).
  * Exercised by test/report/.
  */
 #include "internal.h"
@@ -15,50 +17,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* pos_text: "file:line:col" of an instruction, or "<function>". */
-static void pos_text(LLVMValueRef inst, char *buf, size_t n) {
-  unsigned flen = 0;
-  const char *file = inst ? LLVMGetDebugLocFilename(inst, &flen) : NULL;
-  unsigned line = inst ? LLVMGetDebugLocLine(inst) : 0;
-  if (file && line) {
-    snprintf(buf, n, "%.*s:%u:%u", (int)flen, file, line, LLVMGetDebugLocColumn(inst));
-    return;
-  }
-  size_t fl = 0;
-  const char *fn = inst ? LLVMGetValueName2(
-                              LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst)), &fl)
-                        : "?";
-  snprintf(buf, n, "<%.*s>", (int)fl, fn);
-}
+static void obj_name(const esc_func *f, int obj, char *buf, size_t n, int depth);
+static void value_name(const esc_func *f, int loc, char *buf, size_t n, int depth);
 
-static void obj_name(esc_func *f, int obj, char *buf, size_t n, int depth);
+/* name_value: the name of v's location.  The report only reads the graph:
+ * an instruction or argument it has no location for is named from the
+ * value itself, as a location of its own with nothing else known would
+ * be. */
+static void name_value(const esc_func *f, LLVMValueRef v, char *buf, size_t n, int depth);
 
-/* value_name: a source-level name for a location in a flow explanation:
- * its variable, a parameter, "*p" for what p points to, the allocation as
- * written, or "a temporary". */
-static void value_name(esc_func *f, int loc, char *buf, size_t n, int depth) {
+/* value_text: the name of a location holding IR value v (no object's
+ * contents, no temporary): its variable, a parameter, a call, or what it
+ * was loaded or derived from. */
+static void value_text(const esc_func *f, LLVMValueRef v, char *buf, size_t n, int depth) {
   char inner[256];
-  const esc_loc *l = loc >= 0 ? &f->g.locs[loc] : NULL;
-  LLVMValueRef v = l ? l->val : NULL;
-  if (depth > 4 || !l) {
-    snprintf(buf, n, "a temporary");
-    return;
-  }
-  if (l->obj >= 0) { /* the contents of an object */
-    const esc_obj *o = &f->g.objs[l->obj];
-    obj_name(f, l->obj, inner, sizeof inner, depth + 1);
-    snprintf(buf, n, o->kind == ESC_OBJ_ALLOCA ? "%s" : "*%s", inner);
-    return;
-  }
-  if (l->from >= 0) {
-    value_name(f, l->from, inner, sizeof inner, depth + 1);
-    snprintf(buf, n, "*%s", inner);
-    return;
-  }
-  if (!v) {
-    snprintf(buf, n, "a temporary");
-    return;
-  }
   if (LLVMIsAAllocaInst(v) && escb_value_var_name(v, inner, sizeof inner)) {
     snprintf(buf, n, "&%s", inner);
     return;
@@ -86,58 +58,86 @@ static void value_name(esc_func *f, int loc, char *buf, size_t n, int depth) {
       escb_value_var_name(LLVMGetOperand(v, 0), buf, n))
     return; /* a load of variable x is x */
   if (LLVMIsALoadInst(v)) {
-    value_name(f, esc_graph_loc_of(&f->g, LLVMGetOperand(v, 0)), inner, sizeof inner,
-               depth + 1);
+    name_value(f, LLVMGetOperand(v, 0), inner, sizeof inner, depth + 1);
     snprintf(buf, n, "*%s", inner);
     return;
   }
   if (LLVMIsAGetElementPtrInst(v) || LLVMIsACastInst(v)) {
-    value_name(f, esc_graph_loc_of(&f->g, LLVMGetOperand(v, 0)), buf, n, depth + 1);
+    name_value(f, LLVMGetOperand(v, 0), buf, n, depth + 1);
     return;
   }
   snprintf(buf, n, "a temporary");
 }
 
+static void name_value(const esc_func *f, LLVMValueRef v, char *buf, size_t n, int depth) {
+  int loc = esc_graph_lookup(&f->g, v);
+  if (loc >= 0 || !(LLVMIsAInstruction(v) || LLVMIsAArgument(v)))
+    value_name(f, loc, buf, n, depth);
+  else if (depth > 4)
+    snprintf(buf, n, "a temporary");
+  else
+    value_text(f, v, buf, n, depth);
+}
+
+/* value_name: a source-level name for a location in a flow explanation:
+ * its variable, a parameter, "*p" for what p points to, the allocation as
+ * written, or "a temporary". */
+static void value_name(const esc_func *f, int loc, char *buf, size_t n, int depth) {
+  char inner[256];
+  const esc_loc *l = loc >= 0 ? &f->g.locs[loc] : NULL;
+  if (depth > 4 || !l) {
+    snprintf(buf, n, "a temporary");
+    return;
+  }
+  if (l->content_of >= 0) { /* the contents of an object */
+    const esc_obj *o = &f->g.objs[l->content_of];
+    obj_name(f, l->content_of, inner, sizeof inner, depth + 1);
+    snprintf(buf, n, o->kind == ESC_OBJ_ALLOCA ? "%s" : "*%s", inner);
+    return;
+  }
+  if (l->deref_of >= 0) {
+    value_name(f, l->deref_of, inner, sizeof inner, depth + 1);
+    snprintf(buf, n, "*%s", inner);
+    return;
+  }
+  if (!l->val) {
+    snprintf(buf, n, "a temporary");
+    return;
+  }
+  value_text(f, l->val, buf, n, depth);
+}
+
 /* obj_name: the name of an object: its variable (alloca), the variable its
  * allocation is assigned to, or a parameter. */
-static void obj_name(esc_func *f, int obj, char *buf, size_t n, int depth) {
+static void obj_name(const esc_func *f, int obj, char *buf, size_t n, int depth) {
   const esc_obj *o = &f->g.objs[obj];
   if (o->inst) {
     if (LLVMIsAAllocaInst(o->inst) && escb_value_var_name(o->inst, buf, n))
       return;
-    value_name(f, esc_graph_loc_of(&f->g, o->inst), buf, n, depth);
+    name_value(f, o->inst, buf, n, depth);
     return;
   }
   if (o->kind == ESC_OBJ_PARAM || o->kind == ESC_OBJ_PARAM_CONTENT ||
       o->kind == ESC_OBJ_PARAM_DEEP) {
     char inner[256];
-    value_name(f, esc_graph_loc_of(&f->g, LLVMGetParam(f->fn, (unsigned)o->cand)), inner,
-               sizeof inner, depth + 1);
-    int depth = obj - f->pobj[o->cand]; /* P, Q, R, S: 0..3 derefs down */
+    name_value(f, LLVMGetParam(f->fn, (unsigned)o->param), inner, sizeof inner, depth + 1);
+    int depth = obj - f->pobj[o->param]; /* P, Q, R, S: 0..3 derefs down */
     snprintf(buf, n, "%.*s%s%s", depth + 1, "****", inner, depth == 3 ? "..." : "");
     return;
   }
   snprintf(buf, n, "unknown memory");
 }
 
-static void callee_of(LLVMValueRef call, char *buf, size_t n) {
-  LLVMValueRef callee = LLVMGetCalledValue(call);
-  if (LLVMIsAFunction(callee))
-    escb_display_name(callee, buf, n);
-  else
-    snprintf(buf, n, "%s", LLVMIsAInlineAsm(callee) ? "asm" : "an indirect callee");
-}
-
 /* call_arg_text: "parameter K of F, which leaks it" for the argument of a
  * call that location src (or the pointer it was loaded from) holds. */
-static void call_arg_text(esc_func *f, LLVMValueRef call, int src, const char *what,
+static void call_arg_text(const esc_func *f, LLVMValueRef call, int src, const char *what,
                           char *buf, size_t n) {
   char name[200];
-  callee_of(call, name, sizeof name);
-  int from = f->g.locs[src].from >= 0 ? f->g.locs[src].from : src;
+  esc_callee_text(call, name, sizeof name);
+  int from = f->g.locs[src].deref_of >= 0 ? f->g.locs[src].deref_of : src;
   unsigned nargs = LLVMGetNumArgOperands(call), k;
   for (k = 0; k < nargs; k++)
-    if (esc_graph_loc_of(&f->g, LLVMGetOperand(call, k)) == from)
+    if (esc_graph_lookup(&f->g, LLVMGetOperand(call, k)) == from)
       break;
   LLVMValueRef callee = LLVMGetCalledValue(call);
   const char *how = "which may keep it";
@@ -155,7 +155,7 @@ static void call_arg_text(esc_func *f, LLVMValueRef call, int src, const char *w
     snprintf(buf, n, "%s %s, %s", what, name, how);
 }
 
-static void why_text(esc_func *f, int src, esc_why why, LLVMValueRef at, char *buf,
+static void why_text(const esc_func *f, int src, esc_why why, LLVMValueRef at, char *buf,
                      size_t n) {
   switch (why) {
   case ESC_WHY_RETURN: snprintf(buf, n, "returned"); return;
@@ -168,7 +168,7 @@ static void why_text(esc_func *f, int src, esc_why why, LLVMValueRef at, char *b
     const char *g = p && LLVMIsAGlobalVariable(p) ? LLVMGetValueName2(p, &k) : NULL;
     char dest[256] = "";
     if (!g && at && LLVMIsAStoreInst(at))
-      value_name(f, esc_graph_loc_of(&f->g, LLVMGetOperand(at, 1)), dest, sizeof dest, 0);
+      name_value(f, LLVMGetOperand(at, 1), dest, sizeof dest, 0);
     if (g)
       snprintf(buf, n, "stored to global %.*s", (int)k, g);
     else if (dest[0] == '&')
@@ -210,8 +210,8 @@ static void why_text(esc_func *f, int src, esc_why why, LLVMValueRef at, char *b
  *     from p (passed to parameter 0 of keep, which leaks it) at f.c:9:3
  * A step through an object that escapes itself ("held by ...") is followed
  * by that object's own flow, to a depth of 3. */
-static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
-  esc_graph *g = &f->g;
+static void flow(const esc_func *f, int start, int obj, int depth, esc_buf *out) {
+  const esc_graph *g = &f->g;
   if (start < 0)
     return;
   int *prev = esc_alloc((size_t)g->nlocs * sizeof(int));
@@ -251,15 +251,15 @@ static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
           (e->why == ESC_WHY_RETURN && !e->at))
         continue;
       value_name(f, s, name, sizeof name, 0);
-      if (e->why == ESC_WHY_CONTENT && g->locs[s].obj > 0) {
+      if (e->why == ESC_WHY_CONTENT && g->locs[s].content_of > 0) {
         char owner[256];
-        held = g->locs[s].obj;
+        held = g->locs[s].content_of;
         obj_name(f, held, owner, sizeof owner, 0);
         if (g->objs[held].kind == ESC_OBJ_ALLOCA)
           snprintf(why, sizeof why, "the variable itself escapes");
         else
           snprintf(why, sizeof why, "held by %s, which escapes", owner);
-      } else if (e->why == ESC_WHY_STORE && g->locs[d].obj > 0) {
+      } else if (e->why == ESC_WHY_STORE && g->locs[d].content_of > 0) {
         char into[256];
         value_name(f, d, into, sizeof into, 0);
         snprintf(why, sizeof why, "stored into %s", into);
@@ -267,7 +267,7 @@ static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
         why_text(f, s, e->why, e->at, why, sizeof why);
       }
       if (e->at) {
-        pos_text(e->at, pos, sizeof pos);
+        esc_pos_text(e->at, pos, sizeof pos);
         esc_buf_printf(&steps, "%s    from %s (%s) at %s\n", indent, name, why, pos);
       } else {
         esc_buf_printf(&steps, "%s    from %s (%s)\n", indent, name, why);
@@ -286,9 +286,9 @@ static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
     else if (held > 0 && depth < 3 && g->objs[held].kind == ESC_OBJ_HEAP)
       flow(f, f->cands[g->objs[held].cand].addr, held, depth + 1, out);
     else if (held > 0 && depth < 3 && g->objs[held].inst)
-      flow(f, esc_graph_loc_of(g, g->objs[held].inst), held, depth + 1, out);
+      flow(f, esc_graph_lookup(g, g->objs[held].inst), held, depth + 1, out);
     else if (held > 0 && depth < 3 && g->objs[held].kind == ESC_OBJ_PARAM)
-      flow(f, esc_graph_loc_of(g, LLVMGetParam(f->fn, (unsigned)g->objs[held].cand)),
+      flow(f, esc_graph_lookup(g, LLVMGetParam(f->fn, (unsigned)g->objs[held].param)),
            held, depth + 1, out);
   }
   free(prev);
@@ -296,82 +296,13 @@ static void flow(esc_func *f, int start, int obj, int depth, esc_buf *out) {
   free(queue);
 }
 
-static void reason_text(esc_func *f, esc_cand *c, esc_buf *out) {
-  char pos[1100], name[200];
-  const esc_options *opt = f->opt;
-  if (c->why_at)
-    pos_text(c->why_at, pos, sizeof pos);
-  switch (c->reason) {
-  case ESC_OK:
-    if (c->guarded)
-      esc_buf_printf(out, "  guarded: a %" PRIu64 "-byte stack buffer, the heap when the "
-                          "run-time size is larger\n", c->bytes);
-    if (c->checked)
-      esc_buf_printf(out, "  recursive: on the thread's side stack while it has room, "
-                          "else on the heap\n");
-    return;
-  case ESC_R_REMOVED: return;
-  case ESC_R_FLOW: flow(f, c->addr, c->obj, 0, out); return;
-  case ESC_R_ALLOCATOR:
-    escb_display_name(LLVMGetCalledValue(c->call), name, sizeof name);
-    esc_buf_printf(out, "  %s is not moved to the stack\n", name);
-    return;
-  case ESC_R_NONCONST: esc_buf_printf(out, "  non-constant size\n"); return;
-  case ESC_R_TOO_LARGE:
-    esc_buf_printf(out, "  too large for stack (%" PRIu64 " bytes > %" PRIu64 ")\n",
-                   c->info.size, opt->max_object_bytes);
-    return;
-  case ESC_R_BAD_ALIGN:
-    if (!c->info.align_known || c->info.align == 0)
-      esc_buf_printf(out, "  alignment is not a constant power of two\n");
-    else if (c->info.align & (c->info.align - 1))
-      esc_buf_printf(out, "  alignment %" PRIu64 " is not a power of two\n", c->info.align);
-    else if (c->info.align > ESC_MAX_ALIGN)
-      esc_buf_printf(out, "  alignment %" PRIu64 " is over %d\n", c->info.align, ESC_MAX_ALIGN);
-    else
-      esc_buf_printf(out, "  alignment %" PRIu64 " is below sizeof(void *)\n", c->info.align);
-    return;
-  case ESC_R_BUDGET:
-    esc_buf_printf(out, "  over the function's stack budget (%" PRIu64 " bytes)\n",
-                   opt->max_frame_bytes);
-    return;
-  case ESC_R_RECURSIVE:
-    esc_buf_printf(out, "  recursive: the function is on a call-graph cycle "
-                        "(budget %" PRIu64 " bytes)\n",
-                   opt->max_recursive_frame_bytes);
-    return;
-  case ESC_R_NO_SIDE_STACK: {
-    const char *t = LLVMGetTarget(LLVMGetGlobalParent(f->fn));
-    if (t && *t)
-      esc_buf_printf(out, "  recursive: the side stack is not available for target %s\n", t);
-    else
-      esc_buf_printf(out, "  recursive: the side stack is not available for a module "
-                          "without a target triple\n");
-    return;
-  }
-  case ESC_R_CHAIN:
-    esc_buf_printf(out, "  over the call chain's stack budget (%" PRIu64 " bytes, of which "
-                        "functions it calls already take %" PRIu64 ")\n",
-                   opt->max_chain_bytes, f->chain_below);
-    return;
-  case ESC_R_SETJMP:
-    esc_buf_printf(out, "  the function calls setjmp or another returns_twice function\n");
-    return;
-  case ESC_R_LOOP: esc_buf_printf(out, "  live across loop iterations\n"); return;
-  case ESC_R_FREED_MIXED:
-    esc_buf_printf(out, "  freed at %s through a pointer that may also hold another object\n", pos);
-    return;
-  case ESC_R_MAY_FREE:
-    callee_of(c->why_at, name, sizeof name);
-    esc_buf_printf(out, "  passed to %s, which may free it, at %s\n", name, pos);
-    return;
-  case ESC_R_GROUP:
-    esc_buf_printf(out, "  freed through the same pointer as the allocation at %s, which stays on the heap\n", pos);
-    return;
-  case ESC_R_ANALYSIS_BUDGET:
-    esc_buf_printf(out, "  the function is too large to analyse\n");
-    return;
-  }
+/* reason_text: a site's -m=2 lines: its flow when it escapes by flow, else
+ * the words of its verdict. */
+static void reason_text(const esc_func *f, const esc_cand *c, esc_buf *out) {
+  if (c->verdict.reason == ESC_R_FLOW)
+    flow(f, c->addr, c->obj, 0, out);
+  else
+    esc_reason_text(c, out);
 }
 
 static void push(esc_report *r, esc_entry *e) {
@@ -467,8 +398,8 @@ static void site_entry(esc_report *r, esc_func *f, esc_cand *c, const esc_site *
   e.where = esc_alloc(fl + 1);
   memcpy(e.where, fname, fl);
   e.text = site_text(call, site);
-  e.stack = c->reason == ESC_OK;
-  e.reason = c->reason;
+  e.stack = c->verdict.reason == ESC_OK;
+  e.reason = c->verdict.reason;
   if (f->opt->m >= 2 || f->remarks) {
     esc_buf d = {0};
     reason_text(f, c, &d);
@@ -598,7 +529,7 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
       esc_buf d = {0};
       char pos[1100];
       if (s->why[i])
-        pos_text(s->why[i], pos, sizeof pos);
+        esc_pos_text(s->why[i], pos, sizeof pos);
       if (t & ESC_TAG_FREED)
         esc_buf_printf(&d, "  parameter %s may be freed%s%s\n", name,
                        s->why[i] ? " at " : "", s->why[i] ? pos : "");
@@ -607,7 +538,7 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
                      : esc_graph_obj_escaped(&f->g, f->pobj[i] + 1) ? 1 : 2;
         esc_buf_printf(&d, "  parameter %s leaks to {heap} with derefs=%d:\n", name, derefs);
         int obj = f->pobj[i] + ((t & ESC_TAG_HEAP) ? 0 : 1);
-        int start = (t & ESC_TAG_HEAP) ? esc_graph_loc_of(&f->g, arg)
+        int start = (t & ESC_TAG_HEAP) ? esc_graph_lookup(&f->g, arg)
                                        : f->g.objs[f->pobj[i]].content;
         if (!(t & ESC_TAG_HEAP) && !esc_graph_obj_escaped(&f->g, obj)) {
           obj = f->pobj[i] + 2; /* what leaks lies two derefs down (or more) */
@@ -772,7 +703,7 @@ void esc_report_free(esc_report *r) {
  * '\n', indented as printed): why it stays on the heap, or for a moved
  * site its guarded or side-stack note, or NULL when there is nothing to
  * say; for the profiler (instrument.c).  The caller frees it. */
-char *esc_report_reason(esc_func *f, esc_cand *c) {
+char *esc_report_reason(const esc_func *f, const esc_cand *c) {
   esc_buf d = {0};
   reason_text(f, c, &d);
   return d.s;

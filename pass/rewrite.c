@@ -9,7 +9,7 @@
  *
  * Two kinds of site keep their call as a fallback.  A guarded site (a size
  * known only at run time) uses its entry-block buffer when the size fits
- * and calls the allocator otherwise; a checked site (in a recursive
+ * and calls the allocator otherwise; a side-stack site (in a recursive
  * function) takes its memory from the per-thread side stack when it has
  * room (runtime/sidestack.c: a mark at entry, released before every return
  * or resume).  strdup and strndup copy their string into the buffer.
@@ -28,7 +28,7 @@
 
 static int converted(esc_func *f, int obj) {
   const esc_obj *o = &f->g.objs[obj];
-  return o->kind == ESC_OBJ_HEAP && f->cands[o->cand].reason == ESC_OK;
+  return o->kind == ESC_OBJ_HEAP && f->cands[o->cand].verdict.reason == ESC_OK;
 }
 
 /* reaches_converted: can a call given this argument reach a converted
@@ -133,7 +133,7 @@ static void call_lifetime(LLVMBuilderRef b, LLVMModuleRef m, const char *name,
 typedef struct esc_free {
   LLVMValueRef call;
   int cand;   /* >= 0: frees exactly this object, through its own pointer */
-  int keep;   /* may free a guarded or checked object: stays, conditional */
+  int keep;   /* may free a guarded or side-stack object: stays, conditional */
   int check;  /* its index in f->checks */
 } esc_free;
 
@@ -146,7 +146,7 @@ static LLVMValueRef int_arg(LLVMBuilderRef b, LLVMValueRef call, int k, LLVMType
   return LLVMBuildIntCast2(b, LLVMGetOperand(call, (unsigned)k), ty, 0, "");
 }
 
-/* convert_fallback: a guarded or checked site (see the file comment). */
+/* convert_fallback: a guarded or side-stack site (see the file comment). */
 static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
   LLVMContextRef cx = LLVMGetModuleContext(m);
@@ -155,18 +155,18 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMTypeRef i8 = LLVMInt8TypeInContext(cx);
   LLVMValueRef call = c->call;
   LLVMValueRef limit = LLVMConstInt(szt, c->bytes, 0);
-  f->rewrites |= c->checked ? ESC_RW_SIDE : ESC_RW_GUARD;
+  f->rewrites |= c->on_side_stack ? ESC_RW_SIDE : ESC_RW_GUARD;
   if (c->info.zeroed)
     f->rewrites |= ESC_RW_ZERO;
   LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
 
-  /* The memory: an entry-block buffer, or for a checked site the
+  /* The memory: an entry-block buffer, or for a side-stack site the
    * function's side-stack mark, taken at entry. */
   LLVMValueRef buf = NULL;
-  LLVMValueRef mark_fn = c->checked ? esc_sidestack_fn(m, "__escape_side_mark") : NULL;
+  LLVMValueRef mark_fn = c->on_side_stack ? esc_sidestack_fn(m, "__escape_side_mark") : NULL;
   LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(entry));
   LLVMSetCurrentDebugLocation2(b, NULL);
-  if (c->checked) {
+  if (c->on_side_stack) {
     LLVMValueRef first = LLVMGetFirstInstruction(entry);
     while (first && LLVMIsAAllocaInst(first))
       first = LLVMGetNextInstruction(first);
@@ -214,7 +214,7 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
     fits = LLVMBuildICmp(b, LLVMIntULE, need, limit, "fits");
   }
   LLVMValueRef ok = fits, side = NULL;
-  if (c->checked) {
+  if (c->on_side_stack) {
     LLVMValueRef alloc_fn = esc_sidestack_fn(m, "__escape_side_alloc");
     if (c->lifo && mark_fn)
       c->lifo_mark = LLVMBuildCall2(b, LLVMFunctionType(ptr, NULL, 0, 0), mark_fn, NULL, 0,
@@ -244,7 +244,7 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
     LLVMBuildStore(b, LLVMConstInt(i8, 0, 0), LLVMBuildGEP2(b, i8, stk, &len, 1, ""));
   }
   c->call = NULL;
-  c->slot = buf; /* NULL for a checked site: its frees ask the side stack */
+  c->slot = buf; /* NULL for a side-stack site: its frees ask the side stack */
 }
 
 /* keep_free: free(p) stays, given NULL where p may be a stack address: a
@@ -264,7 +264,7 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
   for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
        o = esc_bits_next(pts, g->words, o + 1)) {
     esc_cand *c = &f->cands[g->objs[o].cand];
-    if (c->checked) {
+    if (c->on_side_stack) {
       side = 1;
       continue;
     }
@@ -300,7 +300,7 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
 }
 
 static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
-  if (c->guarded || c->checked) {
+  if (c->guarded || c->on_side_stack) {
     convert_fallback(f, c, b);
     return;
   }
@@ -379,7 +379,7 @@ void esc_rewrite(esc_func *f) {
   esc_graph *g = &f->g;
   int any = 0;
   for (int k = 0; k < f->ncands; k++)
-    any |= f->cands[k].reason == ESC_OK;
+    any |= f->cands[k].verdict.reason == ESC_OK;
   if (!any)
     return;
 
@@ -412,7 +412,7 @@ void esc_rewrite(esc_func *f) {
     esc_free fr = {ck->call, -1, 0, k};
     for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
          o = esc_bits_next(pts, g->words, o + 1))
-      if (f->cands[g->objs[o].cand].guarded || f->cands[g->objs[o].cand].checked)
+      if (f->cands[g->objs[o].cand].guarded || f->cands[g->objs[o].cand].on_side_stack)
         fr.keep = 1;
     escb_callinfo ci;
     escb_classify_call(f->ctx, ck->call, &ci);
@@ -434,7 +434,7 @@ void esc_rewrite(esc_func *f) {
   LLVMBuilderRef b = LLVMCreateBuilderInContext(LLVMGetModuleContext(LLVMGetGlobalParent(f->fn)));
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
-    if (c->reason != ESC_OK)
+    if (c->verdict.reason != ESC_OK)
       continue;
     convert(f, c, direct[k] > 0 && indirect[k] == 0, b);
     f->nconverted++;

@@ -13,11 +13,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void set_reason(esc_cand *c, esc_reason r, LLVMValueRef at) {
-  if (c->reason != ESC_OK)
+/* refuse: the site stays on the heap for verdict v, unless a reason found
+ * before stands. */
+static void refuse(esc_cand *c, esc_verdict v) {
+  if (c->verdict.reason != ESC_OK)
     return;
-  c->reason = r;
-  c->why_at = at;
+  c->verdict = v;
+}
+
+/* because: a verdict with no facts but the instruction behind it. */
+static esc_verdict because(esc_reason r, LLVMValueRef at) {
+  return (esc_verdict){.reason = r, .at = at};
+}
+
+/* align_fault: which alignment rule the call's alignment breaks. */
+static esc_align_fault align_fault(const escb_callinfo *ci) {
+  if (!ci->align_known || ci->align == 0)
+    return ESC_ALIGN_UNKNOWN;
+  if (ci->align & (ci->align - 1))
+    return ESC_ALIGN_NOT_POW2;
+  if (ci->align > ESC_MAX_ALIGN)
+    return ESC_ALIGN_OVER_MAX;
+  /* posix_memalign fails with EINVAL below sizeof(void *) */
+  if (ci->fn == ESCB_FN_POSIX_MEMALIGN && ci->align < sizeof(void *))
+    return ESC_ALIGN_BELOW_PTR;
+  return ESC_ALIGN_FITS;
 }
 
 static int find(esc_func *f, int i) {
@@ -39,7 +59,7 @@ static void unite(esc_func *f, int a, int b) {
 static void size_checks(esc_func *f, esc_cand *c) {
   const escb_callinfo *ci = &c->info;
   if (ci->fn == ESCB_FN_OTHER) {
-    set_reason(c, ESC_R_ALLOCATOR, NULL);
+    refuse(c, because(ESC_R_ALLOCATOR, c->call));
     return;
   }
   uint64_t size = ci->size;
@@ -58,7 +78,7 @@ static void size_checks(esc_func *f, esc_cand *c) {
     if (f->opt->guard_bytes == 0 || ci->size_arg[0] < 0 || (constant_args && !copies) ||
         ci->fn == ESCB_FN_POSIX_MEMALIGN) {
       /* (constant arguments whose product overflows: calloc fails) */
-      set_reason(c, ESC_R_NONCONST, NULL);
+      refuse(c, because(ESC_R_NONCONST, NULL));
       return;
     }
     c->guarded = 1;
@@ -68,21 +88,21 @@ static void size_checks(esc_func *f, esc_cand *c) {
     if (size > ESC_GUARD_CAP) /* a sane cap; rewrite.c bounds calloc's factors */
       size = ESC_GUARD_CAP;
     if (size == 0) {
-      set_reason(c, ESC_R_NONCONST, NULL);
+      refuse(c, because(ESC_R_NONCONST, NULL));
       return;
     }
   }
   if (size > f->opt->max_object_bytes) {
-    set_reason(c, ESC_R_TOO_LARGE, NULL);
+    refuse(c, (esc_verdict){.reason = ESC_R_TOO_LARGE, .bytes = size,
+                            .limit = f->opt->max_object_bytes});
     return;
   }
   uint64_t align = 16;
   if (ci->fn == ESCB_FN_ALIGNED_ALLOC || ci->align_known) {
-    if (!ci->align_known || ci->align == 0 || (ci->align & (ci->align - 1)) ||
-        ci->align > ESC_MAX_ALIGN ||
-        /* posix_memalign fails with EINVAL below sizeof(void *) */
-        (ci->fn == ESCB_FN_POSIX_MEMALIGN && ci->align < sizeof(void *))) {
-      set_reason(c, ESC_R_BAD_ALIGN, NULL);
+    esc_align_fault fault = align_fault(ci);
+    if (fault != ESC_ALIGN_FITS) {
+      refuse(c, (esc_verdict){.reason = ESC_R_BAD_ALIGN, .align = ci->align,
+                              .align_fault = fault});
       return;
     }
     if (ci->align > align)
@@ -116,7 +136,7 @@ static void checks(esc_func *f) {
           continue;
         int ci = g->objs[o].cand;
         if (mixed)
-          set_reason(&f->cands[ci], ESC_R_FREED_MIXED, ck->call);
+          refuse(&f->cands[ci], because(ESC_R_FREED_MIXED, ck->call));
         else if (first < 0)
           first = ci;
         else
@@ -126,7 +146,7 @@ static void checks(esc_func *f) {
       for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
            o = esc_bits_next(pts, g->words, o + 1))
         if (g->objs[o].kind == ESC_OBJ_HEAP)
-          set_reason(&f->cands[g->objs[o].cand], ESC_R_MAY_FREE, ck->call);
+          refuse(&f->cands[g->objs[o].cand], because(ESC_R_MAY_FREE, ck->call));
     }
   }
 }
@@ -288,7 +308,7 @@ static void loops(esc_func *f) {
   int built = 0;
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
-    if (c->reason != ESC_OK)
+    if (c->verdict.reason != ESC_OK)
       continue;
     if (!built) {
       cfg_build(&cfg, f->fn);
@@ -297,7 +317,7 @@ static void loops(esc_func *f) {
     int b = esc_ptrmap_get(&cfg.index, LLVMGetInstructionParent(c->call));
     c->in_cycle = b < 0 || in_cycle(&cfg, b);
     if (c->in_cycle && !loop_safe(f, &cfg, c))
-      set_reason(c, ESC_R_LOOP, NULL);
+      refuse(c, because(ESC_R_LOOP, NULL));
   }
   if (built)
     cfg_free(&cfg);
@@ -310,11 +330,11 @@ static void unify(esc_func *f) {
     for (int k = 0; k < f->ncands; k++) {
       esc_cand *c = &f->cands[k];
       esc_cand *root = &f->cands[find(f, k)];
-      if (c->reason != ESC_OK && root->reason == ESC_OK) {
-        set_reason(root, ESC_R_GROUP, c->call);
+      if (c->verdict.reason != ESC_OK && root->verdict.reason == ESC_OK) {
+        refuse(root, because(ESC_R_GROUP, c->call));
         changed = 1;
-      } else if (c->reason == ESC_OK && root->reason != ESC_OK) {
-        set_reason(c, ESC_R_GROUP, root->call);
+      } else if (c->verdict.reason == ESC_OK && root->verdict.reason != ESC_OK) {
+        refuse(c, because(ESC_R_GROUP, root->call));
         changed = 1;
       }
     }
@@ -332,7 +352,7 @@ static int lifo_ok(esc_func *f, int k) {
   esc_graph *g = &f->g;
   int ok_sites = 0, frees = 0;
   for (int j = 0; j < f->ncands; j++)
-    ok_sites += f->cands[j].reason == ESC_OK;
+    ok_sites += f->cands[j].verdict.reason == ESC_OK;
   if (ok_sites != 1 || f->cands[k].info.fn == ESCB_FN_POSIX_MEMALIGN)
     return 0;
   for (int i = 0; i < f->nchecks; i++) {
@@ -367,31 +387,36 @@ static void groups(esc_func *f) {
    * frames below it (call-graph successors in the module). */
   uint64_t chain = f->opt->max_chain_bytes > f->chain_below
                        ? f->opt->max_chain_bytes - f->chain_below : 0;
-  esc_reason over = !f->recursive ? ESC_R_BUDGET
-                    : f->opt->side_stack && !f->side_stack ? ESC_R_NO_SIDE_STACK
-                                                            : ESC_R_RECURSIVE;
+  esc_verdict over = {.reason = ESC_R_BUDGET, .limit = f->opt->max_frame_bytes};
+  if (f->recursive && f->opt->side_stack && !f->side_stack_usable)
+    over = (esc_verdict){.reason = ESC_R_NO_SIDE_STACK,
+                         .target = LLVMGetTarget(LLVMGetGlobalParent(f->fn))};
+  else if (f->recursive)
+    over = (esc_verdict){.reason = ESC_R_RECURSIVE,
+                         .limit = f->opt->max_recursive_frame_bytes};
   if (chain < budget) {
     budget = chain;
-    over = ESC_R_CHAIN;
+    over = (esc_verdict){.reason = ESC_R_CHAIN, .bytes = f->chain_below,
+                         .limit = f->opt->max_chain_bytes};
   }
   uint64_t used = 0;
   uint64_t *total = esc_alloc((size_t)(f->ncands + 1) * sizeof(uint64_t));
   int *state = esc_alloc((size_t)(f->ncands + 1) * sizeof(int)); /* 1 fits, 2 refused */
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
-    if (c->reason != ESC_OK)
+    if (c->verdict.reason != ESC_OK)
       continue;
-    if (f->side_stack && !c->in_cycle && c->info.fn != ESCB_FN_POSIX_MEMALIGN)
-      c->checked = 1;
-    else if (f->side_stack && c->in_cycle && lifo_ok(f, k))
-      c->checked = c->lifo = 1;
+    if (f->side_stack_usable && !c->in_cycle && c->info.fn != ESCB_FN_POSIX_MEMALIGN)
+      c->on_side_stack = 1;
+    else if (f->side_stack_usable && c->in_cycle && lifo_ok(f, k))
+      c->on_side_stack = c->lifo = 1;
     else
       total[find(f, k)] += c->bytes;
   }
   int refused_any = 0;
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
-    if (c->reason != ESC_OK || c->checked)
+    if (c->verdict.reason != ESC_OK || c->on_side_stack)
       continue;
     int root = find(f, k);
     if (!state[root]) { /* a group's first member decides for the group */
@@ -400,14 +425,14 @@ static void groups(esc_func *f) {
         used += total[root];
     }
     if (state[root] == 2) {
-      set_reason(c, over, NULL);
+      refuse(c, over);
       refused_any = 1;
     }
   }
   if (refused_any)
     unify(f);
   for (int k = 0; k < f->ncands; k++)
-    if (f->cands[k].reason == ESC_OK && !f->cands[k].checked)
+    if (f->cands[k].verdict.reason == ESC_OK && !f->cands[k].on_side_stack)
       f->frame_used += f->cands[k].bytes;
   free(total);
   free(state);
@@ -420,14 +445,14 @@ void esc_solve_verdicts(esc_func *f) {
   esc_graph_close_returns(g);
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
-    c->reason = ESC_OK;
+    c->verdict = (esc_verdict){.reason = ESC_OK};
     if (g->over_budget)
-      set_reason(c, ESC_R_ANALYSIS_BUDGET, NULL);
+      refuse(c, because(ESC_R_ANALYSIS_BUDGET, NULL));
     else if (esc_graph_obj_escaped(g, c->obj))
-      set_reason(c, ESC_R_FLOW, NULL);
+      refuse(c, because(ESC_R_FLOW, NULL));
     size_checks(f, c);
     if (f->returns_twice)
-      set_reason(c, ESC_R_SETJMP, NULL);
+      refuse(c, because(ESC_R_SETJMP, NULL));
   }
   if (g->over_budget)
     return;

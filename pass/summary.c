@@ -100,9 +100,9 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
          o = esc_bits_next(pts, g->words, o + 1)) {
       const esc_obj *ob = &g->objs[o];
       if (ob->kind == ESC_OBJ_PARAM)
-        tag(s, ob->cand, ESC_TAG_FREED, ck->call);
+        tag(s, ob->param, ESC_TAG_FREED, ck->call);
       else if (ob->kind == ESC_OBJ_PARAM_CONTENT || ob->kind == ESC_OBJ_PARAM_DEEP)
-        tag(s, ob->cand, ESC_TAG_CONTENT, ck->call);
+        tag(s, ob->param, ESC_TAG_CONTENT, ck->call);
     }
   }
   /* The first leak's instruction, for -m=2: the edge into the heap. */

@@ -1,0 +1,147 @@
+/* reason.c — the words of each verdict: Go's HeapAllocReason, whose text is
+ * made beside the decision.  solve.c decides a site's esc_verdict and
+ * stores in it every fact the words need (the size and the budget it is
+ * over, which alignment rule it breaks, the instruction behind it);
+ * esc_reason_text writes them, one case per esc_reason, deciding nothing.
+ * The flow of an ESC_R_FLOW site is drawn from the graph by report.c.
+ *
+ *   f.c:20:14: malloc(1048576) escapes to heap:
+ *   f.c:20:14:   too large for stack (1048576 bytes > 65536)
+ *
+ * Exercised by test/report/Explain_size.c, Explain_free.c and Explain_align.c.
+ */
+#include "internal.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+/* esc_pos_text: "file:line:col" of an instruction, or "<function>". */
+void esc_pos_text(LLVMValueRef inst, char *buf, size_t n) {
+  unsigned flen = 0;
+  const char *file = inst ? LLVMGetDebugLocFilename(inst, &flen) : NULL;
+  unsigned line = inst ? LLVMGetDebugLocLine(inst) : 0;
+  if (file && line) {
+    snprintf(buf, n, "%.*s:%u:%u", (int)flen, file, line, LLVMGetDebugLocColumn(inst));
+    return;
+  }
+  size_t fl = 0;
+  const char *fn = inst ? LLVMGetValueName2(
+                              LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst)), &fl)
+                        : "?";
+  snprintf(buf, n, "<%.*s>", (int)fl, fn);
+}
+
+/* esc_callee_text: the name of what a call calls, "asm", or "an indirect
+ * callee". */
+void esc_callee_text(LLVMValueRef call, char *buf, size_t n) {
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  if (LLVMIsAFunction(callee))
+    escb_display_name(callee, buf, n);
+  else
+    snprintf(buf, n, "%s", LLVMIsAInlineAsm(callee) ? "asm" : "an indirect callee");
+}
+
+/* align_text: the words of an alignment rule broken. */
+static void align_text(const esc_verdict *v, esc_buf *out) {
+  switch (v->align_fault) {
+  case ESC_ALIGN_FITS: /* not a BAD_ALIGN verdict: say what the others say */
+  case ESC_ALIGN_UNKNOWN:
+    esc_buf_printf(out, "  alignment is not a constant power of two\n");
+    return;
+  case ESC_ALIGN_NOT_POW2:
+    esc_buf_printf(out, "  alignment %" PRIu64 " is not a power of two\n", v->align);
+    return;
+  case ESC_ALIGN_OVER_MAX:
+    esc_buf_printf(out, "  alignment %" PRIu64 " is over %d\n", v->align, ESC_MAX_ALIGN);
+    return;
+  case ESC_ALIGN_BELOW_PTR:
+    esc_buf_printf(out, "  alignment %" PRIu64 " is below sizeof(void *)\n", v->align);
+    return;
+  }
+}
+
+/* esc_reason_text: a site's -escape-m=2 lines (each indented two spaces,
+ * ending in '\n'): why it stays on the heap, or for a moved site how it
+ * moved when that is not a plain stack slot.  Nothing for ESC_R_FLOW (its
+ * flow is the graph's, report.c) and ESC_R_REMOVED. */
+void esc_reason_text(const esc_cand *c, esc_buf *out) {
+  const esc_verdict *v = &c->verdict;
+  char pos[1100], name[200];
+  if (v->at)
+    esc_pos_text(v->at, pos, sizeof pos);
+  switch (v->reason) {
+  case ESC_OK:
+    if (c->guarded)
+      esc_buf_printf(out, "  guarded: a %" PRIu64 "-byte stack buffer, the heap when the "
+                          "run-time size is larger\n", c->bytes);
+    if (c->on_side_stack)
+      esc_buf_printf(out, "  recursive: on the thread's side stack while it has room, "
+                          "else on the heap\n");
+    return;
+  case ESC_R_REMOVED: return;
+  case ESC_R_FLOW: return;
+  case ESC_R_ALLOCATOR:
+    escb_display_name(LLVMGetCalledValue(v->at), name, sizeof name);
+    esc_buf_printf(out, "  %s is not moved to the stack\n", name);
+    return;
+  case ESC_R_NONCONST: esc_buf_printf(out, "  non-constant size\n"); return;
+  case ESC_R_TOO_LARGE:
+    esc_buf_printf(out, "  too large for stack (%" PRIu64 " bytes > %" PRIu64 ")\n",
+                   v->bytes, v->limit);
+    return;
+  case ESC_R_BAD_ALIGN: align_text(v, out); return;
+  case ESC_R_BUDGET:
+    esc_buf_printf(out, "  over the function's stack budget (%" PRIu64 " bytes)\n",
+                   v->limit);
+    return;
+  case ESC_R_RECURSIVE:
+    esc_buf_printf(out, "  recursive: the function is on a call-graph cycle "
+                        "(budget %" PRIu64 " bytes)\n", v->limit);
+    return;
+  case ESC_R_NO_SIDE_STACK:
+    if (v->target && *v->target)
+      esc_buf_printf(out, "  recursive: the side stack is not available for target %s\n",
+                     v->target);
+    else
+      esc_buf_printf(out, "  recursive: the side stack is not available for a module "
+                          "without a target triple\n");
+    return;
+  case ESC_R_CHAIN:
+    esc_buf_printf(out, "  over the call chain's stack budget (%" PRIu64 " bytes, of which "
+                        "functions it calls already take %" PRIu64 ")\n",
+                   v->limit, v->bytes);
+    return;
+  case ESC_R_SETJMP:
+    esc_buf_printf(out, "  the function calls setjmp or another returns_twice function\n");
+    return;
+  case ESC_R_LOOP: esc_buf_printf(out, "  live across loop iterations\n"); return;
+  case ESC_R_FREED_MIXED:
+    esc_buf_printf(out, "  freed at %s through a pointer that may also hold another object\n", pos);
+    return;
+  case ESC_R_MAY_FREE:
+    esc_callee_text(v->at, name, sizeof name);
+    esc_buf_printf(out, "  passed to %s, which may free it, at %s\n", name, pos);
+    return;
+  case ESC_R_GROUP:
+    esc_buf_printf(out, "  freed through the same pointer as the allocation at %s, which stays on the heap\n", pos);
+    return;
+  case ESC_R_ANALYSIS_BUDGET:
+    esc_buf_printf(out, "  the function is too large to analyse\n");
+    return;
+  }
+}
+
+/* esc_reason_fallback_text: the profiler's line for a moved site that
+ * keeps its call as a fallback: a guarded one, or one on the side stack. */
+void esc_reason_fallback_text(const esc_cand *c, char *buf, size_t n) {
+  if (c->guarded)
+    snprintf(buf, n,
+             "  does not escape; on the heap when larger than its %llu-byte stack buffer\n",
+             (unsigned long long)c->bytes);
+  else
+    snprintf(buf, n, "  does not escape; on the heap when the side stack is full\n");
+}
+
+/* esc_reason_unrewritten_text: the profiler's line for a site that does
+ * not escape, left on the heap by -escape-rewrite=false. */
+const char esc_reason_unrewritten_text[] = "  does not escape, but -escape-rewrite=false\n";
