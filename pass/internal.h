@@ -6,13 +6,7 @@
 #include "bridge.h"
 #include "escape.h"
 #include "graph.h"
-
-/* ESC_FOR_EACH_INST walks every instruction i (in block b) of function fn. */
-#define ESC_FOR_EACH_INST(fn, b, i)                                            \
-  for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;                    \
-       b = LLVMGetNextBasicBlock(b))                                           \
-    for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;                       \
-         i = LLVMGetNextInstruction(i))
+#include "ir.h"
 
 /* esc_reason: why an allocation is where it is after the pass. */
 typedef enum esc_reason {
@@ -129,7 +123,6 @@ typedef struct esc_func {
 void esc_build(esc_func *f);
 void esc_build_call(esc_func *f, LLVMValueRef call);
 void esc_add_check(esc_func *f, esc_checkkind kind, LLVMValueRef call, int loc);
-int esc_is_call(LLVMValueRef inst);
 
 /* solve.c: verdicts */
 void esc_solve_flow(esc_func *f);     /* the graph, returns not yet escaped */
@@ -237,20 +230,6 @@ typedef struct esc_sites {
 void esc_sites_load(LLVMModuleRef M, esc_sites *s);
 esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call);
 char *esc_site_text(const esc_site *s);
-LLVMMetadataRef esc_md_str(LLVMContextRef cx, const char *s); /* an MDString */
-/* The operands of M's named metadata `name` (*n of them; free the array),
- * or NULL when there are none. */
-LLVMValueRef *esc_named_md(LLVMModuleRef M, const char *name, unsigned *n);
-/* esc_md_node_ops: the operands of metadata node `node` (*n of them, at
- * least min and at most max; free the array), or NULL when `node` is not
- * a metadata node of that shape.  The readers of the pass's own metadata
- * take anything unexpected (another plugin's layout, a node merged or
- * rewritten by a linker) as no information. */
-LLVMValueRef *esc_md_node_ops(LLVMValueRef node, unsigned min, unsigned max, unsigned *n);
-/* esc_md_is_string, esc_md_is_int: an operand from esc_md_node_ops that
- * is an MDString, an integer constant. */
-int esc_md_is_string(LLVMValueRef v);
-int esc_md_is_int(LLVMValueRef v);
 int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
                      esc_site **out, int max);
 void esc_sites_free(esc_sites *s);
@@ -287,7 +266,6 @@ void esc_wrappers_free(esc_wrappers *w);
 /* esc_wrapper_call: for an allocation inlined from wrappers, the recorded
  * wrapper call in the code of the function it now lives in, or NULL. */
 esc_site *esc_wrapper_call(const esc_wrappers *w, esc_sites *s, LLVMValueRef call);
-int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci);
 void esc_arg_text(LLVMValueRef arg, char *buf, size_t n);
 unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
                            unsigned line, const char *name);

@@ -38,11 +38,6 @@ static void load_calls(LLVMModuleRef M, esc_sites *s);
 static void load_usercalls(LLVMModuleRef M, esc_sites *s);
 static unsigned md_uint(LLVMValueRef v);
 
-int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci) {
-  escb_classify_call(ctx, inst, ci);
-  return ci->kind == ESCB_CALL_ALLOC;
-}
-
 static unsigned site_kind(LLVMModuleRef M) {
   return LLVMGetMDKindIDInContext(LLVMGetModuleContext(M), SITE, strlen(SITE));
 }
@@ -176,42 +171,6 @@ unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
 
 static LLVMMetadataRef md_int(LLVMContextRef cx, uint64_t x) {
   return LLVMValueAsMetadata(LLVMConstInt(LLVMInt32TypeInContext(cx), x, 0));
-}
-
-LLVMValueRef *esc_named_md(LLVMModuleRef M, const char *name, unsigned *n) {
-  *n = LLVMGetNamedMetadataNumOperands(M, name);
-  if (!*n)
-    return NULL;
-  LLVMValueRef *nodes = esc_alloc(*n * sizeof *nodes);
-  LLVMGetNamedMetadataOperands(M, name, nodes);
-  return nodes;
-}
-
-LLVMValueRef *esc_md_node_ops(LLVMValueRef node, unsigned min, unsigned max, unsigned *n) {
-  *n = 0;
-  /* LLVMGetMDNodeNumOperands casts unchecked: ask for a node first (an
-   * operand read from another node may be a plain constant, or null). */
-  if (!node || !LLVMIsAMDNode(node) || LLVMIsAMDString(node))
-    return NULL;
-  unsigned k = LLVMGetMDNodeNumOperands(node);
-  if (k < min || k > max)
-    return NULL;
-  LLVMValueRef *ops = esc_alloc((k ? k : 1) * sizeof *ops);
-  LLVMGetMDNodeOperands(node, ops);
-  *n = k;
-  return ops;
-}
-
-int esc_md_is_string(LLVMValueRef v) {
-  return v && LLVMIsAMDString(v) != NULL;
-}
-
-int esc_md_is_int(LLVMValueRef v) {
-  return v && LLVMIsAConstantInt(v) != NULL;
-}
-
-LLVMMetadataRef esc_md_str(LLVMContextRef cx, const char *s) {
-  return LLVMMDStringInContext2(cx, s, strlen(s));
 }
 
 /* record_params notes each parameter's name and declaration position while

@@ -57,14 +57,6 @@ typedef enum wrap_kind { WRAP_NONE, WRAP_ALLOC, WRAP_FREE } wrap_kind;
 
 static int wrappers_find(const esc_wrappers *w, const char *name, const char *file);
 
-static int is_null(LLVMValueRef v) {
-  return LLVMIsAConstantPointerNull(v) != NULL;
-}
-
-static int is_pointer(LLVMValueRef v) {
-  return LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
-}
-
 /* harmless_intrinsic: debug records and hints with no effect on memory. */
 static int harmless_intrinsic(LLVMValueRef callee) {
   size_t n = 0;
@@ -134,21 +126,21 @@ static int null_compare(LLVMValueRef i, LLVMValueRef v) {
   if (p != LLVMIntEQ && p != LLVMIntNE)
     return 0;
   LLVMValueRef a = LLVMGetOperand(i, 0), b = LLVMGetOperand(i, 1);
-  return (a == v && is_null(b)) || (b == v && is_null(a));
+  return (a == v && esc_is_null(b)) || (b == v && esc_is_null(a));
 }
 
 /* result_phi: a phi or select of A and null only. */
 static int result_phi(LLVMValueRef i, LLVMValueRef a) {
   if (LLVMIsASelectInst(i)) {
     LLVMValueRef t = LLVMGetOperand(i, 1), e = LLVMGetOperand(i, 2);
-    return (t == a || is_null(t)) && (e == a || is_null(e));
+    return (t == a || esc_is_null(t)) && (e == a || esc_is_null(e));
   }
   if (!LLVMIsAPHINode(i))
     return 0;
   unsigned n = LLVMCountIncoming(i);
   for (unsigned k = 0; k < n; k++) {
     LLVMValueRef v = LLVMGetIncomingValue(i, k);
-    if (v != a && !is_null(v))
+    if (v != a && !esc_is_null(v))
       return 0;
   }
   return n > 0;
@@ -156,11 +148,11 @@ static int result_phi(LLVMValueRef i, LLVMValueRef a) {
 
 /* integer_only: an instruction computing an integer (size arithmetic). */
 static int integer_only(LLVMValueRef i) {
-  if (is_pointer(i))
+  if (esc_is_pointer(i))
     return 0;
   int n = LLVMGetNumOperands(i);
   for (int k = 0; k < n; k++)
-    if (is_pointer(LLVMGetOperand(i, k)))
+    if (esc_is_pointer(LLVMGetOperand(i, k)))
       return 0;
   switch (LLVMGetInstructionOpcode(i)) {
   case LLVMAdd: case LLVMSub: case LLVMMul: case LLVMUDiv: case LLVMSDiv:
@@ -222,7 +214,7 @@ static int alloc_wrapper(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known
         }
         break;
       case LLVMLoad:
-        if (LLVMGetVolatile(i) || is_pointer(i) || LLVMGetOrdering(i) != LLVMAtomicOrderingNotAtomic)
+        if (LLVMGetVolatile(i) || esc_is_pointer(i) || LLVMGetOrdering(i) != LLVMAtomicOrderingNotAtomic)
           return 0;
         break;
       case LLVMCall: {
@@ -234,7 +226,7 @@ static int alloc_wrapper(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known
         return 0;
       }
       case LLVMPHI: case LLVMSelect:
-        if (is_pointer(i) ? !result_phi(i, a) : !integer_only(i))
+        if (esc_is_pointer(i) ? !result_phi(i, a) : !integer_only(i))
           return 0;
         break;
       case LLVMICmp:
@@ -294,7 +286,7 @@ static int free_wrapper(escb_ctx *ctx, LLVMValueRef fn) {
         break;
       case LLVMICmp: {
         LLVMValueRef x = LLVMGetOperand(i, 0), y = LLVMGetOperand(i, 1);
-        if (!((LLVMIsAArgument(x) && is_null(y)) || (LLVMIsAArgument(y) && is_null(x))))
+        if (!((LLVMIsAArgument(x) && esc_is_null(y)) || (LLVMIsAArgument(y) && esc_is_null(x))))
           return 0;
         break;
       }
