@@ -16,7 +16,9 @@
  *     copy, a site inside an allocation wrapper at the wrapper's calls, and
  *     a wrapper call that is still a call stays on the heap.
  * report.c formats what is decided here.  Exercised by test/report/
- * (Removed_*, Report_merged.c), test/wrapper/ and test/lto/.
+ * (Report_forms.c, Report_merged.c, Removed_library_inlined.cpp),
+ * test/wrapper/Wrapper_report.c and test/lto/ (LTO_wrapper_chain.test,
+ * LTO_report.test).
  */
 #include "ledger.h"
 

@@ -93,7 +93,11 @@ unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
                            unsigned line, const char *name);
 void esc_srcfiles_free(esc_srcfiles *c);
 
-/* schema.c: every record of the pass's metadata, writer and reader */
+/* schema.c: every record of the pass's metadata.  Per named list: the
+ * writer, esc_schema_<list>(M, &n) for its nodes (free the array), and a
+ * reader that fills the record and returns 0 for anything that is not one
+ * of the pass's records; the fields are described there, at the writer.
+ * esc_schema_chain builds a user call's chain of library functions. */
 unsigned esc_schema_site_kind(LLVMModuleRef M);
 int esc_schema_recorded(LLVMModuleRef M);
 LLVMMetadataRef esc_schema_site_write(LLVMModuleRef M, LLVMValueRef call, const esc_site *s);
@@ -128,7 +132,9 @@ void esc_schema_forget_lto(LLVMModuleRef M);
 void esc_site_clear(esc_site *s);
 void esc_arg_text(LLVMValueRef arg, char *buf, size_t n);
 
-/* ledger.c: the recorded sites at the end of the pipeline */
+/* ledger.c: the recorded sites at the end of the pipeline.  Load, then
+ * mark what still has a copy (esc_sites_mark_seen), then per allocation
+ * call esc_sites_places, then esc_sites_leftovers. */
 void esc_sites_load(LLVMModuleRef M, esc_sites *s);
 void esc_sites_mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *s);
 esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call);

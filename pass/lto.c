@@ -19,7 +19,7 @@
  * asked for a report therefore says once how to link (esc_lto_note), unless
  * -escape-lto-note=0 says the link is arranged (scripts/escape-cc).
  * Exercised by test/lto/ (LTO_options.test: each option) and
- * test/wrapper/Wrapper_lto_note.test.
+ * test/lto/LTO_default_linker.test (the note).
  */
 #define _GNU_SOURCE /* dladdr */
 #include "internal.h"

@@ -9,7 +9,8 @@
  * the user's calls that reach it (!escape.usercalls), and each parameter's
  * name and position (!escape.params).  The records' fields, writers and
  * readers are in schema.c; what the report makes of them, in ledger.c.
- * Exercised by test/report/Removed_by_optimizer.c and test/lto/.
+ * Exercised by test/report/Report_forms.c (sites LLVM removed),
+ * test/report/Removed_library_inlined.cpp (user calls) and test/lto/.
  */
 #include "internal.h"
 

@@ -5,7 +5,9 @@
  *   f.c:20:14: malloc(1048576) escapes to heap:
  *   f.c:20:14:   too large for stack (1048576 bytes > 65536)
  *
- * Exercised by test/report/.
+ * Which record a line stands for and at which FILE:LINE:COL it goes is the
+ * ledger's decision (ledger.c: esc_sites_places, esc_sites_leftovers);
+ * this file words and prints the lines.  Exercised by test/report/.
  */
 #include "internal.h"
 #include "libmodel.h"

@@ -15,8 +15,9 @@
  *
  * Who writes: record.c (sites, calls, usercalls, params), wrapper.c
  * (wrappers), lto.c (lto, options).  Who reads: ledger.c, lto.c.
- * Exercised by test/report/Removed_by_optimizer.c, test/lto/ (bad.ll
- * carries malformed records of every kind) and test/wrapper/.
+ * Exercised by test/lto/LTO_merged_metadata.test (Inputs/merged/bad.ll
+ * carries malformed records of every kind), test/lto/LTO_options.test,
+ * test/report/Removed_library_inlined.cpp and test/wrapper/.
  */
 #include "internal.h"
 

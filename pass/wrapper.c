@@ -12,7 +12,7 @@
  * report names: an allocation inlined from a wrapper in another file (a
  * header, or another translation unit at link time) is reported at the
  * call as written, `use.c:8:12: xmalloc(64) does not escape`, not at the
- * malloc inside the wrapper.
+ * malloc inside the wrapper (that attribution is the ledger's: ledger.c).
  *
  * An allocation wrapper W returns a pointer, and on every path that can
  * return:
