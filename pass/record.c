@@ -73,7 +73,7 @@ static void record_params(LLVMModuleRef M) {
 static void record_calls(LLVMModuleRef M, escb_ctx *ctx) {
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
     ESC_FOR_EACH_INST(fn, b, i) {
-        if (!esc_is_call(i) || LLVMGetTypeKind(LLVMTypeOf(i)) != LLVMPointerTypeKind)
+        if (!esc_is_call(i) || !esc_is_pointer(i))
           continue;
         LLVMValueRef callee = LLVMGetCalledValue(i);
         if (!LLVMIsAFunction(callee) || LLVMGetIntrinsicID(callee) ||
