@@ -460,7 +460,7 @@ static int key_cmp(const esc_param *p, const char *name, size_t len, unsigned i)
 /* esc_sites_param: the recorded name and position of parameter i of fn
  * (a binary search: a linear one per parameter grew with the square of
  * the module's parameters). */
-const esc_param *esc_sites_param(esc_sites *s, LLVMValueRef fn, unsigned i) {
+static const esc_param *esc_sites_param(esc_sites *s, LLVMValueRef fn, unsigned i) {
   if (s->nparams == 0)
     return NULL;
   if (!s->byname) {
@@ -482,6 +482,39 @@ const esc_param *esc_sites_param(esc_sites *s, LLVMValueRef fn, unsigned i) {
   if (lo < s->nparams && key_cmp(s->byname[lo], name, fl, i) == 0)
     return s->byname[lo];
   return NULL;
+}
+
+/* esc_sites_param_at: the name parameter i of fn is reported by, and its
+ * position (*line 0: none; file is set when *line is not): the record made
+ * at the pipeline's start, else its debug variable (the column read from
+ * the source when debug info lost it), else argN at the function's
+ * position. */
+void esc_sites_param_at(esc_sites *s, LLVMValueRef fn, unsigned i,
+                        char name[ESC_PARAM_NAME], char file[ESC_PARAM_FILE],
+                        unsigned *line, unsigned *col) {
+  char dir[ESC_PARAM_FILE];
+  const esc_param *p = esc_sites_param(s, fn, i);
+  if (p) {
+    snprintf(name, ESC_PARAM_NAME, "%s", p->name);
+    snprintf(file, ESC_PARAM_FILE, "%s", p->file);
+    *line = p->line;
+    *col = p->col;
+  } else if (escb_param_debug(fn, i, name, ESC_PARAM_NAME, file, dir, ESC_PARAM_FILE, line,
+                              col)) {
+    if (!*col)
+      *col = esc_source_column(&s->src, dir, file, *line, name);
+  } else {
+    /* No variable: argN, at the function's position when known. */
+    snprintf(name, ESC_PARAM_NAME, "arg%u", i);
+    *line = 0;
+    if (escb_function_debug(fn, file, dir, ESC_PARAM_FILE, line)) {
+      size_t fl = 0;
+      const char *fname = LLVMGetValueName2(fn, &fl);
+      char fnname[256];
+      snprintf(fnname, sizeof fnname, "%.*s", (int)fl, fname);
+      *col = esc_source_column(&s->src, dir, file, *line, fnname);
+    }
+  }
 }
 
 /* esc_site_text: "callee(arg, ...)" as written, from the record. */

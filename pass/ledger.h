@@ -139,7 +139,12 @@ void esc_sites_load(LLVMModuleRef M, esc_sites *s);
 void esc_sites_mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *s);
 esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call);
 char *esc_site_text(const esc_site *s);
-const esc_param *esc_sites_param(esc_sites *s, LLVMValueRef fn, unsigned i);
+/* ESC_PARAM_NAME, ESC_PARAM_FILE: the buffers esc_sites_param_at fills. */
+#define ESC_PARAM_NAME 256
+#define ESC_PARAM_FILE 1024
+void esc_sites_param_at(esc_sites *s, LLVMValueRef fn, unsigned i,
+                        char name[ESC_PARAM_NAME], char file[ESC_PARAM_FILE],
+                        unsigned *line, unsigned *col);
 void esc_sites_forget(LLVMModuleRef M, esc_sites *s);
 void esc_sites_free(esc_sites *s);
 

@@ -535,28 +535,9 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
     LLVMValueRef arg = LLVMGetParam(f->fn, (unsigned)i);
     if (LLVMGetTypeKind(LLVMTypeOf(arg)) != LLVMPointerTypeKind)
       continue;
-    char name[256], file[1024], dir[1024];
+    char name[256], file[1024];
     unsigned line = 0, col = 0;
-    const esc_param *p = esc_sites_param(sites, f->fn, (unsigned)i);
-    if (p) {
-      snprintf(name, sizeof name, "%s", p->name);
-      snprintf(file, sizeof file, "%s", p->file);
-      line = p->line;
-      col = p->col;
-    } else if (escb_param_debug(f->fn, (unsigned)i, name, sizeof name, file, dir,
-                                sizeof file, &line, &col)) {
-      if (!col)
-        col = esc_source_column(&sites->src, dir, file, line, name);
-    } else {
-      /* No variable: argN, at the function's position when known. */
-      snprintf(name, sizeof name, "arg%d", i);
-      line = 0;
-      if (escb_function_debug(f->fn, file, dir, sizeof file, &line)) {
-        char fnname[256];
-        snprintf(fnname, sizeof fnname, "%.*s", (int)fl, fname);
-        col = esc_source_column(&sites->src, dir, file, line, fnname);
-      }
-    }
+    esc_sites_param_at(sites, f->fn, (unsigned)i, name, file, &line, &col);
     unsigned t = s->tags[i];
     /* Go names results that are pointers; a sum of bytes returned as an int
      * keeps its (sound) tag in the summary but is not worth a line. */
