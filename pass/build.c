@@ -10,11 +10,6 @@
 
 #include <string.h>
 
-int esc_is_call(LLVMValueRef inst) {
-  LLVMOpcode op = LLVMGetInstructionOpcode(inst);
-  return op == LLVMCall || op == LLVMInvoke || op == LLVMCallBr;
-}
-
 /* objects creates the function's objects: its allocas and allocation sites.
  * They must all exist before the graph is sealed. */
 static void objects(esc_func *f) {

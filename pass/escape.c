@@ -252,51 +252,6 @@ static void func_free(esc_func *f) {
   memset(f, 0, sizeof *f);
 }
 
-/* mark_seen: every recorded site that still has a copy, before any merged
- * call claims sites (report.c). */
-static void mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *sites) {
-  char file[1024];
-  unsigned line, col;
-  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
-    ESC_FOR_EACH_INST(fn, b, i) {
-        escb_callinfo ci;
-        if (!esc_is_call(i))
-          continue;
-        LLVMValueRef callee = LLVMGetCalledValue(i);
-        if (sites->nusercalls && LLVMIsAFunction(callee) && LLVMGetDebugLocLine(i) &&
-            escb_user_debug_loc(i, file, sizeof file, &line, &col)) {
-          /* A user's call of the library function that holds a site, not
-           * inlined: the site's copy is in that function's body. */
-          size_t len = 0;
-          const char *name = LLVMGetValueName2(callee, &len);
-          char cname[512];
-          snprintf(cname, sizeof cname, "%.*s", (int)len, name);
-          esc_sites_usercalls_seen(sites, file, line, col, NULL, cname);
-        }
-        if (!esc_is_alloc_site(ctx, i, &ci))
-          continue;
-        esc_site *s = esc_sites_find(sites, i);
-        if (s)
-          s->seen = 1;
-        /* A copy inlined at a user's call (found or merged: by the
-         * allocator's name): that call keeps its object. */
-        if (sites->nusercalls && escb_user_debug_loc(i, file, sizeof file, &line, &col)) {
-          char alloc[256];
-          escb_display_name(callee, alloc, sizeof alloc);
-          esc_sites_usercalls_seen(sites, file, line, col, alloc, NULL);
-        }
-      }
-}
-
-/* usercalls_removed: how many of the user's calls recorded for a site in
- * a library header lost their inlined copy of it. */
-static int usercalls_removed(const esc_sites *sites, int site) {
-  int n = 0;
-  for (int k = 0; k < sites->nusercalls; k++)
-    n += sites->usercalls[k].site == site && !sites->usercalls[k].seen;
-  return n;
-}
-
 /* esc_run is the state of one run of the pass over a module. */
 typedef struct esc_run {
   LLVMModuleRef M;
@@ -442,6 +397,21 @@ static void removed(esc_run *r, const esc_site *s) {
     esc_prof_removed(r->prof, s);
 }
 
+/* leftovers: the lines, remarks and profile entries of the records that
+ * no allocation call claimed, as the ledger decides them (ledger.c).
+ * own_only: a ThinLTO backend, reporting only its own module's records. */
+static void leftovers(esc_run *r, int own_only) {
+  esc_leftover *v = NULL;
+  int n = esc_sites_leftovers(r->M, &r->sites, own_only, r->opt->m > 0, &v);
+  for (int k = 0; k < n; k++)
+    switch (v[k].kind) {
+    case ESC_LEFT_REMOVED: removed(r, &v[k].site); break;
+    case ESC_LEFT_WRAPPER_KEPT: esc_report_wrapper_kept(&r->rep, &v[k].site); break;
+    case ESC_LEFT_WRAPPER_REMOVED: esc_report_removed(&r->rep, &v[k].site); break;
+    }
+  free(v);
+}
+
 int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   /* Compiled for -flto: the link analyses every file at once and reports;
    * the compile step only recorded the sites (lto.c). */
@@ -466,8 +436,7 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   r.opt = opt;
   r.sidestack = -1;
   esc_sites_load(M, &r.sites);
-  if (r.sites.n > 0) /* the report and the remarks both need it */
-    mark_seen(M, ctx, &r.sites);
+  esc_sites_mark_seen(M, ctx, &r.sites); /* the report and the remarks both need it */
   cg_build(&r.cg, M, ctx);
   cg_sccs(&r.cg);
   r.sums.v = esc_alloc(((size_t)r.cg.n + 1) * sizeof *r.sums.v);
@@ -480,39 +449,7 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
     r.prof = esc_prof_new(M);
   for (int k = 0; k < r.cg.nscc; k++)
     scc(&r, r.cg.scc_start[k], r.cg.scc_start[k + 1]);
-  /* A ThinLTO backend holds records imported with other modules' code:
-   * only its own are reported when nothing is left of them. */
-  char *own = NULL;
-  if (lto && !given->link) {
-    size_t n = 0;
-    const char *src = LLVMGetSourceFileName(M, &n);
-    own = esc_alloc(n + 1);
-    memcpy(own, src, n);
-  }
-  for (int k = 0; k < r.sites.n; k++) {
-    esc_site *s = &r.sites.v[k];
-    if (s->seen || (own && strcmp(s->module, own) != 0) ||
-        esc_wrapper_site_at_calls(&r.sites, s) ||
-        (s->nusercalls && usercalls_removed(&r.sites, k)))
-      continue; /* (the user's calls below stand for it) */
-    removed(&r, s);
-  }
-  /* A site of a library header inlined at a user's call and deleted there:
-   * reported at that call, as a copy that survives is (report.c). */
-  for (int k = 0; k < r.sites.nusercalls; k++) {
-    const esc_usercall *u = &r.sites.usercalls[k];
-    esc_site at = r.sites.v[u->site];
-    if (u->seen || (own && strcmp(at.module, own) != 0))
-      continue;
-    at.file = u->file;
-    at.line = u->line;
-    at.col = u->col;
-    at.fn = u->caller;
-    removed(&r, &at);
-  }
-  if (opt->m > 0)
-    esc_wrapper_sites_report(M, &r.sites, &r.rep, own);
-  free(own);
+  leftovers(&r, lto && !given->link);
   if (r.prof) {
     r.changed |= esc_prof_finish(r.prof, ctx);
     esc_prof_free(r.prof);

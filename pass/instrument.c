@@ -290,7 +290,7 @@ static void instrument_alloc(esc_prof *p, LLVMBuilderRef b, LLVMValueRef fn,
     LLVMValueRef loaded = LLVMBuildLoad2(b, p->ptr, LLVMGetOperand(call, 0), "");
     LLVMValueRef ok = LLVMBuildICmp(b, LLVMIntEQ, call, LLVMConstNull(LLVMTypeOf(call)), "");
     obj = LLVMBuildSelect(b, ok, loaded, LLVMConstNull(p->ptr), "");
-  } else if (LLVMGetTypeKind(LLVMTypeOf(call)) != LLVMPointerTypeKind) {
+  } else if (!esc_is_pointer(call)) {
     return; /* not an allocator shape the runtime knows */
   } else if (LLVMGetPointerAddressSpace(LLVMTypeOf(call)) != 0) {
     obj = LLVMBuildAddrSpaceCast(b, call, p->ptr, "");

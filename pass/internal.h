@@ -1,18 +1,14 @@
 /* internal.h — types shared by the C core's files (build, call, solve,
- * rewrite, record, reason, report, escape).  Not seen by plugin.cpp. */
+ * rewrite, record, reason, report, escape; IR helpers: ir.h; the site
+ * ledger: ledger.h).  Not seen by plugin.cpp. */
 #ifndef ESC_INTERNAL_H
 #define ESC_INTERNAL_H
 
 #include "bridge.h"
 #include "escape.h"
 #include "graph.h"
-
-/* ESC_FOR_EACH_INST walks every instruction i (in block b) of function fn. */
-#define ESC_FOR_EACH_INST(fn, b, i)                                            \
-  for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;                    \
-       b = LLVMGetNextBasicBlock(b))                                           \
-    for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;                       \
-         i = LLVMGetNextInstruction(i))
+#include "ir.h"
+#include "ledger.h"
 
 /* esc_reason: why an allocation is where it is after the pass; the words
  * of each are in reason.c. */
@@ -161,7 +157,6 @@ typedef struct esc_func {
 void esc_build(esc_func *f);
 void esc_build_call(esc_func *f, LLVMValueRef call);
 void esc_add_check(esc_func *f, esc_checkkind kind, LLVMValueRef call, int loc);
-int esc_is_call(LLVMValueRef inst);
 
 /* solve.c: verdicts */
 void esc_solve_flow(esc_func *f);     /* the graph, returns not yet escaped */
@@ -192,106 +187,7 @@ void esc_rewrite(esc_func *f);
 int esc_sidestack_usable(LLVMModuleRef M);
 LLVMValueRef esc_sidestack_fn(LLVMModuleRef M, const char *name);
 
-/* record.c: allocation sites recorded when the pipeline starts */
-typedef struct esc_site {
-  int id;
-  char *module; /* source file of the module that recorded it */
-  char *file;
-  unsigned line, col;
-  char *callee;
-  char *fn; /* the function it was recorded in */
-  char **args;
-  int nargs;
-  int seen;
-  int nusercalls; /* user's calls recorded for a site in a library header */
-  char **chain;   /* the library functions between them and the site */
-  int nchain;
-} esc_site;
-
-/* esc_usercall is a call in the user's code that reaches a site in a
- * library header (record.c): inlined there, the site's copy belongs to it. */
-typedef struct esc_usercall {
-  int site; /* index in esc_sites.v */
-  char *file, *caller;
-  unsigned line, col;
-  int seen; /* a copy of the site, or the call itself, is still there */
-} esc_usercall;
-
-/* esc_param is a parameter's name and position, recorded at the start. */
-typedef struct esc_param {
-  char *fn, *name, *file;
-  unsigned index, line, col;
-} esc_param;
-
-/* esc_wrapper is one allocation wrapper: its source (debug) name and the
- * file it is defined in ("" if unknown); the list owns both strings. */
-typedef struct esc_wrapper {
-  char *name, *file;
-} esc_wrapper;
-
-/* esc_wrappers lists a module's allocation wrappers (wrapper.c), one entry
- * per (name, file); only esc_wrappers_add puts entries in. */
-typedef struct esc_wrappers {
-  esc_wrapper *v;
-  int n, cap;
-} esc_wrappers;
-
-/* esc_srcfile is a source file read whole (record.c), its lines made C
- * strings; esc_srcfiles caches the files read, by path (last: the file
- * of the previous lookup). A zeroed one is empty. */
-typedef struct esc_srcfile {
-  char *path, *text;
-  unsigned *start; /* line k+1 begins at text + start[k] */
-  unsigned nlines;
-} esc_srcfile;
-
-typedef struct esc_srcfiles {
-  esc_srcfile *v;
-  int n, cap, last;
-} esc_srcfiles;
-
-typedef struct esc_sites {
-  esc_site *v;
-  int n, cap;
-  esc_param *params;
-  int nparams, capparams;
-  esc_param **byname; /* params by function and index, built on first use */
-  unsigned kind; /* metadata kind of the per-call site id */
-  esc_ptrmap bynode; /* a site's metadata node -> its index in v */
-  esc_site *calls;   /* calls that may be allocation wrappers (fn unused) */
-  int ncalls, capcalls;
-  esc_wrappers wrappers;
-  esc_srcfiles src; /* source files read for parameters' columns */
-  esc_usercall *usercalls; /* sorted by line, column, file */
-  int nusercalls, capusercalls;
-} esc_sites;
-
-void esc_sites_load(LLVMModuleRef M, esc_sites *s);
-esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call);
-char *esc_site_text(const esc_site *s);
-LLVMMetadataRef esc_md_str(LLVMContextRef cx, const char *s); /* an MDString */
-/* The operands of M's named metadata `name` (*n of them; free the array),
- * or NULL when there are none. */
-LLVMValueRef *esc_named_md(LLVMModuleRef M, const char *name, unsigned *n);
-/* esc_md_node_ops: the operands of metadata node `node` (*n of them, at
- * least min and at most max; free the array), or NULL when `node` is not
- * a metadata node of that shape.  The readers of the pass's own metadata
- * take anything unexpected (another plugin's layout, a node merged or
- * rewritten by a linker) as no information. */
-LLVMValueRef *esc_md_node_ops(LLVMValueRef node, unsigned min, unsigned max, unsigned *n);
-/* esc_md_is_string, esc_md_is_int: an operand from esc_md_node_ops that
- * is an MDString, an integer constant. */
-int esc_md_is_string(LLVMValueRef v);
-int esc_md_is_int(LLVMValueRef v);
-int esc_sites_merged(esc_sites *s, LLVMValueRef call, const char *callee,
-                     esc_site **out, int max);
-void esc_sites_free(esc_sites *s);
-const esc_param *esc_sites_param(esc_sites *s, LLVMValueRef fn, unsigned i);
-void esc_sites_forget(LLVMModuleRef M, esc_sites *s);
-void esc_sites_usercalls_seen(esc_sites *s, const char *file, unsigned line, unsigned col,
-                              const char *alloc, const char *fn);
-esc_site *esc_sites_call(esc_sites *s, const char *file, unsigned line, unsigned col,
-                         const char *callee);
+/* The site ledger (record.c, schema.c, ledger.c, source.c): ledger.h */
 
 /* Where a module stands in an -flto build, kept in !escape.lto. */
 enum {
@@ -306,24 +202,6 @@ void esc_lto_load_options(LLVMModuleRef M, esc_options *opt);
 void esc_lto_forget(LLVMModuleRef M);
 void esc_lto_note(LLVMModuleRef M);
 void esc_options_print(const esc_options *opt);
-
-/* wrapper.c: allocation and free wrappers (esc_wrappers is above) */
-void esc_wrappers_load(LLVMModuleRef M, esc_wrappers *w);
-/* esc_wrappers_add lists (name, file), copying both, unless listed. */
-void esc_wrappers_add(esc_wrappers *w, const char *name, const char *file);
-int esc_wrappers_has(const esc_wrappers *w, const char *name);
-/* esc_wrappers_elsewhere: `name` is an allocation wrapper defined in a file
- * other than `file` (calls of it are reported as allocations). */
-int esc_wrappers_elsewhere(const esc_wrappers *w, const char *name, const char *file);
-void esc_wrappers_free(esc_wrappers *w);
-/* esc_wrapper_call: for an allocation inlined from wrappers, the recorded
- * wrapper call in the code of the function it now lives in, or NULL. */
-esc_site *esc_wrapper_call(const esc_wrappers *w, esc_sites *s, LLVMValueRef call);
-int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci);
-void esc_arg_text(LLVMValueRef arg, char *buf, size_t n);
-unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
-                           unsigned line, const char *name);
-void esc_srcfiles_free(esc_srcfiles *c);
 
 /* reason.c: the words of each verdict, and the positions and callee
  * names they and the report's flows are written with */
@@ -356,6 +234,7 @@ typedef struct esc_report {
 
 void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites);
 void esc_report_removed(esc_report *r, const esc_site *s);
+void esc_report_wrapper_kept(esc_report *r, const esc_site *s);
 void esc_report_recorded(esc_report *r, const esc_site *s, int stack, esc_reason reason,
                          const char *detail);
 void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
@@ -372,16 +251,5 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites);
 void esc_prof_removed(esc_prof *p, const esc_site *site);
 int esc_prof_finish(esc_prof *p, escb_ctx *ctx);
 void esc_prof_free(esc_prof *p);
-
-/* wrapper.c, continued: report lines for wrapper calls */
-/* esc_wrapper_sites_report: lines for the recorded wrapper calls no
- * allocation claimed: a call still there (not inlined) stays on the heap,
- * one that is gone was removed by the optimizer.  own: the module's source
- * file, when only records made in it count (a ThinLTO backend), or NULL. */
-void esc_wrapper_sites_report(LLVMModuleRef M, esc_sites *s, esc_report *r,
-                              const char *own);
-/* esc_wrapper_site_at_calls: the site is inside an allocation wrapper whose
- * calls were recorded: the report names those calls instead. */
-int esc_wrapper_site_at_calls(const esc_sites *s, const esc_site *site);
 
 #endif

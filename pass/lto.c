@@ -10,7 +10,8 @@
  * lld parses -mllvm before it loads pass plugins, so -Wl,-mllvm,-escape-m
  * is refused; the options given at the compile step (-mllvm -escape-m=1
  * and the rest: every row of options.def that crosses) are kept in
- * !escape.options and apply at the link unless the link names them itself.
+ * !escape.options (the records' layout: schema.c) and apply at the link
+ * unless the link names them itself.
  * clang's default link (GNU ld with LLVMgold.so)
  * cannot run the pass: LLVM 19's gold plugin has no option that loads a
  * pass plugin (-plugin-opt=-load is not one of libLLVM's options), so such a
@@ -18,7 +19,7 @@
  * asked for a report therefore says once how to link (esc_lto_note), unless
  * -escape-lto-note=0 says the link is arranged (scripts/escape-cc).
  * Exercised by test/lto/ (LTO_options.test: each option) and
- * test/wrapper/Wrapper_lto_note.test.
+ * test/lto/LTO_default_linker.test (the note).
  */
 #define _GNU_SOURCE /* dladdr */
 #include "internal.h"
@@ -29,46 +30,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LTO "escape.lto"
-#define OPTIONS "escape.options"
-
-static uint64_t md_u64(LLVMValueRef v) {
-  return v && LLVMIsAConstantInt(v) ? LLVMConstIntGetZExtValue(v) : 0;
-}
-
-static LLVMMetadataRef md_i64(LLVMContextRef cx, uint64_t x) {
-  return LLVMValueAsMetadata(LLVMConstInt(LLVMInt64TypeInContext(cx), x, 0));
-}
-
-/* esc_lto_get: where M stands in an -flto build (ESC_LTO_*). */
+/* esc_lto_get: where M stands in an -flto build (ESC_LTO_*, kept in
+ * !escape.lto: schema.c). */
 int esc_lto_get(LLVMModuleRef M) {
-  unsigned n = 0;
-  LLVMValueRef *nodes = esc_named_md(M, LTO, &n);
-  if (!nodes)
-    return ESC_LTO_NONE;
-  int phase = ESC_LTO_NONE;
-  for (unsigned k = 0; k < n; k++) { /* merged modules: the latest phase */
-    unsigned nops = 0;
-    LLVMValueRef *op = esc_md_node_ops(nodes[k], 1, 1, &nops);
-    if (!op)
-      continue;
-    uint64_t v = md_u64(op[0]);
-    free(op);
-    if (v <= ESC_LTO_DEFERRED && (int)v > phase)
-      phase = (int)v;
-  }
-  free(nodes);
-  return phase;
+  return esc_schema_phase_read(M);
 }
 
 void esc_lto_set(LLVMModuleRef M, int phase) {
-  escb_drop_named_metadata(M, LTO);
-  if (phase == ESC_LTO_NONE)
-    return;
-  LLVMContextRef cx = LLVMGetModuleContext(M);
-  LLVMMetadataRef op = md_i64(cx, (uint64_t)phase);
-  LLVMAddNamedMetadataOperand(M, LTO,
-                              LLVMMetadataAsValue(cx, LLVMMDNodeInContext2(cx, &op, 1)));
+  esc_schema_phase_write(M, phase);
 }
 
 /* RECORDED_<merge>: whether a compile step records the row. */
@@ -79,22 +48,19 @@ void esc_lto_set(LLVMModuleRef M, int phase) {
 #define RECORDED_NONE 0
 
 /* esc_lto_save_options keeps the compile step's options for the link, one
- * pair per row of options.def: !{!"escape-m", i64 1, !"escape-guard-bytes",
- * i64 256, ...}.  Named pairs, so a record from a plugin with other rows
- * still merges what both know. */
+ * name/value pair per row of options.def that crosses (!escape.options:
+ * schema.c). */
 void esc_lto_save_options(LLVMModuleRef M, const esc_options *opt) {
-  LLVMContextRef cx = LLVMGetModuleContext(M);
-  LLVMMetadataRef ops[2 * ESC_OPT_COUNT];
+  const char *names[ESC_OPT_COUNT];
+  uint64_t values[ESC_OPT_COUNT];
   unsigned n = 0;
 #define ESC_OPTION(kind, field, name, def, merge, desc)                        \
   if (RECORDED_##merge) {                                                      \
-    ops[n++] = esc_md_str(cx, name);                                           \
-    ops[n++] = md_i64(cx, (uint64_t)opt->field);                               \
+    names[n] = name;                                                           \
+    values[n++] = (uint64_t)opt->field;                                        \
   }
 #include "options.def"
-  escb_drop_named_metadata(M, OPTIONS);
-  LLVMAddNamedMetadataOperand(M, OPTIONS,
-                              LLVMMetadataAsValue(cx, LLVMMDNodeInContext2(cx, ops, n)));
+  esc_schema_options_write(M, names, values, n);
 }
 
 static uint64_t merge_MAX(uint64_t a, uint64_t b) { return a > b ? a : b; }
@@ -107,46 +73,35 @@ static uint64_t clamp_LEVEL(uint64_t v) { return v > 2 ? 2 : v; }
 static uint64_t clamp_BYTES(uint64_t v) { return v; }
 static uint64_t clamp_BOOL(uint64_t v) { return v != 0; }
 
+/* recorded: the options the compile steps recorded, merged row by row. */
+typedef struct recorded {
+  uint64_t rec[ESC_OPT_COUNT];
+  int seen[ESC_OPT_COUNT];
+} recorded;
+
+static void merge_pair(void *arg, const char *key, unsigned len, uint64_t v) {
+  recorded *r = arg;
+  int row = 0;
+#define ESC_OPTION(kind, field, name, def, merge, desc)                        \
+  if (len == strlen(name) && memcmp(key, name, len) == 0) {                    \
+    r->rec[row] = r->seen[row] ? merge_##merge(r->rec[row], v) : v;            \
+    r->seen[row] = 1;                                                          \
+  }                                                                            \
+  row++;
+#include "options.def"
+}
+
 /* esc_lto_load_options: the options for a link, from those recorded by the
  * compile steps of the linked modules, each merged as options.def says
  * (the widest report, the most careful limits), for every option the
  * link's own command line did not give. */
 void esc_lto_load_options(LLVMModuleRef M, esc_options *opt) {
-  unsigned n = 0;
-  LLVMValueRef *nodes = esc_named_md(M, OPTIONS, &n);
-  if (!nodes)
-    return;
-  uint64_t rec[ESC_OPT_COUNT] = {0};
-  int seen[ESC_OPT_COUNT] = {0};
-  for (unsigned k = 0; k < n; k++) {
-    unsigned nops = 0;
-    /* name/value pairs; anything else is not a record of ours */
-    LLVMValueRef *ops = esc_md_node_ops(nodes[k], 0, 2 * ESC_OPT_COUNT, &nops);
-    if (!ops)
-      continue;
-    for (unsigned p = 0; p + 1 < nops; p += 2) {
-      unsigned len = 0;
-      if (!esc_md_is_string(ops[p]) || !esc_md_is_int(ops[p + 1]))
-        continue;
-      const char *key = LLVMGetMDString(ops[p], &len);
-      if (!key)
-        continue;
-      uint64_t v = LLVMConstIntGetZExtValue(ops[p + 1]);
-      int row = 0;
+  recorded r;
+  memset(&r, 0, sizeof r);
+  esc_schema_options_read(M, ESC_OPT_COUNT, merge_pair, &r);
 #define ESC_OPTION(kind, field, name, def, merge, desc)                        \
-  if (len == strlen(name) && memcmp(key, name, len) == 0) {                    \
-    rec[row] = seen[row] ? merge_##merge(rec[row], v) : v;                     \
-    seen[row] = 1;                                                             \
-  }                                                                            \
-  row++;
-#include "options.def"
-    }
-    free(ops);
-  }
-  free(nodes);
-#define ESC_OPTION(kind, field, name, def, merge, desc)                        \
-  if (seen[ESC_OPT_##field] && !(opt->given & ESC_GIVEN(field)))               \
-    opt->field = (ESC_CTYPE_##kind)clamp_##kind(rec[ESC_OPT_##field]);
+  if (r.seen[ESC_OPT_##field] && !(opt->given & ESC_GIVEN(field)))             \
+    opt->field = (ESC_CTYPE_##kind)clamp_##kind(r.rec[ESC_OPT_##field]);
 #include "options.def"
 }
 
@@ -169,8 +124,7 @@ void esc_options_print(const esc_options *opt) {
 }
 
 void esc_lto_forget(LLVMModuleRef M) {
-  escb_drop_named_metadata(M, LTO);
-  escb_drop_named_metadata(M, OPTIONS);
+  esc_schema_forget_lto(M);
 }
 
 /* esc_lto_note: the one line an -flto compile step prints in place of its

@@ -7,7 +7,9 @@
  *
  * The words of a verdict are reason.c's; the flows are drawn here from the
  * solved graph, which the report only reads (esc_graph_lookup, const).
- * Exercised by test/report/.
+ * Which record a line stands for and at which FILE:LINE:COL it goes is the
+ * ledger's decision (ledger.c: esc_sites_places, esc_sites_leftovers);
+ * this file words and prints the lines.  Exercised by test/report/.
  */
 #include "internal.h"
 #include "libmodel.h"
@@ -376,28 +378,21 @@ static void site_remark(esc_func *f, esc_cand *c, const esc_entry *e) {
     free(lines[k]);
 }
 
-static void site_entry(esc_report *r, esc_func *f, esc_cand *c, const esc_site *site,
-                       int own_position) {
+/* site_entry: the line of candidate c at a place the ledger decided
+ * (esc_sites_places); takes the place's file. */
+static void site_entry(esc_report *r, esc_func *f, esc_cand *c, esc_place *at) {
   esc_entry e;
   memset(&e, 0, sizeof e);
-  LLVMValueRef call = c->call;
-  char file[1024];
-  unsigned line = 0, col = 0;
-  if (own_position && escb_user_debug_loc(call, file, sizeof file, &line, &col)) {
-    e.file = esc_strdup(file);
-    e.line = line;
-    e.col = col;
-  } else if (site && site->line) {
-    e.file = esc_strdup(site->file);
-    e.line = site->line;
-    e.col = site->col;
-  }
+  e.file = at->file;
+  e.line = at->line;
+  e.col = at->col;
+  at->file = NULL;
   size_t fl = 0;
   const char *fname = LLVMGetValueName2(f->fn, &fl);
   e.fnorder = f->order;
   e.where = esc_alloc(fl + 1);
   memcpy(e.where, fname, fl);
-  e.text = site_text(call, site);
+  e.text = site_text(c->call, at->site);
   e.stack = c->verdict.reason == ESC_OK;
   e.reason = c->verdict.reason;
   if (f->opt->m >= 2 || f->remarks) {
@@ -410,33 +405,23 @@ static void site_entry(esc_report *r, esc_func *f, esc_cand *c, const esc_site *
   push(r, &e);
 }
 
+/* esc_report_site: the lines of one allocation call, one per place the
+ * ledger gives it (a call LLVM merged from several sites has several). */
 void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites) {
-  esc_site *site = esc_sites_find(sites, c->call);
-  esc_site *wrapped = esc_wrapper_call(&sites->wrappers, sites, c->call);
-  if (wrapped) { /* inlined from an allocation wrapper: the call written */
-    if (site)
-      site->seen = 1;
-    wrapped->seen = 1;
-    site_entry(r, f, c, wrapped, 0);
-    return;
-  }
-  if (site || sites->n == 0) {
-    site_entry(r, f, c, site, 1);
-    return;
-  }
-  /* A call no recorded site matches: LLVM merged several into it. */
-  char callee[256];
-  escb_display_name(LLVMGetCalledValue(c->call), callee, sizeof callee);
-  esc_site *merged[64];
-  int n = esc_sites_merged(sites, c->call, callee, merged, 64);
+  esc_place at[ESC_PLACES_MAX];
+  int n = esc_sites_places(sites, c->call, at);
   for (int k = 0; k < n; k++)
-    site_entry(r, f, c, merged[k], 0);
-  if (n == 0)
-    site_entry(r, f, c, NULL, 1);
+    site_entry(r, f, c, &at[k]);
 }
 
 void esc_report_removed(esc_report *r, const esc_site *s) {
   esc_report_recorded(r, s, 1, ESC_R_REMOVED, "  removed by the optimizer\n");
+}
+
+/* esc_report_wrapper_kept: a recorded call of an allocation wrapper that
+ * is still a call (not inlined): its object is on the heap. */
+void esc_report_wrapper_kept(esc_report *r, const esc_site *s) {
+  esc_report_recorded(r, s, 0, ESC_R_ALLOCATOR, "  the allocation wrapper was not inlined\n");
 }
 
 /* esc_report_recorded: a line for a recorded site or call that has no
@@ -481,28 +466,9 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
     LLVMValueRef arg = LLVMGetParam(f->fn, (unsigned)i);
     if (LLVMGetTypeKind(LLVMTypeOf(arg)) != LLVMPointerTypeKind)
       continue;
-    char name[256], file[1024], dir[1024];
+    char name[256], file[1024];
     unsigned line = 0, col = 0;
-    const esc_param *p = esc_sites_param(sites, f->fn, (unsigned)i);
-    if (p) {
-      snprintf(name, sizeof name, "%s", p->name);
-      snprintf(file, sizeof file, "%s", p->file);
-      line = p->line;
-      col = p->col;
-    } else if (escb_param_debug(f->fn, (unsigned)i, name, sizeof name, file, dir,
-                                sizeof file, &line, &col)) {
-      if (!col)
-        col = esc_source_column(&sites->src, dir, file, line, name);
-    } else {
-      /* No variable: argN, at the function's position when known. */
-      snprintf(name, sizeof name, "arg%d", i);
-      line = 0;
-      if (escb_function_debug(f->fn, file, dir, sizeof file, &line)) {
-        char fnname[256];
-        snprintf(fnname, sizeof fnname, "%.*s", (int)fl, fname);
-        col = esc_source_column(&sites->src, dir, file, line, fnname);
-      }
-    }
+    esc_sites_param_at(sites, f->fn, (unsigned)i, name, file, &line, &col);
     unsigned t = s->tags[i];
     /* Go names results that are pointers; a sum of bytes returned as an int
      * keeps its (sound) tag in the summary but is not worth a line. */

@@ -12,7 +12,7 @@
  * report names: an allocation inlined from a wrapper in another file (a
  * header, or another translation unit at link time) is reported at the
  * call as written, `use.c:8:12: xmalloc(64) does not escape`, not at the
- * malloc inside the wrapper.
+ * malloc inside the wrapper (that attribution is the ledger's: ledger.c).
  *
  * An allocation wrapper W returns a pointer, and on every path that can
  * return:
@@ -49,21 +49,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define WRAPPERS "escape.wrappers"
 #define MAX_BLOCKS ESC_WRAPPER_BLOCKS /* options.def */
 #define MAX_INSTS ESC_WRAPPER_INSTS
 
 typedef enum wrap_kind { WRAP_NONE, WRAP_ALLOC, WRAP_FREE } wrap_kind;
-
-static int wrappers_find(const esc_wrappers *w, const char *name, const char *file);
-
-static int is_null(LLVMValueRef v) {
-  return LLVMIsAConstantPointerNull(v) != NULL;
-}
-
-static int is_pointer(LLVMValueRef v) {
-  return LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
-}
 
 /* harmless_intrinsic: debug records and hints with no effect on memory. */
 static int harmless_intrinsic(LLVMValueRef callee) {
@@ -134,21 +123,21 @@ static int null_compare(LLVMValueRef i, LLVMValueRef v) {
   if (p != LLVMIntEQ && p != LLVMIntNE)
     return 0;
   LLVMValueRef a = LLVMGetOperand(i, 0), b = LLVMGetOperand(i, 1);
-  return (a == v && is_null(b)) || (b == v && is_null(a));
+  return (a == v && esc_is_null(b)) || (b == v && esc_is_null(a));
 }
 
 /* result_phi: a phi or select of A and null only. */
 static int result_phi(LLVMValueRef i, LLVMValueRef a) {
   if (LLVMIsASelectInst(i)) {
     LLVMValueRef t = LLVMGetOperand(i, 1), e = LLVMGetOperand(i, 2);
-    return (t == a || is_null(t)) && (e == a || is_null(e));
+    return (t == a || esc_is_null(t)) && (e == a || esc_is_null(e));
   }
   if (!LLVMIsAPHINode(i))
     return 0;
   unsigned n = LLVMCountIncoming(i);
   for (unsigned k = 0; k < n; k++) {
     LLVMValueRef v = LLVMGetIncomingValue(i, k);
-    if (v != a && !is_null(v))
+    if (v != a && !esc_is_null(v))
       return 0;
   }
   return n > 0;
@@ -156,11 +145,11 @@ static int result_phi(LLVMValueRef i, LLVMValueRef a) {
 
 /* integer_only: an instruction computing an integer (size arithmetic). */
 static int integer_only(LLVMValueRef i) {
-  if (is_pointer(i))
+  if (esc_is_pointer(i))
     return 0;
   int n = LLVMGetNumOperands(i);
   for (int k = 0; k < n; k++)
-    if (is_pointer(LLVMGetOperand(i, k)))
+    if (esc_is_pointer(LLVMGetOperand(i, k)))
       return 0;
   switch (LLVMGetInstructionOpcode(i)) {
   case LLVMAdd: case LLVMSub: case LLVMMul: case LLVMUDiv: case LLVMSDiv:
@@ -222,7 +211,7 @@ static int alloc_wrapper(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known
         }
         break;
       case LLVMLoad:
-        if (LLVMGetVolatile(i) || is_pointer(i) || LLVMGetOrdering(i) != LLVMAtomicOrderingNotAtomic)
+        if (LLVMGetVolatile(i) || esc_is_pointer(i) || LLVMGetOrdering(i) != LLVMAtomicOrderingNotAtomic)
           return 0;
         break;
       case LLVMCall: {
@@ -234,7 +223,7 @@ static int alloc_wrapper(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known
         return 0;
       }
       case LLVMPHI: case LLVMSelect:
-        if (is_pointer(i) ? !result_phi(i, a) : !integer_only(i))
+        if (esc_is_pointer(i) ? !result_phi(i, a) : !integer_only(i))
           return 0;
         break;
       case LLVMICmp:
@@ -294,7 +283,7 @@ static int free_wrapper(escb_ctx *ctx, LLVMValueRef fn) {
         break;
       case LLVMICmp: {
         LLVMValueRef x = LLVMGetOperand(i, 0), y = LLVMGetOperand(i, 1);
-        if (!((LLVMIsAArgument(x) && is_null(y)) || (LLVMIsAArgument(y) && is_null(x))))
+        if (!((LLVMIsAArgument(x) && esc_is_null(y)) || (LLVMIsAArgument(y) && esc_is_null(x))))
           return 0;
         break;
       }
@@ -353,12 +342,10 @@ int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
       escb_source_name(fn, name, sizeof name);
       if (!escb_function_debug(fn, file, dir, sizeof file, &line))
         file[0] = 0;
-      if (k == WRAP_ALLOC && !wrappers_find(&listed, name, file)) {
+      if (k == WRAP_ALLOC && !esc_wrappers_listed(&listed, name, file)) {
         /* New here: a wrapper whose allocator the compile step could not
          * see (a wrapper of a wrapper in another file, found at the link). */
-        LLVMMetadataRef ops[2] = {esc_md_str(cx, name), esc_md_str(cx, file)};
-        LLVMAddNamedMetadataOperand(
-            M, WRAPPERS, LLVMMetadataAsValue(cx, LLVMMDNodeInContext2(cx, ops, 2)));
+        esc_schema_wrapper_write(M, name, file);
         esc_wrappers_add(&listed, name, file);
         changed = 1;
       }
@@ -367,161 +354,4 @@ int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
   esc_ptrmap_free(&known);
   esc_wrappers_free(&listed);
   return changed;
-}
-
-/* The list of allocation wrappers, !escape.wrappers: !{!"name", !"file"}
- * per wrapper, appended by each compile step and by the link (the IR linker
- * concatenates the lists of the modules it merges, so a name may come
- * twice, or twice with different files: two static functions).  Every
- * entry is added through esc_wrappers_add, which owns both strings. */
-
-void esc_wrappers_load(LLVMModuleRef M, esc_wrappers *w) {
-  memset(w, 0, sizeof *w);
-  unsigned n = 0;
-  LLVMValueRef *nodes = esc_named_md(M, WRAPPERS, &n);
-  if (!nodes)
-    return;
-  for (unsigned k = 0; k < n; k++) {
-    unsigned nops = 0;
-    LLVMValueRef *ops = esc_md_node_ops(nodes[k], 2, 2, &nops);
-    if (!ops)
-      continue; /* not a record of ours: no information */
-    unsigned len = 0, flen = 0;
-    const char *s = esc_md_is_string(ops[0]) ? LLVMGetMDString(ops[0], &len) : NULL;
-    const char *f = esc_md_is_string(ops[1]) ? LLVMGetMDString(ops[1], &flen) : NULL;
-    if (s && len && f) {
-      char *name = esc_alloc(len + 1), *file = esc_alloc(flen + 1);
-      memcpy(name, s, len);
-      memcpy(file, f, flen);
-      esc_wrappers_add(w, name, file);
-      free(name);
-      free(file);
-    }
-    free(ops);
-  }
-  free(nodes);
-}
-
-/* wrappers_find: is (name, file) listed? */
-static int wrappers_find(const esc_wrappers *w, const char *name, const char *file) {
-  for (int k = 0; k < w->n; k++)
-    if (strcmp(w->v[k].name, name) == 0 && strcmp(w->v[k].file, file) == 0)
-      return 1;
-  return 0;
-}
-
-void esc_wrappers_add(esc_wrappers *w, const char *name, const char *file) {
-  if (wrappers_find(w, name, file))
-    return;
-  esc_wrapper e = {esc_strdup(name), esc_strdup(file)};
-  ESC_PUSH(w->v, w->n, w->cap, e);
-}
-
-int esc_wrappers_has(const esc_wrappers *w, const char *name) {
-  for (int k = 0; k < w->n; k++)
-    if (strcmp(w->v[k].name, name) == 0)
-      return 1;
-  return 0;
-}
-
-/* esc_wrappers_elsewhere: a wrapper named `name` is listed and none of
- * that name is defined in `file` (a static one of the caller's own file
- * keeps the caller's positions). */
-int esc_wrappers_elsewhere(const esc_wrappers *w, const char *name, const char *file) {
-  int other = 0;
-  for (int k = 0; k < w->n; k++) {
-    if (strcmp(w->v[k].name, name) != 0)
-      continue;
-    if (strcmp(w->v[k].file, file) == 0)
-      return 0;
-    other = 1;
-  }
-  return other;
-}
-
-void esc_wrappers_free(esc_wrappers *w) {
-  for (int k = 0; k < w->n; k++) {
-    free(w->v[k].name);
-    free(w->v[k].file);
-  }
-  free(w->v);
-  memset(w, 0, sizeof *w);
-}
-
-esc_site *esc_wrapper_call(const esc_wrappers *w, esc_sites *s, LLVMValueRef call) {
-  if (w->n == 0 || s->ncalls == 0)
-    return NULL;
-  escb_frame chain[16];
-  int n = escb_inline_chain(call, chain, 16);
-  /* From the allocation outwards, through the frames of inlined wrappers:
-   * the outermost call of a wrapper from another file is the one the user
-   * wrote.  zmalloc -> ymalloc -> xmalloc -> malloc, with ymalloc and
-   * zmalloc in one file, is reported at the call of zmalloc; the calls it
-   * passes through stand for the same object and are not reported again.
-   * A wrapper of the caller's own file is walked through but not reported
-   * at (a helper there keeps the position of its allocation, one line per
-   * inlined copy, DESIGN.md); a function that is no wrapper ends the walk. */
-  esc_site *found = NULL;
-  for (int k = 0; k < n && chain[k].line && esc_wrappers_has(w, chain[k].fn); k++) {
-    if (!esc_wrappers_elsewhere(w, chain[k].fn, chain[k].file))
-      continue;
-    esc_site *c = esc_sites_call(s, chain[k].file, chain[k].line, chain[k].col, chain[k].fn);
-    if (!c)
-      continue; /* recorded in a module not linked here (ThinLTO) */
-    if (found)
-      found->seen = 1;
-    found = c;
-  }
-  return found;
-}
-
-int esc_wrapper_site_at_calls(const esc_sites *s, const esc_site *site) {
-  for (int k = 0; k < s->ncalls; k++)
-    if (strcmp(s->calls[k].callee, site->fn) == 0 &&
-        esc_wrappers_elsewhere(&s->wrappers, site->fn, s->calls[k].file))
-      return 1;
-  return 0;
-}
-
-void esc_wrapper_sites_report(LLVMModuleRef M, esc_sites *s, esc_report *r,
-                              const char *own) {
-  if (s->wrappers.n == 0 || s->ncalls == 0)
-    return;
-  /* Calls of wrappers that were not inlined. */
-  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn)) {
-    if (LLVMGetLinkage(fn) == LLVMAvailableExternallyLinkage)
-      continue;
-    ESC_FOR_EACH_INST(fn, b, i) {
-        if (!esc_is_call(i) || !LLVMIsAFunction(LLVMGetCalledValue(i)))
-          continue;
-        char name[256];
-        escb_source_name(LLVMGetCalledValue(i), name, sizeof name);
-        if (!esc_wrappers_has(&s->wrappers, name))
-          continue;
-        unsigned flen = 0;
-        const char *file = LLVMGetDebugLocFilename(i, &flen);
-        char fbuf[1024];
-        if (!file || flen >= sizeof fbuf)
-          continue;
-        memcpy(fbuf, file, flen);
-        fbuf[flen] = 0;
-        if (!esc_wrappers_elsewhere(&s->wrappers, name, fbuf))
-          continue;
-        esc_site *c = esc_sites_call(s, fbuf, LLVMGetDebugLocLine(i),
-                                     LLVMGetDebugLocColumn(i), name);
-        if (!c || c->seen)
-          continue;
-        c->seen = 1;
-        esc_report_recorded(r, c, 0, ESC_R_ALLOCATOR,
-                            "  the allocation wrapper was not inlined\n");
-      }
-  }
-  for (int k = 0; k < s->ncalls; k++) {
-    esc_site *c = &s->calls[k];
-    if (c->seen || !esc_wrappers_elsewhere(&s->wrappers, c->callee, c->file) ||
-        (own && strcmp(c->module, own) != 0))
-      continue;
-    c->seen = 1;
-    esc_report_removed(r, c);
-  }
 }
