@@ -91,6 +91,8 @@ static void attribute_args(esc_func *f, LLVMValueRef call, LLVMValueRef callee) 
     if (a < 0)
       continue;
     unsigned fl = escb_call_arg_flags(call, k);
+    /* A call that only reads memory frees nothing either. */
+    int nofree = (fl & (ESCB_ARG_NOFREE | ESCB_ARG_CALL_READONLY)) != 0;
     /* The callee may read what the argument points to, and keep it. */
     int content = esc_graph_new_deref(g, a);
     esc_graph_load(g, a, content);
@@ -106,7 +108,7 @@ static void attribute_args(esc_func *f, LLVMValueRef call, LLVMValueRef callee) 
       esc_graph_escape(g, a, ESC_WHY_MUSTTAIL, call);
     else if (!(fl & ESCB_ARG_NOCAPTURE))
       esc_graph_escape(g, a, direct ? ESC_WHY_CALL_ARG : ESC_WHY_INDIRECT, call);
-    else if (!(fl & ESCB_ARG_NOFREE))
+    else if (!nofree)
       esc_add_check(f, ESC_CHECK_MAY_FREE, call, a);
   }
   /* Operand bundles, and a callee computed from an object (calling into a
@@ -139,7 +141,7 @@ void esc_build_call(esc_func *f, LLVMValueRef call) {
       return;
   }
   escb_callinfo ci;
-  escb_classify_call(f->ctx, call, &ci);
+  esc_call_classify(f->ctx, call, &ci);
   switch (ci.kind) {
   case ESCB_CALL_ALLOC:
     /* An allocation site (every one is an object, see build.c): its

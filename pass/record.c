@@ -39,7 +39,7 @@ static void load_usercalls(LLVMModuleRef M, esc_sites *s);
 static unsigned md_uint(LLVMValueRef v);
 
 int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci) {
-  escb_classify_call(ctx, inst, ci);
+  esc_call_classify(ctx, inst, ci);
   return ci->kind == ESCB_CALL_ALLOC;
 }
 

@@ -120,7 +120,7 @@ static int allocator(escb_ctx *ctx, LLVMValueRef call, const esc_ptrmap *known) 
   if (LLVMIsAFunction(callee) && esc_ptrmap_get(known, callee) == WRAP_ALLOC)
     return 1;
   escb_callinfo ci;
-  escb_classify_call(ctx, call, &ci);
+  esc_call_classify(ctx, call, &ci);
   return ci.kind == ESCB_CALL_ALLOC &&
          (ci.fn == ESCB_FN_MALLOC || ci.fn == ESCB_FN_CALLOC ||
           ci.fn == ESCB_FN_ALIGNED_ALLOC || ci.fn == ESCB_FN_NEW);
@@ -303,7 +303,7 @@ static int free_wrapper(escb_ctx *ctx, LLVMValueRef fn) {
         if (LLVMIsAFunction(callee) && harmless_intrinsic(callee))
           break;
         escb_callinfo ci;
-        escb_classify_call(ctx, i, &ci);
+        esc_call_classify(ctx, i, &ci);
         if (ci.kind != ESCB_CALL_FREE ||
             !LLVMIsAArgument(LLVMGetOperand(i, (unsigned)ci.arg)))
           return 0;
