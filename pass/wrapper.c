@@ -67,18 +67,12 @@ static int is_pointer(LLVMValueRef v) {
 
 /* harmless_intrinsic: debug records and hints with no effect on memory. */
 static int harmless_intrinsic(LLVMValueRef callee) {
-  size_t n = 0;
-  const char *name = LLVMGetValueName2(callee, &n);
-  return (n > 9 && memcmp(name, "llvm.dbg.", 9) == 0) ||
-         (n >= 11 && memcmp(name, "llvm.assume", 11) == 0) ||
-         (n > 14 && memcmp(name, "llvm.lifetime.", 14) == 0) ||
-         (n > 12 && memcmp(name, "llvm.expect.", 12) == 0);
+  esc_intrinsic_kind k = esc_intrinsic_kind_of(callee);
+  return k == ESC_INTR_MARKER || k == ESC_INTR_EXPECT;
 }
 
 static int is_memset(LLVMValueRef callee) {
-  size_t n = 0;
-  const char *name = LLVMGetValueName2(callee, &n);
-  return n > 11 && memcmp(name, "llvm.memset", 11) == 0;
+  return esc_intrinsic_kind_of(callee) == ESC_INTR_MEMSET;
 }
 
 /* returning: marks the blocks from which a `ret` can be reached; 0 if the
