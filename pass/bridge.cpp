@@ -24,8 +24,6 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
-#include "llvm/ADT/SmallString.h"
-#include "llvm/Support/Path.h"
 #include "llvm/TargetParser/Triple.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
@@ -269,42 +267,6 @@ extern "C" int escb_function_debug(LLVMValueRef fn, char *file, char *dir, size_
   copy_out(SP->getDirectory(), dir, n);
   *line = SP->getLine();
   return 1;
-}
-
-// system_file: a header of the C or C++ library (the distribution's include
-// trees), not the user's code.
-static bool system_file(const DILocation *L) {
-  SmallString<256> Path;
-  if (sys::path::is_absolute(L->getFilename())) {
-    Path = L->getFilename();
-  } else {
-    Path = L->getDirectory();
-    sys::path::append(Path, L->getFilename());
-  }
-  StringRef P = Path;
-  return P.starts_with("/usr/include/") || P.starts_with("/usr/lib/") ||
-         P.starts_with("/usr/local/include/");
-}
-
-extern "C" int escb_user_debug_loc(LLVMValueRef inst, char *file, size_t n,
-                                   unsigned *line, unsigned *col) {
-  const DILocation *L = cast<Instruction>(unwrap(inst))->getDebugLoc().get();
-  if (!L || !L->getLine())
-    return 0;
-  const DILocation *U = L;
-  while (U && system_file(U))
-    U = U->getInlinedAt();
-  if (!U || !U->getLine())
-    U = L; // all in library headers: where it is
-  copy_out(U->getFilename(), file, n);
-  *line = U->getLine();
-  *col = U->getColumn();
-  return 1;
-}
-
-extern "C" int escb_in_library_header(LLVMValueRef inst) {
-  const DILocation *L = cast<Instruction>(unwrap(inst))->getDebugLoc().get();
-  return L && L->getLine() && system_file(L);
 }
 
 extern "C" void escb_display_name(LLVMValueRef fn, char *buf, size_t n) {

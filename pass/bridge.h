@@ -132,13 +132,6 @@ int escb_value_var_name(LLVMValueRef v, char *buf, size_t n);
  * (clang's assignment tracking drops it before any plugin pass runs).  0 if F has no debug variable for it. */
 int escb_param_debug(LLVMValueRef fn, unsigned i, char *name, size_t n, char *file,
                      char *dir, size_t fn_len, unsigned *line, unsigned *col);
-/* Where the user's code made the call: its debug location, or when that is
- * inside a library header (make_unique's new) the first inlined-at location
- * in the user's files.  File as clang names it; 0 without a location. */
-int escb_user_debug_loc(LLVMValueRef inst, char *file, size_t n, unsigned *line,
-                        unsigned *col);
-/* Whether the instruction's own debug location is in a library header. */
-int escb_in_library_header(LLVMValueRef inst);
 /* A function's declaration position (file, dir, line) from its subprogram. */
 int escb_function_debug(LLVMValueRef fn, char *file, char *dir, size_t n, unsigned *line);
 /* Demangled, parameter-less name of a function ("operator new", "malloc"). */

@@ -264,7 +264,7 @@ static void mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *sites) {
           continue;
         LLVMValueRef callee = LLVMGetCalledValue(i);
         if (sites->nusercalls && LLVMIsAFunction(callee) && LLVMGetDebugLocLine(i) &&
-            escb_user_debug_loc(i, file, sizeof file, &line, &col)) {
+            esc_user_debug_loc(i, file, sizeof file, &line, &col)) {
           /* A user's call of the library function that holds a site, not
            * inlined: the site's copy is in that function's body. */
           size_t len = 0;
@@ -280,7 +280,7 @@ static void mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *sites) {
           s->seen = 1;
         /* A copy inlined at a user's call (found or merged: by the
          * allocator's name): that call keeps its object. */
-        if (sites->nusercalls && escb_user_debug_loc(i, file, sizeof file, &line, &col)) {
+        if (sites->nusercalls && esc_user_debug_loc(i, file, sizeof file, &line, &col)) {
           char alloc[256];
           escb_display_name(callee, alloc, sizeof alloc);
           esc_sites_usercalls_seen(sites, file, line, col, alloc, NULL);

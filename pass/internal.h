@@ -52,6 +52,17 @@ typedef struct escb_callinfo {
                          the source string, strndup's bound */
 } escb_callinfo;
 
+/* libcode.c: code of the C or C++ library's headers */
+/* esc_user_debug_loc: where the user's code made the call: its debug
+ * location, or when that is inside a library header (make_unique's new)
+ * the first inlined-at location in the user's files.  File as clang names
+ * it; 0 without a location. */
+int esc_user_debug_loc(LLVMValueRef inst, char *file, size_t n, unsigned *line,
+                       unsigned *col);
+/* esc_in_library_header: the instruction's own debug location is in a
+ * library header. */
+int esc_in_library_header(LLVMValueRef inst);
+
 /* alloc.c: what a call does to memory, decided once per call and kept
  * for the pass run (until its function is rewritten) */
 void esc_call_classify(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out);

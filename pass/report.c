@@ -452,7 +452,7 @@ static void site_entry(esc_report *r, esc_func *f, esc_cand *c, const esc_site *
   LLVMValueRef call = c->call;
   char file[1024];
   unsigned line = 0, col = 0;
-  if (own_position && escb_user_debug_loc(call, file, sizeof file, &line, &col)) {
+  if (own_position && esc_user_debug_loc(call, file, sizeof file, &line, &col)) {
     e.file = esc_strdup(file);
     e.line = line;
     e.col = col;
