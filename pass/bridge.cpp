@@ -24,8 +24,6 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
-#include "llvm/ADT/SmallString.h"
-#include "llvm/Support/Path.h"
 #include "llvm/TargetParser/Triple.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
@@ -61,205 +59,118 @@ static int arg_index(const CallBase *CB, const Value *V) {
   return -1;
 }
 
-static escb_alloc_fn alloc_fn(LibFunc LF) {
+static escb_libfunc libfunc(LibFunc LF) {
   switch (LF) {
   case LibFunc_malloc:
-    return ESCB_FN_MALLOC;
+    return ESCB_LIB_MALLOC;
   case LibFunc_calloc:
-    return ESCB_FN_CALLOC;
+    return ESCB_LIB_CALLOC;
   case LibFunc_aligned_alloc:
+    return ESCB_LIB_ALIGNED_ALLOC;
   case LibFunc_memalign:
-    return ESCB_FN_ALIGNED_ALLOC;
+    return ESCB_LIB_MEMALIGN;
+  case LibFunc_valloc:
+    return ESCB_LIB_VALLOC;
   case LibFunc_Znwm: case LibFunc_Znam: case LibFunc_Znwj: case LibFunc_Znaj:
   case LibFunc_ZnwmRKSt9nothrow_t: case LibFunc_ZnamRKSt9nothrow_t:
   case LibFunc_ZnwjRKSt9nothrow_t: case LibFunc_ZnajRKSt9nothrow_t:
+    return ESCB_LIB_NEW;
   case LibFunc_ZnwmSt11align_val_t: case LibFunc_ZnamSt11align_val_t:
   case LibFunc_ZnwjSt11align_val_t: case LibFunc_ZnajSt11align_val_t:
   case LibFunc_ZnwmSt11align_val_tRKSt9nothrow_t:
   case LibFunc_ZnamSt11align_val_tRKSt9nothrow_t:
   case LibFunc_ZnwjSt11align_val_tRKSt9nothrow_t:
   case LibFunc_ZnajSt11align_val_tRKSt9nothrow_t:
-    return ESCB_FN_NEW;
+    return ESCB_LIB_NEW_ALIGNED;
   case LibFunc_strdup:
-    return ESCB_FN_STRDUP;
+    return ESCB_LIB_STRDUP;
   case LibFunc_strndup:
-    return ESCB_FN_STRNDUP;
+    return ESCB_LIB_STRNDUP;
+  case LibFunc_posix_memalign:
+    return ESCB_LIB_POSIX_MEMALIGN;
+  case LibFunc_realloc: case LibFunc_reallocf: case LibFunc_vec_realloc:
+    return ESCB_LIB_REALLOC;
   default:
-    return ESCB_FN_OTHER;
+    return ESCB_LIB_OTHER;
   }
 }
 
-extern "C" void escb_classify_call(escb_ctx *ctx, LLVMValueRef call,
-                                   escb_callinfo *out) {
+extern "C" void escb_call_facts(escb_ctx *ctx, LLVMValueRef call, escb_callfacts *out) {
   memset(out, 0, sizeof *out);
-  out->kind = ESCB_CALL_OTHER;
-  out->arg = -1;
-  out->size_arg[0] = out->size_arg[1] = -1;
+  out->freed_arg = out->realloc_arg = -1;
   auto *CB = dyn_cast<CallBase>(unwrap(call));
   if (!CB || !CB->getCalledFunction() || CB->getCalledFunction()->isIntrinsic())
     return;
-  Function *Caller = CB->getFunction();
-  const TargetLibraryInfo &TLI = ctx->tli(*Caller);
-  Value *P = getFreedOperand(CB, &TLI);
-  LibFunc FF;
-  // Before InferFunctionAttrs, free is known only as a LibFunc.
-  if (!P && TLI.getLibFunc(*CB, FF) && CB->arg_size() >= 1 &&
-      (FF == LibFunc_free || FF == LibFunc_vec_free ||
-       isLibFreeFunction(CB->getCalledFunction(), FF)))
-    P = CB->getArgOperand(0);
-  if (P) {
-    out->kind = ESCB_CALL_FREE;
-    out->arg = arg_index(CB, P);
-    if (out->arg < 0)
-      out->kind = ESCB_CALL_OTHER;
-    return;
-  }
-  if (isReallocLikeFn(CB->getCalledFunction())) {
-    out->kind = ESCB_CALL_REALLOC;
-    out->arg = arg_index(CB, getReallocatedOperand(CB));
-    if (out->arg < 0)
-      out->kind = ESCB_CALL_OTHER;
-    return;
-  }
+  Function *F = CB->getCalledFunction();
+  const TargetLibraryInfo &TLI = ctx->tli(*CB->getFunction());
+  out->direct = 1;
+  out->nargs = CB->arg_size();
   LibFunc LF;
-  bool lib = TLI.getLibFunc(*CB, LF);
-  if (lib && LF == LibFunc_posix_memalign) {
-    out->kind = ESCB_CALL_ALLOC;
-    out->fn = ESCB_FN_POSIX_MEMALIGN;
-    auto *Size = dyn_cast<ConstantInt>(CB->getArgOperand(2));
-    auto *Align = dyn_cast<ConstantInt>(CB->getArgOperand(1));
-    if (Size && Size->getValue().getActiveBits() <= 64) {
-      out->size_known = 1;
-      out->size = Size->getZExtValue();
-    }
-    out->align_known = 1; // 0 (refused) unless a constant
-    if (Align && Align->getValue().getActiveBits() <= 64)
-      out->align = Align->getZExtValue();
-    return;
+  if (TLI.getLibFunc(*CB, LF)) {
+    out->lib = libfunc(LF);
+    out->tli_free = LF == LibFunc_free || LF == LibFunc_vec_free || isLibFreeFunction(F, LF);
   }
-  if (lib && (LF == LibFunc_realloc || LF == LibFunc_reallocf ||
-              LF == LibFunc_vec_realloc)) {
-    out->kind = ESCB_CALL_REALLOC;
-    out->arg = 0;
-    return;
-  }
-  escb_alloc_fn fn = lib ? alloc_fn(LF) : ESCB_FN_OTHER;
-  // An allocator known by its attributes alone (allockind "alloc" with
-  // "alloc-family"="malloc": its objects are free()d like malloc's), such as
-  // a declared wrapper in IR: sizes and alignment from allocsize and
-  // allocalign only.
-  bool byattr = false;
-  if (!lib) {
-    AllocFnKind K = CB->getCalledFunction()->getAttributes().getFnAttrs().getAllocKind();
-    std::optional<StringRef> Family = getAllocationFamily(CB, &TLI);
-    if ((K & AllocFnKind::Alloc) != AllocFnKind::Unknown &&
-        (K & (AllocFnKind::Realloc | AllocFnKind::Free)) == AllocFnKind::Unknown &&
-        Family && *Family == "malloc") {
-      byattr = true;
-      if ((K & AllocFnKind::Aligned) != AllocFnKind::Unknown)
-        fn = ESCB_FN_ALIGNED_ALLOC;
-      else if ((K & AllocFnKind::Zeroed) != AllocFnKind::Unknown)
-        fn = ESCB_FN_CALLOC;
-      else if ((K & AllocFnKind::Uninitialized) != AllocFnKind::Unknown)
-        fn = ESCB_FN_MALLOC;
-    }
-  }
-  bool liballoc = fn != ESCB_FN_OTHER || (lib && LF == LibFunc_valloc);
-  // Before InferFunctionAttrs has added allockind/allocsize (the pipeline's
-  // start), MemoryBuiltins knows malloc only through these LibFuncs.
-  if (!liballoc && !isAllocationFn(CB, &TLI))
-    return;
-  out->kind = ESCB_CALL_ALLOC;
-  out->fn = fn;
-  out->zeroed = fn == ESCB_FN_CALLOC;
-  switch (fn) {
-  case ESCB_FN_MALLOC: case ESCB_FN_NEW: case ESCB_FN_STRDUP:
-    out->size_arg[0] = 0;
-    break;
-  case ESCB_FN_CALLOC: case ESCB_FN_STRNDUP:
-    out->size_arg[0] = 0;
-    out->size_arg[1] = 1;
-    break;
-  case ESCB_FN_ALIGNED_ALLOC:
-    out->size_arg[0] = 1;
-    break;
-  default:
-    break;
-  }
-  if (byattr) // allocsize names the size arguments; no guarded buffer
-    out->size_arg[0] = out->size_arg[1] = -1;
-  if ((unsigned)out->size_arg[1] + 1 > CB->arg_size() ||
-      (unsigned)out->size_arg[0] + 1 > CB->arg_size()) {
-    // A prototype that does not match the library's (int strdup(void)).
-    out->fn = fn = ESCB_FN_OTHER;
-    out->size_arg[0] = out->size_arg[1] = -1;
-  }
-  if (std::optional<APInt> Size = getAllocSize(CB, &TLI)) {
-    if (Size->getActiveBits() <= 64) {
-      out->size_known = 1;
-      out->size = Size->getZExtValue();
-    }
-  } else if (fn != ESCB_FN_OTHER && fn != ESCB_FN_STRDUP && fn != ESCB_FN_STRNDUP && !byattr) {
-    // malloc(n), new(n, ...): argument 0; calloc(n, m): the product, if it
-    // does not overflow; aligned_alloc(a, n), memalign(a, n): argument 1.
-    unsigned a0 = fn == ESCB_FN_ALIGNED_ALLOC ? 1 : 0;
-    auto *C0 = a0 < CB->arg_size() ? dyn_cast<ConstantInt>(CB->getArgOperand(a0)) : nullptr;
-    if (C0 && C0->getValue().getActiveBits() <= 64) {
-      uint64_t n = C0->getZExtValue();
-      bool ok = true;
-      if (fn == ESCB_FN_CALLOC) {
-        auto *C1 = CB->arg_size() > 1 ? dyn_cast<ConstantInt>(CB->getArgOperand(1)) : nullptr;
-        ok = C1 && C1->getValue().getActiveBits() <= 64 &&
-             !__builtin_mul_overflow(n, C1->getZExtValue(), &n);
-      }
-      if (ok) {
-        out->size_known = 1;
-        out->size = n;
-      }
-    }
-  }
-  Value *A = getAllocAlignment(CB, &TLI);
-  if (!A && fn == ESCB_FN_ALIGNED_ALLOC && byattr) {
-    out->align_known = 1; // aligned, but no allocalign argument: refused
-    out->align = 0;
-  }
-  if (!A && fn == ESCB_FN_ALIGNED_ALLOC && !byattr && CB->arg_size() > 0)
-    A = CB->getArgOperand(0);
-  if (!A && fn == ESCB_FN_NEW && CB->arg_size() > 1 &&
-      CB->getArgOperand(1)->getType()->isIntegerTy() &&
-      (LF == LibFunc_ZnwmSt11align_val_t || LF == LibFunc_ZnamSt11align_val_t ||
-       LF == LibFunc_ZnwjSt11align_val_t || LF == LibFunc_ZnajSt11align_val_t ||
-       LF == LibFunc_ZnwmSt11align_val_tRKSt9nothrow_t ||
-       LF == LibFunc_ZnamSt11align_val_tRKSt9nothrow_t ||
-       LF == LibFunc_ZnwjSt11align_val_tRKSt9nothrow_t ||
-       LF == LibFunc_ZnajSt11align_val_tRKSt9nothrow_t))
-    A = CB->getArgOperand(1);
-  if (A) {
-    out->align_known = 0;
-    if (auto *C = dyn_cast<ConstantInt>(A)) {
-      if (C->getValue().getActiveBits() <= 64) {
-        out->align_known = 1;
-        out->align = C->getZExtValue();
-      }
-    } else {
-      out->align_known = 1; // requested, but not a constant: 0 is refused
-      out->align = 0;
-    }
-  }
-  if (!out->zeroed)
-    if (Constant *Init = getInitialValueOfAllocation(
-            CB, &TLI, Type::getInt8Ty(CB->getContext())))
-      out->zeroed = Init->isNullValue();
+  if (Value *P = getFreedOperand(CB, &TLI))
+    out->freed_arg = arg_index(CB, P);
+  out->realloc_like = isReallocLikeFn(F);
+  if (out->realloc_like)
+    out->realloc_arg = arg_index(CB, getReallocatedOperand(CB));
+  out->allocation_fn = isAllocationFn(CB, &TLI);
+  AllocFnKind K = F->getAttributes().getFnAttrs().getAllocKind();
+  const struct { AllocFnKind k; unsigned bit; } kinds[] = {
+      {AllocFnKind::Alloc, ESCB_AK_ALLOC}, {AllocFnKind::Realloc, ESCB_AK_REALLOC},
+      {AllocFnKind::Free, ESCB_AK_FREE}, {AllocFnKind::Uninitialized, ESCB_AK_UNINITIALIZED},
+      {AllocFnKind::Zeroed, ESCB_AK_ZEROED}, {AllocFnKind::Aligned, ESCB_AK_ALIGNED}};
+  for (const auto &k : kinds)
+    if ((K & k.k) != AllocFnKind::Unknown)
+      out->allockind |= k.bit;
+  std::optional<StringRef> Family = getAllocationFamily(CB, &TLI);
+  out->family_malloc = Family && *Family == "malloc";
 }
+
+extern "C" void escb_alloc_facts(escb_ctx *ctx, LLVMValueRef call, escb_allocfacts *out) {
+  memset(out, 0, sizeof *out);
+  out->align_arg = -1;
+  auto *CB = cast<CallBase>(unwrap(call));
+  const TargetLibraryInfo &TLI = ctx->tli(*CB->getFunction());
+  if (std::optional<APInt> Size = getAllocSize(CB, &TLI)) {
+    out->size = 2;
+    if (Size->getActiveBits() <= 64) {
+      out->size = 1;
+      out->bytes = Size->getZExtValue();
+    }
+  }
+  if (Value *A = getAllocAlignment(CB, &TLI))
+    out->align_arg = arg_index(CB, A);
+  if (Constant *Init =
+          getInitialValueOfAllocation(CB, &TLI, Type::getInt8Ty(CB->getContext())))
+    out->init_zero = Init->isNullValue();
+}
+
+extern "C" int escb_const_uint(LLVMValueRef v, uint64_t *out) {
+  auto *C = dyn_cast<ConstantInt>(unwrap(v));
+  if (!C || C->getValue().getActiveBits() > 64)
+    return 0;
+  *out = C->getZExtValue();
+  return 1;
+}
+
+extern "C" void escb_ctx_keep(escb_ctx *ctx, void *p, void (*release)(void *)) {
+  ctx->kept = p;
+  ctx->release = release;
+}
+
+extern "C" void *escb_ctx_kept(escb_ctx *ctx) { return ctx->kept; }
 
 extern "C" unsigned escb_call_arg_flags(LLVMValueRef call, unsigned i) {
   auto *CB = cast<CallBase>(unwrap(call));
   unsigned fl = 0;
   if (CB->doesNotCapture(i))
     fl |= ESCB_ARG_NOCAPTURE;
-  if (CB->hasFnAttr(Attribute::NoFree) || CB->paramHasAttr(i, Attribute::NoFree) ||
-      CB->onlyReadsMemory())
+  if (CB->hasFnAttr(Attribute::NoFree) || CB->paramHasAttr(i, Attribute::NoFree))
     fl |= ESCB_ARG_NOFREE;
+  if (CB->onlyReadsMemory())
+    fl |= ESCB_ARG_CALL_READONLY;
   if (CB->onlyReadsMemory(i))
     fl |= ESCB_ARG_READONLY;
   if (CB->paramHasAttr(i, Attribute::Returned))
@@ -356,42 +267,6 @@ extern "C" int escb_function_debug(LLVMValueRef fn, char *file, char *dir, size_
   copy_out(SP->getDirectory(), dir, n);
   *line = SP->getLine();
   return 1;
-}
-
-// system_file: a header of the C or C++ library (the distribution's include
-// trees), not the user's code.
-static bool system_file(const DILocation *L) {
-  SmallString<256> Path;
-  if (sys::path::is_absolute(L->getFilename())) {
-    Path = L->getFilename();
-  } else {
-    Path = L->getDirectory();
-    sys::path::append(Path, L->getFilename());
-  }
-  StringRef P = Path;
-  return P.starts_with("/usr/include/") || P.starts_with("/usr/lib/") ||
-         P.starts_with("/usr/local/include/");
-}
-
-extern "C" int escb_user_debug_loc(LLVMValueRef inst, char *file, size_t n,
-                                   unsigned *line, unsigned *col) {
-  const DILocation *L = cast<Instruction>(unwrap(inst))->getDebugLoc().get();
-  if (!L || !L->getLine())
-    return 0;
-  const DILocation *U = L;
-  while (U && system_file(U))
-    U = U->getInlinedAt();
-  if (!U || !U->getLine())
-    U = L; // all in library headers: where it is
-  copy_out(U->getFilename(), file, n);
-  *line = U->getLine();
-  *col = U->getColumn();
-  return 1;
-}
-
-extern "C" int escb_in_library_header(LLVMValueRef inst) {
-  const DILocation *L = cast<Instruction>(unwrap(inst))->getDebugLoc().get();
-  return L && L->getLine() && system_file(L);
 }
 
 extern "C" void escb_display_name(LLVMValueRef fn, char *buf, size_t n) {

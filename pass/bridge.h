@@ -17,51 +17,86 @@ typedef struct escb_ctx escb_ctx;
 
 /* --- missing from the C API: TargetLibraryInfo and MemoryBuiltins --- */
 
-typedef enum escb_callkind {
-  ESCB_CALL_OTHER,
-  ESCB_CALL_ALLOC,   /* returns a fresh heap object (malloc, calloc, new...) */
-  ESCB_CALL_FREE,    /* frees argument `arg` */
-  ESCB_CALL_REALLOC, /* reallocates argument `arg` */
-} escb_callkind;
+/* escb_libfunc: which C or C++ library function TargetLibraryInfo takes a
+ * call's callee for (its name and prototype, and no `nobuiltin`), among
+ * those the pass's allocation rules name (alloc.c). */
+typedef enum escb_libfunc {
+  ESCB_LIB_NONE,  /* not a library function TLI knows */
+  ESCB_LIB_OTHER, /* a library function not listed here */
+  ESCB_LIB_MALLOC,
+  ESCB_LIB_CALLOC,
+  ESCB_LIB_ALIGNED_ALLOC, /* aligned_alloc(a, n) */
+  ESCB_LIB_MEMALIGN,      /* memalign(a, n) */
+  ESCB_LIB_VALLOC,
+  ESCB_LIB_NEW,           /* operator new / new[], plain or nothrow */
+  ESCB_LIB_NEW_ALIGNED,   /* ...with std::align_val_t */
+  ESCB_LIB_STRDUP,
+  ESCB_LIB_STRNDUP,
+  ESCB_LIB_POSIX_MEMALIGN,
+  ESCB_LIB_REALLOC,       /* realloc, reallocf, vec_realloc */
+} escb_libfunc;
 
-/* escb_alloc_fn: which allocator, for those the rewrite knows. */
-typedef enum escb_alloc_fn {
-  ESCB_FN_OTHER, /* an allocation the rewrite does not replace (strdup...) */
-  ESCB_FN_MALLOC,
-  ESCB_FN_CALLOC,
-  ESCB_FN_ALIGNED_ALLOC, /* aligned_alloc, memalign */
-  ESCB_FN_NEW,           /* operator new / new[], any variant */
-  ESCB_FN_POSIX_MEMALIGN, /* int posix_memalign(void **p, size_t a, size_t n):
-                             the object's address is stored into *p */
-  ESCB_FN_STRDUP,        /* strdup(s): strlen(s) + 1 bytes, a copy of s */
-  ESCB_FN_STRNDUP,       /* strndup(s, n): strnlen(s, n) + 1 bytes */
-} escb_alloc_fn;
+/* escb_allockind: the callee's allockind attribute, bit for bit. */
+enum {
+  ESCB_AK_ALLOC = 1,
+  ESCB_AK_REALLOC = 2,
+  ESCB_AK_FREE = 4,
+  ESCB_AK_UNINITIALIZED = 8,
+  ESCB_AK_ZEROED = 16,
+  ESCB_AK_ALIGNED = 32,
+};
 
-/* escb_callinfo describes what a call does to memory, as LLVM knows it. */
-typedef struct escb_callinfo {
-  escb_callkind kind;
-  escb_alloc_fn fn;
-  int arg;            /* FREE, REALLOC: the argument freed */
-  int size_known;     /* ALLOC: size is a constant */
-  uint64_t size;
-  int align_known;    /* ALLOC: requested alignment (0 if none or unknown) */
-  uint64_t align;
-  int zeroed;         /* ALLOC: memory starts zeroed (calloc) */
-  int size_arg[2];    /* ALLOC: the argument(s) giving the size (their
-                         product for calloc), -1 if none; strdup, strndup:
-                         the source string, strndup's bound */
-} escb_callinfo;
+/* escb_callfacts: what LLVM knows about a call's callee as a memory
+ * function (TargetLibraryInfo, MemoryBuiltins, attributes).  Facts only:
+ * alloc.c decides what the call is.  An argument index is the first
+ * argument holding the value LLVM names, -1 when there is none. */
+typedef struct escb_callfacts {
+  int direct;         /* a direct call of a function that is not an
+                         intrinsic; when 0 the rest is zero (indexes -1) */
+  unsigned nargs;
+  escb_libfunc lib;
+  int tli_free;       /* TLI knows it as free, vec_free or another free
+                         function (operator delete...) */
+  int freed_arg;      /* getFreedOperand */
+  int realloc_like;   /* isReallocLikeFn: allockind "realloc" */
+  int realloc_arg;    /* getReallocatedOperand */
+  int allocation_fn;  /* isAllocationFn */
+  unsigned allockind; /* ESCB_AK_*, from the callee's own attributes */
+  int family_malloc;  /* getAllocationFamily is "malloc" */
+} escb_callfacts;
 
-void escb_classify_call(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out);
+void escb_call_facts(escb_ctx *ctx, LLVMValueRef call, escb_callfacts *out);
+
+/* escb_allocfacts: what MemoryBuiltins computes for an allocation call. */
+typedef struct escb_allocfacts {
+  int size;           /* getAllocSize: 0 none, 1 a constant of at most 64
+                         bits (in `bytes`), 2 a constant wider than that */
+  uint64_t bytes;
+  int align_arg;      /* getAllocAlignment's argument, -1 if none */
+  int init_zero;      /* getInitialValueOfAllocation is zero */
+} escb_allocfacts;
+
+void escb_alloc_facts(escb_ctx *ctx, LLVMValueRef call, escb_allocfacts *out);
+
+/* escb_const_uint: v is an integer constant of at most 64 active bits
+ * (*out its value). */
+int escb_const_uint(LLVMValueRef v, uint64_t *out);
+
+/* escb_ctx_keep: the C core keeps one pointer per pass run in the context
+ * (alloc.c's classified calls), released with `release` when the run ends;
+ * escb_ctx_kept returns it, NULL before the first keep. */
+void escb_ctx_keep(escb_ctx *ctx, void *p, void (*release)(void *));
+void *escb_ctx_kept(escb_ctx *ctx);
 
 /* Facts about argument `i` of a call: call-site and callee attributes,
  * merged the way CallBase does (callee attributes only when the types
  * match). */
 enum {
   ESCB_ARG_NOCAPTURE = 1, /* no copy of the pointer outlives the call */
-  ESCB_ARG_NOFREE = 2,    /* the callee cannot free the pointed-to object */
+  ESCB_ARG_NOFREE = 2,    /* nofree on the call, the callee or the argument */
   ESCB_ARG_READONLY = 4,  /* the callee does not write through it */
   ESCB_ARG_RETURNED = 8,  /* the call returns this argument */
+  ESCB_ARG_CALL_READONLY = 16, /* the call as a whole only reads memory */
 };
 unsigned escb_call_arg_flags(LLVMValueRef call, unsigned i);
 int escb_call_returns_twice(LLVMValueRef call);
@@ -97,13 +132,6 @@ int escb_value_var_name(LLVMValueRef v, char *buf, size_t n);
  * (clang's assignment tracking drops it before any plugin pass runs).  0 if F has no debug variable for it. */
 int escb_param_debug(LLVMValueRef fn, unsigned i, char *name, size_t n, char *file,
                      char *dir, size_t fn_len, unsigned *line, unsigned *col);
-/* Where the user's code made the call: its debug location, or when that is
- * inside a library header (make_unique's new) the first inlined-at location
- * in the user's files.  File as clang names it; 0 without a location. */
-int escb_user_debug_loc(LLVMValueRef inst, char *file, size_t n, unsigned *line,
-                        unsigned *col);
-/* Whether the instruction's own debug location is in a library header. */
-int escb_in_library_header(LLVMValueRef inst);
 /* A function's declaration position (file, dir, line) from its subprogram. */
 int escb_function_debug(LLVMValueRef fn, char *file, char *dir, size_t n, unsigned *line);
 /* Demangled, parameter-less name of a function ("operator new", "malloc"). */

@@ -8,6 +8,12 @@
 
 struct escb_ctx {
   llvm::FunctionAnalysisManager *FAM;
+  void *kept = nullptr; // escb_ctx_keep: the C core's, released at the end
+  void (*release)(void *) = nullptr;
+  ~escb_ctx() {
+    if (kept && release)
+      release(kept);
+  }
   const llvm::TargetLibraryInfo &tli(llvm::Function &F) {
     return FAM->getResult<llvm::TargetLibraryAnalysis>(F);
   }

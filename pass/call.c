@@ -1,20 +1,29 @@
-/* call.c — call sites: allocation and free, memory intrinsics, and every
- * other call judged by LLVM's own parameter attributes.
+/* call.c — what a call does with the pointers it is given: the one
+ * dispatch, esc_build_call, and each rule it picks.
  *
- * A pointer argument stays local only if the parameter is `nocapture`; it
- * may still be freed by the callee unless `nofree` says otherwise, which is
- * checked after solving (ESC_CHECK_MAY_FREE).  Whatever an argument points
- * to (its contents) escapes, and the callee may store unknown pointers into
- * it unless it only reads.  Exercised by test/ir/Call_ files.
+ * esc_build_call asks, in this order, and the first that knows decides:
+ *   1. an intrinsic, by its ID in one table (intrinsics below): memory
+ *      intrinsics, integer arithmetic, hints and debug records;
+ *   2. an allocator, a free or a realloc (alloc.c's classification);
+ *   3. the callee's summary, for a direct call of a function defined here
+ *      with an exact definition (summary.c extracts them; applied here);
+ *   4. the library model, for a declaration whose name and prototype a row
+ *      of libmodel.c's table fits;
+ *   5. LLVM's own attributes, for everything else (indirect calls, inline
+ *      asm, declarations the table does not know).
+ * Under attributes a pointer argument stays local only if the parameter is
+ * `nocapture`; it may still be freed by the callee unless `nofree` says
+ * otherwise, which is checked after solving (ESC_CHECK_MAY_FREE).
+ * Whatever an argument points to (its contents) escapes, and the callee
+ * may store unknown pointers into it unless it only reads.  Exercised by
+ * test/ir/Call_ files and the test/report/Summary_ files.
  */
 #include "internal.h"
+#include "libmodel.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
-
-static int has_prefix(const char *s, size_t n, const char *p) {
-  size_t k = strlen(p);
-  return n >= k && memcmp(s, p, k) == 0;
-}
 
 /* esc_add_check records a use to judge once the graph is solved. */
 void esc_add_check(esc_func *f, esc_checkkind kind, LLVMValueRef call, int loc) {
@@ -24,21 +33,116 @@ void esc_add_check(esc_func *f, esc_checkkind kind, LLVMValueRef call, int loc) 
   ESC_PUSH(f->checks, f->nchecks, f->capchecks, c);
 }
 
-/* intrinsic handles the llvm.* functions whose memory behaviour is known.
- * Returns 0 for the rest, which go through the attribute rule. */
-static int intrinsic(esc_func *f, LLVMValueRef call, const char *name, size_t n) {
+/* --- 1. intrinsics, by ID --- */
+
+/* intrinsics: the llvm.* functions whose memory behaviour is known, by
+ * base name (an overloaded one's name without its type suffixes).  The
+ * names become IDs once per process (LLVMLookupIntrinsicID; IDs are
+ * constants of the LLVM the plugin runs in); a call is matched by its
+ * callee's ID.  Any other intrinsic goes on down the dispatch. */
+static const struct {
+  const char *name;
+  esc_intrinsic_kind kind;
+} intrinsics[] = {
+    {"llvm.dbg.declare", ESC_INTR_MARKER}, {"llvm.dbg.value", ESC_INTR_MARKER},
+    {"llvm.dbg.assign", ESC_INTR_MARKER}, {"llvm.dbg.label", ESC_INTR_MARKER},
+    {"llvm.assume", ESC_INTR_MARKER}, {"llvm.lifetime.start", ESC_INTR_MARKER},
+    {"llvm.lifetime.end", ESC_INTR_MARKER},
+    {"llvm.expect", ESC_INTR_EXPECT}, {"llvm.expect.with.probability", ESC_INTR_EXPECT},
+    {"llvm.memset", ESC_INTR_MEMSET}, {"llvm.memset.inline", ESC_INTR_MEMSET},
+    {"llvm.memset.element.unordered.atomic", ESC_INTR_MEMSET},
+    {"llvm.invariant.start", ESC_INTR_NOFLOW}, {"llvm.invariant.end", ESC_INTR_NOFLOW},
+    {"llvm.prefetch", ESC_INTR_NOFLOW}, {"llvm.objectsize", ESC_INTR_NOFLOW},
+    {"llvm.is.constant", ESC_INTR_NOFLOW},
+    {"llvm.experimental.noalias.scope.decl", ESC_INTR_NOFLOW},
+    {"llvm.sideeffect", ESC_INTR_NOFLOW}, {"llvm.donothing", ESC_INTR_NOFLOW},
+    {"llvm.pseudoprobe", ESC_INTR_NOFLOW}, {"llvm.trap", ESC_INTR_NOFLOW},
+    {"llvm.debugtrap", ESC_INTR_NOFLOW}, {"llvm.stacksave", ESC_INTR_NOFLOW},
+    {"llvm.stackrestore", ESC_INTR_NOFLOW},
+    {"llvm.memcpy", ESC_INTR_MEMCPY}, {"llvm.memcpy.inline", ESC_INTR_MEMCPY},
+    {"llvm.memcpy.element.unordered.atomic", ESC_INTR_MEMCPY},
+    {"llvm.memmove", ESC_INTR_MEMCPY},
+    {"llvm.memmove.element.unordered.atomic", ESC_INTR_MEMCPY},
+    {"llvm.umax", ESC_INTR_ARITH}, {"llvm.umin", ESC_INTR_ARITH},
+    {"llvm.smax", ESC_INTR_ARITH}, {"llvm.smin", ESC_INTR_ARITH},
+    {"llvm.abs", ESC_INTR_ARITH}, {"llvm.ctlz", ESC_INTR_ARITH},
+    {"llvm.cttz", ESC_INTR_ARITH}, {"llvm.ctpop", ESC_INTR_ARITH},
+    {"llvm.bswap", ESC_INTR_ARITH}, {"llvm.bitreverse", ESC_INTR_ARITH},
+    {"llvm.fshl", ESC_INTR_ARITH}, {"llvm.fshr", ESC_INTR_ARITH},
+    {"llvm.uadd.with.overflow", ESC_INTR_ARITH}, {"llvm.uadd.sat", ESC_INTR_ARITH},
+    {"llvm.usub.with.overflow", ESC_INTR_ARITH}, {"llvm.usub.sat", ESC_INTR_ARITH},
+    {"llvm.umul.with.overflow", ESC_INTR_ARITH}, {"llvm.umul.fix", ESC_INTR_ARITH},
+    {"llvm.umul.fix.sat", ESC_INTR_ARITH},
+    {"llvm.sadd.with.overflow", ESC_INTR_ARITH}, {"llvm.sadd.sat", ESC_INTR_ARITH},
+    {"llvm.ssub.with.overflow", ESC_INTR_ARITH}, {"llvm.ssub.sat", ESC_INTR_ARITH},
+    {"llvm.smul.with.overflow", ESC_INTR_ARITH}, {"llvm.smul.fix", ESC_INTR_ARITH},
+    {"llvm.smul.fix.sat", ESC_INTR_ARITH},
+    {"llvm.vector.reduce.add", ESC_INTR_ARITH}, {"llvm.vector.reduce.mul", ESC_INTR_ARITH},
+    {"llvm.vector.reduce.and", ESC_INTR_ARITH}, {"llvm.vector.reduce.or", ESC_INTR_ARITH},
+    {"llvm.vector.reduce.xor", ESC_INTR_ARITH}, {"llvm.vector.reduce.smax", ESC_INTR_ARITH},
+    {"llvm.vector.reduce.smin", ESC_INTR_ARITH}, {"llvm.vector.reduce.umax", ESC_INTR_ARITH},
+    {"llvm.vector.reduce.umin", ESC_INTR_ARITH}, {"llvm.vector.reduce.fadd", ESC_INTR_ARITH},
+    {"llvm.vector.reduce.fmul", ESC_INTR_ARITH}, {"llvm.vector.reduce.fmax", ESC_INTR_ARITH},
+    {"llvm.vector.reduce.fmin", ESC_INTR_ARITH},
+    {"llvm.vector.reduce.fmaximum", ESC_INTR_ARITH},
+    {"llvm.vector.reduce.fminimum", ESC_INTR_ARITH},
+    {"llvm.ptrmask", ESC_INTR_COPY}, {"llvm.launder.invariant.group", ESC_INTR_COPY},
+    {"llvm.strip.invariant.group", ESC_INTR_COPY}, {"llvm.ssa.copy", ESC_INTR_COPY},
+};
+
+#define NINTRINSICS (sizeof intrinsics / sizeof *intrinsics)
+
+/* byid: the table's IDs, sorted, with their kinds (filled once). */
+static struct {
+  unsigned id;
+  esc_intrinsic_kind kind;
+} byid[NINTRINSICS];
+static size_t nbyid;
+static pthread_once_t byid_once = PTHREAD_ONCE_INIT;
+
+static int by_id(const void *a, const void *b) {
+  unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+  return (x > y) - (x < y);
+}
+
+static void byid_init(void) {
+  for (size_t k = 0; k < NINTRINSICS; k++) {
+    unsigned id = LLVMLookupIntrinsicID(intrinsics[k].name, strlen(intrinsics[k].name));
+    if (!id) /* not in this LLVM */
+      continue;
+    byid[nbyid].id = id;
+    byid[nbyid++].kind = intrinsics[k].kind;
+  }
+  qsort(byid, nbyid, sizeof *byid, by_id);
+}
+
+esc_intrinsic_kind esc_intrinsic_kind_of(LLVMValueRef fn) {
+  unsigned id = LLVMIsAFunction(fn) ? LLVMGetIntrinsicID(fn) : 0;
+  if (!id)
+    return ESC_INTR_NONE;
+  pthread_once(&byid_once, byid_init);
+  size_t lo = 0, hi = nbyid;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (byid[mid].id == id)
+      return byid[mid].kind;
+    if (byid[mid].id < id)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return ESC_INTR_NONE;
+}
+
+/* intrinsic: the flow of a call to a known intrinsic; 0 for the rest. */
+static int intrinsic(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
   esc_graph *g = &f->g;
-  if (has_prefix(name, n, "llvm.lifetime.") || has_prefix(name, n, "llvm.dbg.") ||
-      has_prefix(name, n, "llvm.assume") || has_prefix(name, n, "llvm.invariant.") ||
-      has_prefix(name, n, "llvm.prefetch") || has_prefix(name, n, "llvm.objectsize") ||
-      has_prefix(name, n, "llvm.is.constant") || has_prefix(name, n, "llvm.memset") ||
-      has_prefix(name, n, "llvm.experimental.noalias.scope.decl") ||
-      has_prefix(name, n, "llvm.sideeffect") || has_prefix(name, n, "llvm.donothing") ||
-      has_prefix(name, n, "llvm.pseudoprobe") || has_prefix(name, n, "llvm.trap") ||
-      has_prefix(name, n, "llvm.debugtrap") || has_prefix(name, n, "llvm.stacksave") ||
-      has_prefix(name, n, "llvm.stackrestore"))
+  switch (esc_intrinsic_kind_of(callee)) {
+  case ESC_INTR_NONE:
+    return 0;
+  case ESC_INTR_MARKER: case ESC_INTR_MEMSET: case ESC_INTR_NOFLOW:
     return 1; /* no address flows anywhere */
-  if (has_prefix(name, n, "llvm.memcpy") || has_prefix(name, n, "llvm.memmove")) {
+  case ESC_INTR_MEMCPY: {
     /* *dst = *src, bytes of pointers included */
     int src = esc_graph_loc_of(g, LLVMGetOperand(call, 1));
     int t = esc_graph_new_deref(g, src);
@@ -46,36 +150,30 @@ static int intrinsic(esc_func *f, LLVMValueRef call, const char *name, size_t n)
     esc_graph_store(g, t, esc_graph_loc_of(g, LLVMGetOperand(call, 0)), call);
     return 1;
   }
-  static const char *const arith[] = {
-      "llvm.umax.", "llvm.umin.", "llvm.smax.", "llvm.smin.", "llvm.abs.",
-      "llvm.ctlz.", "llvm.cttz.", "llvm.ctpop.", "llvm.bswap.", "llvm.bitreverse.",
-      "llvm.fshl.", "llvm.fshr.", "llvm.uadd.", "llvm.usub.", "llvm.umul.",
-      "llvm.sadd.", "llvm.ssub.", "llvm.smul.", "llvm.vector.reduce."};
-  for (size_t k = 0; k < sizeof arith / sizeof *arith; k++)
-    if (has_prefix(name, n, arith[k])) {
-      /* Integer arithmetic: an address carried by an operand (p - start)
-       * may be carried by the result, and goes nowhere else. */
-      int result = esc_graph_loc_of(g, call);
-      unsigned nargs = LLVMGetNumArgOperands(call);
-      for (unsigned a = 0; a < nargs; a++) {
-        int l = esc_graph_loc_of(g, LLVMGetOperand(call, a));
-        if (l >= 0 && result >= 0)
-          esc_graph_copy(g, l, result, ESC_WHY_COPY, call);
-        else if (l >= 0)
-          esc_graph_escape(g, l, ESC_WHY_CALL_ARG, call);
-      }
-      return 1;
+  case ESC_INTR_ARITH: {
+    /* Integer arithmetic: an address carried by an operand (p - start)
+     * may be carried by the result, and goes nowhere else. */
+    int result = esc_graph_loc_of(g, call);
+    unsigned nargs = LLVMGetNumArgOperands(call);
+    for (unsigned a = 0; a < nargs; a++) {
+      int l = esc_graph_loc_of(g, LLVMGetOperand(call, a));
+      if (l >= 0 && result >= 0)
+        esc_graph_copy(g, l, result, ESC_WHY_COPY, call);
+      else if (l >= 0)
+        esc_graph_escape(g, l, ESC_WHY_CALL_ARG, call);
     }
-  if (has_prefix(name, n, "llvm.ptrmask") ||
-      has_prefix(name, n, "llvm.launder.invariant.group") ||
-      has_prefix(name, n, "llvm.strip.invariant.group") ||
-      has_prefix(name, n, "llvm.expect") || has_prefix(name, n, "llvm.ssa.copy")) {
+    return 1;
+  }
+  case ESC_INTR_EXPECT: case ESC_INTR_COPY:
+    /* The result is operand 0 (maybe with bits masked off). */
     esc_graph_copy(g, esc_graph_loc_of(g, LLVMGetOperand(call, 0)),
                    esc_graph_loc_of(g, call), ESC_WHY_COPY, call);
     return 1;
   }
   return 0;
 }
+
+/* --- 5. attributes --- */
 
 /* attribute_args: a call's arguments, judged by the callee's attributes. */
 static void attribute_args(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
@@ -91,6 +189,8 @@ static void attribute_args(esc_func *f, LLVMValueRef call, LLVMValueRef callee) 
     if (a < 0)
       continue;
     unsigned fl = escb_call_arg_flags(call, k);
+    /* A call that only reads memory frees nothing either. */
+    int nofree = (fl & (ESCB_ARG_NOFREE | ESCB_ARG_CALL_READONLY)) != 0;
     /* The callee may read what the argument points to, and keep it. */
     int content = esc_graph_new_deref(g, a);
     esc_graph_load(g, a, content);
@@ -106,7 +206,7 @@ static void attribute_args(esc_func *f, LLVMValueRef call, LLVMValueRef callee) 
       esc_graph_escape(g, a, ESC_WHY_MUSTTAIL, call);
     else if (!(fl & ESCB_ARG_NOCAPTURE))
       esc_graph_escape(g, a, direct ? ESC_WHY_CALL_ARG : ESC_WHY_INDIRECT, call);
-    else if (!(fl & ESCB_ARG_NOFREE))
+    else if (!nofree)
       esc_add_check(f, ESC_CHECK_MAY_FREE, call, a);
   }
   /* Operand bundles, and a callee computed from an object (calling into a
@@ -127,20 +227,16 @@ static void attribute_rule(esc_func *f, LLVMValueRef call, LLVMValueRef callee) 
                  ESC_WHY_OTHER, call);
 }
 
-void esc_build_call(esc_func *f, LLVMValueRef call) {
+/* --- 2. allocators, frees, reallocs (alloc.c decides which) --- */
+
+/* allocator: a call alloc.c classified; 0 for ESCB_CALL_OTHER. */
+static int allocator(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
   esc_graph *g = &f->g;
-  LLVMValueRef callee = LLVMGetCalledValue(call);
-  if (escb_call_returns_twice(call))
-    f->returns_twice = 1;
-  if (LLVMIsAFunction(callee)) {
-    size_t n = 0;
-    const char *name = LLVMGetValueName2(callee, &n);
-    if (has_prefix(name, n, "llvm.") && intrinsic(f, call, name, n))
-      return;
-  }
   escb_callinfo ci;
-  escb_classify_call(f->ctx, call, &ci);
+  esc_call_classify(f->ctx, call, &ci);
   switch (ci.kind) {
+  case ESCB_CALL_OTHER:
+    return 0;
   case ESCB_CALL_ALLOC:
     /* An allocation site (every one is an object, see build.c): its
      * address was set when the objects were made.  Arguments such as
@@ -150,25 +246,216 @@ void esc_build_call(esc_func *f, LLVMValueRef call) {
       attribute_args(f, call, callee);
     /* malloc, calloc, aligned_alloc, new: sizes and alignments only (an
      * integer size computed from pointers, p - start, leaks nothing). */
-    return;
+    return 1;
   case ESCB_CALL_FREE:
     if (LLVMGetTypeKind(LLVMTypeOf(call)) != LLVMVoidTypeKind) {
       /* A free-like call whose result is used cannot simply be deleted. */
       attribute_rule(f, call, callee);
-      return;
+      return 1;
     }
     esc_add_check(f, ESC_CHECK_FREE, call,
               esc_graph_loc_of(g, LLVMGetOperand(call, (unsigned)ci.arg)));
-    return;
+    return 1;
   case ESCB_CALL_REALLOC:
     /* The old object moves to a new heap block: it must be on the heap. */
     esc_graph_escape(g, esc_graph_loc_of(g, LLVMGetOperand(call, (unsigned)ci.arg)),
                      ESC_WHY_REALLOC, call);
     attribute_rule(f, call, callee);
-    return;
-  case ESCB_CALL_OTHER:
-    if (!esc_summary_call(f, call, callee))
-      attribute_rule(f, call, callee);
-    return;
+    return 1;
   }
+  return 0;
+}
+
+/* --- 3. and 4. summaries and library models --- */
+
+/* apply: argument a of a call, given what the callee does with it. */
+static void apply(esc_func *f, LLVMValueRef call, int a, unsigned t, int result,
+                  int store_into) {
+  esc_graph *g = &f->g;
+  if (t & ESC_TAG_HEAP)
+    esc_graph_escape(g, a, ESC_WHY_CALL_ARG, call);
+  if (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT)) {
+    int content = esc_graph_new_deref(g, a);
+    esc_graph_load(g, a, content);
+    esc_graph_escape(g, content, ESC_WHY_CALL_CONTENT, call);
+  }
+  if (t & ESC_TAG_WRITES)
+    esc_graph_store(g, g->unknown, a, call);
+  if (t & ESC_TAG_WRITES1) {
+    int pointee = esc_graph_new_deref(g, a);
+    esc_graph_load(g, a, pointee);
+    esc_graph_store(g, g->unknown, pointee, call);
+  }
+  if (t & ESC_TAG_RESULT0)
+    esc_graph_copy(g, a, result, ESC_WHY_CALL_RET, call);
+  if (t & ESC_TAG_RESULT1)
+    esc_graph_load(g, a, result);
+  if (t & (ESC_TAG_RESULT2 | ESC_TAG_RESULT3)) {
+    int first = esc_graph_new_deref(g, a);
+    int second = esc_graph_new_deref(g, first);
+    esc_graph_load(g, a, first);
+    esc_graph_load(g, first, second);
+    if (t & ESC_TAG_RESULT2) /* **a */
+      esc_graph_copy(g, second, result, ESC_WHY_CALL_RET, call);
+    if (t & ESC_TAG_RESULT3) { /* ***a, ****a, ...: a location loading from itself */
+      int deep = esc_graph_new_deref(g, second);
+      esc_graph_load(g, second, deep);
+      esc_graph_load(g, deep, deep);
+      esc_graph_copy(g, deep, result, ESC_WHY_CALL_RET, call);
+    }
+  }
+  if (store_into >= 0)
+    esc_graph_store(g, a, store_into, call);
+  if ((t & ESC_TAG_FREED) && !(t & ESC_TAG_HEAP))
+    esc_add_check(f, ESC_CHECK_MAY_FREE, call, a);
+}
+
+static unsigned letter_tags(char c) {
+  switch (c) {
+  case 'r': case 'n': case 'k': case '<': case 'p': return 0;
+  case 'w': return ESC_TAG_WRITES;
+  case 'R': return ESC_TAG_RESULT0;
+  case 'W': return ESC_TAG_RESULT0 | ESC_TAG_WRITES;
+  case 'c': return ESC_TAG_CONTENT | ESC_TAG_WRITES;
+  case 'f': return ESC_TAG_FREED | ESC_TAG_CONTENT;
+  default:
+    if (c >= '0' && c <= '9')
+      return 0;
+    return ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES; /* 'e', unknown */
+  }
+}
+
+/* callback_tags: what a callback does with the objects it is given. */
+static unsigned callback_tags(esc_func *f, LLVMValueRef cb, int k) {
+  const esc_summary *s = LLVMIsAFunction(cb) ? esc_summary_of(f->sums, cb) : NULL;
+  if (!s || k >= s->nparams)
+    return ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES;
+  return s->tags[k] & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES | ESC_TAG_WRITES1 |
+                       ESC_TAG_FREED);
+}
+
+/* model_fits: the declaration's prototype is the one the row describes. */
+static int model_fits(const esc_libmodel *m, LLVMValueRef callee) {
+  LLVMTypeRef fty = LLVMGlobalGetValueType(callee);
+  unsigned n = LLVMCountParamTypes(fty);
+  if (n != strlen(m->params) || (LLVMIsFunctionVarArg(fty) != 0) != (m->varargs != 0))
+    return 0;
+  LLVMTypeRef types[ESC_LIBMODEL_PARAMS];
+  if (n > ESC_LIBMODEL_PARAMS)
+    return 0;
+  LLVMGetParamTypes(fty, types);
+  int returns_ptr = LLVMGetTypeKind(LLVMGetReturnType(fty)) == LLVMPointerTypeKind;
+  for (unsigned k = 0; k < n; k++) {
+    int ptr = LLVMGetTypeKind(types[k]) == LLVMPointerTypeKind;
+    char c = m->params[k];
+    if ((c == 'n') == ptr)
+      return 0;
+    if ((c == 'R' || c == 'W') && !returns_ptr)
+      return 0;
+  }
+  return 1;
+}
+
+static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
+  esc_graph *g = &f->g;
+  int result = esc_graph_loc_of(g, call);
+  unsigned nargs = LLVMGetNumArgOperands(call);
+  size_t nfixed = strlen(m->params);
+  for (unsigned k = 0; k < nargs; k++) {
+    int a = esc_graph_loc_of(g, LLVMGetOperand(call, k));
+    if (a < 0)
+      continue;
+    char c = k < nfixed ? m->params[k] : (m->varargs ? m->varargs : 'e');
+    unsigned t = letter_tags(c);
+    int into = -1;
+    if (c >= '0' && c <= '9' && (unsigned)(c - '0') < nargs)
+      into = esc_graph_loc_of(g, LLVMGetOperand(call, (unsigned)(c - '0')));
+    if (c >= '0' && c <= '9' && into < 0)
+      t = letter_tags('e'); /* stored through a constant: anywhere */
+    /* A callback receives pointers into some arguments' objects. */
+    if (m->callback >= 0 && (unsigned)m->callback < nargs)
+      for (const char *d = m->cb_gets; *d; d++)
+        if ((unsigned)(*d - '0') == k)
+          t |= callback_tags(f, LLVMGetOperand(call, (unsigned)m->callback),
+                             (int)(d - m->cb_gets));
+    if (c == '<' && nargs > 0) { /* *arg0 gets *a */
+      int bytes = esc_graph_new_deref(g, a);
+      esc_graph_load(g, a, bytes);
+      esc_graph_store(g, bytes, esc_graph_loc_of(g, LLVMGetOperand(call, 0)), call);
+    }
+    apply(f, call, a, t, result, into);
+  }
+  esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
+}
+
+static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
+  esc_graph *g = &f->g;
+  int result = esc_graph_loc_of(g, call);
+  unsigned nargs = LLVMGetNumArgOperands(call);
+  for (unsigned k = 0; k < nargs; k++) {
+    int a = esc_graph_loc_of(g, LLVMGetOperand(call, k));
+    if (a < 0)
+      continue;
+    /* Variadic arguments: the callee's va_arg reads are not tracked. */
+    unsigned t = (int)k < s->nparams ? s->tags[k]
+                                     : ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES;
+    apply(f, call, a, t, result, -1);
+  }
+  if (s->ret_other)
+    esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
+}
+
+/* plain_direct: a direct call a summary or a library model may describe:
+ * the callee called with its own type, no operand bundles, not musttail or
+ * callbr (those go the conservative way); only with interprocedural
+ * analysis on. */
+static int plain_direct(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
+  if (!LLVMIsAFunction(callee) || !f->sums)
+    return 0;
+  if (LLVMGetInstructionOpcode(call) == LLVMCall &&
+      LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail)
+    return 0;
+  LLVMOpcode op = LLVMGetInstructionOpcode(call);
+  int expect = (int)LLVMGetNumArgOperands(call) + (op == LLVMInvoke ? 3 : 1);
+  if (op == LLVMCallBr || LLVMGetNumOperands(call) != expect)
+    return 0;
+  return LLVMGetCalledFunctionType(call) == LLVMGlobalGetValueType(callee);
+}
+
+/* summarised: the callee's summary, if it has one (a definition here). */
+static int summarised(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
+  const esc_summary *s = esc_summary_of(f->sums, callee);
+  if (!s)
+    return 0;
+  summary_call(f, call, s);
+  return 1;
+}
+
+/* modelled: a declaration whose row of libmodel.c fits it. */
+static int modelled(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
+  if (!LLVMIsDeclaration(callee))
+    return 0;
+  size_t n = 0;
+  const char *name = LLVMGetValueName2(callee, &n);
+  const esc_libmodel *m = esc_libmodel_find(name, n);
+  if (!m || !model_fits(m, callee))
+    return 0;
+  model_call(f, call, m);
+  return 1;
+}
+
+/* esc_build_call is the one dispatch of a call (the order is the banner's:
+ * intrinsic, allocator, summary, library model, attributes). */
+void esc_build_call(esc_func *f, LLVMValueRef call) {
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  if (escb_call_returns_twice(call))
+    f->returns_twice = 1;
+  if (intrinsic(f, call, callee))
+    return;
+  if (allocator(f, call, callee))
+    return;
+  if (plain_direct(f, call, callee) &&
+      (summarised(f, call, callee) || modelled(f, call, callee)))
+    return;
+  attribute_rule(f, call, callee);
 }

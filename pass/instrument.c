@@ -368,7 +368,7 @@ static int instrument_function(esc_prof *p, escb_ctx *ctx, LLVMBuilderRef b, LLV
     if (!esc_is_call(i))
       continue;
     instr in = {i, {0}};
-    escb_classify_call(ctx, i, &in.ci);
+    esc_call_classify(ctx, i, &in.ci);
     if (in.ci.kind == ESCB_CALL_OTHER)
       continue;
     nalloc += in.ci.kind == ESCB_CALL_ALLOC;

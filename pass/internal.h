@@ -8,7 +8,9 @@
 #include "escape.h"
 #include "graph.h"
 #include "ir.h"
+#include "alloc.h"
 #include "ledger.h"
+#include "libcode.h"
 
 /* esc_reason: why an allocation is where it is after the pass; the words
  * of each are in reason.c. */
@@ -158,16 +160,30 @@ void esc_build(esc_func *f);
 void esc_build_call(esc_func *f, LLVMValueRef call);
 void esc_add_check(esc_func *f, esc_checkkind kind, LLVMValueRef call, int loc);
 
+/* esc_intrinsic_kind: what an intrinsic does, by call.c's table. */
+typedef enum esc_intrinsic_kind {
+  ESC_INTR_NONE,   /* not an intrinsic, or not in the table */
+  ESC_INTR_MARKER, /* debug records, assume, lifetime markers: no effect */
+  ESC_INTR_EXPECT, /* llvm.expect*: a hint; the result is operand 0 */
+  ESC_INTR_MEMSET, /* fills bytes: no address flows */
+  ESC_INTR_NOFLOW, /* invariant, prefetch, objectsize, traps...: no address flows */
+  ESC_INTR_MEMCPY, /* memcpy, memmove: *dst = *src */
+  ESC_INTR_ARITH,  /* integer arithmetic: operands to the result */
+  ESC_INTR_COPY,   /* ptrmask, launder, ssa.copy: the result is operand 0 */
+} esc_intrinsic_kind;
+/* esc_intrinsic_kind_of: the kind of a callee (any value; ESC_INTR_NONE
+ * unless a function that is an intrinsic of the table). */
+esc_intrinsic_kind esc_intrinsic_kind_of(LLVMValueRef fn);
+
 /* solve.c: verdicts */
 void esc_solve_flow(esc_func *f);     /* the graph, returns not yet escaped */
 void esc_solve_verdicts(esc_func *f); /* returns escape; every site judged */
 
-/* summary.c: parameter summaries and library models */
+/* summary.c: parameter summaries (call.c applies them at calls) */
 const esc_summary *esc_summary_of(const esc_summaries *s, LLVMValueRef fn);
 void esc_summary_extract(esc_func *f, esc_summary *out);
 int esc_summary_equal(const esc_summary *a, const esc_summary *b);
 void esc_summary_free(esc_summary *s);
-int esc_summary_call(esc_func *f, LLVMValueRef call, LLVMValueRef callee);
 
 /* rewrite.c: heap -> stack; -escape-verify names what it did */
 enum {

@@ -1,5 +1,5 @@
 /* ir.c — small facts about LLVM IR shared by the C core's files (ir.h):
- * which instructions are calls and allocations, value predicates, and the
+ * which instructions are calls, value predicates, and the
  * typed, shape-checked reading and writing of metadata that every record
  * of the pass goes through (schema.c).  Decides no policy. */
 #include "ir.h"
@@ -11,11 +11,6 @@
 int esc_is_call(LLVMValueRef inst) {
   LLVMOpcode op = LLVMGetInstructionOpcode(inst);
   return op == LLVMCall || op == LLVMInvoke || op == LLVMCallBr;
-}
-
-int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci) {
-  escb_classify_call(ctx, inst, ci);
-  return ci->kind == ESCB_CALL_ALLOC;
 }
 
 int esc_is_null(LLVMValueRef v) {

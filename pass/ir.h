@@ -20,9 +20,6 @@
 
 /* esc_is_call: a call, invoke or callbr. */
 int esc_is_call(LLVMValueRef inst);
-/* esc_is_alloc_site: a call the bridge classifies as an allocation (ci is
- * filled either way). */
-int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci);
 /* esc_is_null: the constant null pointer.  esc_is_pointer: of pointer type. */
 int esc_is_null(LLVMValueRef v);
 int esc_is_pointer(LLVMValueRef v);

@@ -6,7 +6,7 @@
  * report line goes and which records are left over:
  *   - a call with its own record (by node, or by position when some pass
  *     rebuilt it) is reported where the user wrote it (a copy inlined from
- *     a library header: at the user's call, escb_user_debug_loc);
+ *     a library header: at the user's call, esc_user_debug_loc);
  *   - a call inlined from allocation wrappers of other files is reported at
  *     the outermost recorded wrapper call (`use.c:8:12: xmalloc(64)`);
  *   - a call LLVM merged from several (SimplifyCFG hoisting or sinking)
@@ -21,6 +21,8 @@
  * LTO_report.test).
  */
 #include "ledger.h"
+#include "alloc.h"
+#include "libcode.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,7 +186,7 @@ void esc_sites_mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *sites) {
           continue;
         LLVMValueRef callee = LLVMGetCalledValue(i);
         if (sites->nusercalls && LLVMIsAFunction(callee) && LLVMGetDebugLocLine(i) &&
-            escb_user_debug_loc(i, file, sizeof file, &line, &col)) {
+            esc_user_debug_loc(i, file, sizeof file, &line, &col)) {
           /* A user's call of the library function that holds a site, not
            * inlined: the site's copy is in that function's body. */
           size_t len = 0;
@@ -200,7 +202,7 @@ void esc_sites_mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *sites) {
           s->seen = 1;
         /* A copy inlined at a user's call (found or merged: by the
          * allocator's name): that call keeps its object. */
-        if (sites->nusercalls && escb_user_debug_loc(i, file, sizeof file, &line, &col)) {
+        if (sites->nusercalls && esc_user_debug_loc(i, file, sizeof file, &line, &col)) {
           char alloc[256];
           escb_display_name(callee, alloc, sizeof alloc);
           usercalls_seen(sites, file, line, col, alloc, NULL);
@@ -279,7 +281,7 @@ static esc_place place(LLVMValueRef call, const esc_site *site, int own) {
   esc_place p = {site, NULL, 0, 0};
   char file[1024];
   unsigned line = 0, col = 0;
-  if (own && escb_user_debug_loc(call, file, sizeof file, &line, &col)) {
+  if (own && esc_user_debug_loc(call, file, sizeof file, &line, &col)) {
     p.file = esc_strdup(file);
     p.line = line;
     p.col = col;

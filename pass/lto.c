@@ -21,7 +21,9 @@
  * Exercised by test/lto/ (LTO_options.test: each option) and
  * test/lto/LTO_default_linker.test (the note).
  */
+#ifndef _GNU_SOURCE /* (LLVM's flags define it) */
 #define _GNU_SOURCE /* dladdr */
+#endif
 #include "internal.h"
 
 #include <dlfcn.h>

@@ -105,7 +105,7 @@ static void record_calls(LLVMModuleRef M, escb_ctx *ctx) {
  * ... -> new), and those functions (the chain).  At the pipeline's start
  * nothing is inlined yet; once the inliner has copied the site into the
  * user's function, the copy's position is the user's call
- * (escb_user_debug_loc), and a copy LLVM then deletes is reported there
+ * (esc_user_debug_loc), and a copy LLVM then deletes is reported there
  * from these records (ledger.c).  Budgets: the functions walked and the
  * calls noted per site. */
 #define ESC_USERCALL_FNS 32
@@ -123,7 +123,7 @@ static void record_user_calls(LLVMModuleRef M, LLVMValueRef call, LLVMMetadataRe
           LLVMGetCalledValue(user) != fns[k])
         continue;
       LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(user));
-      if (escb_in_library_header(user)) { /* library code calls it: walk up */
+      if (esc_in_library_header(user)) { /* library code calls it: walk up */
         int known = 0;
         for (int j = 0; j < nfns; j++)
           known |= fns[j] == caller;
@@ -185,7 +185,7 @@ void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
         s.args = args_text(i, &s.nargs);
         LLVMMetadataRef node = esc_schema_site_write(M, i, &s);
         args_free(s.args, s.nargs);
-        if (escb_in_library_header(i))
+        if (esc_in_library_header(i))
           record_user_calls(M, i, node);
       }
   record_calls(M, ctx);

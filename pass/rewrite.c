@@ -252,7 +252,7 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
 static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
   esc_graph *g = &f->g;
   escb_callinfo ci;
-  escb_classify_call(f->ctx, call, &ci);
+  esc_call_classify(f->ctx, call, &ci);
   LLVMValueRef p = LLVMGetOperand(call, (unsigned)ci.arg);
   LLVMTypeRef pty = LLVMTypeOf(p);
   LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
@@ -415,7 +415,7 @@ void esc_rewrite(esc_func *f) {
       if (f->cands[g->objs[o].cand].guarded || f->cands[g->objs[o].cand].on_side_stack)
         fr.keep = 1;
     escb_callinfo ci;
-    escb_classify_call(f->ctx, ck->call, &ci);
+    esc_call_classify(f->ctx, ck->call, &ci);
     LLVMValueRef p = LLVMGetOperand(ck->call, (unsigned)ci.arg);
     if (some == 1 && only >= 0 && strip(p) == f->cands[only].call && !fr.keep)
       fr.cand = only;
@@ -483,6 +483,7 @@ void esc_rewrite(esc_func *f) {
   free(frees);
   free(direct);
   free(indirect);
+  esc_calls_forget(f->ctx, f->fn); /* its calls changed, some are gone */
   if (f->opt->mark_rewritten)
     escb_mark_rewritten(f->fn);
   if (f->opt->verify)

@@ -364,7 +364,7 @@ static int lifo_ok(esc_func *f, int k) {
       return 0;
     /* ...through the call's own result, so the site dominates the free. */
     escb_callinfo ci;
-    escb_classify_call(f->ctx, ck->call, &ci);
+    esc_call_classify(f->ctx, ck->call, &ci);
     LLVMValueRef p = LLVMGetOperand(ck->call, (unsigned)ci.arg);
     while (LLVMIsABitCastInst(p) || LLVMIsAAddrSpaceCastInst(p))
       p = LLVMGetOperand(p, 0);

@@ -56,18 +56,12 @@ typedef enum wrap_kind { WRAP_NONE, WRAP_ALLOC, WRAP_FREE } wrap_kind;
 
 /* harmless_intrinsic: debug records and hints with no effect on memory. */
 static int harmless_intrinsic(LLVMValueRef callee) {
-  size_t n = 0;
-  const char *name = LLVMGetValueName2(callee, &n);
-  return (n > 9 && memcmp(name, "llvm.dbg.", 9) == 0) ||
-         (n >= 11 && memcmp(name, "llvm.assume", 11) == 0) ||
-         (n > 14 && memcmp(name, "llvm.lifetime.", 14) == 0) ||
-         (n > 12 && memcmp(name, "llvm.expect.", 12) == 0);
+  esc_intrinsic_kind k = esc_intrinsic_kind_of(callee);
+  return k == ESC_INTR_MARKER || k == ESC_INTR_EXPECT;
 }
 
 static int is_memset(LLVMValueRef callee) {
-  size_t n = 0;
-  const char *name = LLVMGetValueName2(callee, &n);
-  return n > 11 && memcmp(name, "llvm.memset", 11) == 0;
+  return esc_intrinsic_kind_of(callee) == ESC_INTR_MEMSET;
 }
 
 /* returning: marks the blocks from which a `ret` can be reached; 0 if the
@@ -109,7 +103,7 @@ static int allocator(escb_ctx *ctx, LLVMValueRef call, const esc_ptrmap *known) 
   if (LLVMIsAFunction(callee) && esc_ptrmap_get(known, callee) == WRAP_ALLOC)
     return 1;
   escb_callinfo ci;
-  escb_classify_call(ctx, call, &ci);
+  esc_call_classify(ctx, call, &ci);
   return ci.kind == ESCB_CALL_ALLOC &&
          (ci.fn == ESCB_FN_MALLOC || ci.fn == ESCB_FN_CALLOC ||
           ci.fn == ESCB_FN_ALIGNED_ALLOC || ci.fn == ESCB_FN_NEW);
@@ -292,7 +286,7 @@ static int free_wrapper(escb_ctx *ctx, LLVMValueRef fn) {
         if (LLVMIsAFunction(callee) && harmless_intrinsic(callee))
           break;
         escb_callinfo ci;
-        escb_classify_call(ctx, i, &ci);
+        esc_call_classify(ctx, i, &ci);
         if (ci.kind != ESCB_CALL_FREE ||
             !LLVMIsAArgument(LLVMGetOperand(i, (unsigned)ci.arg)))
           return 0;
