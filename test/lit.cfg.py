@@ -48,6 +48,8 @@ config.substitutions.append(("%count", "bash %s/count-allocs.sh" % tools))
 # per file, or with -flto=full / -flto=thin and lld; prints the report.
 config.substitutions.append(("%lto-build", "bash %s/lto-build.sh" % tools))
 config.substitutions.append(("%src_root", config.escape_src_root))
+# %obj_root: the build tree (the plugin's objects, for scripts/check-layers).
+config.substitutions.append(("%obj_root", config.escape_obj_root))
 # %runtime_dir: the built runtime libraries (libescape-profile.a).
 config.substitutions.append(("%runtime_dir", os.path.join(config.escape_obj_root, "runtime")))
 
