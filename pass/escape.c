@@ -85,6 +85,8 @@ typedef struct esc_cg {
   esc_ptrmap index;
   esc_digraph g;
   esc_sccs sccs; /* callees' SCCs first; sccs.cyclic: the function recurses */
+  esc_digraph reads; /* i -> j: i's graph reads j's summary (a direct call of
+                        j, or j handed to a call: a library's callback) */
 } esc_cg;
 
 static int has_llvm_prefix(LLVMValueRef fn) {
@@ -117,6 +119,7 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
       ESC_PUSH(cg->fns, cg->n, cap, fn);
     }
   esc_digraph_init(&cg->g, cg->n);
+  esc_digraph_init(&cg->reads, cg->n);
   int *taken = NULL, ntaken = 0, captaken = 0;
   for (int i = 0; i < cg->n; i++)
     if (address_taken(cg->fns[i]))
@@ -131,6 +134,7 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
         int j = LLVMIsAFunction(callee) ? esc_ptrmap_get(&cg->index, callee) : -1;
         if (j >= 0) {
           esc_digraph_edge(&cg->g, i, j);
+          esc_digraph_edge(&cg->reads, i, j);
         } else if (!LLVMIsAFunction(callee)) {
           /* An indirect call may reach any function whose address is taken. */
           for (int k = 0; k < ntaken; k++)
@@ -148,8 +152,10 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
         unsigned na = LLVMGetNumArgOperands(in);
         for (unsigned a = 0; a < na; a++) {
           int t = esc_ptrmap_get(&cg->index, LLVMGetOperand(in, a));
-          if (t >= 0)
+          if (t >= 0) {
             esc_digraph_edge(&cg->g, i, t);
+            esc_digraph_edge(&cg->reads, i, t);
+          }
         }
       }
   free(taken);
@@ -158,6 +164,7 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
 
 static void cg_free(esc_cg *cg) {
   esc_digraph_free(&cg->g);
+  esc_digraph_free(&cg->reads);
   esc_sccs_free(&cg->sccs);
   free(cg->fns);
   esc_ptrmap_free(&cg->index);
@@ -312,17 +319,18 @@ typedef struct esc_member {
 } esc_member;
 
 /* stale: the member's last analysis read a summary that has changed since
- * (a call to a peer is an edge through the peer's summary; nothing else of
- * a peer is read while building a graph). */
+ * (a direct call of a peer is an edge through the peer's summary, and a
+ * library call's callback takes the callback's tags; an indirect call
+ * reads no summary). */
 static int stale(esc_run *r, const esc_member *m, int i, const int *slot, int comp) {
   const esc_member *me = &m[slot[i]];
   if (me->analysed_at < 0)
     return 1;
   if (!r->opt->interprocedural)
     return 0; /* no summary is read */
-  const esc_digraph *cg = &r->cg.g;
-  for (int k = 0; k < cg->nsucc[i]; k++) {
-    int j = cg->succ[i][k];
+  const esc_digraph *reads = &r->cg.reads;
+  for (int k = 0; k < reads->nsucc[i]; k++) {
+    int j = reads->succ[i][k];
     if (r->cg.sccs.of[j] == comp && m[slot[j]].changed_at > me->analysed_at)
       return 1;
   }
