@@ -470,6 +470,8 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   for (int k = 0; k < r.cg.sccs.n; k++)
     scc(&r, r.cg.sccs.start[k], r.cg.sccs.start[k + 1], k, slot);
   free(slot);
+  /* A debugging aid for the cost of the SCCs' fixed points (tests:
+   * test/ir/Scc_analyses.ll): not an option, not recorded for the link. */
   if (getenv("ESCAPE_DEBUG_ANALYSES"))
     fprintf(stderr, "escape: %ld analyses of %d functions\n", r.analyses, r.cg.n);
   /* A ThinLTO backend holds records imported with other modules' code:
