@@ -67,6 +67,7 @@
  * (allocation wrappers), lto.c (link-time mode), bridge.cpp (C++-only LLVM
  * facilities), plugin.cpp (registration and options).
  */
+#include "digraph.h"
 #include "internal.h"
 
 #include <stdio.h>
@@ -74,22 +75,19 @@
 #include <string.h>
 
 /* esc_cg is the module's call graph over defined functions, for the
- * recursion policy. */
+ * recursion policy and the bottom-up order: a call edge for each direct
+ * call, and edges to every address-taken function from calls that may
+ * reach one (indirect calls, code in other files, functions handed to a
+ * call). */
 typedef struct esc_cg {
   int n;
   LLVMValueRef *fns;
   esc_ptrmap index;
-  int **succ;
-  int *nsucc, *capsucc;
-  int *recursive;
-  int *order;     /* functions by SCC, callees' SCCs first (Tarjan's order) */
-  int *scc_start; /* SCC k is order[scc_start[k] .. scc_start[k+1]) */
-  int nscc;
+  esc_digraph g;
+  esc_sccs sccs; /* callees' SCCs first; sccs.cyclic: the function recurses */
+  esc_digraph reads; /* i -> j: i's graph reads j's summary (a direct call of
+                        j, or j handed to a call: a library's callback) */
 } esc_cg;
-
-static void cg_edge(esc_cg *cg, int a, int b) {
-  ESC_PUSH(cg->succ[a], cg->nsucc[a], cg->capsucc[a], b);
-}
 
 static int has_llvm_prefix(LLVMValueRef fn) {
   size_t n = 0;
@@ -120,11 +118,8 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
       esc_ptrmap_put(&cg->index, fn, cg->n);
       ESC_PUSH(cg->fns, cg->n, cap, fn);
     }
-  size_t n = (size_t)cg->n + 1;
-  cg->succ = esc_alloc(n * sizeof *cg->succ);
-  cg->nsucc = esc_alloc(n * sizeof(int));
-  cg->capsucc = esc_alloc(n * sizeof(int));
-  cg->recursive = esc_alloc(n * sizeof(int));
+  esc_digraph_init(&cg->g, cg->n);
+  esc_digraph_init(&cg->reads, cg->n);
   int *taken = NULL, ntaken = 0, captaken = 0;
   for (int i = 0; i < cg->n; i++)
     if (address_taken(cg->fns[i]))
@@ -138,11 +133,12 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
           continue;
         int j = LLVMIsAFunction(callee) ? esc_ptrmap_get(&cg->index, callee) : -1;
         if (j >= 0) {
-          cg_edge(cg, i, j);
+          esc_digraph_edge(&cg->g, i, j);
+          esc_digraph_edge(&cg->reads, i, j);
         } else if (!LLVMIsAFunction(callee)) {
           /* An indirect call may reach any function whose address is taken. */
           for (int k = 0; k < ntaken; k++)
-            cg_edge(cg, i, taken[k]);
+            esc_digraph_edge(&cg->g, i, taken[k]);
         } else if (!has_llvm_prefix(callee) && !escb_is_library_call(ctx, in)) {
           /* Code in another file may call back the functions whose address
            * it can have (a visitor stored in a struct): recursion through
@@ -150,96 +146,26 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
            * are not followed (the cost would be every visible function
            * that calls out; README, known gaps). */
           for (int k = 0; k < ntaken; k++)
-            cg_edge(cg, i, taken[k]);
+            esc_digraph_edge(&cg->g, i, taken[k]);
         }
         /* External code handed one of our functions may call it back. */
         unsigned na = LLVMGetNumArgOperands(in);
         for (unsigned a = 0; a < na; a++) {
           int t = esc_ptrmap_get(&cg->index, LLVMGetOperand(in, a));
-          if (t >= 0)
-            cg_edge(cg, i, t);
+          if (t >= 0) {
+            esc_digraph_edge(&cg->g, i, t);
+            esc_digraph_edge(&cg->reads, i, t);
+          }
         }
       }
   free(taken);
-}
-
-/* cg_sccs marks functions on a cycle (Tarjan, iterative: call graphs of
- * generated code can be deep). */
-static void cg_sccs(esc_cg *cg) {
-  int n = cg->n, counter = 0, sp = 0, csp = 0;
-  int *index = esc_alloc((size_t)(n + 1) * sizeof(int));
-  int *low = esc_alloc((size_t)(n + 1) * sizeof(int));
-  int *onstack = esc_alloc((size_t)(n + 1) * sizeof(int));
-  int *stack = esc_alloc((size_t)(n + 1) * sizeof(int));
-  int *cstack = esc_alloc((size_t)(n + 1) * sizeof(int)); /* dfs nodes */
-  int *cedge = esc_alloc((size_t)(n + 1) * sizeof(int));  /* next edge */
-  int norder = 0;
-  cg->order = esc_alloc((size_t)(n + 1) * sizeof(int));
-  cg->scc_start = esc_alloc((size_t)(n + 2) * sizeof(int));
-  for (int i = 0; i < n; i++)
-    index[i] = -1;
-  for (int root = 0; root < n; root++) {
-    if (index[root] >= 0)
-      continue;
-    cstack[csp] = root;
-    cedge[csp++] = 0;
-    index[root] = low[root] = counter++;
-    stack[sp++] = root;
-    onstack[root] = 1;
-    while (csp > 0) {
-      int v = cstack[csp - 1];
-      if (cedge[csp - 1] < cg->nsucc[v]) {
-        int w = cg->succ[v][cedge[csp - 1]++];
-        if (w == v)
-          cg->recursive[v] = 1;
-        if (index[w] < 0) {
-          index[w] = low[w] = counter++;
-          stack[sp++] = w;
-          onstack[w] = 1;
-          cstack[csp] = w;
-          cedge[csp++] = 0;
-        } else if (onstack[w] && index[w] < low[v]) {
-          low[v] = index[w];
-        }
-        continue;
-      }
-      csp--;
-      if (csp > 0 && low[v] < low[cstack[csp - 1]])
-        low[cstack[csp - 1]] = low[v];
-      if (low[v] == index[v]) {
-        int size = 0, top = sp;
-        do {
-          onstack[stack[--top]] = 0;
-          size++;
-        } while (stack[top] != v);
-        cg->scc_start[cg->nscc++] = norder;
-        for (int k = top; k < sp; k++) {
-          if (size > 1)
-            cg->recursive[stack[k]] = 1;
-          cg->order[norder++] = stack[k];
-        }
-        sp = top;
-      }
-    }
-  }
-  free(index);
-  free(low);
-  free(onstack);
-  free(stack);
-  free(cstack);
-  free(cedge);
-  cg->scc_start[cg->nscc] = norder;
+  esc_digraph_sccs(&cg->g, &cg->sccs);
 }
 
 static void cg_free(esc_cg *cg) {
-  for (int i = 0; i < cg->n; i++)
-    free(cg->succ[i]);
-  free(cg->succ);
-  free(cg->nsucc);
-  free(cg->capsucc);
-  free(cg->recursive);
-  free(cg->order);
-  free(cg->scc_start);
+  esc_digraph_free(&cg->g);
+  esc_digraph_free(&cg->reads);
+  esc_sccs_free(&cg->sccs);
   free(cg->fns);
   esc_ptrmap_free(&cg->index);
 }
@@ -266,6 +192,7 @@ typedef struct esc_run {
   int sidestack; /* the side stack's runtime links into M: -1 not known yet */
   uint64_t *chain; /* per function: converted bytes on its deepest call chain */
   char *chained;   /* chain[i] is final */
+  long analyses;   /* functions analysed (ESCAPE_DEBUG_ANALYSES) */
 } esc_run;
 
 static void analyse(esc_run *r, int i, esc_func *f) {
@@ -274,7 +201,7 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   f->ctx = r->ctx;
   f->opt = r->opt;
   f->sums = r->opt->interprocedural ? &r->sums : NULL;
-  f->recursive = r->cg.recursive[i];
+  f->recursive = r->cg.sccs.cyclic[i];
   if (f->recursive && r->opt->side_stack) {
     if (r->sidestack < 0)
       r->sidestack = esc_sidestack_usable(r->M);
@@ -284,17 +211,24 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   f->remarks = escb_remarks_enabled(r->ctx, f->fn);
   esc_build(f);
   esc_solve_flow(f);
+  r->analyses++;
 }
 
-/* finish judges, reports and rewrites one function whose summary is final. */
-static void finish(esc_run *r, int i) {
+/* finish judges, reports and rewrites one function whose summary is final;
+ * f is its analysis with the final summaries (from the SCC's last round),
+ * or NULL to analyse it now. */
+static void finish(esc_run *r, int i, esc_func *kept) {
   esc_func f;
-  analyse(r, i, &f);
+  if (kept)
+    f = *kept;
+  else
+    analyse(r, i, &f);
   esc_summary_extract(&f, &r->sums.v[i]);
   /* Callees outside this SCC are finished; peers on a cycle count 0 (their
    * static conversions are capped by -escape-max-recursive-frame-bytes). */
-  for (int k = 0; k < r->cg.nsucc[i]; k++) {
-    int j = r->cg.succ[i][k];
+  const esc_digraph *cg = &r->cg.g;
+  for (int k = 0; k < cg->nsucc[i]; k++) {
+    int j = cg->succ[i][k];
     if (r->chained[j] && r->chain[j] > f.chain_below)
       f.chain_below = r->chain[j];
   }
@@ -320,58 +254,113 @@ static void finish(esc_run *r, int i) {
   func_free(&f);
 }
 
-/* bottom: the least summary, where an SCC's fixed point starts. */
-static void bottom(esc_run *r, int i) {
-  esc_summary *s = &r->sums.v[i];
-  esc_summary_free(s);
-  s->nparams = (int)LLVMCountParams(r->cg.fns[i]);
-  s->tags = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->tags);
-  s->why = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->why);
-  s->valid = escb_has_exact_definition(r->cg.fns[i]);
+/* func_bytes: about the memory an analysed function's graph holds. */
+static size_t func_bytes(const esc_func *f) {
+  const esc_graph *g = &f->g;
+  size_t n = (size_t)g->nobjs * sizeof(esc_obj) + (size_t)g->caplocs * sizeof(esc_loc);
+  for (int l = 0; l < g->nlocs; l++)
+    n += (size_t)g->words * 8 + (size_t)g->locs[l].capout * sizeof(esc_edge) +
+         (size_t)(g->locs[l].caploads + g->locs[l].capstores) * sizeof(int) +
+         (size_t)g->locs[l].capstore_at * sizeof(LLVMValueRef);
+  return n;
 }
 
-static void top(esc_run *r, int i) {
-  esc_summary *s = &r->sums.v[i];
-  for (int k = 0; k < s->nparams; k++)
-    s->tags[k] = ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_RESULT0 | ESC_TAG_RESULT1 |
-                 ESC_TAG_RESULT2 | ESC_TAG_RESULT3 | ESC_TAG_FREED | ESC_TAG_WRITES |
-                 ESC_TAG_WRITES1;
-  s->ret_other = 1;
+/* esc_member is a function of a recursive SCC during its fixed point. */
+typedef struct esc_member {
+  long analysed_at; /* clock of its last analysis; -1 none yet */
+  long changed_at;  /* clock of its summary's last change; -1 none */
+  int kept;         /* f is its last analysis */
+  esc_func f;
+} esc_member;
+
+/* stale: the member's last analysis read a summary that has changed since
+ * (a direct call of a peer is an edge through the peer's summary, and a
+ * library call's callback takes the callback's tags; an indirect call
+ * reads no summary). */
+static int stale(esc_run *r, const esc_member *m, int i, const int *slot, int comp) {
+  const esc_member *me = &m[slot[i]];
+  if (me->analysed_at < 0)
+    return 1;
+  if (!r->opt->interprocedural)
+    return 0; /* no summary is read */
+  const esc_digraph *reads = &r->cg.reads;
+  for (int k = 0; k < reads->nsucc[i]; k++) {
+    int j = reads->succ[i][k];
+    if (r->cg.sccs.of[j] == comp && m[slot[j]].changed_at > me->analysed_at)
+      return 1;
+  }
+  return 0;
 }
 
-/* scc solves a strongly connected component: a call inside it is an edge
- * through the peer's current summary, iterated from the least summaries to
- * a fixed point (monotone: more tags only add flow). */
-static void scc(esc_run *r, int from, int to) {
-  int single = to - from == 1 && !r->cg.recursive[r->cg.order[from]];
-  if (!single) {
-    for (int k = from; k < to; k++)
-      bottom(r, r->cg.order[k]);
-    int stable = 0;
-    for (int round = 0; round < ESC_SCC_ROUNDS && !stable; round++) {
-      stable = 1;
-      for (int k = from; k < to; k++) {
-        int i = r->cg.order[k];
-        esc_func f;
-        esc_summary next = {0};
-        analyse(r, i, &f);
-        esc_summary_extract(&f, &next);
-        func_free(&f);
-        if (!esc_summary_equal(&next, &r->sums.v[i])) {
-          stable = 0;
-          esc_summary_free(&r->sums.v[i]);
-          r->sums.v[i] = next;
-        } else {
-          esc_summary_free(&next);
-        }
+/* scc solves strongly connected component comp = order[from .. to) of the
+ * call graph, callees' SCCs being final (slot: scratch, function -> its
+ * place in the component).  A function on no cycle is analysed once, by finish.
+ * A recursive SCC starts from the least summaries (Go's batch of mutually
+ * recursive functions); round by round, in a fixed order, each function
+ * whose last analysis read a peer's summary that has changed since is
+ * analysed again, and its new summary joined into its current one, until
+ * a round analyses nothing.  Summaries only grow and are finitely many
+ * bits, so this ends, with no cap on the rounds.  (The join is a guard: a
+ * peer's new tags only add flow, except that a parameter that leaks needs
+ * no may-free check, so FREED can give way to the larger HEAP, and a graph
+ * that more flow puts past the solver's budget summarises as everything.)
+ * At the end every function's last analysis read the final summaries: it
+ * is the graph a new analysis would build, and finish judges it.  A call
+ * from F to a peer G is an edge through G's summary, a sound description
+ * of G given its peers' summaries, so by induction on the depth of calls,
+ * of every activation of G. */
+static void scc(esc_run *r, int from, int to, int comp, int *slot) {
+  const int *order = r->cg.sccs.order;
+  if (to - from == 1 && !r->cg.sccs.cyclic[order[from]]) {
+    finish(r, order[from], NULL);
+    return;
+  }
+  int n = to - from;
+  esc_member *m = esc_alloc((size_t)n * sizeof *m);
+  for (int k = 0; k < n; k++) {
+    int i = order[from + k];
+    slot[i] = k;
+    m[k].analysed_at = m[k].changed_at = -1;
+    esc_summary_least(r->cg.fns[i], &r->sums.v[i]);
+  }
+  long clock = 0;
+  size_t kept_bytes = 0;
+  for (int busy = 1; busy;) {
+    busy = 0;
+    for (int k = 0; k < n; k++) {
+      int i = order[from + k];
+      if (!stale(r, m, i, slot, comp))
+        continue;
+      busy = 1;
+      if (m[k].kept) {
+        kept_bytes -= func_bytes(&m[k].f);
+        func_free(&m[k].f);
+        m[k].kept = 0;
+      }
+      m[k].analysed_at = clock++;
+      analyse(r, i, &m[k].f);
+      esc_summary next = {0};
+      esc_summary_extract(&m[k].f, &next);
+      if (esc_summary_join(&r->sums.v[i], &next))
+        m[k].changed_at = clock++;
+      esc_summary_free(&next);
+      /* The graphs wait for finish within a memory budget; past it, finish
+       * builds the same graph again. */
+      size_t bytes = func_bytes(&m[k].f);
+      if (kept_bytes + bytes <= (size_t)ESC_SCC_KEEP_BYTES) {
+        kept_bytes += bytes;
+        m[k].kept = 1;
+      } else {
+        func_free(&m[k].f);
       }
     }
-    if (!stable) /* give up: everything leaks */
-      for (int k = from; k < to; k++)
-        top(r, r->cg.order[k]);
   }
-  for (int k = from; k < to; k++)
-    finish(r, r->cg.order[k]);
+  /* A kept graph predates the rewrites of the peers finished before its
+   * function: a rewrite changes its own function's body only (the side
+   * stack's runtime it may link in adds functions, and touches none). */
+  for (int k = 0; k < n; k++)
+    finish(r, order[from + k], m[k].kept ? &m[k].f : NULL);
+  free(m);
 }
 
 /* removed_remark: a site LLVM deleted before the pass, as a passed remark
@@ -438,7 +427,6 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   esc_sites_load(M, &r.sites);
   esc_sites_mark_seen(M, ctx, &r.sites); /* the report and the remarks both need it */
   cg_build(&r.cg, M, ctx);
-  cg_sccs(&r.cg);
   r.sums.v = esc_alloc(((size_t)r.cg.n + 1) * sizeof *r.sums.v);
   r.chain = esc_alloc(((size_t)r.cg.n + 1) * sizeof *r.chain);
   r.chained = esc_alloc((size_t)r.cg.n + 1);
@@ -447,8 +435,14 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
     esc_ptrmap_put(&r.sums.index, r.cg.fns[i], i);
   if (opt->profile)
     r.prof = esc_prof_new(M);
-  for (int k = 0; k < r.cg.nscc; k++)
-    scc(&r, r.cg.scc_start[k], r.cg.scc_start[k + 1]);
+  int *slot = esc_alloc(((size_t)r.cg.n + 1) * sizeof(int));
+  for (int k = 0; k < r.cg.sccs.n; k++)
+    scc(&r, r.cg.sccs.start[k], r.cg.sccs.start[k + 1], k, slot);
+  free(slot);
+  /* A debugging aid for the cost of the SCCs' fixed points (tests:
+   * test/ir/Scc_analyses.ll): not an option, not recorded for the link. */
+  if (getenv("ESCAPE_DEBUG_ANALYSES"))
+    fprintf(stderr, "escape: %ld analyses of %d functions\n", r.analyses, r.cg.n);
   leftovers(&r, lto && !given->link);
   if (r.prof) {
     r.changed |= esc_prof_finish(r.prof, ctx);

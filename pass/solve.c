@@ -8,6 +8,7 @@
  * iteration can be live when the next one is allocated.  Exercised by
  * test/ir/ and test/exec/.
  */
+#include "digraph.h"
 #include "internal.h"
 
 #include <stdlib.h>
@@ -151,14 +152,15 @@ static void checks(esc_func *f) {
   }
 }
 
-/* esc_cfg: block numbering and predecessors, built on demand for the loop
- * rule (the C API has no predecessor list). */
+/* esc_cfg: the function's blocks as an esc_digraph, built on demand for
+ * the loop rule (the C API has no predecessor lists), and its SCCs: a block
+ * can run again before the function returns iff it is on a cycle (also in
+ * irreducible loops). */
 typedef struct esc_cfg {
-  int n;
   LLVMBasicBlockRef *blocks;
   esc_ptrmap index;
-  int **preds;
-  int *npreds, *cappreds;
+  esc_digraph g;
+  esc_sccs sccs;
   int *mark;
   int epoch;
   long steps;
@@ -166,16 +168,14 @@ typedef struct esc_cfg {
 
 static void cfg_build(esc_cfg *c, LLVMValueRef fn) {
   memset(c, 0, sizeof *c);
-  c->n = (int)LLVMCountBasicBlocks(fn);
-  c->blocks = esc_alloc((size_t)c->n * sizeof *c->blocks);
+  int n = (int)LLVMCountBasicBlocks(fn);
+  c->blocks = esc_alloc(((size_t)n + 1) * sizeof *c->blocks);
   LLVMGetBasicBlocks(fn, c->blocks);
-  for (int i = 0; i < c->n; i++)
+  for (int i = 0; i < n; i++)
     esc_ptrmap_put(&c->index, c->blocks[i], i);
-  c->preds = esc_alloc((size_t)c->n * sizeof *c->preds);
-  c->npreds = esc_alloc((size_t)c->n * sizeof(int));
-  c->cappreds = esc_alloc((size_t)c->n * sizeof(int));
-  c->mark = esc_alloc((size_t)c->n * sizeof(int));
-  for (int i = 0; i < c->n; i++) {
+  esc_digraph_init(&c->g, n);
+  c->mark = esc_alloc(((size_t)n + 1) * sizeof(int));
+  for (int i = 0; i < n; i++) {
     LLVMValueRef t = LLVMGetBasicBlockTerminator(c->blocks[i]);
     if (!t)
       continue;
@@ -183,45 +183,18 @@ static void cfg_build(esc_cfg *c, LLVMValueRef fn) {
     for (unsigned s = 0; s < ns; s++) {
       int j = esc_ptrmap_get(&c->index, LLVMGetSuccessor(t, s));
       if (j >= 0)
-        ESC_PUSH(c->preds[j], c->npreds[j], c->cappreds[j], i);
+        esc_digraph_edge(&c->g, i, j);
     }
   }
+  esc_digraph_sccs(&c->g, &c->sccs);
 }
 
 static void cfg_free(esc_cfg *c) {
-  for (int i = 0; i < c->n; i++)
-    free(c->preds[i]);
-  free(c->preds);
-  free(c->npreds);
-  free(c->cappreds);
+  esc_digraph_free(&c->g);
+  esc_sccs_free(&c->sccs);
   free(c->mark);
   free(c->blocks);
   esc_ptrmap_free(&c->index);
-}
-
-/* in_cycle: can the block run again before the function returns?  Found
- * by walking predecessors back to itself; works for irreducible loops. */
-static int in_cycle(esc_cfg *c, int b) {
-  int *stack = esc_alloc((size_t)(c->n + 1) * sizeof(int));
-  int sp = 0, found = 0;
-  c->epoch++;
-  stack[sp++] = b; /* each block is pushed at most once: marked on push */
-  while (sp > 0 && !found) {
-    int x = stack[--sp];
-    for (int k = 0; k < c->npreds[x]; k++) {
-      int p = c->preds[x][k];
-      if (p == b) {
-        found = 1;
-        break;
-      }
-      if (c->mark[p] != c->epoch) {
-        c->mark[p] = c->epoch;
-        stack[sp++] = p;
-      }
-    }
-  }
-  free(stack);
-  return found;
 }
 
 /* live_back: walking backwards from just before `from` (NULL: the end of
@@ -229,7 +202,8 @@ static int in_cycle(esc_cfg *c, int b) {
  * defined by `def` live where the next object is allocated. */
 static int live_back(esc_cfg *c, int b, LLVMValueRef from, LLVMValueRef def,
                      LLVMValueRef alloc, long budget) {
-  int *stack = esc_alloc((size_t)(c->n + 1) * sizeof(int));
+  int n = c->g.n;
+  int *stack = esc_alloc((size_t)(n + 1) * sizeof(int));
   int sp = 0, live = 0;
   c->epoch++;
   LLVMValueRef i = from ? LLVMGetPreviousInstruction(from)
@@ -251,9 +225,9 @@ static int live_back(esc_cfg *c, int b, LLVMValueRef from, LLVMValueRef def,
       }
     }
     if (!stopped)
-      for (int k = 0; k < c->npreds[b]; k++) {
-        int p = c->preds[b][k];
-        if (c->mark[p] != c->epoch && sp < c->n) {
+      for (int k = 0; k < c->g.npred[b]; k++) {
+        int p = c->g.pred[b][k];
+        if (c->mark[p] != c->epoch && sp < n) {
           c->mark[p] = c->epoch;
           stack[sp++] = p;
         }
@@ -315,7 +289,7 @@ static void loops(esc_func *f) {
       built = 1;
     }
     int b = esc_ptrmap_get(&cfg.index, LLVMGetInstructionParent(c->call));
-    c->in_cycle = b < 0 || in_cycle(&cfg, b);
+    c->in_cycle = b < 0 || cfg.sccs.cyclic[b];
     if (c->in_cycle && !loop_safe(f, &cfg, c))
       refuse(c, because(ESC_R_LOOP, NULL));
   }

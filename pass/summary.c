@@ -43,6 +43,36 @@ int esc_summary_equal(const esc_summary *a, const esc_summary *b) {
          (a->nparams == 0 || memcmp(a->tags, b->tags, (size_t)a->nparams * sizeof *a->tags) == 0);
 }
 
+/* esc_summary_least: the least summary of fn, where a recursive SCC's
+ * fixed point starts: no parameter does anything, the result is only
+ * parameters. */
+void esc_summary_least(LLVMValueRef fn, esc_summary *s) {
+  esc_summary_free(s);
+  s->nparams = (int)LLVMCountParams(fn);
+  s->tags = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->tags);
+  s->why = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->why);
+  s->valid = escb_has_exact_definition(fn);
+}
+
+/* esc_summary_join: *s becomes the least summary holding both *s and *next
+ * (of the same function), with next's instructions behind the leaks where
+ * it has them; 1 if *s changed. */
+int esc_summary_join(esc_summary *s, const esc_summary *next) {
+  int changed = 0;
+  for (int i = 0; i < s->nparams && i < next->nparams; i++) {
+    uint16_t t = s->tags[i] | next->tags[i];
+    changed |= t != s->tags[i];
+    s->tags[i] = t;
+  }
+  if (next->ret_other && !s->ret_other)
+    s->ret_other = changed = 1;
+  if (changed)
+    for (int i = 0; i < s->nparams && i < next->nparams; i++)
+      if (next->why[i])
+        s->why[i] = next->why[i];
+  return changed;
+}
+
 static void tag(esc_summary *s, int i, unsigned t, LLVMValueRef why) {
   if ((s->tags[i] & t) == t)
     return;
