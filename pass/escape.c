@@ -325,7 +325,7 @@ static void bottom(esc_run *r, int i) {
   esc_summary *s = &r->sums.v[i];
   esc_summary_free(s);
   s->nparams = (int)LLVMCountParams(r->cg.fns[i]);
-  s->tags = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->tags);
+  s->leaks = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->leaks);
   s->why = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->why);
   s->valid = escb_has_exact_definition(r->cg.fns[i]);
 }
@@ -333,9 +333,7 @@ static void bottom(esc_run *r, int i) {
 static void top(esc_run *r, int i) {
   esc_summary *s = &r->sums.v[i];
   for (int k = 0; k < s->nparams; k++)
-    s->tags[k] = ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_RESULT0 | ESC_TAG_RESULT1 |
-                 ESC_TAG_RESULT2 | ESC_TAG_RESULT3 | ESC_TAG_FREED | ESC_TAG_WRITES |
-                 ESC_TAG_WRITES1;
+    s->leaks[k] = esc_leaks_all();
   s->ret_other = 1;
 }
 
