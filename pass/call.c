@@ -297,7 +297,8 @@ static void apply(esc_func *f, LLVMValueRef call, int a, const esc_leaks *t, int
     esc_graph_load(g, first, second);
     if (esc_leaks_has(t, ESC_SINK_RESULT, 2)) /* **a */
       esc_graph_copy(g, second, result, ESC_WHY_CALL_RET, call);
-    if (esc_leaks_has(t, ESC_SINK_RESULT, 3)) { /* ***a, ****a, ...: a location loading from itself */
+    if (esc_leaks_has(t, ESC_SINK_RESULT, 3)) {
+      /* ***a, ****a, ...: a location loading from itself */
       int deep = esc_graph_new_deref(g, second);
       esc_graph_load(g, second, deep);
       esc_graph_load(g, deep, deep);
