@@ -269,35 +269,36 @@ static int allocator(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
 /* --- 3. and 4. summaries and library models --- */
 
 /* apply: argument a of a call, given what the callee does with it. */
-static void apply(esc_func *f, LLVMValueRef call, int a, unsigned t, int result,
+static void apply(esc_func *f, LLVMValueRef call, int a, const esc_leaks *t, int result,
                   int store_into) {
   esc_graph *g = &f->g;
-  if (t & ESC_TAG_HEAP)
+  if (esc_leaks_has(t, ESC_SINK_HEAP, 0))
     esc_graph_escape(g, a, ESC_WHY_CALL_ARG, call);
-  if (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT)) {
+  if (esc_leaks_reaches(t, ESC_SINK_HEAP)) {
     int content = esc_graph_new_deref(g, a);
     esc_graph_load(g, a, content);
     esc_graph_escape(g, content, ESC_WHY_CALL_CONTENT, call);
   }
-  if (t & ESC_TAG_WRITES)
+  if (esc_leaks_has(t, ESC_SINK_WRITES, 0))
     esc_graph_store(g, g->unknown, a, call);
-  if (t & ESC_TAG_WRITES1) {
+  if (esc_leaks_has(t, ESC_SINK_WRITES, 1)) {
     int pointee = esc_graph_new_deref(g, a);
     esc_graph_load(g, a, pointee);
     esc_graph_store(g, g->unknown, pointee, call);
   }
-  if (t & ESC_TAG_RESULT0)
+  if (esc_leaks_has(t, ESC_SINK_RESULT, 0))
     esc_graph_copy(g, a, result, ESC_WHY_CALL_RET, call);
-  if (t & ESC_TAG_RESULT1)
+  if (esc_leaks_has(t, ESC_SINK_RESULT, 1))
     esc_graph_load(g, a, result);
-  if (t & (ESC_TAG_RESULT2 | ESC_TAG_RESULT3)) {
+  if (esc_leaks_has(t, ESC_SINK_RESULT, 2) || esc_leaks_has(t, ESC_SINK_RESULT, 3)) {
     int first = esc_graph_new_deref(g, a);
     int second = esc_graph_new_deref(g, first);
     esc_graph_load(g, a, first);
     esc_graph_load(g, first, second);
-    if (t & ESC_TAG_RESULT2) /* **a */
+    if (esc_leaks_has(t, ESC_SINK_RESULT, 2)) /* **a */
       esc_graph_copy(g, second, result, ESC_WHY_CALL_RET, call);
-    if (t & ESC_TAG_RESULT3) { /* ***a, ****a, ...: a location loading from itself */
+    if (esc_leaks_has(t, ESC_SINK_RESULT, 3)) {
+      /* ***a, ****a, ...: a location loading from itself */
       int deep = esc_graph_new_deref(g, second);
       esc_graph_load(g, second, deep);
       esc_graph_load(g, deep, deep);
@@ -306,32 +307,61 @@ static void apply(esc_func *f, LLVMValueRef call, int a, unsigned t, int result,
   }
   if (store_into >= 0)
     esc_graph_store(g, a, store_into, call);
-  if ((t & ESC_TAG_FREED) && !(t & ESC_TAG_HEAP))
+  if (esc_leaks_has(t, ESC_SINK_FREED, 0) && !esc_leaks_has(t, ESC_SINK_HEAP, 0))
     esc_add_check(f, ESC_CHECK_MAY_FREE, call, a);
 }
 
-static unsigned letter_tags(char c) {
-  switch (c) {
-  case 'r': case 'n': case 'k': case '<': case 'p': return 0;
-  case 'w': return ESC_TAG_WRITES;
-  case 'R': return ESC_TAG_RESULT0;
-  case 'W': return ESC_TAG_RESULT0 | ESC_TAG_WRITES;
-  case 'c': return ESC_TAG_CONTENT | ESC_TAG_WRITES;
-  case 'f': return ESC_TAG_FREED | ESC_TAG_CONTENT;
-  default:
-    if (c >= '0' && c <= '9')
-      return 0;
-    return ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES; /* 'e', unknown */
-  }
+/* unknown_leaks: what a callee nothing is known of may do with an argument:
+ * let it and its contents escape, store into it. */
+static esc_leaks unknown_leaks(void) {
+  esc_leaks t = {{0}};
+  esc_leaks_add(&t, ESC_SINK_HEAP, 0);
+  esc_leaks_add(&t, ESC_SINK_HEAP, 1);
+  esc_leaks_add(&t, ESC_SINK_WRITES, 0);
+  return t;
 }
 
-/* callback_tags: what a callback does with the objects it is given. */
-static unsigned callback_tags(esc_func *f, LLVMValueRef cb, int k) {
+/* letter_leaks: a library model letter (libmodel.c) as a leaks value. */
+static esc_leaks letter_leaks(char c) {
+  esc_leaks t = {{0}};
+  switch (c) {
+  case 'r': case 'n': case 'k': case '<': case 'p':
+    break;
+  case 'w':
+    esc_leaks_add(&t, ESC_SINK_WRITES, 0);
+    break;
+  case 'R':
+    esc_leaks_add(&t, ESC_SINK_RESULT, 0);
+    break;
+  case 'W':
+    esc_leaks_add(&t, ESC_SINK_RESULT, 0);
+    esc_leaks_add(&t, ESC_SINK_WRITES, 0);
+    break;
+  case 'c':
+    esc_leaks_add(&t, ESC_SINK_HEAP, 1);
+    esc_leaks_add(&t, ESC_SINK_WRITES, 0);
+    break;
+  case 'f':
+    esc_leaks_add(&t, ESC_SINK_FREED, 0);
+    esc_leaks_add(&t, ESC_SINK_HEAP, 1);
+    break;
+  default:
+    if (!(c >= '0' && c <= '9'))
+      t = unknown_leaks(); /* 'e', unknown */
+    break;
+  }
+  return t;
+}
+
+/* callback_leaks: what a callback does with the objects it is given (its
+ * result is not the call's). */
+static esc_leaks callback_leaks(esc_func *f, LLVMValueRef cb, int k) {
   const esc_summary *s = LLVMIsAFunction(cb) ? esc_summary_of(f->sums, cb) : NULL;
   if (!s || k >= s->nparams)
-    return ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES;
-  return s->tags[k] & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES | ESC_TAG_WRITES1 |
-                       ESC_TAG_FREED);
+    return unknown_leaks();
+  esc_leaks t = s->leaks[k];
+  esc_leaks_clear(&t, ESC_SINK_RESULT);
+  return t;
 }
 
 /* model_fits: the declaration's prototype is the one the row describes. */
@@ -366,24 +396,26 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
     if (a < 0)
       continue;
     char c = k < nfixed ? m->params[k] : (m->varargs ? m->varargs : 'e');
-    unsigned t = letter_tags(c);
+    esc_leaks t = letter_leaks(c);
     int into = -1;
     if (c >= '0' && c <= '9' && (unsigned)(c - '0') < nargs)
       into = esc_graph_loc_of(g, LLVMGetOperand(call, (unsigned)(c - '0')));
     if (c >= '0' && c <= '9' && into < 0)
-      t = letter_tags('e'); /* stored through a constant: anywhere */
+      t = unknown_leaks(); /* stored through a constant: anywhere */
     /* A callback receives pointers into some arguments' objects. */
     if (m->callback >= 0 && (unsigned)m->callback < nargs)
       for (const char *d = m->cb_gets; *d; d++)
-        if ((unsigned)(*d - '0') == k)
-          t |= callback_tags(f, LLVMGetOperand(call, (unsigned)m->callback),
-                             (int)(d - m->cb_gets));
+        if ((unsigned)(*d - '0') == k) {
+          esc_leaks cb = callback_leaks(f, LLVMGetOperand(call, (unsigned)m->callback),
+                                        (int)(d - m->cb_gets));
+          esc_leaks_join(&t, &cb);
+        }
     if (c == '<' && nargs > 0) { /* *arg0 gets *a */
       int bytes = esc_graph_new_deref(g, a);
       esc_graph_load(g, a, bytes);
       esc_graph_store(g, bytes, esc_graph_loc_of(g, LLVMGetOperand(call, 0)), call);
     }
-    apply(f, call, a, t, result, into);
+    apply(f, call, a, &t, result, into);
   }
   esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
 }
@@ -397,9 +429,8 @@ static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
     if (a < 0)
       continue;
     /* Variadic arguments: the callee's va_arg reads are not tracked. */
-    unsigned t = (int)k < s->nparams ? s->tags[k]
-                                     : ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES;
-    apply(f, call, a, t, result, -1);
+    esc_leaks t = (int)k < s->nparams ? s->leaks[k] : unknown_leaks();
+    apply(f, call, a, &t, result, -1);
   }
   if (s->ret_other)
     esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);

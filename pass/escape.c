@@ -275,7 +275,7 @@ typedef struct esc_member {
 
 /* stale: the member's last analysis read a summary that has changed since
  * (a direct call of a peer is an edge through the peer's summary, and a
- * library call's callback takes the callback's tags; an indirect call
+ * library call's callback takes the callback's leaks; an indirect call
  * reads no summary). */
 static int stale(esc_run *r, const esc_member *m, int i, const int *slot, int comp) {
   const esc_member *me = &m[slot[i]];
@@ -301,7 +301,7 @@ static int stale(esc_run *r, const esc_member *m, int i, const int *slot, int co
  * analysed again, and its new summary joined into its current one, until
  * a round analyses nothing.  Summaries only grow and are finitely many
  * bits, so this ends, with no cap on the rounds.  (The join is a guard: a
- * peer's new tags only add flow, except that a parameter that leaks needs
+ * peer's new leaks only add flow, except that a parameter that leaks needs
  * no may-free check, so FREED can give way to the larger HEAP, and a graph
  * that more flow puts past the solver's budget summarises as everything.)
  * At the end every function's last analysis read the final summaries: it

@@ -9,6 +9,7 @@
 #include "graph.h"
 #include "ir.h"
 #include "alloc.h"
+#include "leaks.h"
 #include "ledger.h"
 #include "libcode.h"
 
@@ -100,25 +101,12 @@ typedef struct esc_check {
   int loc;
 } esc_check;
 
-/* Parameter tags, Go-style: what a function may do with what a pointer
- * parameter points to. */
-enum {
-  ESC_TAG_HEAP = 1,     /* leaks to the heap (derefs 0): "leaking param: p" */
-  ESC_TAG_CONTENT = 2,  /* what it points to leaks: "leaking param content" */
-  ESC_TAG_RESULT0 = 4,  /* returned (maybe offset): "to result ~r0 level=0" */
-  ESC_TAG_RESULT1 = 8,  /* what it points to is returned: level=1 */
-  ESC_TAG_FREED = 16,   /* may be freed or reallocated */
-  ESC_TAG_WRITES = 32,  /* the callee stores into the object */
-  ESC_TAG_WRITES1 = 64, /* ...into the objects it points to */
-  ESC_TAG_RESULT2 = 128, /* returned from two derefs down: level=2 */
-  ESC_TAG_RESULT3 = 256, /* from three or more derefs down: level=3 */
-};
-
-/* esc_summary is one function's parameter tags. */
+/* esc_summary is one function's parameter summaries: a leaks value per
+ * parameter (leaks.h). */
 typedef struct esc_summary {
   int valid;      /* computed, and the definition is the one that runs */
   int nparams;
-  uint16_t *tags;
+  esc_leaks *leaks;  /* per parameter */
   LLVMValueRef *why; /* per parameter: the instruction behind a leak */
   int ret_other;  /* the result may be something other than a parameter */
 } esc_summary;

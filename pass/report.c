@@ -453,7 +453,7 @@ static int returns_address(LLVMValueRef fn) {
   }
 }
 
-/* esc_report_params: one line per pointer parameter, Go's tags:
+/* esc_report_params: the lines of each pointer parameter's leaks value, Go's:
  *   f.c:7:22: leaking param: p
  *   f.c:7:33: q does not escape
  *   f.c:9:20: leaking param content: node
@@ -469,44 +469,43 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
     char name[256], file[1024];
     unsigned line = 0, col = 0;
     esc_sites_param_at(sites, f->fn, (unsigned)i, name, file, &line, &col);
-    unsigned t = s->tags[i];
+    esc_leaks t = s->leaks[i];
     /* Go names results that are pointers; a sum of bytes returned as an int
-     * keeps its (sound) tag in the summary but is not worth a line. */
+     * keeps its (sound) leak in the summary but is not worth a line. */
     if (!returns_address(f->fn))
-      t &= ~(unsigned)(ESC_TAG_RESULT0 | ESC_TAG_RESULT1 | ESC_TAG_RESULT2 | ESC_TAG_RESULT3);
+      esc_leaks_clear(&t, ESC_SINK_RESULT);
+    /* A parameter that may be freed leaks as itself; otherwise the lowest
+     * level at which it reaches the heap says which line, as in Go. */
+    int freed = esc_leaks_has(&t, ESC_SINK_FREED, 0);
+    int heap = esc_leaks_lowest(&t, ESC_SINK_HEAP);
     esc_buf lines = {0};
-    if (t & (ESC_TAG_HEAP | ESC_TAG_FREED))
+    if (heap == 0 || freed)
       esc_buf_printf(&lines, "leaking param: %s\n", name);
-    else if (t & ESC_TAG_CONTENT)
+    else if (heap > 0)
       esc_buf_printf(&lines, "leaking param content: %s\n", name);
-    if (t & ESC_TAG_RESULT0)
-      esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=0\n", name);
-    if (t & ESC_TAG_RESULT1)
-      esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=1\n", name);
-    if (t & ESC_TAG_RESULT2)
-      esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=2\n", name);
-    if (t & ESC_TAG_RESULT3)
-      esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=3\n", name);
+    for (int level = 0; level < ESC_LEAKS_LEVELS; level++)
+      if (esc_leaks_has(&t, ESC_SINK_RESULT, level))
+        esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=%d\n", name, level);
     if (!lines.len)
       esc_buf_printf(&lines, "%s does not escape\n", name);
     char *detail = NULL;
-    if ((f->opt->m >= 2 || f->remarks) &&
-        (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_FREED))) {
+    int explained = heap >= 0 || freed;
+    if ((f->opt->m >= 2 || f->remarks) && explained) {
       esc_buf d = {0};
       char pos[1100];
       if (s->why[i])
         esc_pos_text(s->why[i], pos, sizeof pos);
-      if (t & ESC_TAG_FREED)
+      if (freed)
         esc_buf_printf(&d, "  parameter %s may be freed%s%s\n", name,
                        s->why[i] ? " at " : "", s->why[i] ? pos : "");
       else {
-        int derefs = (t & ESC_TAG_HEAP) ? 0
-                     : esc_graph_obj_escaped(&f->g, f->pobj[i] + 1) ? 1 : 2;
+        /* Below level 0 the summary keeps only "at 1 or below" (leaks.c):
+         * the graph says how far down the leak starts. */
+        int derefs = heap == 0 ? 0 : esc_graph_obj_escaped(&f->g, f->pobj[i] + 1) ? 1 : 2;
         esc_buf_printf(&d, "  parameter %s leaks to {heap} with derefs=%d:\n", name, derefs);
-        int obj = f->pobj[i] + ((t & ESC_TAG_HEAP) ? 0 : 1);
-        int start = (t & ESC_TAG_HEAP) ? esc_graph_lookup(&f->g, arg)
-                                       : f->g.objs[f->pobj[i]].content;
-        if (!(t & ESC_TAG_HEAP) && !esc_graph_obj_escaped(&f->g, obj)) {
+        int obj = f->pobj[i] + (heap == 0 ? 0 : 1);
+        int start = heap == 0 ? esc_graph_lookup(&f->g, arg) : f->g.objs[f->pobj[i]].content;
+        if (heap != 0 && !esc_graph_obj_escaped(&f->g, obj)) {
           obj = f->pobj[i] + 2; /* what leaks lies two derefs down (or more) */
           start = f->g.objs[f->pobj[i] + 1].content;
         }
@@ -556,7 +555,7 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
       memcpy(e.text, l, (size_t)(nl - l));
       e.param = 1;
       e.stack = 1;
-      if (detail && l == lines.s && (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_FREED))) {
+      if (detail && l == lines.s && explained) {
         e.detail = detail;
         detail = NULL;
       }

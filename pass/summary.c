@@ -1,20 +1,21 @@
-/* summary.c — interprocedural escape: parameter summaries, Go-style tags,
- * extracted from a solved function's graph (call.c applies them at calls).
+/* summary.c — interprocedural escape: parameter summaries, a leaks value
+ * per parameter (leaks.c), extracted from a solved function's graph (call.c
+ * applies them at calls).
  *
  * Functions are solved bottom-up over the call graph's strongly connected
  * components (escape.c).  A function's graph gives each parameter i the
  * objects P_i (what the caller passed), Q_i (what P_i points to), R_i (two
  * derefs down) and S_i (three or more, pointing to itself); once the graph is
- * solved, before returns are joined to the heap, the tags read off it:
+ * solved, before returns are joined to the heap, the leaks read off it:
  *
- *   P_i reaches the heap               leaking param: p          (HEAP)
- *   Q_i, R_i or S_i reaches the heap,  leaking param content: p  (CONTENT)
- *     or R_i or S_i is written or freed
- *   the result may hold P_i / Q_i / R_i / S_i   to result ~r0 level=0..3
- *   a free, or a callee, may free P_i  freed                     (FREED)
- *   something is stored into P_i / Q_i  writes                   (WRITES, WRITES1)
+ *   P_i reaches the heap               leaking param: p          heap 0, 1
+ *   Q_i, R_i or S_i reaches the heap,  leaking param content: p  heap 1
+ *     or R_i or S_i is written, or Q_i, R_i or S_i is freed
+ *   the result may hold P_i / Q_i / R_i / S_i   to result ~r0    result 0..3
+ *   a free, or a callee, may free P_i  freed                     freed 0
+ *   something is stored into P_i / Q_i  writes                   writes 0, 1
  *
- * A call then flows its arguments through the callee's tags instead of
+ * A call then flows its arguments through the callee's leaks instead of
  * giving up (call.c).  Summaries are trusted only for exact definitions
  * (not weak, interposable or available_externally).  Exercised by the
  * test/report/Summary_ files.
@@ -32,15 +33,18 @@ const esc_summary *esc_summary_of(const esc_summaries *s, LLVMValueRef fn) {
 }
 
 void esc_summary_free(esc_summary *s) {
-  free(s->tags);
+  free(s->leaks);
   free(s->why);
   memset(s, 0, sizeof *s);
 }
 
 int esc_summary_equal(const esc_summary *a, const esc_summary *b) {
-  return a->valid == b->valid && a->nparams == b->nparams &&
-         a->ret_other == b->ret_other &&
-         (a->nparams == 0 || memcmp(a->tags, b->tags, (size_t)a->nparams * sizeof *a->tags) == 0);
+  if (a->valid != b->valid || a->nparams != b->nparams || a->ret_other != b->ret_other)
+    return 0;
+  for (int i = 0; i < a->nparams; i++)
+    if (!esc_leaks_equal(&a->leaks[i], &b->leaks[i]))
+      return 0;
+  return 1;
 }
 
 /* esc_summary_least: the least summary of fn, where a recursive SCC's
@@ -49,7 +53,7 @@ int esc_summary_equal(const esc_summary *a, const esc_summary *b) {
 void esc_summary_least(LLVMValueRef fn, esc_summary *s) {
   esc_summary_free(s);
   s->nparams = (int)LLVMCountParams(fn);
-  s->tags = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->tags);
+  s->leaks = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->leaks);
   s->why = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->why);
   s->valid = escb_has_exact_definition(fn);
 }
@@ -59,11 +63,8 @@ void esc_summary_least(LLVMValueRef fn, esc_summary *s) {
  * it has them; 1 if *s changed. */
 int esc_summary_join(esc_summary *s, const esc_summary *next) {
   int changed = 0;
-  for (int i = 0; i < s->nparams && i < next->nparams; i++) {
-    uint16_t t = s->tags[i] | next->tags[i];
-    changed |= t != s->tags[i];
-    s->tags[i] = t;
-  }
+  for (int i = 0; i < s->nparams && i < next->nparams; i++)
+    changed |= esc_leaks_join(&s->leaks[i], &next->leaks[i]);
   if (next->ret_other && !s->ret_other)
     s->ret_other = changed = 1;
   if (changed)
@@ -73,11 +74,13 @@ int esc_summary_join(esc_summary *s, const esc_summary *next) {
   return changed;
 }
 
-static void tag(esc_summary *s, int i, unsigned t, LLVMValueRef why) {
-  if ((s->tags[i] & t) == t)
+/* leak: parameter i reaches sink at level; the first instruction found
+ * behind a heap leak or a free is kept for -m=2. */
+static void leak(esc_summary *s, int i, esc_sink sink, int level, LLVMValueRef why) {
+  if (esc_leaks_has(&s->leaks[i], sink, level))
     return;
-  s->tags[i] |= (uint16_t)t;
-  if (!s->why[i] && why && (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_FREED)))
+  esc_leaks_add(&s->leaks[i], sink, level);
+  if (!s->why[i] && why && (sink == ESC_SINK_HEAP || sink == ESC_SINK_FREED))
     s->why[i] = why;
 }
 
@@ -85,34 +88,36 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
   esc_graph *g = &f->g;
   esc_summary_free(s);
   s->nparams = f->nparams;
-  s->tags = esc_alloc(((size_t)f->nparams + 1) * sizeof *s->tags);
+  s->leaks = esc_alloc(((size_t)f->nparams + 1) * sizeof *s->leaks);
   s->why = esc_alloc(((size_t)f->nparams + 1) * sizeof *s->why);
   s->valid = escb_has_exact_definition(f->fn);
   for (int i = 0; i < f->nparams; i++) {
     int p = f->pobj[i], q = p + 1, r = p + 2, deeper = p + 3;
-    if (esc_graph_obj_escaped(g, p))
-      tag(s, i, ESC_TAG_HEAP | ESC_TAG_CONTENT, NULL);
+    if (esc_graph_obj_escaped(g, p)) {
+      leak(s, i, ESC_SINK_HEAP, 0, NULL);
+      leak(s, i, ESC_SINK_HEAP, 1, NULL);
+    }
     /* Anything below the parameter's object that escapes, is freed or
      * written counts as the contents leaking: the caller lets everything
-     * reachable escape. */
+     * reachable escape (heap at level 1 stands for every level below). */
     if (esc_graph_obj_escaped(g, q) || esc_graph_obj_escaped(g, r) ||
         esc_graph_obj_escaped(g, deeper) || g->objs[r].written ||
         g->objs[deeper].written)
-      tag(s, i, ESC_TAG_CONTENT, NULL);
+      leak(s, i, ESC_SINK_HEAP, 1, NULL);
     if (g->over_budget || esc_graph_holds(g, g->ret, deeper))
-      tag(s, i, ESC_TAG_RESULT3, NULL);
+      leak(s, i, ESC_SINK_RESULT, 3, NULL);
     if (g->over_budget || esc_graph_holds(g, g->ret, r))
-      tag(s, i, ESC_TAG_RESULT2, NULL);
+      leak(s, i, ESC_SINK_RESULT, 2, NULL);
     if (g->over_budget || g->objs[q].written)
-      tag(s, i, ESC_TAG_WRITES1, NULL);
+      leak(s, i, ESC_SINK_WRITES, 1, NULL);
     if (g->over_budget || esc_graph_holds(g, g->ret, p))
-      tag(s, i, ESC_TAG_RESULT0, NULL);
+      leak(s, i, ESC_SINK_RESULT, 0, NULL);
     if (g->over_budget || esc_graph_holds(g, g->ret, q))
-      tag(s, i, ESC_TAG_RESULT1, NULL);
+      leak(s, i, ESC_SINK_RESULT, 1, NULL);
     if (g->over_budget || g->objs[p].written)
-      tag(s, i, ESC_TAG_WRITES, NULL);
+      leak(s, i, ESC_SINK_WRITES, 0, NULL);
     if (g->over_budget)
-      tag(s, i, ESC_TAG_FREED, NULL);
+      leak(s, i, ESC_SINK_FREED, 0, NULL);
   }
   for (int o = esc_bits_next(g->locs[g->ret].pts, g->words, 0); o >= 0;
        o = esc_bits_next(g->locs[g->ret].pts, g->words, o + 1))
@@ -129,14 +134,14 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
          o = esc_bits_next(pts, g->words, o + 1)) {
       const esc_obj *ob = &g->objs[o];
       if (ob->kind == ESC_OBJ_PARAM)
-        tag(s, ob->param, ESC_TAG_FREED, ck->call);
+        leak(s, ob->param, ESC_SINK_FREED, 0, ck->call);
       else if (ob->kind == ESC_OBJ_PARAM_CONTENT || ob->kind == ESC_OBJ_PARAM_DEEP)
-        tag(s, ob->param, ESC_TAG_CONTENT, ck->call);
+        leak(s, ob->param, ESC_SINK_HEAP, 1, ck->call); /* below level 0: folded */
     }
   }
   /* The first leak's instruction, for -m=2: the edge into the heap. */
   for (int i = 0; i < f->nparams; i++)
-    if ((s->tags[i] & (ESC_TAG_HEAP | ESC_TAG_CONTENT)) && !s->why[i]) {
+    if (esc_leaks_reaches(&s->leaks[i], ESC_SINK_HEAP) && !s->why[i]) {
       int p = f->pobj[i];
       for (int l = 0; l < g->nlocs && !s->why[i]; l++)
         if (esc_graph_holds(g, l, p) || esc_graph_holds(g, l, p + 1) ||

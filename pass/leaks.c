@@ -1,0 +1,99 @@
+/* leaks.c — the leaks value of a parameter summary: for each sink (the
+ * heap, the result, the callee's stores, its frees), the deref levels at
+ * which what the caller passes reaches it.  summary.c reads it off a
+ * solved graph, call.c applies it at calls, report.c prints it.  Exercised
+ * by the test/report/Summary_ files.
+ *
+ * Why a set of levels and not Go's smallest deref count.  Go's leaks type
+ * keeps, per sink, only the least number of derefs: in Go's graph a flow at
+ * derefs 0 into a location implies the flows at every higher count, since
+ * whoever holds p can follow it to *p.  This graph is inclusion-based (a
+ * points-to set per location, with load and store constraints), and a
+ * result holding a's object (level 0) and a result holding the object *a
+ * points to (level 1) are two different flows: a caller that frees or
+ * returns the result must see *a's objects too when level 1 holds, and
+ * level 0 does not bring them in (the caller adds a copy for level 0 and a
+ * load for level 1, call.c).  So each sink keeps the set of its levels.
+ *
+ * The heap sink is the one where the minimum is all there is: an object
+ * that reaches the heap takes what it points to along (graph.c), so heap
+ * at level 1 already stands for everything below.  summary.c records heap
+ * at level 0 ("leaking param") and at level 1 ("leaking param content")
+ * and folds into level 1 what the summary has no finer field for: leaks
+ * two or more derefs down, stores two or more derefs down, and frees below
+ * level 0.  The report's "derefs=N" explanation walks the graph itself.
+ *
+ *   sink       levels recorded today
+ *   heap       0, 1 (1 = "at 1 or below")
+ *   result     0, 1, 2, 3 (3 = "three or more derefs down")
+ *   writes     0, 1
+ *   freed      0
+ *
+ * The precision issue's sinks ("flows into parameter k's object at level
+ * d") are more entries of esc_sink, a fixed number of them as Go's
+ * numEscResults, with parameters past the last one counted as the heap;
+ * the operations below loop over ESC_SINKS and need no change.
+ */
+#include "leaks.h"
+
+static unsigned level_bit(int level) {
+  if (level < 0)
+    level = 0;
+  if (level >= ESC_LEAKS_LEVELS)
+    level = ESC_LEAKS_LEVELS - 1;
+  return 1u << level;
+}
+
+esc_leaks esc_leaks_all(void) {
+  esc_leaks l;
+  for (int s = 0; s < ESC_SINKS; s++)
+    l.levels[s] = (uint8_t)((1u << ESC_LEAKS_LEVELS) - 1);
+  return l;
+}
+
+void esc_leaks_add(esc_leaks *l, esc_sink sink, int level) {
+  l->levels[sink] |= (uint8_t)level_bit(level);
+}
+
+int esc_leaks_has(const esc_leaks *l, esc_sink sink, int level) {
+  return (l->levels[sink] & level_bit(level)) != 0;
+}
+
+int esc_leaks_reaches(const esc_leaks *l, esc_sink sink) {
+  return l->levels[sink] != 0;
+}
+
+int esc_leaks_lowest(const esc_leaks *l, esc_sink sink) {
+  for (int level = 0; level < ESC_LEAKS_LEVELS; level++)
+    if (l->levels[sink] & (1u << level))
+      return level;
+  return -1;
+}
+
+void esc_leaks_clear(esc_leaks *l, esc_sink sink) {
+  l->levels[sink] = 0;
+}
+
+int esc_leaks_join(esc_leaks *into, const esc_leaks *from) {
+  int grew = 0;
+  for (int s = 0; s < ESC_SINKS; s++) {
+    uint8_t v = (uint8_t)(into->levels[s] | from->levels[s]);
+    grew |= v != into->levels[s];
+    into->levels[s] = v;
+  }
+  return grew;
+}
+
+int esc_leaks_equal(const esc_leaks *a, const esc_leaks *b) {
+  for (int s = 0; s < ESC_SINKS; s++)
+    if (a->levels[s] != b->levels[s])
+      return 0;
+  return 1;
+}
+
+int esc_leaks_is_none(const esc_leaks *l) {
+  for (int s = 0; s < ESC_SINKS; s++)
+    if (l->levels[s])
+      return 0;
+  return 1;
+}
