@@ -268,16 +268,18 @@ static int allocator(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
 
 /* --- 3. and 4. summaries and library models --- */
 
-/* apply: argument a of a call, given what the callee does with it. */
+/* apply: argument a of a call, given what the callee does with it; the
+ * edges into the heap carry the rule that knew it (arg_why, content_why:
+ * the summary's or the library model's pair, graph.h). */
 static void apply(esc_func *f, LLVMValueRef call, int a, unsigned t, int result,
-                  int store_into) {
+                  int store_into, esc_why arg_why, esc_why content_why) {
   esc_graph *g = &f->g;
   if (t & ESC_TAG_HEAP)
-    esc_graph_escape(g, a, ESC_WHY_CALL_ARG, call);
+    esc_graph_escape(g, a, arg_why, call);
   if (t & (ESC_TAG_HEAP | ESC_TAG_CONTENT)) {
     int content = esc_graph_new_deref(g, a);
     esc_graph_load(g, a, content);
-    esc_graph_escape(g, content, ESC_WHY_CALL_CONTENT, call);
+    esc_graph_escape(g, content, content_why, call);
   }
   if (t & ESC_TAG_WRITES)
     esc_graph_store(g, g->unknown, a, call);
@@ -383,7 +385,7 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
       esc_graph_load(g, a, bytes);
       esc_graph_store(g, bytes, esc_graph_loc_of(g, LLVMGetOperand(call, 0)), call);
     }
-    apply(f, call, a, t, result, into);
+    apply(f, call, a, t, result, into, ESC_WHY_MODEL_ARG, ESC_WHY_MODEL_CONTENT);
   }
   esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
 }
@@ -399,7 +401,7 @@ static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
     /* Variadic arguments: the callee's va_arg reads are not tracked. */
     unsigned t = (int)k < s->nparams ? s->tags[k]
                                      : ESC_TAG_HEAP | ESC_TAG_CONTENT | ESC_TAG_WRITES;
-    apply(f, call, a, t, result, -1);
+    apply(f, call, a, t, result, -1, ESC_WHY_SUMMARY_ARG, ESC_WHY_SUMMARY_CONTENT);
   }
   if (s->ret_other)
     esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
