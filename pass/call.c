@@ -15,7 +15,10 @@
  * `nocapture`; it may still be freed by the callee unless `nofree` says
  * otherwise, which is checked after solving (ESC_CHECK_MAY_FREE).
  * Whatever an argument points to (its contents) escapes, and the callee
- * may store unknown pointers into it unless it only reads.  Exercised by
+ * may store unknown pointers into it unless it only reads.  The edges into
+ * the heap that rules 3, 4 and 5 make carry the rule (ESC_WHY_SUMMARY_*,
+ * ESC_WHY_MODEL_*, ESC_WHY_CALL_*: graph.h), and the -m=2 explanation
+ * words the rule from the edge alone.  Exercised by
  * test/ir/Call_ files and the test/report/Summary_ files.
  */
 #include "internal.h"

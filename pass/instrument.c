@@ -220,7 +220,7 @@ void esc_prof_removed(esc_prof *p, const esc_site *site) {
   if (p->skip)
     return;
   char *text = esc_site_text(site);
-  site_info in = {site->file, site->fn, site->fn, text, "  removed by the optimizer\n",
+  site_info in = {site->file, site->fn, site->fn, text, esc_reason_removed_text,
                   site->line, site->col, FLAG_STACK | FLAG_REMOVED};
   new_site(p, &in);
   free(text);

@@ -397,7 +397,6 @@ static void site_entry(esc_report *r, esc_func *f, esc_cand *c, esc_place *at) {
   memcpy(e.where, fname, fl);
   e.text = site_text(c->call, at->site);
   e.stack = c->verdict.reason == ESC_OK;
-  e.reason = c->verdict.reason;
   if (f->opt->m >= 2 || f->remarks) {
     esc_buf d = {0};
     reason_text(f, c, &d);
@@ -417,20 +416,9 @@ void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites) 
     site_entry(r, f, c, &at[k]);
 }
 
-void esc_report_removed(esc_report *r, const esc_site *s) {
-  esc_report_recorded(r, s, 1, ESC_R_REMOVED, "  removed by the optimizer\n");
-}
-
-/* esc_report_wrapper_kept: a recorded call of an allocation wrapper that
- * is still a call (not inlined): its object is on the heap. */
-void esc_report_wrapper_kept(esc_report *r, const esc_site *s) {
-  esc_report_recorded(r, s, 0, ESC_R_ALLOCATOR, "  the allocation wrapper was not inlined\n");
-}
-
-/* esc_report_recorded: a line for a recorded site or call that has no
- * allocation call of its own to judge. */
-void esc_report_recorded(esc_report *r, const esc_site *s, int stack, esc_reason reason,
-                         const char *detail) {
+/* recorded: a line for a recorded site or call that has no allocation
+ * call of its own to judge; detail is reason.c's words. */
+static void recorded(esc_report *r, const esc_site *s, int stack, const char *detail) {
   esc_entry e;
   memset(&e, 0, sizeof e);
   if (s->line)
@@ -440,9 +428,19 @@ void esc_report_recorded(esc_report *r, const esc_site *s, int stack, esc_reason
   e.where = esc_strdup("?");
   e.text = esc_site_text(s);
   e.stack = stack;
-  e.reason = reason;
   e.detail = esc_strdup(detail);
   push(r, &e);
+}
+
+/* esc_report_removed: a recorded site LLVM deleted before the pass. */
+void esc_report_removed(esc_report *r, const esc_site *s) {
+  recorded(r, s, 1, esc_reason_removed_text);
+}
+
+/* esc_report_wrapper_kept: a recorded call of an allocation wrapper that
+ * is still a call (not inlined): its object is on the heap. */
+void esc_report_wrapper_kept(esc_report *r, const esc_site *s) {
+  recorded(r, s, 0, esc_reason_wrapper_kept_text);
 }
 
 static int returns_address(LLVMValueRef fn) {
