@@ -264,3 +264,21 @@ int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci) {
   esc_call_classify(ctx, inst, ci);
   return ci->kind == ESCB_CALL_ALLOC;
 }
+
+/* esc_call_bytes_args: the arguments whose value (a1 >= 0: their product)
+ * is what an allocation call asks for at run time, for the profiler:
+ * malloc(n), new(n): 0; calloc(n, m): 0 and 1; aligned_alloc(a, n),
+ * memalign(a, n): 1; posix_memalign(&p, a, n): 2.  0 when there is none
+ * (strdup, strndup, others) or the call has too few arguments: then the
+ * constant size, if known, is the answer. */
+int esc_call_bytes_args(const escb_callinfo *ci, unsigned nargs, int *a0, int *a1) {
+  *a0 = *a1 = -1;
+  switch (ci->fn) {
+  case ESCB_FN_MALLOC: case ESCB_FN_NEW: *a0 = 0; break;
+  case ESCB_FN_CALLOC: *a0 = 0; *a1 = 1; break;
+  case ESCB_FN_ALIGNED_ALLOC: *a0 = 1; break;
+  case ESCB_FN_POSIX_MEMALIGN: *a0 = 2; break;
+  default: break; /* strdup, strndup, others: no size argument */
+  }
+  return *a0 >= 0 && (unsigned)*a0 < nargs && (*a1 < 0 || (unsigned)*a1 < nargs);
+}

@@ -53,5 +53,8 @@ void esc_calls_forget(escb_ctx *ctx, LLVMValueRef fn);
 /* esc_is_alloc_site: a call classified as an allocation (ci is filled
  * either way). */
 int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci);
+/* esc_call_bytes_args: which arguments give the bytes an allocation asks
+ * for at run time (the profiler's counts); 0 when none does. */
+int esc_call_bytes_args(const escb_callinfo *ci, unsigned nargs, int *a0, int *a1);
 
 #endif

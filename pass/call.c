@@ -15,7 +15,10 @@
  * `nocapture`; it may still be freed by the callee unless `nofree` says
  * otherwise, which is checked after solving (ESC_CHECK_MAY_FREE).
  * Whatever an argument points to (its contents) escapes, and the callee
- * may store unknown pointers into it unless it only reads.  Exercised by
+ * may store unknown pointers into it unless it only reads.  The edges into
+ * the heap that rules 3, 4 and 5 make carry the rule (ESC_WHY_SUMMARY_*,
+ * ESC_WHY_MODEL_*, ESC_WHY_CALL_*: graph.h), and the -m=2 explanation
+ * words the rule from the edge alone.  Exercised by
  * test/ir/Call_ files and the test/report/Summary_ files.
  */
 #include "internal.h"
@@ -268,16 +271,18 @@ static int allocator(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
 
 /* --- 3. and 4. summaries and library models --- */
 
-/* apply: argument a of a call, given what the callee does with it. */
+/* apply: argument a of a call, given what the callee does with it; the
+ * edges into the heap carry the rule that knew it (arg_why, content_why:
+ * the summary's or the library model's pair, graph.h). */
 static void apply(esc_func *f, LLVMValueRef call, int a, const esc_leaks *t, int result,
-                  int store_into) {
+                  int store_into, esc_why arg_why, esc_why content_why) {
   esc_graph *g = &f->g;
   if (esc_leaks_has(t, ESC_SINK_HEAP, 0))
-    esc_graph_escape(g, a, ESC_WHY_CALL_ARG, call);
+    esc_graph_escape(g, a, arg_why, call);
   if (esc_leaks_reaches(t, ESC_SINK_HEAP)) {
     int content = esc_graph_new_deref(g, a);
     esc_graph_load(g, a, content);
-    esc_graph_escape(g, content, ESC_WHY_CALL_CONTENT, call);
+    esc_graph_escape(g, content, content_why, call);
   }
   if (esc_leaks_has(t, ESC_SINK_WRITES, 0))
     esc_graph_store(g, g->unknown, a, call);
@@ -415,7 +420,7 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
       esc_graph_load(g, a, bytes);
       esc_graph_store(g, bytes, esc_graph_loc_of(g, LLVMGetOperand(call, 0)), call);
     }
-    apply(f, call, a, &t, result, into);
+    apply(f, call, a, &t, result, into, ESC_WHY_MODEL_ARG, ESC_WHY_MODEL_CONTENT);
   }
   esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
 }
@@ -430,7 +435,7 @@ static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
       continue;
     /* Variadic arguments: the callee's va_arg reads are not tracked. */
     esc_leaks t = (int)k < s->nparams ? s->leaks[k] : unknown_leaks();
-    apply(f, call, a, &t, result, -1);
+    apply(f, call, a, &t, result, -1, ESC_WHY_SUMMARY_ARG, ESC_WHY_SUMMARY_CONTENT);
   }
   if (s->ret_other)
     esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);

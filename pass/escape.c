@@ -370,7 +370,7 @@ static void removed_remark(esc_run *r, const esc_site *site) {
   if (!fn || LLVMIsDeclaration(fn) || !site->line || !escb_remarks_enabled(r->ctx, fn))
     return;
   char *text = esc_site_text(site);
-  const char *parts[4] = {"Allocation", text, NULL, " does not escape (removed by the optimizer)"};
+  const char *parts[4] = {"Allocation", text, NULL, esc_reason_removed_remark};
   escb_remark(r->ctx, ESCB_REMARK_PASSED, "RemovedByOptimizer", fn, NULL, site->line,
               site->col, parts, 2);
   free(text);

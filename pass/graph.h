@@ -37,8 +37,16 @@ typedef enum esc_why {
   ESC_WHY_STORE,     /* stored into an object */
   ESC_WHY_RETURN,    /* returned from the function */
   ESC_WHY_STORE_UNK, /* stored through a pointer to memory not owned here */
-  ESC_WHY_CALL_ARG,  /* passed to a call parameter that may capture it */
-  ESC_WHY_CALL_CONTENT, /* reachable from an argument of a call */
+  /* A call's argument, or what it points to, kept by the callee: one pair
+   * per rule of call.c that made the edge, so that the report words the
+   * rule applied (why_text) and never works it out again. */
+  ESC_WHY_CALL_ARG,  /* passed to a call parameter that may capture it:
+                        attributes (or an unknown callee) */
+  ESC_WHY_CALL_CONTENT, /* reachable from an argument of a call: attributes */
+  ESC_WHY_SUMMARY_ARG,  /* passed to a parameter the callee's summary leaks */
+  ESC_WHY_SUMMARY_CONTENT, /* reachable from it, by the callee's summary */
+  ESC_WHY_MODEL_ARG,    /* passed to a parameter the library model keeps */
+  ESC_WHY_MODEL_CONTENT, /* reachable from it, by the library model */
   ESC_WHY_CALL_RET,  /* returned by a call (parameter marked `returned`) */
   ESC_WHY_ASM,       /* passed to inline assembly */
   ESC_WHY_INDIRECT,  /* passed to an indirect call */

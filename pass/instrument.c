@@ -220,7 +220,7 @@ void esc_prof_removed(esc_prof *p, const esc_site *site) {
   if (p->skip)
     return;
   char *text = esc_site_text(site);
-  site_info in = {site->file, site->fn, site->fn, text, "  removed by the optimizer\n",
+  site_info in = {site->file, site->fn, site->fn, text, esc_reason_removed_text,
                   site->line, site->col, FLAG_STACK | FLAG_REMOVED};
   new_site(p, &in);
   free(text);
@@ -236,19 +236,12 @@ static LLVMValueRef int64(esc_prof *p, LLVMBuilderRef b, LLVMValueRef v) {
 }
 
 /* alloc_size: the bytes an allocation call asks for: by the allocator's
- * arguments, else its constant size, else 0 (strdup). */
+ * arguments (which ones is alloc.c's: esc_call_bytes_args), else its
+ * constant size, else 0 (strdup). */
 static LLVMValueRef alloc_size(esc_prof *p, LLVMBuilderRef b, LLVMValueRef call,
                                const escb_callinfo *ci) {
-  unsigned n = LLVMGetNumArgOperands(call);
-  int a0 = -1, a1 = -1;
-  switch (ci->fn) {
-  case ESCB_FN_MALLOC: case ESCB_FN_NEW: a0 = 0; break;
-  case ESCB_FN_CALLOC: a0 = 0; a1 = 1; break;
-  case ESCB_FN_ALIGNED_ALLOC: a0 = 1; break;
-  case ESCB_FN_POSIX_MEMALIGN: a0 = 2; break;
-  default: break; /* strdup, strndup, others: no size argument */
-  }
-  if (a0 < 0 || (unsigned)a0 >= n || (a1 >= 0 && (unsigned)a1 >= n))
+  int a0, a1;
+  if (!esc_call_bytes_args(ci, LLVMGetNumArgOperands(call), &a0, &a1))
     return LLVMConstInt(p->i64, ci->size_known ? ci->size : 0, 0);
   LLVMValueRef s = int64(p, b, LLVMGetOperand(call, (unsigned)a0));
   if (a1 >= 0)

@@ -216,6 +216,10 @@ void esc_reason_text(const esc_cand *c, esc_buf *out); /* FLOW: report.c */
  * a fallback (guarded or side stack), one left alone by -escape-rewrite=false */
 void esc_reason_fallback_text(const esc_cand *c, char *buf, size_t n);
 extern const char esc_reason_unrewritten_text[];
+/* ...and the ledger's leftovers (ledger.c: esc_sites_leftovers) */
+extern const char esc_reason_removed_text[];
+extern const char esc_reason_removed_remark[];
+extern const char esc_reason_wrapper_kept_text[];
 void esc_pos_text(LLVMValueRef inst, char *buf, size_t n);
 void esc_callee_text(LLVMValueRef call, char *buf, size_t n);
 
@@ -228,7 +232,6 @@ typedef struct esc_entry {
   int stack;   /* 1: does not escape */
   int fnorder; /* the function's place in the module */
   int param;   /* a parameter line: text is the whole message */
-  esc_reason reason;
   char *detail; /* -m=2 lines, each ending in '\n', or NULL */
   long seq;
 } esc_entry;
@@ -241,8 +244,6 @@ typedef struct esc_report {
 void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites);
 void esc_report_removed(esc_report *r, const esc_site *s);
 void esc_report_wrapper_kept(esc_report *r, const esc_site *s);
-void esc_report_recorded(esc_report *r, const esc_site *s, int stack, esc_reason reason,
-                         const char *detail);
 void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
                        esc_sites *sites);
 void esc_report_print(esc_report *r, int level);

@@ -3,7 +3,10 @@
  * stores in it every fact the words need (the size and the budget it is
  * over, which alignment rule it breaks, the instruction behind it);
  * esc_reason_text writes them, one case per esc_reason, deciding nothing.
- * The flow of an ESC_R_FLOW site is drawn from the graph by report.c.
+ * The flow of an ESC_R_FLOW site is drawn from the graph by report.c, and
+ * the words of each call rule in it (esc_why) are report.c's why_text.
+ * Also here: the lines of the ledger's leftovers (a site removed by the
+ * optimizer, a wrapper not inlined) and the profiler's lines.
  *
  *   f.c:20:14: malloc(1048576) escapes to heap:
  *   f.c:20:14:   too large for stack (1048576 bytes > 65536)
@@ -145,3 +148,13 @@ void esc_reason_fallback_text(const esc_cand *c, char *buf, size_t n) {
 /* esc_reason_unrewritten_text: the profiler's line for a site that does
  * not escape, left on the heap by -escape-rewrite=false. */
 const char esc_reason_unrewritten_text[] = "  does not escape, but -escape-rewrite=false\n";
+
+/* esc_reason_removed_text: the line of a recorded site that LLVM deleted
+ * before the pass (the ledger's leftover; report and profiler), and the
+ * end of its passed remark. */
+const char esc_reason_removed_text[] = "  removed by the optimizer\n";
+const char esc_reason_removed_remark[] = " does not escape (removed by the optimizer)";
+
+/* esc_reason_wrapper_kept_text: the line of a recorded call of an
+ * allocation wrapper that is still a call: its object is on the heap. */
+const char esc_reason_wrapper_kept_text[] = "  the allocation wrapper was not inlined\n";

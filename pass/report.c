@@ -12,7 +12,6 @@
  * this file words and prints the lines.  Exercised by test/report/.
  */
 #include "internal.h"
-#include "libmodel.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -130,10 +129,11 @@ static void obj_name(const esc_func *f, int obj, char *buf, size_t n, int depth)
   snprintf(buf, n, "unknown memory");
 }
 
-/* call_arg_text: "parameter K of F, which leaks it" for the argument of a
- * call that location src (or the pointer it was loaded from) holds. */
+/* call_arg_text: "passed to parameter K of F, which leaks it" for the
+ * argument of a call that location src (or the pointer it was loaded from)
+ * holds; how is the words of the rule call.c applied (why_text). */
 static void call_arg_text(const esc_func *f, LLVMValueRef call, int src, const char *what,
-                          char *buf, size_t n) {
+                          const char *how, char *buf, size_t n) {
   char name[200];
   esc_callee_text(call, name, sizeof name);
   int from = f->g.locs[src].deref_of >= 0 ? f->g.locs[src].deref_of : src;
@@ -141,16 +141,6 @@ static void call_arg_text(const esc_func *f, LLVMValueRef call, int src, const c
   for (k = 0; k < nargs; k++)
     if (esc_graph_lookup(&f->g, LLVMGetOperand(call, k)) == from)
       break;
-  LLVMValueRef callee = LLVMGetCalledValue(call);
-  const char *how = "which may keep it";
-  if (LLVMIsAFunction(callee) && esc_summary_of(f->sums, callee))
-    how = "which leaks it";
-  else if (LLVMIsAFunction(callee) && LLVMIsDeclaration(callee) && f->sums) {
-    size_t len = 0;
-    const char *fname = LLVMGetValueName2(callee, &len);
-    if (esc_libmodel_find(fname, len))
-      how = "which keeps it";
-  }
   if (k < nargs)
     snprintf(buf, n, "%s parameter %u of %s, %s", what, k, name, how);
   else
@@ -181,11 +171,24 @@ static void why_text(const esc_func *f, int src, esc_why why, LLVMValueRef at, c
       snprintf(buf, n, "stored to memory not owned by this function");
     return;
   }
+  /* The callee's part in a call: by the rule call.c applied (graph.h). */
   case ESC_WHY_CALL_ARG:
-    call_arg_text(f, at, src, "passed to", buf, n);
+    call_arg_text(f, at, src, "passed to", "which may keep it", buf, n);
     return;
   case ESC_WHY_CALL_CONTENT:
-    call_arg_text(f, at, src, "pointed to by", buf, n);
+    call_arg_text(f, at, src, "pointed to by", "which may keep it", buf, n);
+    return;
+  case ESC_WHY_SUMMARY_ARG:
+    call_arg_text(f, at, src, "passed to", "which leaks it", buf, n);
+    return;
+  case ESC_WHY_SUMMARY_CONTENT:
+    call_arg_text(f, at, src, "pointed to by", "which leaks it", buf, n);
+    return;
+  case ESC_WHY_MODEL_ARG:
+    call_arg_text(f, at, src, "passed to", "which keeps it", buf, n);
+    return;
+  case ESC_WHY_MODEL_CONTENT:
+    call_arg_text(f, at, src, "pointed to by", "which keeps it", buf, n);
     return;
   case ESC_WHY_CALL_RET: snprintf(buf, n, "returned by a call"); return;
   case ESC_WHY_ASM: snprintf(buf, n, "passed to inline assembly"); return;
@@ -394,7 +397,6 @@ static void site_entry(esc_report *r, esc_func *f, esc_cand *c, esc_place *at) {
   memcpy(e.where, fname, fl);
   e.text = site_text(c->call, at->site);
   e.stack = c->verdict.reason == ESC_OK;
-  e.reason = c->verdict.reason;
   if (f->opt->m >= 2 || f->remarks) {
     esc_buf d = {0};
     reason_text(f, c, &d);
@@ -414,20 +416,9 @@ void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites) 
     site_entry(r, f, c, &at[k]);
 }
 
-void esc_report_removed(esc_report *r, const esc_site *s) {
-  esc_report_recorded(r, s, 1, ESC_R_REMOVED, "  removed by the optimizer\n");
-}
-
-/* esc_report_wrapper_kept: a recorded call of an allocation wrapper that
- * is still a call (not inlined): its object is on the heap. */
-void esc_report_wrapper_kept(esc_report *r, const esc_site *s) {
-  esc_report_recorded(r, s, 0, ESC_R_ALLOCATOR, "  the allocation wrapper was not inlined\n");
-}
-
-/* esc_report_recorded: a line for a recorded site or call that has no
- * allocation call of its own to judge. */
-void esc_report_recorded(esc_report *r, const esc_site *s, int stack, esc_reason reason,
-                         const char *detail) {
+/* recorded: a line for a recorded site or call that has no allocation
+ * call of its own to judge; detail is reason.c's words. */
+static void recorded(esc_report *r, const esc_site *s, int stack, const char *detail) {
   esc_entry e;
   memset(&e, 0, sizeof e);
   if (s->line)
@@ -437,9 +428,19 @@ void esc_report_recorded(esc_report *r, const esc_site *s, int stack, esc_reason
   e.where = esc_strdup("?");
   e.text = esc_site_text(s);
   e.stack = stack;
-  e.reason = reason;
   e.detail = esc_strdup(detail);
   push(r, &e);
+}
+
+/* esc_report_removed: a recorded site LLVM deleted before the pass. */
+void esc_report_removed(esc_report *r, const esc_site *s) {
+  recorded(r, s, 1, esc_reason_removed_text);
+}
+
+/* esc_report_wrapper_kept: a recorded call of an allocation wrapper that
+ * is still a call (not inlined): its object is on the heap. */
+void esc_report_wrapper_kept(esc_report *r, const esc_site *s) {
+  recorded(r, s, 0, esc_reason_wrapper_kept_text);
 }
 
 static int returns_address(LLVMValueRef fn) {
