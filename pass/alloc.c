@@ -6,7 +6,7 @@
  * classify is the one place these rules live; every file asks through
  * esc_call_classify, which decides a call once and keeps the answer until
  * the call's function is rewritten (rewrite.c then forgets it).  Anything
- * not recognised is ESCB_CALL_OTHER, judged by call.c like any call.
+ * not recognised is ESC_CALL_OTHER, judged by call.c like any call.
  * Exercised by test/ir/Alloc_ and test/ir/Call_ files.
  */
 #include "internal.h"
@@ -15,15 +15,15 @@
 #include <string.h>
 
 /* fn_of: the allocators the rewrite knows, by library function. */
-static escb_alloc_fn fn_of(escb_libfunc lib) {
+static esc_alloc_fn fn_of(escb_libfunc lib) {
   switch (lib) {
-  case ESCB_LIB_MALLOC: return ESCB_FN_MALLOC;
-  case ESCB_LIB_CALLOC: return ESCB_FN_CALLOC;
-  case ESCB_LIB_ALIGNED_ALLOC: case ESCB_LIB_MEMALIGN: return ESCB_FN_ALIGNED_ALLOC;
-  case ESCB_LIB_NEW: case ESCB_LIB_NEW_ALIGNED: return ESCB_FN_NEW;
-  case ESCB_LIB_STRDUP: return ESCB_FN_STRDUP;
-  case ESCB_LIB_STRNDUP: return ESCB_FN_STRNDUP;
-  default: return ESCB_FN_OTHER;
+  case ESCB_LIB_MALLOC: return ESC_FN_MALLOC;
+  case ESCB_LIB_CALLOC: return ESC_FN_CALLOC;
+  case ESCB_LIB_ALIGNED_ALLOC: case ESCB_LIB_MEMALIGN: return ESC_FN_ALIGNED_ALLOC;
+  case ESCB_LIB_NEW: case ESCB_LIB_NEW_ALIGNED: return ESC_FN_NEW;
+  case ESCB_LIB_STRDUP: return ESC_FN_STRDUP;
+  case ESCB_LIB_STRNDUP: return ESC_FN_STRNDUP;
+  default: return ESC_FN_OTHER;
   }
 }
 
@@ -33,22 +33,22 @@ static int arg_const(LLVMValueRef call, unsigned nargs, int k, uint64_t *v) {
 
 /* alloc_sizes: an allocation's size, alignment and initial contents. */
 static void alloc_sizes(escb_ctx *ctx, LLVMValueRef call, const escb_callfacts *cf,
-                        int byattr, escb_callinfo *out) {
-  escb_alloc_fn fn = out->fn;
+                        int byattr, esc_callinfo *out) {
+  esc_alloc_fn fn = out->fn;
   unsigned nargs = cf->nargs;
-  out->zeroed = fn == ESCB_FN_CALLOC;
+  out->zeroed = fn == ESC_FN_CALLOC;
   /* The arguments a guarded buffer compares with: malloc(n), new(n),
    * strdup(s): the first; calloc(n, m), strndup(s, n): both;
    * aligned_alloc(a, n), memalign(a, n): the second. */
   switch (fn) {
-  case ESCB_FN_MALLOC: case ESCB_FN_NEW: case ESCB_FN_STRDUP:
+  case ESC_FN_MALLOC: case ESC_FN_NEW: case ESC_FN_STRDUP:
     out->size_arg[0] = 0;
     break;
-  case ESCB_FN_CALLOC: case ESCB_FN_STRNDUP:
+  case ESC_FN_CALLOC: case ESC_FN_STRNDUP:
     out->size_arg[0] = 0;
     out->size_arg[1] = 1;
     break;
-  case ESCB_FN_ALIGNED_ALLOC:
+  case ESC_FN_ALIGNED_ALLOC:
     out->size_arg[0] = 1;
     break;
   default:
@@ -61,7 +61,7 @@ static void alloc_sizes(escb_ctx *ctx, LLVMValueRef call, const escb_callfacts *
   /* A prototype that does not match the library's (int strdup(void)): an
    * allocation the rewrite leaves alone. */
   if ((unsigned)out->size_arg[1] + 1 > nargs || (unsigned)out->size_arg[0] + 1 > nargs) {
-    out->fn = fn = ESCB_FN_OTHER;
+    out->fn = fn = ESC_FN_OTHER;
     out->size_arg[0] = out->size_arg[1] = -1;
   }
   escb_allocfacts af;
@@ -75,10 +75,10 @@ static void alloc_sizes(escb_ctx *ctx, LLVMValueRef call, const escb_callfacts *
       out->size_known = 1;
       out->size = af.bytes;
     }
-  } else if (fn != ESCB_FN_OTHER && fn != ESCB_FN_STRDUP && fn != ESCB_FN_STRNDUP && !byattr) {
+  } else if (fn != ESC_FN_OTHER && fn != ESC_FN_STRDUP && fn != ESC_FN_STRNDUP && !byattr) {
     uint64_t n, m;
-    if (arg_const(call, nargs, fn == ESCB_FN_ALIGNED_ALLOC ? 1 : 0, &n) &&
-        (fn != ESCB_FN_CALLOC ||
+    if (arg_const(call, nargs, fn == ESC_FN_ALIGNED_ALLOC ? 1 : 0, &n) &&
+        (fn != ESC_FN_CALLOC ||
          (arg_const(call, nargs, 1, &m) && !__builtin_mul_overflow(n, m, &n)))) {
       out->size_known = 1;
       out->size = n;
@@ -89,13 +89,13 @@ static void alloc_sizes(escb_ctx *ctx, LLVMValueRef call, const escb_callfacts *
    * without allocalign is refused (alignment 0), as is an alignment that
    * is not a constant. */
   int a = af.align_arg;
-  if (a < 0 && fn == ESCB_FN_ALIGNED_ALLOC && byattr) {
+  if (a < 0 && fn == ESC_FN_ALIGNED_ALLOC && byattr) {
     out->align_known = 1;
     out->align = 0;
   }
-  if (a < 0 && fn == ESCB_FN_ALIGNED_ALLOC && !byattr && nargs > 0)
+  if (a < 0 && fn == ESC_FN_ALIGNED_ALLOC && !byattr && nargs > 0)
     a = 0;
-  if (a < 0 && fn == ESCB_FN_NEW && cf->lib == ESCB_LIB_NEW_ALIGNED && nargs > 1 &&
+  if (a < 0 && fn == ESC_FN_NEW && cf->lib == ESCB_LIB_NEW_ALIGNED && nargs > 1 &&
       LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, 1))) == LLVMIntegerTypeKind)
     a = 1;
   if (a >= 0) {
@@ -115,9 +115,9 @@ static void alloc_sizes(escb_ctx *ctx, LLVMValueRef call, const escb_callfacts *
 }
 
 /* classify: the rules, first match wins. */
-static void classify(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out) {
+static void classify(escb_ctx *ctx, LLVMValueRef call, esc_callinfo *out) {
   memset(out, 0, sizeof *out);
-  out->kind = ESCB_CALL_OTHER;
+  out->kind = ESC_CALL_OTHER;
   out->arg = -1;
   out->size_arg[0] = out->size_arg[1] = -1;
   escb_callfacts cf;
@@ -131,14 +131,14 @@ static void classify(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out) {
   if (freed < 0 && cf.tli_free && cf.nargs >= 1)
     freed = 0;
   if (freed >= 0) {
-    out->kind = ESCB_CALL_FREE;
+    out->kind = ESC_CALL_FREE;
     out->arg = freed;
     return;
   }
   /* Realloc by allockind: the reallocated operand (none: not understood). */
   if (cf.realloc_like) {
     if (cf.realloc_arg >= 0) {
-      out->kind = ESCB_CALL_REALLOC;
+      out->kind = ESC_CALL_REALLOC;
       out->arg = cf.realloc_arg;
     }
     return;
@@ -146,8 +146,8 @@ static void classify(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out) {
   /* posix_memalign(&p, align, size): an allocation stored into *p; its
    * alignment is refused (0) unless a constant. */
   if (cf.lib == ESCB_LIB_POSIX_MEMALIGN) {
-    out->kind = ESCB_CALL_ALLOC;
-    out->fn = ESCB_FN_POSIX_MEMALIGN;
+    out->kind = ESC_CALL_ALLOC;
+    out->fn = ESC_FN_POSIX_MEMALIGN;
     if (arg_const(call, cf.nargs, 2, &out->size))
       out->size_known = 1;
     out->align_known = 1;
@@ -158,11 +158,11 @@ static void classify(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out) {
   }
   /* realloc as a library function: argument 0. */
   if (cf.lib == ESCB_LIB_REALLOC) {
-    out->kind = ESCB_CALL_REALLOC;
+    out->kind = ESC_CALL_REALLOC;
     out->arg = 0;
     return;
   }
-  escb_alloc_fn fn = fn_of(cf.lib);
+  esc_alloc_fn fn = fn_of(cf.lib);
   /* An allocator known by its attributes alone (allockind "alloc" with
    * "alloc-family"="malloc": its objects are free()d like malloc's), such
    * as a declared wrapper in IR: sizes and alignment from allocsize and
@@ -172,18 +172,18 @@ static void classify(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out) {
       !(cf.allockind & (ESCB_AK_REALLOC | ESCB_AK_FREE)) && cf.family_malloc) {
     byattr = 1;
     if (cf.allockind & ESCB_AK_ALIGNED)
-      fn = ESCB_FN_ALIGNED_ALLOC;
+      fn = ESC_FN_ALIGNED_ALLOC;
     else if (cf.allockind & ESCB_AK_ZEROED)
-      fn = ESCB_FN_CALLOC;
+      fn = ESC_FN_CALLOC;
     else if (cf.allockind & ESCB_AK_UNINITIALIZED)
-      fn = ESCB_FN_MALLOC;
+      fn = ESC_FN_MALLOC;
   }
   /* Before InferFunctionAttrs has added allockind/allocsize (the
    * pipeline's start), MemoryBuiltins knows malloc only through the
    * library functions above; valloc is one too. */
-  if (fn == ESCB_FN_OTHER && cf.lib != ESCB_LIB_VALLOC && !cf.allocation_fn)
+  if (fn == ESC_FN_OTHER && cf.lib != ESCB_LIB_VALLOC && !cf.allocation_fn)
     return;
-  out->kind = ESCB_CALL_ALLOC;
+  out->kind = ESC_CALL_ALLOC;
   out->fn = fn;
   alloc_sizes(ctx, call, &cf, byattr, out);
 }
@@ -191,7 +191,7 @@ static void classify(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out) {
 /* esc_calltable: one function's classified calls. */
 typedef struct esc_calltable {
   esc_ptrmap index; /* call -> entry */
-  escb_callinfo *v;
+  esc_callinfo *v;
   int n, cap;
 } esc_calltable;
 
@@ -235,7 +235,7 @@ static esc_calltable *table_of(escb_ctx *ctx, LLVMValueRef fn) {
   return &c->t[k];
 }
 
-void esc_call_classify(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out) {
+void esc_call_classify(escb_ctx *ctx, LLVMValueRef call, esc_callinfo *out) {
   LLVMBasicBlockRef b = LLVMIsAInstruction(call) ? LLVMGetInstructionParent(call) : NULL;
   if (!b) {
     classify(ctx, call, out);
@@ -244,7 +244,7 @@ void esc_call_classify(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out) {
   esc_calltable *t = table_of(ctx, LLVMGetBasicBlockParent(b));
   int k = esc_ptrmap_get(&t->index, call);
   if (k < 0) {
-    escb_callinfo ci;
+    esc_callinfo ci;
     classify(ctx, call, &ci);
     k = t->n;
     ESC_PUSH(t->v, t->n, t->cap, ci);
@@ -260,9 +260,9 @@ void esc_calls_forget(escb_ctx *ctx, LLVMValueRef fn) {
     table_clear(&c->t[k]);
 }
 
-int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci) {
+int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, esc_callinfo *ci) {
   esc_call_classify(ctx, inst, ci);
-  return ci->kind == ESCB_CALL_ALLOC;
+  return ci->kind == ESC_CALL_ALLOC;
 }
 
 /* esc_call_bytes_args: the arguments whose value (a1 >= 0: their product)
@@ -271,13 +271,13 @@ int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci) {
  * memalign(a, n): 1; posix_memalign(&p, a, n): 2.  0 when there is none
  * (strdup, strndup, others) or the call has too few arguments: then the
  * constant size, if known, is the answer. */
-int esc_call_bytes_args(const escb_callinfo *ci, unsigned nargs, int *a0, int *a1) {
+int esc_call_bytes_args(const esc_callinfo *ci, unsigned nargs, int *a0, int *a1) {
   *a0 = *a1 = -1;
   switch (ci->fn) {
-  case ESCB_FN_MALLOC: case ESCB_FN_NEW: *a0 = 0; break;
-  case ESCB_FN_CALLOC: *a0 = 0; *a1 = 1; break;
-  case ESCB_FN_ALIGNED_ALLOC: *a0 = 1; break;
-  case ESCB_FN_POSIX_MEMALIGN: *a0 = 2; break;
+  case ESC_FN_MALLOC: case ESC_FN_NEW: *a0 = 0; break;
+  case ESC_FN_CALLOC: *a0 = 0; *a1 = 1; break;
+  case ESC_FN_ALIGNED_ALLOC: *a0 = 1; break;
+  case ESC_FN_POSIX_MEMALIGN: *a0 = 2; break;
   default: break; /* strdup, strndup, others: no size argument */
   }
   return *a0 >= 0 && (unsigned)*a0 < nargs && (*a1 < 0 || (unsigned)*a1 < nargs);

@@ -7,33 +7,32 @@
 
 #include <stdint.h>
 
-/* What a call does to memory, as alloc.c decides it from the bridge's
- * facts (escb_call_facts).  (The names keep the escb_ prefix they had when
- * the bridge decided this; alloc.c owns them now.) */
-typedef enum escb_callkind {
-  ESCB_CALL_OTHER,
-  ESCB_CALL_ALLOC,   /* returns a fresh heap object (malloc, calloc, new...) */
-  ESCB_CALL_FREE,    /* frees argument `arg` */
-  ESCB_CALL_REALLOC, /* reallocates argument `arg` */
-} escb_callkind;
+/* esc_callkind: what a call does to memory, as alloc.c decides it from
+ * the bridge's facts (escb_call_facts). */
+typedef enum esc_callkind {
+  ESC_CALL_OTHER,
+  ESC_CALL_ALLOC,   /* returns a fresh heap object (malloc, calloc, new...) */
+  ESC_CALL_FREE,    /* frees argument `arg` */
+  ESC_CALL_REALLOC, /* reallocates argument `arg` */
+} esc_callkind;
 
-/* escb_alloc_fn: which allocator, for those the rewrite knows. */
-typedef enum escb_alloc_fn {
-  ESCB_FN_OTHER, /* an allocation the rewrite does not replace (strdup...) */
-  ESCB_FN_MALLOC,
-  ESCB_FN_CALLOC,
-  ESCB_FN_ALIGNED_ALLOC, /* aligned_alloc, memalign */
-  ESCB_FN_NEW,           /* operator new / new[], any variant */
-  ESCB_FN_POSIX_MEMALIGN, /* int posix_memalign(void **p, size_t a, size_t n):
+/* esc_alloc_fn: which allocator, for those the rewrite knows. */
+typedef enum esc_alloc_fn {
+  ESC_FN_OTHER, /* an allocation the rewrite does not replace (strdup...) */
+  ESC_FN_MALLOC,
+  ESC_FN_CALLOC,
+  ESC_FN_ALIGNED_ALLOC, /* aligned_alloc, memalign */
+  ESC_FN_NEW,           /* operator new / new[], any variant */
+  ESC_FN_POSIX_MEMALIGN, /* int posix_memalign(void **p, size_t a, size_t n):
                              the object's address is stored into *p */
-  ESCB_FN_STRDUP,        /* strdup(s): strlen(s) + 1 bytes, a copy of s */
-  ESCB_FN_STRNDUP,       /* strndup(s, n): strnlen(s, n) + 1 bytes */
-} escb_alloc_fn;
+  ESC_FN_STRDUP,        /* strdup(s): strlen(s) + 1 bytes, a copy of s */
+  ESC_FN_STRNDUP,       /* strndup(s, n): strnlen(s, n) + 1 bytes */
+} esc_alloc_fn;
 
-/* escb_callinfo describes what a call does to memory. */
-typedef struct escb_callinfo {
-  escb_callkind kind;
-  escb_alloc_fn fn;
+/* esc_callinfo describes what a call does to memory. */
+typedef struct esc_callinfo {
+  esc_callkind kind;
+  esc_alloc_fn fn;
   int arg;            /* FREE, REALLOC: the argument freed */
   int size_known;     /* ALLOC: size is a constant */
   uint64_t size;
@@ -43,18 +42,18 @@ typedef struct escb_callinfo {
   int size_arg[2];    /* ALLOC: the argument(s) giving the size (their
                          product for calloc), -1 if none; strdup, strndup:
                          the source string, strndup's bound */
-} escb_callinfo;
+} esc_callinfo;
 
 /* alloc.c: what a call does to memory, decided once per call and kept
  * for the pass run (until its function is rewritten) */
-void esc_call_classify(escb_ctx *ctx, LLVMValueRef call, escb_callinfo *out);
+void esc_call_classify(escb_ctx *ctx, LLVMValueRef call, esc_callinfo *out);
 /* esc_calls_forget: fn's calls changed (rewritten): classify them anew. */
 void esc_calls_forget(escb_ctx *ctx, LLVMValueRef fn);
 /* esc_is_alloc_site: a call classified as an allocation (ci is filled
  * either way). */
-int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, escb_callinfo *ci);
+int esc_is_alloc_site(escb_ctx *ctx, LLVMValueRef inst, esc_callinfo *ci);
 /* esc_call_bytes_args: which arguments give the bytes an allocation asks
  * for at run time (the profiler's counts); 0 when none does. */
-int esc_call_bytes_args(const escb_callinfo *ci, unsigned nargs, int *a0, int *a1);
+int esc_call_bytes_args(const esc_callinfo *ci, unsigned nargs, int *a0, int *a1);
 
 #endif

@@ -18,7 +18,7 @@ static void objects(esc_func *f) {
         esc_graph_new_obj(&f->g, ESC_OBJ_ALLOCA, i);
         continue;
       }
-      escb_callinfo ci;
+      esc_callinfo ci;
       if (!esc_is_call(i) || !esc_is_alloc_site(f->ctx, i, &ci))
         continue;
       esc_cand c;
@@ -55,11 +55,11 @@ static void objects(esc_func *f) {
   for (int o = 1; o < f->g.nobjs; o++)
     if (f->g.objs[o].inst &&
         !(f->g.objs[o].kind == ESC_OBJ_HEAP &&
-          f->cands[f->g.objs[o].cand].info.fn == ESCB_FN_POSIX_MEMALIGN))
+          f->cands[f->g.objs[o].cand].info.fn == ESC_FN_POSIX_MEMALIGN))
       esc_graph_addr(&f->g, o, esc_graph_loc_of(&f->g, f->g.objs[o].inst));
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
-    if (c->info.fn != ESCB_FN_POSIX_MEMALIGN) {
+    if (c->info.fn != ESC_FN_POSIX_MEMALIGN) {
       c->addr = esc_graph_loc_of(&f->g, c->call);
       continue;
     }

@@ -232,25 +232,25 @@ static void attribute_rule(esc_func *f, LLVMValueRef call, LLVMValueRef callee) 
 
 /* --- 2. allocators, frees, reallocs (alloc.c decides which) --- */
 
-/* allocator: a call alloc.c classified; 0 for ESCB_CALL_OTHER. */
+/* allocator: a call alloc.c classified; 0 for ESC_CALL_OTHER. */
 static int allocator(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
   esc_graph *g = &f->g;
-  escb_callinfo ci;
+  esc_callinfo ci;
   esc_call_classify(f->ctx, call, &ci);
   switch (ci.kind) {
-  case ESCB_CALL_OTHER:
+  case ESC_CALL_OTHER:
     return 0;
-  case ESCB_CALL_ALLOC:
+  case ESC_CALL_ALLOC:
     /* An allocation site (every one is an object, see build.c): its
      * address was set when the objects were made.  Arguments such as
      * strdup's source are judged by attributes; posix_memalign's were
      * modelled there too. */
-    if (ci.fn == ESCB_FN_OTHER) /* strdup(s) and the like read pointers */
+    if (ci.fn == ESC_FN_OTHER) /* strdup(s) and the like read pointers */
       attribute_args(f, call, callee);
     /* malloc, calloc, aligned_alloc, new: sizes and alignments only (an
      * integer size computed from pointers, p - start, leaks nothing). */
     return 1;
-  case ESCB_CALL_FREE:
+  case ESC_CALL_FREE:
     if (LLVMGetTypeKind(LLVMTypeOf(call)) != LLVMVoidTypeKind) {
       /* A free-like call whose result is used cannot simply be deleted. */
       attribute_rule(f, call, callee);
@@ -259,7 +259,7 @@ static int allocator(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
     esc_add_check(f, ESC_CHECK_FREE, call,
               esc_graph_loc_of(g, LLVMGetOperand(call, (unsigned)ci.arg)));
     return 1;
-  case ESCB_CALL_REALLOC:
+  case ESC_CALL_REALLOC:
     /* The old object moves to a new heap block: it must be on the heap. */
     esc_graph_escape(g, esc_graph_loc_of(g, LLVMGetOperand(call, (unsigned)ci.arg)),
                      ESC_WHY_REALLOC, call);

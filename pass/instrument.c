@@ -148,7 +148,7 @@ static char *fn_name(LLVMValueRef fn) {
 }
 
 static LLVMValueRef alloc_size(esc_prof *p, LLVMBuilderRef b, LLVMValueRef call,
-                               const escb_callinfo *ci);
+                               const esc_callinfo *ci);
 
 /* describe: a site's position and text, as the report gives them. */
 static void describe(LLVMValueRef call, const esc_site *site, char *file, size_t n,
@@ -239,7 +239,7 @@ static LLVMValueRef int64(esc_prof *p, LLVMBuilderRef b, LLVMValueRef v) {
  * arguments (which ones is alloc.c's: esc_call_bytes_args), else its
  * constant size, else 0 (strdup). */
 static LLVMValueRef alloc_size(esc_prof *p, LLVMBuilderRef b, LLVMValueRef call,
-                               const escb_callinfo *ci) {
+                               const esc_callinfo *ci) {
   int a0, a1;
   if (!esc_call_bytes_args(ci, LLVMGetNumArgOperands(call), &a0, &a1))
     return LLVMConstInt(p->i64, ci->size_known ? ci->size : 0, 0);
@@ -265,7 +265,7 @@ static int fallback_site(esc_prof *p, LLVMValueRef fn, LLVMValueRef call) {
 /* instr is one instruction of a function to instrument. */
 typedef struct instr {
   LLVMValueRef inst;
-  escb_callinfo ci;
+  esc_callinfo ci;
 } instr;
 
 static void instrument_alloc(esc_prof *p, LLVMBuilderRef b, LLVMValueRef fn,
@@ -278,7 +278,7 @@ static void instrument_alloc(esc_prof *p, LLVMBuilderRef b, LLVMValueRef fn,
   at(b, after);
   LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
   LLVMValueRef obj = call;
-  if (in->ci.fn == ESCB_FN_POSIX_MEMALIGN) {
+  if (in->ci.fn == ESC_FN_POSIX_MEMALIGN) {
     /* int posix_memalign(void **memptr, ...): *memptr when it returned 0. */
     LLVMValueRef loaded = LLVMBuildLoad2(b, p->ptr, LLVMGetOperand(call, 0), "");
     LLVMValueRef ok = LLVMBuildICmp(b, LLVMIntEQ, call, LLVMConstNull(LLVMTypeOf(call)), "");
@@ -308,7 +308,7 @@ static void instrument_free(esc_prof *p, LLVMBuilderRef b, const instr *in) {
   LLVMValueRef old = as_ptr(p, b, LLVMGetOperand(call, (unsigned)in->ci.arg));
   if (!old)
     return;
-  if (in->ci.kind == ESCB_CALL_FREE) {
+  if (in->ci.kind == ESC_CALL_FREE) {
     call_hook(p, b, "__escape_profile_free", p->void_ty, &old, 1);
     return;
   }
@@ -362,9 +362,9 @@ static int instrument_function(esc_prof *p, escb_ctx *ctx, LLVMBuilderRef b, LLV
       continue;
     instr in = {i, {0}};
     esc_call_classify(ctx, i, &in.ci);
-    if (in.ci.kind == ESCB_CALL_OTHER)
+    if (in.ci.kind == ESC_CALL_OTHER)
       continue;
-    nalloc += in.ci.kind == ESCB_CALL_ALLOC;
+    nalloc += in.ci.kind == ESC_CALL_ALLOC;
     ESC_PUSH(v, n, cap, in);
   }
   LLVMValueRef token = NULL;
@@ -381,7 +381,7 @@ static int instrument_function(esc_prof *p, escb_ctx *ctx, LLVMBuilderRef b, LLV
     }
   }
   for (int k = 0; k < n; k++) {
-    if (v[k].ci.kind == ESCB_CALL_ALLOC)
+    if (v[k].ci.kind == ESC_CALL_ALLOC)
       instrument_alloc(p, b, fn, &v[k], token);
     else
       instrument_free(p, b, &v[k]);

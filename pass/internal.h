@@ -71,7 +71,7 @@ typedef struct esc_cand {
   int obj;
   int addr; /* the location first holding its address (the call's result,
                or for posix_memalign a temporary stored into *memptr) */
-  escb_callinfo info;
+  esc_callinfo info;
   esc_verdict verdict; /* ESC_OK: moved to the stack (as below) */
   int group;           /* union-find: objects freed through one pointer */
   uint64_t bytes;      /* stack bytes the object takes */

@@ -181,7 +181,7 @@ void esc_sites_mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *sites) {
   unsigned line, col;
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
     ESC_FOR_EACH_INST(fn, b, i) {
-        escb_callinfo ci;
+        esc_callinfo ci;
         if (!esc_is_call(i))
           continue;
         LLVMValueRef callee = LLVMGetCalledValue(i);

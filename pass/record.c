@@ -79,7 +79,7 @@ static void record_calls(LLVMModuleRef M, escb_ctx *ctx) {
         if (!LLVMIsAFunction(callee) || LLVMGetIntrinsicID(callee) ||
             escb_is_library_call(ctx, i) || !LLVMGetDebugLocLine(i))
           continue;
-        escb_callinfo ci;
+        esc_callinfo ci;
         if (esc_is_alloc_site(ctx, i, &ci))
           continue;
         unsigned flen = 0;
@@ -165,7 +165,7 @@ void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
   int id = 0;
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
     ESC_FOR_EACH_INST(fn, b, i) {
-        escb_callinfo ci;
+        esc_callinfo ci;
         if (!esc_is_call(i) || !esc_is_alloc_site(ctx, i, &ci))
           continue;
         unsigned flen = 0;

@@ -184,9 +184,9 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMValueRef fits = NULL, need = NULL, len = NULL, src = NULL;
   if (!c->guarded) {
     need = LLVMConstInt(szt, c->info.size, 0);
-  } else if (c->info.fn == ESCB_FN_STRDUP || c->info.fn == ESCB_FN_STRNDUP) {
+  } else if (c->info.fn == ESC_FN_STRDUP || c->info.fn == ESC_FN_STRNDUP) {
     src = LLVMGetOperand(call, (unsigned)c->info.size_arg[0]);
-    if (c->info.fn == ESCB_FN_STRDUP) {
+    if (c->info.fn == ESC_FN_STRDUP) {
       LLVMTypeRef fty = LLVMFunctionType(szt, &ptr, 1, 0);
       len = LLVMBuildCall2(b, fty, declare(m, "strlen", fty), &src, 1, "len");
     } else {
@@ -237,7 +237,7 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMPositionBuilderBefore(b, term);
   if (c->info.zeroed)
     LLVMBuildMemSet(b, stk, LLVMConstInt(i8, 0, 0), need, (unsigned)c->align);
-  if (src && c->info.fn == ESCB_FN_STRDUP) {
+  if (src && c->info.fn == ESC_FN_STRDUP) {
     LLVMBuildMemCpy(b, stk, (unsigned)c->align, src, 1, need);
   } else if (src) {
     LLVMBuildMemCpy(b, stk, (unsigned)c->align, src, 1, len);
@@ -251,7 +251,7 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
  * converted object's slot, or any side-stack object (asked at run time). */
 static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
   esc_graph *g = &f->g;
-  escb_callinfo ci;
+  esc_callinfo ci;
   esc_call_classify(f->ctx, call, &ci);
   LLVMValueRef p = LLVMGetOperand(call, (unsigned)ci.arg);
   LLVMTypeRef pty = LLVMTypeOf(p);
@@ -334,7 +334,7 @@ static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
                     LLVMConstInt(LLVMInt64TypeInContext(cx), c->info.size, 0),
                     (unsigned)c->align);
   LLVMValueRef repl = slot;
-  if (c->info.fn == ESCB_FN_POSIX_MEMALIGN) {
+  if (c->info.fn == ESC_FN_POSIX_MEMALIGN) {
     /* *memptr = slot; the call "succeeded" (returns 0). */
     LLVMBuildStore(b, slot, LLVMGetOperand(call, 0));
     repl = LLVMConstNull(LLVMTypeOf(call));
@@ -414,7 +414,7 @@ void esc_rewrite(esc_func *f) {
          o = esc_bits_next(pts, g->words, o + 1))
       if (f->cands[g->objs[o].cand].guarded || f->cands[g->objs[o].cand].on_side_stack)
         fr.keep = 1;
-    escb_callinfo ci;
+    esc_callinfo ci;
     esc_call_classify(f->ctx, ck->call, &ci);
     LLVMValueRef p = LLVMGetOperand(ck->call, (unsigned)ci.arg);
     if (some == 1 && only >= 0 && strip(p) == f->cands[only].call && !fr.keep)

@@ -28,7 +28,7 @@ static esc_verdict because(esc_reason r, LLVMValueRef at) {
 }
 
 /* align_fault: which alignment rule the call's alignment breaks. */
-static esc_align_fault align_fault(const escb_callinfo *ci) {
+static esc_align_fault align_fault(const esc_callinfo *ci) {
   if (!ci->align_known || ci->align == 0)
     return ESC_ALIGN_UNKNOWN;
   if (ci->align & (ci->align - 1))
@@ -36,7 +36,7 @@ static esc_align_fault align_fault(const escb_callinfo *ci) {
   if (ci->align > ESC_MAX_ALIGN)
     return ESC_ALIGN_OVER_MAX;
   /* posix_memalign fails with EINVAL below sizeof(void *) */
-  if (ci->fn == ESCB_FN_POSIX_MEMALIGN && ci->align < sizeof(void *))
+  if (ci->fn == ESC_FN_POSIX_MEMALIGN && ci->align < sizeof(void *))
     return ESC_ALIGN_BELOW_PTR;
   return ESC_ALIGN_FITS;
 }
@@ -58,15 +58,15 @@ static void unite(esc_func *f, int a, int b) {
 
 /* size_checks: what the allocation call itself allows. */
 static void size_checks(esc_func *f, esc_cand *c) {
-  const escb_callinfo *ci = &c->info;
-  if (ci->fn == ESCB_FN_OTHER) {
+  const esc_callinfo *ci = &c->info;
+  if (ci->fn == ESC_FN_OTHER) {
     refuse(c, because(ESC_R_ALLOCATOR, c->call));
     return;
   }
   uint64_t size = ci->size;
   /* strdup and strndup always take the guarded path, which copies the
    * string; a constant-size one gets a buffer of just its size. */
-  int copies = ci->fn == ESCB_FN_STRDUP || ci->fn == ESCB_FN_STRNDUP;
+  int copies = ci->fn == ESC_FN_STRDUP || ci->fn == ESC_FN_STRNDUP;
   int constant_args = 1;
   for (int k = 0; k < 2; k++)
     if (ci->size_arg[k] >= 0 && !LLVMIsAConstantInt(LLVMGetOperand(c->call, (unsigned)ci->size_arg[k])))
@@ -77,7 +77,7 @@ static void size_checks(esc_func *f, esc_cand *c) {
     /* A run-time size: a fixed stack buffer, the heap above it.  Not for
      * posix_memalign (its result is a status, the object goes to *p). */
     if (f->opt->guard_bytes == 0 || ci->size_arg[0] < 0 || (constant_args && !copies) ||
-        ci->fn == ESCB_FN_POSIX_MEMALIGN) {
+        ci->fn == ESC_FN_POSIX_MEMALIGN) {
       /* (constant arguments whose product overflows: calloc fails) */
       refuse(c, because(ESC_R_NONCONST, NULL));
       return;
@@ -99,7 +99,7 @@ static void size_checks(esc_func *f, esc_cand *c) {
     return;
   }
   uint64_t align = 16;
-  if (ci->fn == ESCB_FN_ALIGNED_ALLOC || ci->align_known) {
+  if (ci->fn == ESC_FN_ALIGNED_ALLOC || ci->align_known) {
     esc_align_fault fault = align_fault(ci);
     if (fault != ESC_ALIGN_FITS) {
       refuse(c, (esc_verdict){.reason = ESC_R_BAD_ALIGN, .align = ci->align,
@@ -327,7 +327,7 @@ static int lifo_ok(esc_func *f, int k) {
   int ok_sites = 0, frees = 0;
   for (int j = 0; j < f->ncands; j++)
     ok_sites += f->cands[j].verdict.reason == ESC_OK;
-  if (ok_sites != 1 || f->cands[k].info.fn == ESCB_FN_POSIX_MEMALIGN)
+  if (ok_sites != 1 || f->cands[k].info.fn == ESC_FN_POSIX_MEMALIGN)
     return 0;
   for (int i = 0; i < f->nchecks; i++) {
     esc_check *ck = &f->checks[i];
@@ -337,7 +337,7 @@ static int lifo_ok(esc_func *f, int k) {
         esc_bits_next(g->locs[ck->loc].pts, g->words, f->cands[k].obj + 1) >= 0)
       return 0;
     /* ...through the call's own result, so the site dominates the free. */
-    escb_callinfo ci;
+    esc_callinfo ci;
     esc_call_classify(f->ctx, ck->call, &ci);
     LLVMValueRef p = LLVMGetOperand(ck->call, (unsigned)ci.arg);
     while (LLVMIsABitCastInst(p) || LLVMIsAAddrSpaceCastInst(p))
@@ -380,7 +380,7 @@ static void groups(esc_func *f) {
     esc_cand *c = &f->cands[k];
     if (c->verdict.reason != ESC_OK)
       continue;
-    if (f->side_stack_usable && !c->in_cycle && c->info.fn != ESCB_FN_POSIX_MEMALIGN)
+    if (f->side_stack_usable && !c->in_cycle && c->info.fn != ESC_FN_POSIX_MEMALIGN)
       c->on_side_stack = 1;
     else if (f->side_stack_usable && c->in_cycle && lifo_ok(f, k))
       c->on_side_stack = c->lifo = 1;

@@ -102,11 +102,11 @@ static int allocator(escb_ctx *ctx, LLVMValueRef call, const esc_ptrmap *known) 
   LLVMValueRef callee = LLVMGetCalledValue(call);
   if (LLVMIsAFunction(callee) && esc_ptrmap_get(known, callee) == WRAP_ALLOC)
     return 1;
-  escb_callinfo ci;
+  esc_callinfo ci;
   esc_call_classify(ctx, call, &ci);
-  return ci.kind == ESCB_CALL_ALLOC &&
-         (ci.fn == ESCB_FN_MALLOC || ci.fn == ESCB_FN_CALLOC ||
-          ci.fn == ESCB_FN_ALIGNED_ALLOC || ci.fn == ESCB_FN_NEW);
+  return ci.kind == ESC_CALL_ALLOC &&
+         (ci.fn == ESC_FN_MALLOC || ci.fn == ESC_FN_CALLOC ||
+          ci.fn == ESC_FN_ALIGNED_ALLOC || ci.fn == ESC_FN_NEW);
 }
 
 /* null_compare: icmp eq/ne of `v` with null. */
@@ -285,9 +285,9 @@ static int free_wrapper(escb_ctx *ctx, LLVMValueRef fn) {
         LLVMValueRef callee = LLVMGetCalledValue(i);
         if (LLVMIsAFunction(callee) && harmless_intrinsic(callee))
           break;
-        escb_callinfo ci;
+        esc_callinfo ci;
         esc_call_classify(ctx, i, &ci);
-        if (ci.kind != ESCB_CALL_FREE ||
+        if (ci.kind != ESC_CALL_FREE ||
             !LLVMIsAArgument(LLVMGetOperand(i, (unsigned)ci.arg)))
           return 0;
         frees++;
