@@ -14,36 +14,81 @@
  *      handed to code that may keep or free it).
  * Anything the analysis does not understand breaks one of them.
  *
- * The graph
- * ---------
- * Locations are SSA values (and temporaries) that may hold addresses, and the
- * contents of objects: each alloca, each allocation site, and object 0, the
- * unknown object, which stands for all memory this function does not own.
- * The contents of the unknown object are the heap location: whatever flows
- * there escapes.  Edges carry Go's dereference counts:
+ * The model: points-to sets, not deref counts
+ * -------------------------------------------
+ * Go's escape graph has one location per variable and edges weighted by a
+ * dereference count (-1 address-of, 0 copy, 1 load), walked from the heap
+ * and the results.  C stores through pointers everywhere, so this pass
+ * asks the same question of an inclusion-based points-to graph (Andersen's
+ * constraints; graph.c), in which a store is a constraint of its own:
  *
- *   IR                      Go            edge
- *   %p = alloca / malloc    p = &x        x -> p       derefs -1 (address)
- *   %q = gep %p, 8          q = p         p -> q       derefs  0 (copy)
- *   %q = phi/select/cast    q = p         p -> q       derefs  0
- *   %v = load %p            v = *p        p -> v       derefs  1 (load)
- *   store %v, %p            *p = v        v -> *p      store through p
- *   ret %v                  return v      v -> heap
- *   call f(%v)              f(v)          by f's parameter attributes
+ *   objects    object 0, the unknown object: all memory the function does
+ *              not own (globals, what callees return, the caller's memory);
+ *              one per alloca; one per allocation site (the candidates);
+ *              and per parameter i a chain P_i -> Q_i -> R_i -> S_i -> S_i:
+ *              what it points to, one, two, three or more derefs down.
+ *   locations  one per SSA value that may hold an address (integers too),
+ *              one per object for its contents, a few temporaries, and
+ *              `ret`; each holds pts, the set of objects whose address it
+ *              may hold.  The heap is the contents of object 0.
  *
- * Go sends every store through a pointer to the heap; here a store goes into
- * the contents of each object the pointer may point to, so a pointer stored
- * into a local struct, or into another allocation that stays local, escapes
- * only if that object does.  The solver (graph.c) propagates object
- * addresses forward to a fixed point; an object reaching the heap makes its
- * contents escape and may hold unknown pointers from then on.  Integers
- * carry addresses like pointers do (ptrtoint round trips, SROA'd structs).
+ *   IR (build.c)                    constraint
+ *   %a = alloca / %p = malloc(n)    pts(a) ∋ A                  address
+ *   %q = gep %p / cast / phi /      pts(q) ⊇ pts(p)             copy edge
+ *        select / add / ptrtoint    (for every operand that may carry one)
+ *   %v = load %p                    pts(v) ⊇ pts(contents(o)),  load
+ *                                     for every o in pts(p)
+ *   store %v, %p                    pts(contents(o)) ⊇ pts(v),  store
+ *                                     for every o in pts(p); the heap instead
+ *                                     when o is object 0 or a parameter's
+ *   ret %v                          pts(ret) ⊇ pts(v)
+ *   a call                          call.c's dispatch (below)
+ *   anything else                   heap ⊇ every operand; result ∋ object 0
  *
- * Beyond the graph (solve.c): frees must free converted objects only;
- * callees that may free an argument keep it on the heap; sizes must be
- * small (a run-time size gets a fixed buffer and a size check, the heap
- * above it); a site on a CFG cycle needs one object per iteration with
- * none live into the next; functions calling setjmp keep their heap.
+ * The solver propagates sets along copy edges and through the load and store
+ * constraints with a worklist to the least fixed point.  An object in the
+ * heap's set escapes; its contents then flow to the heap too, and it may hold
+ * the unknown object.  So a pointer stored into a local struct, or into
+ * another allocation that stays local, escapes only if that object does —
+ * where Go sends every store through a pointer to the heap.  An address
+ * that holds no known object at all (an integer constant, arithmetic on
+ * null) may point anywhere: stores through it escape (graph.c, settle).
+ *
+ * Go's derefs live on in the parameter chain: whichever of P_i .. S_i
+ * reaches the heap or `ret` is the level of the summary's tag (summary.c),
+ * and the -m=2 flows (report.c) are walks back along the recorded edges.
+ *
+ * Calls (call.c)
+ * --------------
+ * One dispatch decides what a call does with the pointers it is given, and
+ * the first rule that knows decides: an intrinsic (one table, by ID); an
+ * allocator, free or realloc (alloc.c, from facts the bridge reports); the
+ * callee's summary, for a function defined here with an exact definition;
+ * the library model (libmodel.c), for a C library declaration; LLVM's
+ * attributes (nocapture, readonly, nofree, returned) for everything else.
+ * A pointer that reaches a callee which may free it stays on the heap.
+ *
+ * Verdicts (solve.c) and reasons (reason.c)
+ * -----------------------------------------
+ * Beyond the graph: every free must free converted objects only; callees
+ * that may free an argument keep it on the heap; sizes must be small (a
+ * run-time size gets a fixed buffer and a size check, the heap above it);
+ * a site on a CFG cycle needs one object per iteration with none live into
+ * the next; functions calling setjmp keep their heap.  Each rule that keeps
+ * a site on the heap fills an esc_verdict with the facts it decided on, and
+ * reason.c words it (Go's HeapAllocReason): the report re-decides nothing.
+ *
+ * Functions together (this file, summary.c)
+ * -----------------------------------------
+ * The call graph's strongly connected components are solved callees first.
+ * A function's summary says per parameter what it may do with what the
+ * parameter points to: leak it (at which level), return it (level 0..3),
+ * free it, write into it.  Callers apply their callees' summaries instead
+ * of giving up (call.c).  A recursive component starts from the least
+ * summaries; a function is analysed again only when a peer summary its
+ * graph read has grown, each new summary is joined into the old, and the
+ * rounds end when none grows (summaries only grow and are finite: no cap).
+ * Each function's last analysis is the one judged and rewritten.
  *
  * The stack
  * ---------
@@ -59,13 +104,50 @@
  * alwaysinline before the inliner runs, so their malloc and free show up in
  * the callers (wrapper.c).  Under -flto the compile step only records the
  * sites; the link-time pipeline, which sees every file, analyses, rewrites
- * and reports once.
+ * and reports once (lto.c).  At the pipeline's start every allocation site
+ * is recorded as written (record.c, schema.c), so that one LLVM deletes
+ * before this pass is still reported, at the line the user wrote
+ * (ledger.c decides which record a line stands for and where it goes).
  *
- * Files: graph.c (locations, edges, solver), build.c (IR -> graph), call.c
- * (calls), solve.c (verdicts), rewrite.c (heap -> stack), record.c (sites as
- * written), report.c (-m output), instrument.c (-escape-profile), wrapper.c
- * (allocation wrappers), lto.c (link-time mode), bridge.cpp (C++-only LLVM
- * facilities), plugin.cpp (registration and options).
+ * Where each rule lives
+ * ---------------------
+ * Lowest layer first; a file uses only files above it in this list
+ * (scripts/check-layers prints the real graph and fails on a circle).
+ *   util.c      containers: vectors, maps, bitsets, the growable buffer
+ *   bridge.cpp  C access to C++-only LLVM facts (TargetLibraryInfo,
+ *               MemoryBuiltins, remarks, debug variables, the verifier,
+ *               triples); reports facts, decides nothing; every
+ *               LLVM_VERSION_MAJOR #if
+ *   leaks.c     a parameter's leaks value: sinks x deref levels
+ *   libmodel.c  the table of what C library functions do with pointers
+ *   libcode.c   which code is the C library's (the include-tree rule), and
+ *               the user's position of code inlined from it
+ *   ir.c        IR facts (is it a call, null, a pointer) and the typed,
+ *               shape-checked metadata reads and writes
+ *   digraph.c   the directed graph of the call graph and the CFG; SCCs
+ *   graph.c     locations, objects, constraints and the solver
+ *   alloc.c     which calls allocate, free or reallocate, their size,
+ *               alignment and zeroing; each call classified once
+ *   summary.c   a parameter summary read off a solved graph; least, join
+ *   call.c      what a call does with its pointers: the one dispatch
+ *   build.c     IR -> constraints, one switch over opcodes
+ *   solve.c     verdicts: frees, may-free callees, sizes, loops, budgets
+ *   reason.c    the words of each verdict (decided in solve.c)
+ *   source.c    source files read once, for columns debug info lost
+ *   schema.c    every record of the pass's metadata: fields, writer, reader
+ *   ledger.c    which record a call stands for, merged copies, wrapper
+ *               attribution, each line's FILE:LINE:COL, leftover records
+ *   report.c    -m lines, -m=2 flows, remarks, printed once each
+ *   sidestack.c the side stack's runtime linked into modules that use it
+ *   rewrite.c   heap -> stack: slots, guarded buffers, frees, tail markers
+ *   instrument.c -escape-profile's calls into the profiler
+ *   lto.c       link-time mode: the phase and which options cross the link
+ *   record.c    allocation sites as written, at the pipeline's start
+ *   wrapper.c   which functions are allocation and free wrappers
+ *   escape.c    this driver: the call graph, SCCs callees first, each
+ *               function analysed, judged, reported and rewritten
+ *   plugin.cpp  registration, pipeline hooks, the options (options.def:
+ *               every option and budget, once)
  */
 #include "digraph.h"
 #include "internal.h"

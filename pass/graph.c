@@ -1,9 +1,10 @@
 /* graph.c — locations, objects and edges, and the solver that propagates
- * object addresses along them (Go's escape graph, see escape.c).
+ * object addresses along them (inclusion constraints; the model is in
+ * escape.c's essay).
  *
  * Exercised by every test; the smallest is
  *   opt-19 -load-pass-plugin=build/pass/LLVMEscape.so -passes=escape \
- *     -escape-m=2 -disable-output test/ir/Basic_local.ll
+ *     -escape-m=2 -disable-output test/ir/Rewrite_basic.ll
  */
 #include "graph.h"
 #include "escape.h" /* the budgets of options.def */

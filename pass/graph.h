@@ -1,5 +1,6 @@
-/* graph.h — locations and edges: Go's escape graph over LLVM IR.
- * See escape.c for the model; solve.c for the walk. */
+/* graph.h — locations, objects and constraints: an inclusion-based
+ * points-to graph over LLVM IR, and its solver (graph.c).  The model is in
+ * escape.c's essay; the verdicts read off the solved graph are solve.c's. */
 #ifndef ESC_GRAPH_H
 #define ESC_GRAPH_H
 
