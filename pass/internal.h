@@ -17,7 +17,6 @@
  * of each are in reason.c. */
 typedef enum esc_reason {
   ESC_OK,                /* moved to the stack */
-  ESC_R_REMOVED,         /* deleted by LLVM's own passes before this one */
   ESC_R_FLOW,            /* its address reaches something that outlives it */
   ESC_R_ALLOCATOR,       /* an allocator the rewrite does not replace */
   ESC_R_NONCONST,        /* size not a constant */

@@ -66,7 +66,8 @@ static void align_text(const esc_verdict *v, esc_buf *out) {
 /* esc_reason_text: a site's -escape-m=2 lines (each indented two spaces,
  * ending in '\n'): why it stays on the heap, or for a moved site how it
  * moved when that is not a plain stack slot.  Nothing for ESC_R_FLOW (its
- * flow is the graph's, report.c) and ESC_R_REMOVED. */
+ * flow is the graph's, report.c).  A site LLVM deleted before the pass has
+ * no candidate: its words are esc_reason_removed_text's. */
 void esc_reason_text(const esc_cand *c, esc_buf *out) {
   const esc_verdict *v = &c->verdict;
   char pos[1100], name[200];
@@ -81,7 +82,6 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
       esc_buf_printf(out, "  recursive: on the thread's side stack while it has room, "
                           "else on the heap\n");
     return;
-  case ESC_R_REMOVED: return;
   case ESC_R_FLOW: return;
   case ESC_R_ALLOCATOR:
     escb_display_name(LLVMGetCalledValue(v->at), name, sizeof name);
