@@ -150,22 +150,17 @@ static char *fn_name(LLVMValueRef fn) {
 static LLVMValueRef alloc_size(esc_prof *p, LLVMBuilderRef b, LLVMValueRef call,
                                const esc_callinfo *ci);
 
-/* describe: a site's position and text, as the report gives them. */
-static void describe(LLVMValueRef call, const esc_site *site, char *file, size_t n,
-                     unsigned *line, unsigned *col) {
-  unsigned flen = 0;
-  const char *f = LLVMGetDebugLocFilename(call, &flen);
-  *line = *col = 0;
-  file[0] = 0;
-  if (f && LLVMGetDebugLocLine(call)) {
-    snprintf(file, n, "%.*s", (int)flen, f);
-    *line = LLVMGetDebugLocLine(call);
-    *col = LLVMGetDebugLocColumn(call);
-  } else if (site && site->line) {
-    snprintf(file, n, "%s", site->file);
-    *line = site->line;
-    *col = site->col;
-  }
+/* describe: a site's position as the report gives it (the ledger's
+ * esc_sites_place_of; sites NULL: the call's own), and the record that
+ * names the call there (the wrapper call the user wrote, say), or NULL. */
+static const esc_site *describe(LLVMValueRef call, esc_sites *sites, char *file, size_t n,
+                                unsigned *line, unsigned *col) {
+  esc_place at = esc_sites_place_of(sites, call);
+  snprintf(file, n, "%s", at.file ? at.file : "");
+  *line = at.line;
+  *col = at.col;
+  free(at.file);
+  return at.site;
 }
 
 void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
@@ -178,8 +173,8 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
     const esc_site *site = esc_sites_find(sites, c->call);
     char file[1024];
     site_info in = {file, fname, site ? site->fn : "", NULL, "", 0, 0, 0};
-    describe(c->call, site, file, sizeof file, &in.line, &in.col);
-    char *text = esc_report_call_text(c->call, site);
+    const esc_site *named = describe(c->call, sites, file, sizeof file, &in.line, &in.col);
+    char *text = esc_report_call_text(c->call, named);
     char *reason = NULL;
     in.call = text;
     if (c->verdict.reason == ESC_OK && f->opt->rewrite && (c->guarded || c->on_side_stack)) {

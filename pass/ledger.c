@@ -247,7 +247,7 @@ static esc_site *recorded_call(esc_sites *s, const char *file, unsigned line, un
 
 /* wrapper_call: for an allocation inlined from wrappers, the recorded
  * wrapper call in the code of the function it now lives in, or NULL. */
-static esc_site *wrapper_call(esc_sites *s, LLVMValueRef call) {
+static esc_site *wrapper_call(esc_sites *s, LLVMValueRef call, int claim) {
   const esc_wrappers *w = &s->wrappers;
   if (w->n == 0 || s->ncalls == 0)
     return NULL;
@@ -268,7 +268,7 @@ static esc_site *wrapper_call(esc_sites *s, LLVMValueRef call) {
     esc_site *c = recorded_call(s, chain[k].file, chain[k].line, chain[k].col, chain[k].fn);
     if (!c)
       continue; /* recorded in a module not linked here (ThinLTO) */
-    if (found)
+    if (found && claim)
       found->seen = 1;
     found = c;
   }
@@ -298,7 +298,7 @@ static esc_place place(LLVMValueRef call, const esc_site *site, int own) {
  * seen). */
 int esc_sites_places(esc_sites *s, LLVMValueRef call, esc_place *out) {
   esc_site *site = esc_sites_find(s, call);
-  esc_site *wrapped = wrapper_call(s, call);
+  esc_site *wrapped = wrapper_call(s, call, 1);
   if (wrapped) { /* inlined from an allocation wrapper: the call written */
     if (site)
       site->seen = 1;
@@ -320,6 +320,19 @@ int esc_sites_places(esc_sites *s, LLVMValueRef call, esc_place *out) {
   if (n == 0)
     out[n++] = place(call, NULL, 1);
   return n;
+}
+
+/* esc_sites_place_of: where the first report line of allocation call
+ * `call` goes, claiming no record: the profiler's position for the call
+ * (its table has one row per call; a call LLVM merged from several sites
+ * takes its own position).  s NULL: no records, the call's own place. */
+esc_place esc_sites_place_of(esc_sites *s, LLVMValueRef call) {
+  if (!s)
+    return place(call, NULL, 1);
+  esc_site *wrapped = wrapper_call(s, call, 0);
+  if (wrapped)
+    return place(call, wrapped, 0);
+  return place(call, esc_sites_find(s, call), 1);
 }
 
 /* at_wrapper_calls: the site is inside an allocation wrapper whose calls

@@ -161,6 +161,9 @@ typedef struct esc_place {
  * merged call stands for). */
 #define ESC_PLACES_MAX 64
 int esc_sites_places(esc_sites *s, LLVMValueRef call, esc_place *out);
+/* esc_sites_place_of: the place of the first of those lines, claiming no
+ * record (the profiler's); the caller frees its file. */
+esc_place esc_sites_place_of(esc_sites *s, LLVMValueRef call);
 
 /* esc_leftover is a record with no allocation call of its own at the end. */
 typedef enum esc_leftover_kind {
