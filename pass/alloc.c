@@ -115,6 +115,15 @@ static void alloc_sizes(escb_ctx *ctx, LLVMValueRef call, const escb_callfacts *
 }
 
 /* classify: the rules, first match wins. */
+/* realloc_size: a realloc's new size is the integer argument after the
+ * pointer (realloc(p, n), reallocf, reallocarray's count), when there is
+ * one; the profiler counts its bytes. */
+static void realloc_size(LLVMValueRef call, unsigned nargs, esc_callinfo *out) {
+  unsigned k = (unsigned)out->arg + 1;
+  if (k < nargs && LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, k))) == LLVMIntegerTypeKind)
+    out->size_arg[0] = (int)k;
+}
+
 static void classify(escb_ctx *ctx, LLVMValueRef call, esc_callinfo *out) {
   memset(out, 0, sizeof *out);
   out->kind = ESC_CALL_OTHER;
@@ -140,6 +149,7 @@ static void classify(escb_ctx *ctx, LLVMValueRef call, esc_callinfo *out) {
     if (cf.realloc_arg >= 0) {
       out->kind = ESC_CALL_REALLOC;
       out->arg = cf.realloc_arg;
+      realloc_size(call, cf.nargs, out);
     }
     return;
   }
@@ -160,6 +170,7 @@ static void classify(escb_ctx *ctx, LLVMValueRef call, esc_callinfo *out) {
   if (cf.lib == ESCB_LIB_REALLOC) {
     out->kind = ESC_CALL_REALLOC;
     out->arg = 0;
+    realloc_size(call, cf.nargs, out);
     return;
   }
   esc_alloc_fn fn = fn_of(cf.lib);

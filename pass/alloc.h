@@ -41,7 +41,8 @@ typedef struct esc_callinfo {
   int zeroed;         /* ALLOC: memory starts zeroed (calloc) */
   int size_arg[2];    /* ALLOC: the argument(s) giving the size (their
                          product for calloc), -1 if none; strdup, strndup:
-                         the source string, strndup's bound */
+                         the source string, strndup's bound; REALLOC:
+                         [0] the new size, -1 if none */
 } esc_callinfo;
 
 /* alloc.c: what a call does to memory, decided once per call and kept

@@ -315,13 +315,11 @@ static void instrument_free(esc_prof *p, LLVMBuilderRef b, const instr *in) {
   LLVMValueRef res = as_ptr(p, b, call);
   if (!res)
     res = LLVMConstNull(p->ptr);
-  /* The size is the argument after the pointer; unknown counts as 1, so a
-   * NULL result means failure (the old object stays), not realloc(p, 0). */
+  /* The new size (alloc.c's size_arg); unknown counts as 1, so a NULL
+   * result means failure (the old object stays), not realloc(p, 0). */
   LLVMValueRef size = LLVMConstInt(p->i64, 1, 0);
-  if ((unsigned)in->ci.arg + 1 < n &&
-      LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, (unsigned)in->ci.arg + 1))) ==
-          LLVMIntegerTypeKind)
-    size = int64(p, b, LLVMGetOperand(call, (unsigned)in->ci.arg + 1));
+  if (in->ci.size_arg[0] >= 0 && (unsigned)in->ci.size_arg[0] < n)
+    size = int64(p, b, LLVMGetOperand(call, (unsigned)in->ci.size_arg[0]));
   LLVMValueRef args[3] = {old, res, size};
   call_hook(p, b, "__escape_profile_realloc_end", p->void_ty, args, 3);
 }

@@ -169,7 +169,6 @@ void esc_solve_verdicts(esc_func *f); /* returns escape; every site judged */
 /* summary.c: parameter summaries (call.c applies them at calls) */
 const esc_summary *esc_summary_of(const esc_summaries *s, LLVMValueRef fn);
 void esc_summary_extract(esc_func *f, esc_summary *out);
-int esc_summary_equal(const esc_summary *a, const esc_summary *b);
 void esc_summary_least(LLVMValueRef fn, esc_summary *s);
 int esc_summary_join(esc_summary *s, const esc_summary *next);
 void esc_summary_free(esc_summary *s);

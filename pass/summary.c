@@ -38,15 +38,6 @@ void esc_summary_free(esc_summary *s) {
   memset(s, 0, sizeof *s);
 }
 
-int esc_summary_equal(const esc_summary *a, const esc_summary *b) {
-  if (a->valid != b->valid || a->nparams != b->nparams || a->ret_other != b->ret_other)
-    return 0;
-  for (int i = 0; i < a->nparams; i++)
-    if (!esc_leaks_equal(&a->leaks[i], &b->leaks[i]))
-      return 0;
-  return 1;
-}
-
 /* esc_summary_least: the least summary of fn, where a recursive SCC's
  * fixed point starts: no parameter does anything, the result is only
  * parameters. */
