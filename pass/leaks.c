@@ -44,13 +44,6 @@ static unsigned level_bit(int level) {
   return 1u << level;
 }
 
-esc_leaks esc_leaks_all(void) {
-  esc_leaks l;
-  for (int s = 0; s < ESC_SINKS; s++)
-    l.levels[s] = (uint8_t)((1u << ESC_LEAKS_LEVELS) - 1);
-  return l;
-}
-
 void esc_leaks_add(esc_leaks *l, esc_sink sink, int level) {
   l->levels[sink] |= (uint8_t)level_bit(level);
 }
@@ -82,18 +75,4 @@ int esc_leaks_join(esc_leaks *into, const esc_leaks *from) {
     into->levels[s] = v;
   }
   return grew;
-}
-
-int esc_leaks_equal(const esc_leaks *a, const esc_leaks *b) {
-  for (int s = 0; s < ESC_SINKS; s++)
-    if (a->levels[s] != b->levels[s])
-      return 0;
-  return 1;
-}
-
-int esc_leaks_is_none(const esc_leaks *l) {
-  for (int s = 0; s < ESC_SINKS; s++)
-    if (l->levels[s])
-      return 0;
-  return 1;
 }

@@ -26,8 +26,6 @@ typedef struct esc_leaks {
   uint8_t levels[ESC_SINKS];
 } esc_leaks;
 
-/* esc_leaks_all: every level of every sink, the most a callee may do. */
-esc_leaks esc_leaks_all(void);
 /* esc_leaks_add: the parameter reaches sink at level (above 3: 3). */
 void esc_leaks_add(esc_leaks *l, esc_sink sink, int level);
 /* esc_leaks_has: it reaches sink at exactly that level (above 3: 3). */
@@ -41,7 +39,5 @@ int esc_leaks_lowest(const esc_leaks *l, esc_sink sink);
 void esc_leaks_clear(esc_leaks *l, esc_sink sink);
 /* esc_leaks_join: into gets everything from; 1 when into grew. */
 int esc_leaks_join(esc_leaks *into, const esc_leaks *from);
-int esc_leaks_equal(const esc_leaks *a, const esc_leaks *b);
-int esc_leaks_is_none(const esc_leaks *l);
 
 #endif
