@@ -53,6 +53,8 @@ def parse(argv):
         name, value = a, None
         if a.startswith("--") and "=" in a:
             name, value = a.split("=", 1)
+        elif a.startswith("-j") and len(a) > 2:
+            name, value = "-j", a[2:]
         if name in takes:
             if value is None:
                 if k + 1 >= len(argv):
@@ -153,7 +155,13 @@ def run_compdb(path, env, bindir, jobs):
                 print("escape-build: compile of %s failed (exit %d)" % (entry.get("file"), rc),
                       file=sys.stderr)
                 status = 1
-    return status
+    # The report's paths are relative to the folder holding every source of the database.
+    files = [os.path.join(e.get("directory") or base, e.get("file", "")) for e in db]
+    try:
+        root = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in files]) or base
+    except ValueError:
+        root = base
+    return status, root
 
 
 def main(argv):
@@ -176,8 +184,7 @@ def main(argv):
             env.setdefault(var, os.path.join(bindir, tool))
     since = time.time() - 1
     if opt["compdb"]:
-        root = os.path.dirname(os.path.abspath(opt["compdb"]))
-        status = run_compdb(opt["compdb"], env, bindir, opt["jobs"])
+        status, root = run_compdb(opt["compdb"], env, bindir, opt["jobs"])
     else:
         root = os.getcwd()
         status = run_build(opt["command"], env)

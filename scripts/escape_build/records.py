@@ -93,6 +93,12 @@ def collect(recdir, since):
                     break
 
 
+def _probe(src):
+    """A build system's own test compile: CMake's compiler checks, autoconf's conftest.c."""
+    return ("/CMakeFiles/" in src or "/cmake" in src and "/Modules/" in src
+            or os.path.basename(src).startswith("conftest."))
+
+
 def optimized(args):
     """Whether a command line compiles with the pass in its pipeline (-O1..-O3, -Os, -Oz)."""
     level = None
@@ -120,7 +126,7 @@ def read(recdir):
         files = sorted(glob.glob(base + ".*yaml"))
         lto = [f for f in files if ".lto.yaml" in f]
         comp = [f for f in files if f not in lto]
-        if srcs and "-###" not in args:
+        if srcs and "-###" not in args and not all(_probe(os.path.join(cwd, x)) for x in srcs):
             b.units.append({"cwd": cwd, "sources": [os.path.normpath(os.path.join(cwd, s))
                                                     for s in srcs],
                             "optimized": optimized(args), "records": len(comp)})
@@ -138,30 +144,44 @@ def read(recdir):
 
 
 class Resolver:
-    """Resolver: a record's relative path, made absolute from the folder of the compile that
-    wrote it (for a link: the link's folder, else a compile's folder where the file is)."""
+    """Resolver: a record's path made absolute. A record names a file as its debug info does,
+    relative to a folder the record does not give: clang strips the part of the path it
+    shares with the folder it ran in, so /src/a.c compiled in /src/build reads "a.c". Tried:
+    the compile's folder and each folder above it (a link: every compile's too), preferring a
+    file the build compiled; else the first that exists; else relative to the compile's folder.
+    """
 
     def __init__(self, build, root):
         self.root = root
         self.dirs = []
+        self.sources = set()
         for u in build.units:
             if u["cwd"] not in self.dirs:
                 self.dirs.append(u["cwd"])
+            self.sources.update(u["sources"])
         self.cache = {}
+
+    @staticmethod
+    def _ancestors(d):
+        out = [d]
+        while os.path.dirname(d) != d:
+            d = os.path.dirname(d)
+            out.append(d)
+        return out
 
     def abs(self, cwd, lto, path):
         if os.path.isabs(path):
             return os.path.normpath(path)
         key = (cwd, lto, path)
         if key not in self.cache:
-            found = os.path.normpath(os.path.join(cwd, path))
-            if lto and not os.path.exists(found):
-                for d in self.dirs:
-                    cand = os.path.normpath(os.path.join(d, path))
-                    if os.path.exists(cand):
-                        found = cand
-                        break
-            self.cache[key] = found
+            found = []
+            for d in [cwd] + (self.dirs if lto else []):
+                for a in self._ancestors(d):
+                    cand = os.path.normpath(os.path.join(a, path))
+                    if cand not in found and os.path.isfile(cand):
+                        found.append(cand)
+            known = [f for f in found if f in self.sources]
+            self.cache[key] = (known or found or [os.path.normpath(os.path.join(cwd, path))])[0]
         return self.cache[key]
 
     def show(self, path):
