@@ -34,8 +34,7 @@ def report(build, sites, params, root):
                                          "params": 0, **{st: 0 for st in STATES}})
         f["params"] += 1
     for s in sites:   # a file that only holds the calls an inlined copy is reported at
-        for c in s["copies"]:
-            at = c["inlined"][-1]["at"] if c["inlined"] else None
+        for at in (i["at"] for c in s["copies"] for i in c["inlined"]):
             if at and at["file"] not in files:
                 files[at["file"]] = {"file": at["file"], "abs": os.path.join(root, at["file"]),
                                      "sites": 0, "params": 0, **{st: 0 for st in STATES}}

@@ -56,7 +56,31 @@ function apply(){
     r.style.display=ok?'':'none'; if(ok)n++;});
   shown.textContent=n+' of '+rows.length+' sites shown';
 }
-if(f){f.addEventListener('input',apply);v.addEventListener('change',apply);apply();}
+// index.html#verdict=heap&filter=words&sort=-allocs: a view one can link to.
+var hash=new URLSearchParams(location.hash.slice(1));
+if(f){
+  if(hash.get('filter'))f.value=hash.get('filter');
+  if(hash.get('verdict'))v.value=hash.get('verdict');
+  f.addEventListener('input',apply);v.addEventListener('change',apply);apply();
+}
+var by=hash.get('sort');
+if(by){var desc=by[0]==='-';by=desc?by.slice(1):by;
+  document.querySelectorAll('#sites th').forEach(function(th){
+    if(th.textContent===by){th.click();if(desc)th.click();}});}
+"""
+
+# SRC_SCRIPT: a source page opened at #L<n> (the index links there) unfolds that line's
+# verdicts, so their explanation shows at once; at #unfold, every verdict on the page.
+SRC_SCRIPT = """
+function unfold(){
+  if(location.hash==='#unfold')
+    document.querySelectorAll('.site details,.call details').forEach(function(d){d.open=true;});
+  var m=/^#L(\\d+)$/.exec(location.hash);if(!m)return;
+  var row=document.getElementById('L'+m[1]);if(!row)return;
+  var ann=row.nextElementSibling;
+  if(ann&&ann.classList.contains('ann'))
+    ann.querySelectorAll('.site details,.call details').forEach(function(d){d.open=true;});}
+window.addEventListener('hashchange',unfold);unfold();
 """
 
 WORDS = {"stack": "does not escape", "removed": "does not escape (removed by the optimizer)",
@@ -199,7 +223,7 @@ def source_page(rep, f, sites, params, calls):
             (esc(f["file"]), _n(f["sites"], "allocation site"), ": " + counts if counts else "",
              _n(f["params"], "parameter"),
              "\n".join(rows)))
-    return _doc(f["file"] + " — escape analysis", body)
+    return _doc(f["file"] + " — escape analysis", body, SRC_SCRIPT)
 
 
 def index_page(rep):
@@ -274,9 +298,9 @@ def write(rep, out):
     calls = {}
     for s in rep["sites"]:
         for c in s["copies"]:
-            if c["inlined"] and c["inlined"][-1]["at"]:
-                i = c["inlined"][-1]
-                calls.setdefault(i["at"]["file"], []).append((s, c, i))
+            for i in c["inlined"]:   # each call of the chain the copy was inlined through
+                if i["at"]:
+                    calls.setdefault(i["at"]["file"], []).append((s, c, i))
     params = {}
     for p in rep["params"]:
         params.setdefault(p["file"], []).append(p)
