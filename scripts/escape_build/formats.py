@@ -46,10 +46,12 @@ def report(build, sites, params, root):
                         else s for u in plain for s in u["sources"]})
         shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
         notes.append("%d of %d compiles had no -O1..-O3 option, so the pass did not run on "
-                     "them: %s" % (len(plain), len(build.units), shown))
+                     "them: %s (give one: make CFLAGS=-O2, or a Makefile's own CC=\"escape-cc "
+                     "-O2\")" % (len(plain), len(build.units), shown))
     if not build.units and not build.links:
-        notes.append("the build compiled nothing with escape-cc (does it take CC and CXX "
-                     "from the environment? make CC=... or a fresh cmake configure)")
+        notes.append("the build compiled nothing with escape-cc: was it up to date (clean "
+                     "it first), or does it not take CC and CXX from the environment (CMake: "
+                     "a fresh build folder)?")
     elif not sites:
         notes.append("no allocation sites were found")
     return {"version": VERSION, "tool": "llvm-escape escape-build", "root": root,

@@ -179,6 +179,10 @@ def main(argv):
     env["ESCAPE_RECORD_DIR"] = recdir
     env["CC"] = os.path.join(bindir, "escape-cc")
     env["CXX"] = os.path.join(bindir, "escape-c++")
+    # make: a Makefile's own "CC = gcc" beats the environment, a command-line variable beats
+    # it, and GNU make reads those from MAKEFLAGS too (sub-makes included).
+    env["MAKEFLAGS"] = (env.get("MAKEFLAGS", "") + " CC=%s CXX=%s" %
+                        (env["CC"], env["CXX"])).strip()
     if env.get("ESCAPE_LTO"):
         for var, tool in (("AR", "escape-ar"), ("RANLIB", "escape-ranlib"), ("NM", "escape-nm")):
             env.setdefault(var, os.path.join(bindir, tool))
@@ -199,11 +203,14 @@ def main(argv):
     formats.write_sarif(report, os.path.join(out, "escape.sarif"))
     pages.write(report, out)
     t = report["totals"]
+    shown = os.path.relpath(out)
     print("escape-build: %d sites (%d moved to the stack, %d removed, %d on the heap%s) "
-          "in %d files; report in %s" %
+          "in %d file%s; report in %s" %
           (t["sites"], t["stack"], t["removed"], t["heap"],
            ", %d mixed" % t["mixed"] if t["mixed"] else "", t["files"],
-           os.path.join(os.path.relpath(out), "index.html")), file=sys.stderr)
+           "" if t["files"] == 1 else "s",
+           os.path.join(out if shown.startswith("..") else shown, "index.html")),
+          file=sys.stderr)
     for note in report["notes"]:
         print("escape-build: note: " + note, file=sys.stderr)
     for r in regressions:

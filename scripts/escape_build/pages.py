@@ -113,8 +113,13 @@ def _totals(t):
     if t.get("mixed"):
         parts.append(("mixed", "mixed", "on the heap in some copies"))
     parts += [("params", "", "parameters"), ("units", "", "translation units")]
+    def words_for(k, words):   # "1 parameter", "2 translation units"
+        if k == 1 and words in ("allocation sites", "parameters", "translation units"):
+            return words[:-1]
+        return words
     return "<div class=\"totals\" id=\"totals\">%s</div>" % "".join(
-        "<span class=\"%s\" data-total=\"%s\"><b>%d</b> %s</span>" % (cls, key, t.get(key, 0), words)
+        "<span class=\"%s\" data-total=\"%s\"><b>%d</b> %s</span>" % (
+            cls, key, t.get(key, 0), words_for(t.get(key, 0), words))
         for key, cls, words in parts)
 
 
@@ -143,7 +148,8 @@ def _explanation(s):
         out.append("<div class=\"why\">%s</div>" % esc("\n".join(lines)))
         out.append("<div class=\"why\">in %s</div>" % esc(c["function"]))
     else:
-        out.append("<div class=\"why\">%d copies:</div>" % len(s["copies"]))
+        if len(s["copies"]) > 1:
+            out.append("<div class=\"why\">%d copies:</div>" % len(s["copies"]))
         out.extend(_copy_line(c) for c in s["copies"])
     if "profile" in s:
         p = s["profile"]
