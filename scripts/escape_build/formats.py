@@ -17,7 +17,8 @@ def _state(site):
 
 
 def report(build, sites, params, root):
-    totals = {"sites": len(sites), "params": len(params), "units": len(build.units),
+    totals = {"sites": len(sites), "params": len(params),
+              "units": sum(len(u["sources"]) for u in build.units),
               "links": len(build.links)}
     for st in STATES:
         totals[st] = 0

@@ -169,7 +169,8 @@ def main(argv):
     bindir = tools()
     out = os.path.abspath(opt["out"])
     recdir = os.path.join(out, "records")
-    shutil.rmtree(recdir, ignore_errors=True)
+    for old in (recdir, os.path.join(out, "src")):   # nothing left from an earlier report
+        shutil.rmtree(old, ignore_errors=True)
     os.makedirs(recdir)
     baseline = None
     if opt["baseline"]:
