@@ -345,38 +345,51 @@ static const char *trim(const char *s) {
 }
 
 /* site_remark: the verdict as an LLVM remark: passed MovedToStack, missed
- * StaysOnHeap with the reason and each flow step as named arguments. */
+ * StaysOnHeap, as named arguments: the Allocation; its first -m=2 line as
+ * the Reason (why it stays on the heap, or how it moved when that is not a
+ * plain stack slot: guarded, side stack) and each further line as a Flow;
+ * for a copy inlined into another function, per level of the inlining
+ * chain (innermost first) the function inlined (InlinedFrom) and the call
+ * it was inlined at (InlinedAt).  scripts/escape-build reads these from
+ * the optimization records; the remark stays at the allocation call. */
+#define REMARK_LINES 32
+#define REMARK_FRAMES 8
 static void site_remark(esc_func *f, esc_cand *c, const esc_entry *e) {
-  const char *parts[2 * 40];
+  const char *parts[2 * (2 + 2 * REMARK_LINES + 4 * REMARK_FRAMES + 1)];
   int n = 0;
-  char *lines[32];
+  char *lines[REMARK_LINES];
   int nlines = 0;
-  parts[2 * n] = "Allocation";
-  parts[2 * n++ + 1] = e->text;
-  if (e->stack) {
-    parts[2 * n] = NULL;
-    parts[2 * n++ + 1] = " does not escape";
-    escb_remark(f->ctx, ESCB_REMARK_PASSED, "MovedToStack", f->fn, c->call, 0, 0, parts, n);
-    return;
-  }
-  parts[2 * n] = NULL;
-  parts[2 * n++ + 1] = " escapes to heap";
-  for (const char *l = e->detail ? e->detail : ""; *l && nlines < 32;) {
+  escb_frame chain[REMARK_FRAMES];
+  char at[REMARK_FRAMES][1100];
+#define PART(key, value) (parts[2 * n] = (key), parts[2 * n++ + 1] = (value))
+  PART("Allocation", e->text);
+  PART(NULL, e->stack ? " does not escape" : " escapes to heap");
+  for (const char *l = e->detail ? e->detail : ""; *l && nlines < REMARK_LINES;) {
     const char *nl = strchr(l, '\n');
     size_t len = nl ? (size_t)(nl - l) : strlen(l);
     char *line = esc_alloc(len + 1);
     memcpy(line, l, len);
     lines[nlines++] = line;
-    parts[2 * n] = NULL;
-    parts[2 * n++ + 1] = nlines == 1 ? ": " : "; ";
-    parts[2 * n] = nlines == 1 ? "Reason" : "Flow";
+    PART(NULL, nlines == 1 ? ": " : "; ");
     size_t tl = strlen(line);
     if (tl && line[tl - 1] == ':') /* "flow: {heap} = p:" heads the steps */
       line[tl - 1] = 0;
-    parts[2 * n++ + 1] = trim(line);
+    PART(nlines == 1 ? "Reason" : "Flow", trim(line));
     l += len + (nl ? 1 : 0);
   }
-  escb_remark(f->ctx, ESCB_REMARK_MISSED, "StaysOnHeap", f->fn, c->call, 0, 0, parts, n);
+  int nframes = escb_inline_chain(c->call, chain, REMARK_FRAMES);
+  for (int k = 0; k + 1 < nframes && chain[k].line; k++) {
+    snprintf(at[k], sizeof at[k], "%s:%u:%u", chain[k].file, chain[k].line, chain[k].col);
+    PART(NULL, k ? ", " : " (");
+    PART("InlinedFrom", chain[k].fn);
+    PART(NULL, " inlined at ");
+    PART("InlinedAt", at[k]);
+    if (k + 2 == nframes || !chain[k + 1].line)
+      PART(NULL, ")");
+  }
+#undef PART
+  escb_remark(f->ctx, e->stack ? ESCB_REMARK_PASSED : ESCB_REMARK_MISSED,
+              e->stack ? "MovedToStack" : "StaysOnHeap", f->fn, c->call, 0, 0, parts, n);
   for (int k = 0; k < nlines; k++)
     free(lines[k]);
 }
