@@ -24,6 +24,7 @@
 #include "alloc.h"
 #include "libcode.h"
 
+#include <llvm-c/DebugInfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,13 +160,11 @@ esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call) {
   if (k >= 0)
     return &s->v[k];
   unsigned line = LLVMGetDebugLocLine(call), col = LLVMGetDebugLocColumn(call);
-  unsigned flen = 0;
-  const char *file = LLVMGetDebugLocFilename(call, &flen);
-  if (!line || !file)
+  char file[1024];
+  if (!line || !esc_inst_path(call, file, sizeof file))
     return NULL;
   for (int k = 0; k < s->n; k++)
-    if (s->v[k].line == line && s->v[k].col == col && strlen(s->v[k].file) == flen &&
-        memcmp(s->v[k].file, file, flen) == 0)
+    if (s->v[k].line == line && s->v[k].col == col && strcmp(s->v[k].file, file) == 0)
       return &s->v[k];
   return NULL;
 }
@@ -245,6 +244,19 @@ static esc_site *recorded_call(esc_sites *s, const char *file, unsigned line, un
   return NULL;
 }
 
+/* inline_chain: escb_inline_chain with each frame's file as printed (the
+ * file of the call it was inlined at, esc_loc_path). */
+static int inline_chain(LLVMValueRef call, escb_frame *chain, int max) {
+  int n = escb_inline_chain(call, chain, max);
+  LLVMMetadataRef l = LLVMInstructionGetDebugLoc(call);
+  for (int k = 0; k < n && l; k++) {
+    l = LLVMDILocationGetInlinedAt(l);
+    if (l)
+      esc_loc_path(l, chain[k].file, sizeof chain[k].file);
+  }
+  return n;
+}
+
 /* wrapper_call: for an allocation inlined from wrappers, the recorded
  * wrapper call in the code of the function it now lives in, or NULL. */
 static esc_site *wrapper_call(esc_sites *s, LLVMValueRef call, int claim) {
@@ -252,7 +264,7 @@ static esc_site *wrapper_call(esc_sites *s, LLVMValueRef call, int claim) {
   if (w->n == 0 || s->ncalls == 0)
     return NULL;
   escb_frame chain[16];
-  int n = escb_inline_chain(call, chain, 16);
+  int n = inline_chain(call, chain, 16);
   /* From the allocation outwards, through the frames of inlined wrappers:
    * the outermost call of a wrapper from another file is the one the user
    * wrote.  zmalloc -> ymalloc -> xmalloc -> malloc, with ymalloc and
@@ -379,13 +391,9 @@ static void wrapper_leftovers(LLVMModuleRef M, esc_sites *s, const char *own,
         escb_source_name(LLVMGetCalledValue(i), name, sizeof name);
         if (!esc_wrappers_has(&s->wrappers, name))
           continue;
-        unsigned flen = 0;
-        const char *file = LLVMGetDebugLocFilename(i, &flen);
         char fbuf[1024];
-        if (!file || flen >= sizeof fbuf)
+        if (!esc_inst_path(i, fbuf, sizeof fbuf))
           continue;
-        memcpy(fbuf, file, flen);
-        fbuf[flen] = 0;
         if (!esc_wrappers_elsewhere(&s->wrappers, name, fbuf))
           continue;
         esc_site *c = recorded_call(s, fbuf, LLVMGetDebugLocLine(i),
@@ -518,6 +526,7 @@ void esc_sites_param_at(esc_sites *s, LLVMValueRef fn, unsigned i,
                               col)) {
     if (!*col)
       *col = esc_source_column(&s->src, dir, file, *line, name);
+    esc_fn_path(fn, file, dir, ESC_PARAM_FILE);
   } else {
     /* No variable: argN, at the function's position when known. */
     snprintf(name, ESC_PARAM_NAME, "arg%u", i);
@@ -528,6 +537,7 @@ void esc_sites_param_at(esc_sites *s, LLVMValueRef fn, unsigned i,
       char fnname[256];
       snprintf(fnname, sizeof fnname, "%.*s", (int)fl, fname);
       *col = esc_source_column(&s->src, dir, file, *line, fnname);
+      esc_fn_path(fn, file, dir, ESC_PARAM_FILE);
     }
   }
 }

@@ -88,7 +88,13 @@ typedef struct esc_sites {
   int nusercalls, capusercalls;
 } esc_sites;
 
-/* source.c: source files, read for columns debug info lost */
+/* source.c: source files: the paths printed (clang's diagnostics' form;
+ * n: the size of out), and files read for columns debug info lost */
+void esc_path_text(const char *name, const char *dir, const char *cudir, const char *cuname,
+                   char *out, size_t n);
+int esc_loc_path(LLVMMetadataRef loc, char *out, size_t n);
+int esc_inst_path(LLVMValueRef inst, char *out, size_t n);
+void esc_fn_path(LLVMValueRef fn, char *file, const char *dir, size_t n);
 unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
                            unsigned line, const char *name);
 void esc_srcfiles_free(esc_srcfiles *c);

@@ -18,14 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* dup_n: a C string of n bytes of s (NULL: ""). */
-static char *dup_n(const char *s, size_t n) {
-  char *d = esc_alloc(n + 1);
-  if (s)
-    memcpy(d, s, n);
-  return d;
-}
-
 /* args_text: the call's arguments as the report writes them. */
 static char **args_text(LLVMValueRef call, int *n) {
   char arg[128];
@@ -59,6 +51,7 @@ static void record_params(LLVMModuleRef M) {
         continue;
       if (!col)
         col = esc_source_column(&src, dir, file, line, name);
+      esc_fn_path(fn, file, dir, sizeof file);
       size_t fl = 0;
       esc_param p = {(char *)LLVMGetValueName2(fn, &fl), name, file, i, line, col};
       esc_schema_param_write(M, &p);
@@ -82,13 +75,13 @@ static void record_calls(LLVMModuleRef M, escb_ctx *ctx) {
         esc_callinfo ci;
         if (esc_is_alloc_site(ctx, i, &ci))
           continue;
-        unsigned flen = 0;
-        const char *file = LLVMGetDebugLocFilename(i, &flen);
+        char file[1024];
+        esc_inst_path(i, file, sizeof file);
         char cname[256];
         escb_source_name(callee, cname, sizeof cname);
         esc_site c;
         memset(&c, 0, sizeof c);
-        c.file = dup_n(file, file ? flen : 0);
+        c.file = esc_strdup(file);
         c.line = LLVMGetDebugLocLine(i);
         c.col = LLVMGetDebugLocColumn(i);
         c.callee = cname;
@@ -142,12 +135,12 @@ static void record_user_calls(LLVMModuleRef M, LLVMValueRef call, LLVMMetadataRe
   }
   LLVMMetadataRef chain = esc_schema_chain(M, names, nfns);
   for (int k = 0; k < ncalls; k++) {
-    unsigned flen = 0;
-    const char *file = LLVMGetDebugLocFilename(calls[k], &flen);
+    char file[1024];
+    esc_inst_path(calls[k], file, sizeof file);
     size_t cl = 0;
     esc_usercall uc;
     memset(&uc, 0, sizeof uc);
-    uc.file = dup_n(file, file ? flen : 0);
+    uc.file = esc_strdup(file);
     uc.line = LLVMGetDebugLocLine(calls[k]);
     uc.col = LLVMGetDebugLocColumn(calls[k]);
     uc.caller = (char *)LLVMGetValueName2(
@@ -168,10 +161,8 @@ void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
         esc_callinfo ci;
         if (!esc_is_call(i) || !esc_is_alloc_site(ctx, i, &ci))
           continue;
-        unsigned flen = 0;
-        const char *file = LLVMGetDebugLocFilename(i, &flen);
         char fname[1024], callee[256];
-        snprintf(fname, sizeof fname, "%.*s", (int)(file ? flen : 0), file ? file : "");
+        esc_inst_path(i, fname, sizeof fname);
         escb_display_name(LLVMGetCalledValue(i), callee, sizeof callee);
         size_t fnlen = 0;
         esc_site s;
