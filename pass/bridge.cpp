@@ -640,3 +640,19 @@ extern "C" int escb_scope_unit(LLVMMetadataRef md, char *dir, char *name, size_t
   copy_out(CU->getFile()->getFilename(), name, n);
   return 1;
 }
+
+// escb_demangle_function: the qualified name with template arguments of an
+// Itanium-mangled function name ("std::make_unique<Acc>"), no return type
+// and no parameters; 0 if it is not one.
+extern "C" int escb_demangle_function(const char *mangled, char *buf, size_t n) {
+  ItaniumPartialDemangler D;
+  if (!mangled || strncmp(mangled, "_Z", 2) != 0 || D.partialDemangle(mangled) ||
+      !D.isFunction())
+    return 0;
+  char *Name = D.getFunctionName(nullptr, nullptr);
+  if (!Name)
+    return 0;
+  copy_out(Name, buf, n);
+  std::free(Name);
+  return 1;
+}

@@ -231,6 +231,7 @@ typedef struct esc_entry {
   int fnorder; /* the function's place in the module */
   int param;   /* a parameter line: text is the whole message */
   char *detail; /* -m=2 lines, each ending in '\n', or NULL */
+  char *inlined; /* an inlined copy: "F at FILE:LINE:COL" (-m=2), or NULL */
   long seq;
 } esc_entry;
 

@@ -92,39 +92,39 @@ static void record_calls(LLVMModuleRef M, escb_ctx *ctx) {
       }
 }
 
-/* record_user_calls: for a site whose call is in a library header, the
- * calls in the user's files that reach its function, directly or through
- * other functions of library headers (make_shared -> allocate_shared ->
- * ... -> new), and those functions (the chain).  At the pipeline's start
- * nothing is inlined yet; once the inliner has copied the site into the
- * user's function, the copy's position is the user's call
- * (esc_user_debug_loc), and a copy LLVM then deletes is reported there
- * from these records (ledger.c).  Budgets: the functions walked and the
- * calls noted per site. */
+/* record_user_calls: for a site, the calls that reach its function,
+ * directly or through other functions (make_shared -> allocate_shared ->
+ * ... -> new; a helper called by a helper), and those functions (the
+ * chain).  Calls made in library headers are walked through, not noted.
+ * At the pipeline's start nothing is inlined yet; once the inliner has
+ * copied the site into a caller, the copy is reported at the call in the
+ * function that holds it (ledger.c's place), and a copy LLVM then deletes
+ * is reported there from these records (ledger.c).  Budgets: the
+ * functions walked and the calls noted per site (fewer for a site in the
+ * user's code, which every caller of a small helper reaches). */
 #define ESC_USERCALL_FNS 32
 #define ESC_USERCALL_MAX 4096
+#define ESC_USERCALL_MAX_OWN 512
 static void record_user_calls(LLVMModuleRef M, LLVMValueRef call, LLVMMetadataRef site) {
+  const int max = esc_in_library_header(call) ? ESC_USERCALL_MAX : ESC_USERCALL_MAX_OWN;
   LLVMValueRef fns[ESC_USERCALL_FNS];
   LLVMValueRef *calls = NULL;
   int nfns = 0, ncalls = 0, cap = 0;
   fns[nfns++] = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
-  for (int k = 0; k < nfns && ncalls < ESC_USERCALL_MAX; k++)
-    for (LLVMUseRef u = LLVMGetFirstUse(fns[k]); u && ncalls < ESC_USERCALL_MAX;
-         u = LLVMGetNextUse(u)) {
+  for (int k = 0; k < nfns && ncalls < max; k++)
+    for (LLVMUseRef u = LLVMGetFirstUse(fns[k]); u && ncalls < max; u = LLVMGetNextUse(u)) {
       LLVMValueRef user = LLVMGetUser(u);
       if (!LLVMIsAInstruction(user) || !esc_is_call(user) ||
           LLVMGetCalledValue(user) != fns[k])
         continue;
       LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(user));
-      if (esc_in_library_header(user)) { /* library code calls it: walk up */
-        int known = 0;
-        for (int j = 0; j < nfns; j++)
-          known |= fns[j] == caller;
-        if (!known && nfns < ESC_USERCALL_FNS)
-          fns[nfns++] = caller;
-      } else if (LLVMGetDebugLocLine(user)) {
+      int known = 0;
+      for (int j = 0; j < nfns; j++)
+        known |= fns[j] == caller;
+      if (!known && nfns < ESC_USERCALL_FNS) /* walk up: its callers may inline it */
+        fns[nfns++] = caller;
+      if (!esc_in_library_header(user) && LLVMGetDebugLocLine(user))
         ESC_PUSH(calls, ncalls, cap, user);
-      }
     }
   if (!ncalls)
     return;
@@ -145,6 +145,7 @@ static void record_user_calls(LLVMModuleRef M, LLVMValueRef call, LLVMMetadataRe
     uc.col = LLVMGetDebugLocColumn(calls[k]);
     uc.caller = (char *)LLVMGetValueName2(
         LLVMGetBasicBlockParent(LLVMGetInstructionParent(calls[k])), &cl);
+    uc.callee = (char *)LLVMGetValueName2(LLVMGetCalledValue(calls[k]), &cl);
     esc_schema_usercall_write(M, site, chain, &uc);
     free(uc.file);
   }
@@ -176,8 +177,7 @@ void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
         s.args = args_text(i, &s.nargs);
         LLVMMetadataRef node = esc_schema_site_write(M, i, &s);
         args_free(s.args, s.nargs);
-        if (esc_in_library_header(i))
-          record_user_calls(M, i, node);
+        record_user_calls(M, i, node);
       }
   record_calls(M, ctx);
   /* Compiled for -flto (clang marks such modules): the analysis waits for

@@ -345,8 +345,12 @@ static const char *trim(const char *s) {
 }
 
 /* site_remark: the verdict as an LLVM remark: passed MovedToStack, missed
- * StaysOnHeap with the reason and each flow step as named arguments. */
+ * StaysOnHeap with the reason and each flow step as named arguments.  An
+ * inlined copy's remark is at its line's place, the call in the function
+ * that holds it. */
 static void site_remark(esc_func *f, esc_cand *c, const esc_entry *e) {
+  LLVMValueRef at = e->inlined && e->line ? NULL : c->call;
+  unsigned line = at ? 0 : e->line, col = at ? 0 : e->col;
   const char *parts[2 * 40];
   int n = 0;
   char *lines[32];
@@ -356,7 +360,7 @@ static void site_remark(esc_func *f, esc_cand *c, const esc_entry *e) {
   if (e->stack) {
     parts[2 * n] = NULL;
     parts[2 * n++ + 1] = " does not escape";
-    escb_remark(f->ctx, ESCB_REMARK_PASSED, "MovedToStack", f->fn, c->call, 0, 0, parts, n);
+    escb_remark(f->ctx, ESCB_REMARK_PASSED, "MovedToStack", f->fn, at, line, col, parts, n);
     return;
   }
   parts[2 * n] = NULL;
@@ -376,7 +380,7 @@ static void site_remark(esc_func *f, esc_cand *c, const esc_entry *e) {
     parts[2 * n++ + 1] = trim(line);
     l += len + (nl ? 1 : 0);
   }
-  escb_remark(f->ctx, ESCB_REMARK_MISSED, "StaysOnHeap", f->fn, c->call, 0, 0, parts, n);
+  escb_remark(f->ctx, ESCB_REMARK_MISSED, "StaysOnHeap", f->fn, at, line, col, parts, n);
   for (int k = 0; k < nlines; k++)
     free(lines[k]);
 }
@@ -389,7 +393,9 @@ static void site_entry(esc_report *r, esc_func *f, esc_cand *c, esc_place *at) {
   e.file = at->file;
   e.line = at->line;
   e.col = at->col;
+  e.inlined = at->inlined;
   at->file = NULL;
+  at->inlined = NULL;
   size_t fl = 0;
   const char *fname = LLVMGetValueName2(f->fn, &fl);
   e.fnorder = f->order;
@@ -416,6 +422,28 @@ void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites) 
     site_entry(r, f, c, &at[k]);
 }
 
+/* source_fn: a recorded function's name as its debug info names it: C's
+ * as is, C++'s demangled without scopes ("std::__new_allocator<int>::
+ * allocate" is "allocate", as an inlined copy's frame names it). */
+static void source_fn(const char *ir, char *buf, size_t n) {
+  char d[1024];
+  if (!escb_demangle_function(ir, d, sizeof d)) {
+    snprintf(buf, n, "%s", ir);
+    return;
+  }
+  const char *base = d;
+  int depth = 0;
+  for (const char *p = d; *p; p++) {
+    if (*p == '<' || *p == '(')
+      depth++;
+    else if ((*p == '>' || *p == ')') && depth > 0)
+      depth--;
+    else if (depth == 0 && p[0] == ':' && p[1] == ':')
+      base = p + 2;
+  }
+  snprintf(buf, n, "%s", base);
+}
+
 /* recorded: a line for a recorded site or call that has no allocation
  * call of its own to judge; detail is reason.c's words. */
 static void recorded(esc_report *r, const esc_site *s, int stack, const char *detail) {
@@ -429,6 +457,14 @@ static void recorded(esc_report *r, const esc_site *s, int stack, const char *de
   e.text = esc_site_text(s);
   e.stack = stack;
   e.detail = esc_strdup(detail);
+  if (s->origin) { /* a copy inlined at this call */
+    esc_buf t = {0};
+    char fn[512];
+    source_fn(s->origin->fn, fn, sizeof fn);
+    esc_buf_printf(&t, "%s at %s:%u:%u", fn, s->origin->file, s->origin->line,
+                   s->origin->col);
+    e.inlined = t.s;
+  }
   push(r, &e);
 }
 
@@ -601,7 +637,7 @@ static void entry_text(esc_buf *out, const esc_entry *e, int level) {
     snprintf(pos, sizeof pos, "%s:%u:%u", e->file, e->line, e->col);
   else
     snprintf(pos, sizeof pos, "<%s>", e->where);
-  int explain = level >= 2 && e->detail && e->detail[0];
+  int explain = level >= 2 && ((e->detail && e->detail[0]) || e->inlined);
   if (e->param)
     esc_buf_printf(out, "%s: %s%s\n", pos, e->text, explain ? ":" : "");
   else
@@ -609,7 +645,9 @@ static void entry_text(esc_buf *out, const esc_entry *e, int level) {
                    e->stack ? "does not escape" : "escapes to heap", explain ? ":" : "");
   if (!explain)
     return;
-  for (const char *l = e->detail; *l;) {
+  if (e->inlined)
+    esc_buf_printf(out, "%s:   inlined from %s\n", pos, e->inlined);
+  for (const char *l = e->detail ? e->detail : ""; *l;) {
     const char *nl = strchr(l, '\n');
     size_t len = nl ? (size_t)(nl - l) : strlen(l);
     esc_buf_printf(out, "%s: %.*s\n", pos, (int)len, l);
@@ -660,6 +698,7 @@ void esc_report_free(esc_report *r) {
     free(r->v[k].where);
     free(r->v[k].text);
     free(r->v[k].detail);
+    free(r->v[k].inlined);
   }
   free(r->v);
   memset(r, 0, sizeof *r);
