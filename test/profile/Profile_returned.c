@@ -1,8 +1,7 @@
 // Returned: objects made by a function that returns them outlive its frame,
 // even when the caller frees them.  The same helper inlined (always_inline)
 // runs in the caller's frame: there the pass moves it to the stack, and the
-// table gives its place as the report does (the call in main) and names the
-// function it was written in.  A function that stores its
+// table puts it at the call in main and names the function it was written in.  A function that stores its
 // object in a global and returns, with main freeing it later: outlived, but
 // freed.
 // RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile Profile_returned.c -o %t
