@@ -6,7 +6,7 @@
  *
  *   f.c:20:14: calloc(16, 8) escapes to heap
  *   f.c: 7 allocation sites: 4 moved to the stack, 1 removed by the optimizer, 2 on the heap
- *   g.c: no allocation calls; 12 calls through function pointers, which the analysis does not follow
+ *   g.c: no allocation sites; 12 calls through function pointers, which the analysis does not follow
  *
  * A total line names no line and column, so editors' error parsers pass
  * over it.  Exercised by test/report/Print_allocs.c.
@@ -197,7 +197,7 @@ static void total_line(esc_buf *out, const ftotal *f) {
                    f->file, f->sites, f->sites == 1 ? "" : "s", f->stack, f->removed, f->heap);
   else if (f->indirect)
     esc_buf_printf(out,
-                   "%s: no allocation calls; %d call%s through function pointers, which "
+                   "%s: no allocation sites; %d call%s through function pointers, which "
                    "the analysis does not follow\n",
                    f->file, f->indirect, f->indirect == 1 ? "" : "s");
 }

@@ -2,7 +2,7 @@
 // allocations that stay on the heap, in functions or files the POSIX
 // extended expression matches, and each such file closed by a line of
 // totals (every allocation line of the file, by verdict) that names no
-// line, so editors pass over it.  A file with no allocation call but calls
+// line, so editors pass over it.  A file with no allocation site but calls
 // through function pointers says so.  A bad expression is an error.
 // RUN: %report -m=0 %s -mllvm -escape-print-allocs=. | FileCheck %s --check-prefix=ALL --match-full-lines --implicit-check-not=escape
 // RUN: %report -m=0 %s -mllvm -escape-print-allocs='^(leak|keep)$' | FileCheck %s --check-prefix=FN --match-full-lines --implicit-check-not=escape
@@ -58,7 +58,7 @@ int removed(void) { // removed by the optimizer
 // WHY-NEXT: Print_allocs.c:28:12:     from malloc(...) (stored to global g_keep) at Print_allocs.c:28:10
 // WHY-NEXT: Print_allocs.c: 5 allocation sites: 1 moved to the stack, 1 removed by the optimizer, 3 on the heap
 
-// FNPTR: fnptr.c: no allocation calls; 2 calls through function pointers, which the analysis does not follow
+// FNPTR: fnptr.c: no allocation sites; 2 calls through function pointers, which the analysis does not follow
 
 // BAD: error: -escape-print-allocs: bad regular expression '(': {{.+}}
 // BADCC: error: -escape-print-allocs: bad regular expression '[': {{.+}}
