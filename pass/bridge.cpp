@@ -620,3 +620,39 @@ extern "C" void escb_error(LLVMValueRef fn, const char *msg) {
 extern "C" void escb_delete_body(LLVMValueRef fn) {
   cast<Function>(unwrap(fn))->deleteBody();
 }
+
+// --- the report's paths (source.c) ---
+
+extern "C" int escb_scope_unit(LLVMMetadataRef md, char *dir, char *name, size_t n) {
+  const Metadata *M = unwrap(md);
+  const DIScope *S = nullptr;
+  if (const auto *L = dyn_cast_or_null<DILocation>(M))
+    S = L->getScope();
+  else
+    S = dyn_cast_or_null<DIScope>(M);
+  const DISubprogram *SP = nullptr;
+  if (const auto *LS = dyn_cast_or_null<DILocalScope>(S))
+    SP = LS->getSubprogram();
+  const DICompileUnit *CU = SP ? SP->getUnit() : dyn_cast_or_null<DICompileUnit>(S);
+  if (!CU || !CU->getFile())
+    return 0;
+  copy_out(CU->getFile()->getDirectory(), dir, n);
+  copy_out(CU->getFile()->getFilename(), name, n);
+  return 1;
+}
+
+// escb_demangle_function: the qualified name with template arguments of an
+// Itanium-mangled function name ("std::make_unique<Acc>"), no return type
+// and no parameters; 0 if it is not one.
+extern "C" int escb_demangle_function(const char *mangled, char *buf, size_t n) {
+  ItaniumPartialDemangler D;
+  if (!mangled || strncmp(mangled, "_Z", 2) != 0 || D.partialDemangle(mangled) ||
+      !D.isFunction())
+    return 0;
+  char *Name = D.getFunctionName(nullptr, nullptr);
+  if (!Name)
+    return 0;
+  copy_out(Name, buf, n);
+  std::free(Name);
+  return 1;
+}

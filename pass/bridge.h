@@ -213,6 +213,16 @@ void escb_error(LLVMValueRef fn, const char *msg);
 /* Makes F a declaration (Function::deleteBody). */
 void escb_delete_body(LLVMValueRef fn);
 
+/* --- missing from the C API: a location's compile unit --- */
+
+/* The directory and file name of the compile unit that a DILocation or a
+ * local scope (subprogram, lexical block) belongs to: the directory the
+ * compiler ran in and the main file as given; 0 if there is none. */
+int escb_scope_unit(LLVMMetadataRef md, char *dir, char *name, size_t n);
+/* The qualified name with template arguments of an Itanium-mangled
+ * function name, without return type and parameters; 0 if not one. */
+int escb_demangle_function(const char *mangled, char *buf, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

@@ -502,6 +502,7 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   esc_lto_forget(M);
   esc_run r;
   memset(&r, 0, sizeof r);
+  esc_report_setup(&r.rep, M, &linkopt); /* -escape-print-allocs */
   r.M = M;
   r.ctx = ctx;
   r.opt = opt;

@@ -16,6 +16,7 @@ extern "C" {
 #define ESC_CTYPE_LEVEL int
 #define ESC_CTYPE_BYTES uint64_t
 #define ESC_CTYPE_BOOL int
+#define ESC_CTYPE_STRING const char *
 typedef struct esc_options {
 #define ESC_OPTION(kind, field, name, def, merge, desc) ESC_CTYPE_##kind field;
 #include "options.def"

@@ -231,14 +231,21 @@ typedef struct esc_entry {
   int fnorder; /* the function's place in the module */
   int param;   /* a parameter line: text is the whole message */
   char *detail; /* -m=2 lines, each ending in '\n', or NULL */
+  char *inlined; /* an inlined copy: "F at FILE:LINE:COL" (-m=2), or NULL */
+  int removed;   /* a site (or copy) LLVM deleted before the pass */
   long seq;
 } esc_entry;
 
+/* esc_report is the report's entries; with -escape-print-allocs also the
+ * compiled pattern and the module whose files it totals (esc_report_setup). */
 typedef struct esc_report {
   esc_entry *v;
   int n, cap;
+  void *allocs_re; /* regex_t, or NULL: every line */
+  LLVMModuleRef M;
 } esc_report;
 
+int esc_report_setup(esc_report *r, LLVMModuleRef M, esc_options *opt);
 void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites);
 void esc_report_removed(esc_report *r, const esc_site *s);
 void esc_report_wrapper_kept(esc_report *r, const esc_site *s);

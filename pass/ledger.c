@@ -24,6 +24,7 @@
 #include "alloc.h"
 #include "libcode.h"
 
+#include <llvm-c/DebugInfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,7 @@ static void load_usercalls(LLVMModuleRef M, esc_sites *s) {
     if (u.site < 0) {
       free(u.file);
       free(u.caller);
+      free(u.callee);
       continue;
     }
     ESC_PUSH(s->usercalls, s->nusercalls, s->capusercalls, u);
@@ -113,13 +115,18 @@ void esc_sites_load(LLVMModuleRef M, esc_sites *s) {
   load_usercalls(M, s);
 }
 
-/* usercalls_seen: a call of allocator `alloc` (a copy of a site), or when
- * alloc is NULL a call of function `fn` (one of the library functions
- * between the user's call and a site), is still there at the user's call
- * at file:line:col: the records there of sites of that allocator, or of
- * that chain, are not reported as removed. */
-static void usercalls_seen(esc_sites *s, const char *file, unsigned line, unsigned col,
-                           const char *alloc, const char *fn) {
+/* usercalls_seen: a copy of a site (site: its index, or -1 and `alloc`
+ * its allocator's name for a call no record matches), or when alloc is
+ * NULL and site -1 a call of function `fn` (one of the functions between
+ * a recorded call and a site), is still there at the recorded call at
+ * DILocation `at` (a frame of its location): the records there of that
+ * site, of sites of that allocator, or of that chain, are not reported as
+ * removed.  The path is made only where some record has the line. */
+static void usercalls_seen(esc_sites *s, LLVMMetadataRef at, int site, const char *alloc,
+                           const char *fn) {
+  unsigned line = LLVMDILocationGetLine(at), col = LLVMDILocationGetColumn(at);
+  char file[1024];
+  int have_file = 0;
   int lo = 0, hi = s->nusercalls;
   while (lo < hi) { /* the first record at or after (line, col) */
     int mid = (lo + hi) / 2;
@@ -133,11 +140,13 @@ static void usercalls_seen(esc_sites *s, const char *file, unsigned line, unsign
     esc_usercall *u = &s->usercalls[k];
     if (u->line != line || u->col != col)
       break;
-    if (strcmp(u->file, file) != 0)
+    if (!have_file)
+      have_file = esc_loc_path(at, file, sizeof file) ? 1 : -1;
+    if (have_file < 0 || strcmp(u->file, file) != 0)
       continue;
     const esc_site *of = &s->v[u->site];
-    int match = alloc && strcmp(of->callee, alloc) == 0;
-    for (int j = 0; !alloc && j < of->nchain && !match; j++)
+    int match = site >= 0 ? u->site == site : alloc && strcmp(of->callee, alloc) == 0;
+    for (int j = 0; site < 0 && !alloc && j < of->nchain && !match; j++)
       match = strcmp(of->chain[j], fn) == 0;
     if (match)
       u->seen = 1;
@@ -159,13 +168,11 @@ esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call) {
   if (k >= 0)
     return &s->v[k];
   unsigned line = LLVMGetDebugLocLine(call), col = LLVMGetDebugLocColumn(call);
-  unsigned flen = 0;
-  const char *file = LLVMGetDebugLocFilename(call, &flen);
-  if (!line || !file)
+  char file[1024];
+  if (!line || !esc_inst_path(call, file, sizeof file))
     return NULL;
   for (int k = 0; k < s->n; k++)
-    if (s->v[k].line == line && s->v[k].col == col && strlen(s->v[k].file) == flen &&
-        memcmp(s->v[k].file, file, flen) == 0)
+    if (s->v[k].line == line && s->v[k].col == col && strcmp(s->v[k].file, file) == 0)
       return &s->v[k];
   return NULL;
 }
@@ -177,35 +184,39 @@ esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call) {
 void esc_sites_mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *sites) {
   if (sites->n == 0)
     return;
-  char file[1024];
-  unsigned line, col;
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
     ESC_FOR_EACH_INST(fn, b, i) {
         esc_callinfo ci;
         if (!esc_is_call(i))
           continue;
         LLVMValueRef callee = LLVMGetCalledValue(i);
-        if (sites->nusercalls && LLVMIsAFunction(callee) && LLVMGetDebugLocLine(i) &&
-            esc_user_debug_loc(i, file, sizeof file, &line, &col)) {
-          /* A user's call of the library function that holds a site, not
-           * inlined: the site's copy is in that function's body. */
+        LLVMMetadataRef loc = LLVMGetDebugLocLine(i) ? LLVMInstructionGetDebugLoc(i) : NULL;
+        if (sites->nusercalls && LLVMIsAFunction(callee) && loc) {
+          /* A recorded call of a function that holds a site (or leads to
+           * one), not inlined: the site's copy is in that function's body.
+           * Each frame of the location: the call may itself be inlined. */
           size_t len = 0;
           const char *name = LLVMGetValueName2(callee, &len);
           char cname[512];
           snprintf(cname, sizeof cname, "%.*s", (int)len, name);
-          usercalls_seen(sites, file, line, col, NULL, cname);
+          for (LLVMMetadataRef l = loc; l; l = LLVMDILocationGetInlinedAt(l))
+            usercalls_seen(sites, l, -1, NULL, cname);
         }
         if (!esc_is_alloc_site(ctx, i, &ci))
           continue;
         esc_site *s = esc_sites_find(sites, i);
-        if (s)
+        int inlined = loc && LLVMDILocationGetInlinedAt(loc);
+        if (s) {
           s->seen = 1;
-        /* A copy inlined at a user's call (found or merged: by the
-         * allocator's name): that call keeps its object. */
-        if (sites->nusercalls && esc_user_debug_loc(i, file, sizeof file, &line, &col)) {
+          s->own_seen |= !inlined;
+        }
+        /* A copy inlined at recorded calls (found, or merged: by the
+         * allocator's name): those calls keep their object. */
+        if (sites->nusercalls && loc) {
           char alloc[256];
           escb_display_name(callee, alloc, sizeof alloc);
-          usercalls_seen(sites, file, line, col, alloc, NULL);
+          for (LLVMMetadataRef l = loc; l; l = LLVMDILocationGetInlinedAt(l))
+            usercalls_seen(sites, l, s ? (int)(s - sites->v) : -1, alloc, NULL);
         }
       }
 }
@@ -227,7 +238,7 @@ static int merged(esc_sites *s, LLVMValueRef call, const char *callee, esc_site 
     if (site->seen || strcmp(site->callee, callee) != 0 || strlen(site->fn) != fl ||
         memcmp(site->fn, fn, fl) != 0)
       continue;
-    site->seen = 1;
+    site->seen = site->own_seen = 1;
     out[n++] = site;
   }
   return n;
@@ -245,14 +256,27 @@ static esc_site *recorded_call(esc_sites *s, const char *file, unsigned line, un
   return NULL;
 }
 
+/* inline_chain: escb_inline_chain with each frame's file as printed (the
+ * file of the call it was inlined at, esc_loc_path). */
+static int inline_chain(LLVMValueRef call, escb_frame *chain, int max) {
+  int n = escb_inline_chain(call, chain, max);
+  LLVMMetadataRef l = LLVMInstructionGetDebugLoc(call);
+  for (int k = 0; k < n && l; k++) {
+    l = LLVMDILocationGetInlinedAt(l);
+    if (l)
+      esc_loc_path(l, chain[k].file, sizeof chain[k].file);
+  }
+  return n;
+}
+
 /* wrapper_call: for an allocation inlined from wrappers, the recorded
  * wrapper call in the code of the function it now lives in, or NULL. */
-static esc_site *wrapper_call(esc_sites *s, LLVMValueRef call, int claim) {
+static esc_site *wrapper_call(esc_sites *s, LLVMValueRef call, int claim, esc_place *at) {
   const esc_wrappers *w = &s->wrappers;
   if (w->n == 0 || s->ncalls == 0)
     return NULL;
   escb_frame chain[16];
-  int n = escb_inline_chain(call, chain, 16);
+  int n = inline_chain(call, chain, 16), at_frame = -1;
   /* From the allocation outwards, through the frames of inlined wrappers:
    * the outermost call of a wrapper from another file is the one the user
    * wrote.  zmalloc -> ymalloc -> xmalloc -> malloc, with ymalloc and
@@ -271,16 +295,62 @@ static esc_site *wrapper_call(esc_sites *s, LLVMValueRef call, int claim) {
     if (found && claim)
       found->seen = 1;
     found = c;
+    at_frame = k;
+  }
+  /* The function that calls the wrapper was itself inlined (kept() calls
+   * xmalloc(16) and main calls kept()): the copy is main's, reported at
+   * its call of kept, "inlined from kept at use.c:37:12" at -m=2. */
+  if (found && at && at_frame + 2 < n && chain[n - 2].line) {
+    esc_buf t = {0};
+    esc_buf_printf(&t, "%s at %s:%u:%u", chain[at_frame + 1].fn, found->file, found->line,
+                   found->col);
+    at->site = found;
+    at->file = esc_strdup(chain[n - 2].file);
+    at->line = chain[n - 2].line;
+    at->col = chain[n - 2].col;
+    at->inlined = t.s;
   }
   return found;
 }
 
-/* place: a line at the record's position (own: at the call's own user
- * position when it has one). */
+/* holder: for a call inlined into another function, the place of its
+ * line: the call in the function that holds the copy (the outermost frame
+ * of its location), and what was inlined, "F at FILE:LINE:COL" (the
+ * function whose body holds the allocation, where it is).  0: not
+ * inlined. */
+static int holder(LLVMValueRef call, esc_place *p) {
+  LLVMMetadataRef l = LLVMInstructionGetDebugLoc(call);
+  LLVMMetadataRef out = l ? LLVMDILocationGetInlinedAt(l) : NULL;
+  if (!out || !LLVMDILocationGetLine(l))
+    return 0;
+  for (LLVMMetadataRef up; (up = LLVMDILocationGetInlinedAt(out));)
+    out = up;
+  char file[1024], inner[1024];
+  if (!LLVMDILocationGetLine(out) || !esc_loc_path(out, file, sizeof file))
+    return 0;
+  p->file = esc_strdup(file);
+  p->line = LLVMDILocationGetLine(out);
+  p->col = LLVMDILocationGetColumn(out);
+  escb_frame fr[1];
+  if (escb_inline_chain(call, fr, 1) < 1)
+    fr[0].fn[0] = 0;
+  esc_loc_path(l, inner, sizeof inner);
+  esc_buf t = {0};
+  esc_buf_printf(&t, "%s at %s:%u:%u", fr[0].fn[0] ? fr[0].fn : "?", inner,
+                 LLVMDILocationGetLine(l), LLVMDILocationGetColumn(l));
+  p->inlined = t.s;
+  return 1;
+}
+
+/* place: a line at the record's position (own: at the call's own place,
+ * for an inlined copy the call in the function that holds it, Go's
+ * convention, DESIGN.md). */
 static esc_place place(LLVMValueRef call, const esc_site *site, int own) {
-  esc_place p = {site, NULL, 0, 0};
+  esc_place p = {site, NULL, 0, 0, NULL};
   char file[1024];
   unsigned line = 0, col = 0;
+  if (own && holder(call, &p))
+    return p;
   if (own && esc_user_debug_loc(call, file, sizeof file, &line, &col)) {
     p.file = esc_strdup(file);
     p.line = line;
@@ -298,12 +368,13 @@ static esc_place place(LLVMValueRef call, const esc_site *site, int own) {
  * seen). */
 int esc_sites_places(esc_sites *s, LLVMValueRef call, esc_place *out) {
   esc_site *site = esc_sites_find(s, call);
-  esc_site *wrapped = wrapper_call(s, call, 1);
+  esc_place held = {NULL, NULL, 0, 0, NULL};
+  esc_site *wrapped = wrapper_call(s, call, 1, &held);
   if (wrapped) { /* inlined from an allocation wrapper: the call written */
     if (site)
       site->seen = 1;
     wrapped->seen = 1;
-    out[0] = place(call, wrapped, 0);
+    out[0] = held.file ? held : place(call, wrapped, 0);
     return 1;
   }
   if (site || s->n == 0) {
@@ -327,12 +398,14 @@ int esc_sites_places(esc_sites *s, LLVMValueRef call, esc_place *out) {
  * (its table has one row per call; a call LLVM merged from several sites
  * takes its own position).  s NULL: no records, the call's own place. */
 esc_place esc_sites_place_of(esc_sites *s, LLVMValueRef call) {
-  if (!s)
-    return place(call, NULL, 1);
-  esc_site *wrapped = wrapper_call(s, call, 0);
-  if (wrapped)
-    return place(call, wrapped, 0);
-  return place(call, esc_sites_find(s, call), 1);
+  esc_place held = {NULL, NULL, 0, 0, NULL};
+  esc_site *wrapped = s ? wrapper_call(s, call, 0, &held) : NULL;
+  esc_place p = held.file ? held
+                : wrapped ? place(call, wrapped, 0)
+                          : place(call, s ? esc_sites_find(s, call) : NULL, 1);
+  free(p.inlined);
+  p.inlined = NULL;
+  return p;
 }
 
 /* at_wrapper_calls: the site is inside an allocation wrapper whose calls
@@ -352,6 +425,18 @@ static int usercalls_removed(const esc_sites *sites, int site) {
   for (int k = 0; k < sites->nusercalls; k++)
     n += sites->usercalls[k].site == site && !sites->usercalls[k].seen;
   return n;
+}
+
+/* called_recorded: calls of u's caller are recorded for u's site too (its
+ * copies inlined there stand for the copy u's caller had). */
+static int called_recorded(const esc_sites *s, const esc_usercall *u) {
+  for (int k = 0; k < s->nusercalls; k++) {
+    const esc_usercall *c = &s->usercalls[k];
+    if (c->site == u->site && strcmp(c->callee, u->caller) == 0 &&
+        strcmp(c->caller, u->caller) != 0)
+      return 1;
+  }
+  return 0;
 }
 
 static void leftover(esc_leftover **v, int *n, int *cap, esc_leftover_kind kind,
@@ -379,13 +464,9 @@ static void wrapper_leftovers(LLVMModuleRef M, esc_sites *s, const char *own,
         escb_source_name(LLVMGetCalledValue(i), name, sizeof name);
         if (!esc_wrappers_has(&s->wrappers, name))
           continue;
-        unsigned flen = 0;
-        const char *file = LLVMGetDebugLocFilename(i, &flen);
         char fbuf[1024];
-        if (!file || flen >= sizeof fbuf)
+        if (!esc_inst_path(i, fbuf, sizeof fbuf))
           continue;
-        memcpy(fbuf, file, flen);
-        fbuf[flen] = 0;
         if (!esc_wrappers_elsewhere(&s->wrappers, name, fbuf))
           continue;
         esc_site *c = recorded_call(s, fbuf, LLVMGetDebugLocLine(i),
@@ -423,24 +504,37 @@ int esc_sites_leftovers(LLVMModuleRef M, esc_sites *s, int own_only, int wrapper
     own = esc_alloc(len + 1);
     memcpy(own, src, len);
   }
+  /* The site's own copy, in the function it was written in: gone while
+   * that function is still defined, or gone with every other copy.  A
+   * function deleted after it was inlined takes its own copy with it; the
+   * copies inlined into its callers are theirs (below). */
   for (int k = 0; k < s->n; k++) {
     esc_site *site = &s->v[k];
-    if (site->seen || (own && strcmp(site->module, own) != 0) || at_wrapper_calls(s, site) ||
-        (site->nusercalls && usercalls_removed(s, k)))
-      continue; /* (the user's calls below stand for it) */
+    if (site->own_seen || (own && strcmp(site->module, own) != 0) ||
+        at_wrapper_calls(s, site))
+      continue; /* (the wrapper's calls stand for it) */
+    LLVMValueRef fn = LLVMGetNamedFunction(M, site->fn);
+    int defined = fn && !LLVMIsDeclaration(fn);
+    if (!defined && (site->seen || (site->nusercalls && usercalls_removed(s, k))))
+      continue;
     leftover(&v, &n, &cap, ESC_LEFT_REMOVED, site);
   }
-  /* A site of a library header inlined at a user's call and deleted there:
-   * reported at that call, as a copy that survives is (esc_sites_places). */
+  /* A copy inlined at a recorded call and deleted there: reported at that
+   * call, as a copy that survives is (esc_sites_places), when the caller
+   * is still defined (else its copies went on into its own callers). */
   for (int k = 0; k < s->nusercalls; k++) {
     const esc_usercall *u = &s->usercalls[k];
     esc_site at = s->v[u->site];
-    if (u->seen || (own && strcmp(at.module, own) != 0))
+    if (u->seen || (own && strcmp(at.module, own) != 0) || at_wrapper_calls(s, &s->v[u->site]))
+      continue;
+    LLVMValueRef caller = LLVMGetNamedFunction(M, u->caller);
+    if ((!caller || LLVMIsDeclaration(caller)) && called_recorded(s, u))
       continue;
     at.file = u->file;
     at.line = u->line;
     at.col = u->col;
     at.fn = u->caller;
+    at.origin = &s->v[u->site];
     leftover(&v, &n, &cap, ESC_LEFT_REMOVED, &at);
   }
   if (wrappers)
@@ -518,6 +612,7 @@ void esc_sites_param_at(esc_sites *s, LLVMValueRef fn, unsigned i,
                               col)) {
     if (!*col)
       *col = esc_source_column(&s->src, dir, file, *line, name);
+    esc_fn_path(fn, file, dir, ESC_PARAM_FILE);
   } else {
     /* No variable: argN, at the function's position when known. */
     snprintf(name, ESC_PARAM_NAME, "arg%u", i);
@@ -528,6 +623,7 @@ void esc_sites_param_at(esc_sites *s, LLVMValueRef fn, unsigned i,
       char fnname[256];
       snprintf(fnname, sizeof fnname, "%.*s", (int)fl, fname);
       *col = esc_source_column(&s->src, dir, file, *line, fnname);
+      esc_fn_path(fn, file, dir, ESC_PARAM_FILE);
     }
   }
 }
@@ -627,6 +723,7 @@ void esc_sites_free(esc_sites *s) {
   for (int k = 0; k < s->nusercalls; k++) {
     free(s->usercalls[k].file);
     free(s->usercalls[k].caller);
+    free(s->usercalls[k].callee);
   }
   free(s->usercalls);
   esc_ptrmap_free(&s->bynode);

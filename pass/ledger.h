@@ -23,17 +23,19 @@ typedef struct esc_site {
   char **args;
   int nargs;
   int seen;
-  int nusercalls; /* user's calls recorded for a site in a library header */
-  char **chain;   /* the library functions between them and the site */
+  int own_seen;   /* a copy that is not inlined anywhere is still there */
+  int nusercalls; /* calls recorded that reach the site's function */
+  char **chain;   /* the functions between them and the site */
   int nchain;
+  const struct esc_site *origin; /* a leftover copy inlined at a call: its site */
 } esc_site;
 
-/* esc_usercall is a call in the user's code that reaches a site in a
- * library header (!escape.usercalls): inlined there, the site's copy
- * belongs to it. */
+/* esc_usercall is a call that reaches a site's function, directly or
+ * through others (!escape.usercalls): inlined there, the site's copy
+ * belongs to the caller, and is reported at that call. */
 typedef struct esc_usercall {
   int site; /* index in esc_sites.v */
-  char *file, *caller;
+  char *file, *caller, *callee;
   unsigned line, col;
   int seen; /* a copy of the site, or the call itself, is still there */
 } esc_usercall;
@@ -88,7 +90,13 @@ typedef struct esc_sites {
   int nusercalls, capusercalls;
 } esc_sites;
 
-/* source.c: source files, read for columns debug info lost */
+/* source.c: source files: the paths printed (clang's diagnostics' form;
+ * n: the size of out), and files read for columns debug info lost */
+void esc_path_text(const char *name, const char *dir, const char *cudir, const char *cuname,
+                   char *out, size_t n);
+int esc_loc_path(LLVMMetadataRef loc, char *out, size_t n);
+int esc_inst_path(LLVMValueRef inst, char *out, size_t n);
+void esc_fn_path(LLVMValueRef fn, char *file, const char *dir, size_t n);
 unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
                            unsigned line, const char *name);
 void esc_srcfiles_free(esc_srcfiles *c);
@@ -155,6 +163,8 @@ typedef struct esc_place {
   const esc_site *site;
   char *file;
   unsigned line, col;
+  char *inlined; /* an inlined copy: "F at FILE:LINE:COL", its body's
+                    allocation (the caller owns it), or NULL */
 } esc_place;
 
 /* ESC_PLACES_MAX bounds the lines one call gets (one per recorded site a

@@ -64,14 +64,7 @@ int esc_user_debug_loc(LLVMValueRef inst, char *file, size_t n, unsigned *line,
     u = LLVMDILocationGetInlinedAt(u);
   if (!u || !LLVMDILocationGetLine(u))
     u = l; /* all in library headers: where it is */
-  const char *dir;
-  unsigned dn, fn;
-  const char *name = file_of(u, &dir, &dn, &fn);
-  if (n) {
-    size_t k = fn < n - 1 ? fn : n - 1;
-    memcpy(file, name, k);
-    file[k] = 0;
-  }
+  esc_loc_path(u, file, n);
   *line = LLVMDILocationGetLine(u);
   *col = LLVMDILocationGetColumn(u);
   return 1;

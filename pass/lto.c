@@ -48,6 +48,11 @@ void esc_lto_set(LLVMModuleRef M, int phase) {
 #define RECORDED_AND 1
 #define RECORDED_OR 1
 #define RECORDED_NONE 0
+/* VALUE_<kind>: a field as a recorded value (a string is never recorded). */
+#define VALUE_LEVEL(v) ((uint64_t)(v))
+#define VALUE_BYTES(v) ((uint64_t)(v))
+#define VALUE_BOOL(v) ((uint64_t)(v))
+#define VALUE_STRING(v) ((uint64_t)0)
 
 /* esc_lto_save_options keeps the compile step's options for the link, one
  * name/value pair per row of options.def that crosses (!escape.options:
@@ -59,7 +64,7 @@ void esc_lto_save_options(LLVMModuleRef M, const esc_options *opt) {
 #define ESC_OPTION(kind, field, name, def, merge, desc)                        \
   if (RECORDED_##merge) {                                                      \
     names[n] = name;                                                           \
-    values[n++] = (uint64_t)opt->field;                                        \
+    values[n++] = VALUE_##kind(opt->field);                                    \
   }
 #include "options.def"
   esc_schema_options_write(M, names, values, n);
@@ -74,6 +79,8 @@ static uint64_t merge_NONE(uint64_t a, uint64_t b) { return a; }
 static uint64_t clamp_LEVEL(uint64_t v) { return v > 2 ? 2 : v; }
 static uint64_t clamp_BYTES(uint64_t v) { return v; }
 static uint64_t clamp_BOOL(uint64_t v) { return v != 0; }
+/* A string is never recorded (merge NONE); were one read, it is "". */
+static const char *clamp_STRING(uint64_t v) { (void)v; return ""; }
 
 /* recorded: the options the compile steps recorded, merged row by row. */
 typedef struct recorded {
@@ -115,12 +122,17 @@ void esc_effective_options(LLVMModuleRef M, esc_options *opt) {
     esc_lto_load_options(M, opt);
 }
 
+#define PRINT_LEVEL(name, v) fprintf(stderr, " -%s=%" PRIu64, name, (uint64_t)(v))
+#define PRINT_BYTES(name, v) PRINT_LEVEL(name, v)
+#define PRINT_BOOL(name, v) PRINT_LEVEL(name, v)
+#define PRINT_STRING(name, v) fprintf(stderr, " -%s=%s", name, (v) ? (v) : "")
+
 /* esc_options_print: -escape-print-options, one line on stderr, in the
  * command line's own spelling. */
 void esc_options_print(const esc_options *opt) {
   fprintf(stderr, "escape options:");
 #define ESC_OPTION(kind, field, name, def, merge, desc)                        \
-  fprintf(stderr, " -%s=%" PRIu64, name, (uint64_t)opt->field);
+  PRINT_##kind(name, opt->field);
 #include "options.def"
   fprintf(stderr, "\n");
 }

@@ -62,9 +62,17 @@ struct LevelParser : public cl::parser<unsigned> {
 #define ESC_CL_LEVEL cl::opt<unsigned, false, LevelParser>
 #define ESC_CL_BYTES cl::opt<uint64_t>
 #define ESC_CL_BOOL cl::opt<bool>
+#define ESC_CL_STRING cl::opt<std::string>
 #define ESC_CLFLAGS_LEVEL cl::ValueOptional,
 #define ESC_CLFLAGS_BYTES
 #define ESC_CLFLAGS_BOOL
+#define ESC_CLFLAGS_STRING
+// ESC_GET_<kind>: an option's value as esc_options holds it (a string's
+// stays the cl::opt's, which lives as long as the plugin).
+#define ESC_GET_LEVEL(o) (o)
+#define ESC_GET_BYTES(o) (o)
+#define ESC_GET_BOOL(o) (o)
+#define ESC_GET_STRING(o) ((o).getValue().c_str())
 struct Options {
 #define ESC_OPTION(kind, field, name, def, merge, help)                        \
   ESC_CL_##kind field{name, ESC_CLFLAGS_##kind cl::init(def), cl::desc(help)};
@@ -89,7 +97,7 @@ struct RegisterOptions {
 esc_options options() {
   esc_options Opt = {};
 #define ESC_OPTION(kind, field, name, def, merge, help)                        \
-  Opt.field = Opts->field;                                                     \
+  Opt.field = ESC_GET_##kind(Opts->field);                                     \
   if (Opts->field.getNumOccurrences())                                         \
     Opt.given |= ESC_GIVEN(field);
 #include "options.def"

@@ -20,11 +20,10 @@
 
 /* esc_pos_text: "file:line:col" of an instruction, or "<function>". */
 void esc_pos_text(LLVMValueRef inst, char *buf, size_t n) {
-  unsigned flen = 0;
-  const char *file = inst ? LLVMGetDebugLocFilename(inst, &flen) : NULL;
+  char file[1024];
   unsigned line = inst ? LLVMGetDebugLocLine(inst) : 0;
-  if (file && line) {
-    snprintf(buf, n, "%.*s:%u:%u", (int)flen, file, line, LLVMGetDebugLocColumn(inst));
+  if (line && esc_inst_path(inst, file, sizeof file)) {
+    snprintf(buf, n, "%s:%u:%u", file, line, LLVMGetDebugLocColumn(inst));
     return;
   }
   size_t fl = 0;

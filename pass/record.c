@@ -18,14 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* dup_n: a C string of n bytes of s (NULL: ""). */
-static char *dup_n(const char *s, size_t n) {
-  char *d = esc_alloc(n + 1);
-  if (s)
-    memcpy(d, s, n);
-  return d;
-}
-
 /* args_text: the call's arguments as the report writes them. */
 static char **args_text(LLVMValueRef call, int *n) {
   char arg[128];
@@ -59,6 +51,7 @@ static void record_params(LLVMModuleRef M) {
         continue;
       if (!col)
         col = esc_source_column(&src, dir, file, line, name);
+      esc_fn_path(fn, file, dir, sizeof file);
       size_t fl = 0;
       esc_param p = {(char *)LLVMGetValueName2(fn, &fl), name, file, i, line, col};
       esc_schema_param_write(M, &p);
@@ -82,13 +75,13 @@ static void record_calls(LLVMModuleRef M, escb_ctx *ctx) {
         esc_callinfo ci;
         if (esc_is_alloc_site(ctx, i, &ci))
           continue;
-        unsigned flen = 0;
-        const char *file = LLVMGetDebugLocFilename(i, &flen);
+        char file[1024];
+        esc_inst_path(i, file, sizeof file);
         char cname[256];
         escb_source_name(callee, cname, sizeof cname);
         esc_site c;
         memset(&c, 0, sizeof c);
-        c.file = dup_n(file, file ? flen : 0);
+        c.file = esc_strdup(file);
         c.line = LLVMGetDebugLocLine(i);
         c.col = LLVMGetDebugLocColumn(i);
         c.callee = cname;
@@ -99,39 +92,39 @@ static void record_calls(LLVMModuleRef M, escb_ctx *ctx) {
       }
 }
 
-/* record_user_calls: for a site whose call is in a library header, the
- * calls in the user's files that reach its function, directly or through
- * other functions of library headers (make_shared -> allocate_shared ->
- * ... -> new), and those functions (the chain).  At the pipeline's start
- * nothing is inlined yet; once the inliner has copied the site into the
- * user's function, the copy's position is the user's call
- * (esc_user_debug_loc), and a copy LLVM then deletes is reported there
- * from these records (ledger.c).  Budgets: the functions walked and the
- * calls noted per site. */
+/* record_user_calls: for a site, the calls that reach its function,
+ * directly or through other functions (make_shared -> allocate_shared ->
+ * ... -> new; a helper called by a helper), and those functions (the
+ * chain).  Calls made in library headers are walked through, not noted.
+ * At the pipeline's start nothing is inlined yet; once the inliner has
+ * copied the site into a caller, the copy is reported at the call in the
+ * function that holds it (ledger.c's place), and a copy LLVM then deletes
+ * is reported there from these records (ledger.c).  Budgets: the
+ * functions walked and the calls noted per site (fewer for a site in the
+ * user's code, which every caller of a small helper reaches). */
 #define ESC_USERCALL_FNS 32
 #define ESC_USERCALL_MAX 4096
+#define ESC_USERCALL_MAX_OWN 512
 static void record_user_calls(LLVMModuleRef M, LLVMValueRef call, LLVMMetadataRef site) {
+  const int max = esc_in_library_header(call) ? ESC_USERCALL_MAX : ESC_USERCALL_MAX_OWN;
   LLVMValueRef fns[ESC_USERCALL_FNS];
   LLVMValueRef *calls = NULL;
   int nfns = 0, ncalls = 0, cap = 0;
   fns[nfns++] = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
-  for (int k = 0; k < nfns && ncalls < ESC_USERCALL_MAX; k++)
-    for (LLVMUseRef u = LLVMGetFirstUse(fns[k]); u && ncalls < ESC_USERCALL_MAX;
-         u = LLVMGetNextUse(u)) {
+  for (int k = 0; k < nfns && ncalls < max; k++)
+    for (LLVMUseRef u = LLVMGetFirstUse(fns[k]); u && ncalls < max; u = LLVMGetNextUse(u)) {
       LLVMValueRef user = LLVMGetUser(u);
       if (!LLVMIsAInstruction(user) || !esc_is_call(user) ||
           LLVMGetCalledValue(user) != fns[k])
         continue;
       LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(user));
-      if (esc_in_library_header(user)) { /* library code calls it: walk up */
-        int known = 0;
-        for (int j = 0; j < nfns; j++)
-          known |= fns[j] == caller;
-        if (!known && nfns < ESC_USERCALL_FNS)
-          fns[nfns++] = caller;
-      } else if (LLVMGetDebugLocLine(user)) {
+      int known = 0;
+      for (int j = 0; j < nfns; j++)
+        known |= fns[j] == caller;
+      if (!known && nfns < ESC_USERCALL_FNS) /* walk up: its callers may inline it */
+        fns[nfns++] = caller;
+      if (!esc_in_library_header(user) && LLVMGetDebugLocLine(user))
         ESC_PUSH(calls, ncalls, cap, user);
-      }
     }
   if (!ncalls)
     return;
@@ -142,16 +135,17 @@ static void record_user_calls(LLVMModuleRef M, LLVMValueRef call, LLVMMetadataRe
   }
   LLVMMetadataRef chain = esc_schema_chain(M, names, nfns);
   for (int k = 0; k < ncalls; k++) {
-    unsigned flen = 0;
-    const char *file = LLVMGetDebugLocFilename(calls[k], &flen);
+    char file[1024];
+    esc_inst_path(calls[k], file, sizeof file);
     size_t cl = 0;
     esc_usercall uc;
     memset(&uc, 0, sizeof uc);
-    uc.file = dup_n(file, file ? flen : 0);
+    uc.file = esc_strdup(file);
     uc.line = LLVMGetDebugLocLine(calls[k]);
     uc.col = LLVMGetDebugLocColumn(calls[k]);
     uc.caller = (char *)LLVMGetValueName2(
         LLVMGetBasicBlockParent(LLVMGetInstructionParent(calls[k])), &cl);
+    uc.callee = (char *)LLVMGetValueName2(LLVMGetCalledValue(calls[k]), &cl);
     esc_schema_usercall_write(M, site, chain, &uc);
     free(uc.file);
   }
@@ -168,10 +162,8 @@ void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
         esc_callinfo ci;
         if (!esc_is_call(i) || !esc_is_alloc_site(ctx, i, &ci))
           continue;
-        unsigned flen = 0;
-        const char *file = LLVMGetDebugLocFilename(i, &flen);
         char fname[1024], callee[256];
-        snprintf(fname, sizeof fname, "%.*s", (int)(file ? flen : 0), file ? file : "");
+        esc_inst_path(i, fname, sizeof fname);
         escb_display_name(LLVMGetCalledValue(i), callee, sizeof callee);
         size_t fnlen = 0;
         esc_site s;
@@ -185,8 +177,7 @@ void esc_record_sites(LLVMModuleRef M, escb_ctx *ctx, const esc_options *opt) {
         s.args = args_text(i, &s.nargs);
         LLVMMetadataRef node = esc_schema_site_write(M, i, &s);
         args_free(s.args, s.nargs);
-        if (esc_in_library_header(i))
-          record_user_calls(M, i, node);
+        record_user_calls(M, i, node);
       }
   record_calls(M, ctx);
   /* Compiled for -flto (clang marks such modules): the analysis waits for

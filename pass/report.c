@@ -402,7 +402,9 @@ static void site_entry(esc_report *r, esc_func *f, esc_cand *c, esc_place *at) {
   e.file = at->file;
   e.line = at->line;
   e.col = at->col;
+  e.inlined = at->inlined;
   at->file = NULL;
+  at->inlined = NULL;
   size_t fl = 0;
   const char *fname = LLVMGetValueName2(f->fn, &fl);
   e.fnorder = f->order;
@@ -429,6 +431,28 @@ void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites) 
     site_entry(r, f, c, &at[k]);
 }
 
+/* source_fn: a recorded function's name as its debug info names it: C's
+ * as is, C++'s demangled without scopes ("std::__new_allocator<int>::
+ * allocate" is "allocate", as an inlined copy's frame names it). */
+static void source_fn(const char *ir, char *buf, size_t n) {
+  char d[1024];
+  if (!escb_demangle_function(ir, d, sizeof d)) {
+    snprintf(buf, n, "%s", ir);
+    return;
+  }
+  const char *base = d;
+  int depth = 0;
+  for (const char *p = d; *p; p++) {
+    if (*p == '<' || *p == '(')
+      depth++;
+    else if ((*p == '>' || *p == ')') && depth > 0)
+      depth--;
+    else if (depth == 0 && p[0] == ':' && p[1] == ':')
+      base = p + 2;
+  }
+  snprintf(buf, n, "%s", base);
+}
+
 /* recorded: a line for a recorded site or call that has no allocation
  * call of its own to judge; detail is reason.c's words. */
 static void recorded(esc_report *r, const esc_site *s, int stack, const char *detail) {
@@ -442,12 +466,21 @@ static void recorded(esc_report *r, const esc_site *s, int stack, const char *de
   e.text = esc_site_text(s);
   e.stack = stack;
   e.detail = esc_strdup(detail);
+  if (s->origin) { /* a copy inlined at this call */
+    esc_buf t = {0};
+    char fn[512];
+    source_fn(s->origin->fn, fn, sizeof fn);
+    esc_buf_printf(&t, "%s at %s:%u:%u", fn, s->origin->file, s->origin->line,
+                   s->origin->col);
+    e.inlined = t.s;
+  }
   push(r, &e);
 }
 
 /* esc_report_removed: a recorded site LLVM deleted before the pass. */
 void esc_report_removed(esc_report *r, const esc_site *s) {
   recorded(r, s, 1, esc_reason_removed_text);
+  r->v[r->n - 1].removed = 1;
 }
 
 /* esc_report_wrapper_kept: a recorded call of an allocation wrapper that
@@ -497,9 +530,12 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
       esc_buf_printf(&lines, "leaking param: %s\n", name);
     else if (heap > 0)
       esc_buf_printf(&lines, "leaking param content: %s\n", name);
-    for (int level = 0; level < ESC_LEAKS_LEVELS; level++)
-      if (esc_leaks_has(&t, ESC_SINK_RESULT, level))
-        esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=%d\n", name, level);
+    /* One result line, folded as Go folds its leaks (leaks.Optimize): the
+     * lowest level that reaches the result, and none when the heap is
+     * reached at that level or lower (the heap line already says more). */
+    int result = esc_leaks_lowest(&t, ESC_SINK_RESULT), floor = freed ? 0 : heap;
+    if (result >= 0 && (floor < 0 || result < floor))
+      esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=%d\n", name, result);
     if (!lines.len)
       esc_buf_printf(&lines, "%s does not escape\n", name);
     char *detail = NULL;
@@ -579,103 +615,6 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
     free(detail);
     esc_buf_free(&lines);
   }
-}
-
-static int by_position(const void *pa, const void *pb) {
-  const esc_entry *a = pa, *b = pb;
-  if (!a->file != !b->file)
-    return a->file ? -1 : 1;
-  if (!a->file && a->fnorder != b->fnorder) /* no position: module order */
-    return a->fnorder < b->fnorder ? -1 : 1;
-  if (a->file) {
-    int c = strcmp(a->file, b->file);
-    if (c)
-      return c;
-    if (a->line != b->line)
-      return a->line < b->line ? -1 : 1;
-    if (a->col != b->col)
-      return a->col < b->col ? -1 : 1;
-  }
-  return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
-/* same_position: a and b print the same FILE:LINE:COL.  Entries without
- * a position (<function>) never are: there, two sites of one function
- * would print alike, and each gets its line. */
-static int same_position(const esc_entry *a, const esc_entry *b) {
-  return a->file && b->file && strcmp(a->file, b->file) == 0 && a->line == b->line &&
-         a->col == b->col;
-}
-
-/* entry_text: one entry as printed, its explanation included at -m=2. */
-static void entry_text(esc_buf *out, const esc_entry *e, int level) {
-  char pos[1100];
-  if (e->file)
-    snprintf(pos, sizeof pos, "%s:%u:%u", e->file, e->line, e->col);
-  else
-    snprintf(pos, sizeof pos, "<%s>", e->where);
-  int explain = level >= 2 && e->detail && e->detail[0];
-  if (e->param)
-    esc_buf_printf(out, "%s: %s%s\n", pos, e->text, explain ? ":" : "");
-  else
-    esc_buf_printf(out, "%s: %s %s%s\n", pos, e->text,
-                   e->stack ? "does not escape" : "escapes to heap", explain ? ":" : "");
-  if (!explain)
-    return;
-  for (const char *l = e->detail; *l;) {
-    const char *nl = strchr(l, '\n');
-    size_t len = nl ? (size_t)(nl - l) : strlen(l);
-    esc_buf_printf(out, "%s: %.*s\n", pos, (int)len, l);
-    l += len + (nl ? 1 : 0);
-  }
-}
-
-/* esc_report_print: the entries in source order; an entry printed exactly
- * as one before it at the same position (copies of one site that LLVM
- * made by unrolling or duplicating a path, with the same verdict) is
- * printed once. */
-void esc_report_print(esc_report *r, int level) {
-  if (level <= 0 || r->n == 0)
-    return;
-  qsort(r->v, (size_t)r->n, sizeof *r->v, by_position);
-  esc_buf out = {0}, cur = {0};
-  size_t *starts = esc_alloc(((size_t)r->n + 1) * sizeof *starts);
-  int group = 0; /* index in starts of the first entry printed at this position */
-  int nprinted = 0;
-  for (int k = 0; k < r->n; k++) {
-    const esc_entry *e = &r->v[k];
-    if (k == 0 || !same_position(&r->v[k - 1], e))
-      group = nprinted;
-    cur.len = 0;
-    entry_text(&cur, e, level);
-    int seen = 0;
-    for (int j = group; j < nprinted && !seen; j++) {
-      size_t len = starts[j + 1] - starts[j];
-      seen = len == cur.len && memcmp(out.s + starts[j], cur.s, len) == 0;
-    }
-    if (seen)
-      continue;
-    starts[nprinted] = out.len;
-    esc_buf_printf(&out, "%.*s", (int)cur.len, cur.s);
-    starts[++nprinted] = out.len;
-  }
-  if (out.len)
-    fwrite(out.s, 1, out.len, stderr);
-  fflush(stderr);
-  free(starts);
-  esc_buf_free(&cur);
-  esc_buf_free(&out);
-}
-
-void esc_report_free(esc_report *r) {
-  for (int k = 0; k < r->n; k++) {
-    free(r->v[k].file);
-    free(r->v[k].where);
-    free(r->v[k].text);
-    free(r->v[k].detail);
-  }
-  free(r->v);
-  memset(r, 0, sizeof *r);
 }
 
 /* esc_report_reason: a site's -escape-m=2 explanation (lines ending in

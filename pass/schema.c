@@ -166,12 +166,13 @@ int esc_schema_call_read(LLVMValueRef node, esc_site *out) {
   return 1;
 }
 
-/* !escape.usercalls: !{site, !"file", i32 line, i32 col, chain, !"caller"}
- * — site: the !escape.sites node of a site in a library header's function
- * (the new in std::make_unique); file, line, col: a call in the user's
- * code that reaches it; chain: !{!"fn", ...}, the library functions
- * between them (one node shared by the site's records); caller: the
- * function holding the call. */
+/* !escape.usercalls: !{site, !"file", i32 line, i32 col, chain, !"caller",
+ * !"callee"} — site: the !escape.sites node of a site (the new in
+ * std::make_unique, a helper's malloc); file, line, col: a call outside
+ * library headers that reaches its function; chain: !{!"fn", ...}, the
+ * site's function and those between (one node shared by the site's
+ * records); caller: the function holding the call; callee: the function
+ * it calls (a record of 6 operands has none). */
 LLVMMetadataRef esc_schema_chain(LLVMModuleRef M, const char *const *fns, int n) {
   LLVMContextRef cx = LLVMGetModuleContext(M);
   LLVMMetadataRef *names = esc_alloc(((size_t)n + 1) * sizeof *names);
@@ -185,9 +186,10 @@ LLVMMetadataRef esc_schema_chain(LLVMModuleRef M, const char *const *fns, int n)
 void esc_schema_usercall_write(LLVMModuleRef M, LLVMMetadataRef site, LLVMMetadataRef chain,
                                const esc_usercall *u) {
   LLVMContextRef cx = LLVMGetModuleContext(M);
-  LLVMMetadataRef ops[6] = {site, esc_md_str(cx, u->file), esc_md_i32(cx, u->line),
-                            esc_md_i32(cx, u->col), chain, esc_md_str(cx, u->caller)};
-  add(M, USERCALLS, ops, 6);
+  LLVMMetadataRef ops[7] = {site, esc_md_str(cx, u->file), esc_md_i32(cx, u->line),
+                            esc_md_i32(cx, u->col), chain, esc_md_str(cx, u->caller),
+                            esc_md_str(cx, u->callee ? u->callee : "")};
+  add(M, USERCALLS, ops, 7);
 }
 
 LLVMValueRef *esc_schema_usercalls(LLVMModuleRef M, unsigned *n) {
@@ -200,11 +202,11 @@ LLVMValueRef *esc_schema_usercalls(LLVMModuleRef M, unsigned *n) {
 int esc_schema_usercall_read(LLVMValueRef node, LLVMValueRef *site, LLVMValueRef *chain,
                              esc_usercall *out) {
   unsigned nops = 0;
-  LLVMValueRef *ops = esc_md_node_ops(node, 6, 6, &nops);
+  LLVMValueRef *ops = esc_md_node_ops(node, 6, 7, &nops);
   if (!ops)
     return 0;
   int ok = esc_md_is_string(ops[1]) && esc_md_is_int(ops[2]) && esc_md_is_int(ops[3]) &&
-           esc_md_is_string(ops[5]);
+           esc_md_is_string(ops[5]) && (nops < 7 || esc_md_is_string(ops[6]));
   *site = ops[0];
   *chain = ops[4];
   if (ok) {
@@ -213,6 +215,7 @@ int esc_schema_usercall_read(LLVMValueRef node, LLVMValueRef *site, LLVMValueRef
     out->line = (unsigned)esc_md_uint(ops[2]);
     out->col = (unsigned)esc_md_uint(ops[3]);
     out->caller = esc_md_string(ops[5]);
+    out->callee = nops > 6 ? esc_md_string(ops[6]) : esc_strdup("");
   }
   free(ops);
   return ok;

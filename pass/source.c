@@ -1,7 +1,12 @@
-/* source.c — source files read whole, once, for what debug info lost: the
- * column of a parameter's name on its declaration line (record.c at the
- * pipeline's start, report.c for parameters recorded nowhere). */
+/* source.c — source files: the path a report line prints for a file, as
+ * clang's own diagnostics print it (every position the report, the remarks'
+ * text and the profiler's table show goes through esc_path_text), and files
+ * read whole, once, for what debug info lost: the column of a parameter's
+ * name on its declaration line (record.c at the pipeline's start, report.c
+ * for parameters recorded nowhere).  Paths: test/report/Path_*.test. */
 #include "ledger.h"
+
+#include <llvm-c/DebugInfo.h>
 
 #include <ctype.h>
 #include <stdio.h>
@@ -86,4 +91,81 @@ unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
       return (unsigned)(p - buf) + 1;
   }
   return 0;
+}
+
+/* Paths.  clang's diagnostics print a file by the path it was found by:
+ * the main file as given on the command line (`../src/x.c`, `/abs/x.c`),
+ * a header as the include search formed it (`./buf.h`, `../src/buf.h`,
+ * `/usr/include/stdio.h`).  Its debug info splits that path: a relative
+ * one is kept whole with the compile's directory beside it (the directory
+ * of the compile unit), an absolute one is cut where it stops sharing the
+ * compile's directory (`/w/proj/src/x.c` compiled in /w/proj/build becomes
+ * "src/x.c" in /w/proj) unless they share only the root.  esc_path_text
+ * undoes the cut: a name whose directory is the compile's is printed as
+ * written (relative to the directory the compiler ran in), a name with
+ * another directory is joined to it (the absolute path given), an
+ * absolute name is itself.  The main file given absolute inside the
+ * compile's directory (the unit's own name is absolute) prints absolute;
+ * a header beside it then prints relative to the compile's directory,
+ * which opens from there all the same.  The rule reads only the module's
+ * debug info, so a link (link-time mode) prints each file as its compile
+ * step did, relative to that step's directory. */
+static void join(const char *dir, const char *name, char *out, size_t n) {
+  size_t dl = strlen(dir);
+  if (!dl)
+    snprintf(out, n, "%s", name);
+  else
+    snprintf(out, n, "%s%s%s", dir, dir[dl - 1] == '/' ? "" : "/", name);
+}
+
+void esc_path_text(const char *name, const char *dir, const char *cudir, const char *cuname,
+                   char *out, size_t n) {
+  if (!n)
+    return;
+  if (!name[0] || name[0] == '/' || !cudir) {
+    snprintf(out, n, "%s", name);
+    return;
+  }
+  char full[4096];
+  join(dir, name, full, sizeof full);
+  if (!dir[0] || strcmp(dir, cudir) == 0) {
+    snprintf(out, n, "%s", cuname && cuname[0] == '/' && strcmp(full, cuname) == 0 ? cuname
+                                                                                  : name);
+    return;
+  }
+  snprintf(out, n, "%s", full);
+}
+
+/* esc_loc_path: the path of DILocation loc's file (0: no location). */
+int esc_loc_path(LLVMMetadataRef loc, char *out, size_t n) {
+  if (n)
+    out[0] = 0;
+  LLVMMetadataRef scope = loc ? LLVMDILocationGetScope(loc) : NULL;
+  LLVMMetadataRef file = scope ? LLVMDIScopeGetFile(scope) : NULL;
+  if (!file)
+    return 0;
+  unsigned fl = 0, dl = 0;
+  const char *f = LLVMDIFileGetFilename(file, &fl);
+  const char *d = LLVMDIFileGetDirectory(file, &dl);
+  char name[2048], dir[2048], cudir[2048], cuname[2048];
+  snprintf(name, sizeof name, "%.*s", (int)fl, f ? f : "");
+  snprintf(dir, sizeof dir, "%.*s", (int)dl, d ? d : "");
+  int unit = escb_scope_unit(loc, cudir, cuname, sizeof cudir);
+  esc_path_text(name, dir, unit ? cudir : NULL, unit ? cuname : NULL, out, n);
+  return 1;
+}
+
+/* esc_inst_path: the path of instruction inst's file (0: no location). */
+int esc_inst_path(LLVMValueRef inst, char *out, size_t n) {
+  return esc_loc_path(inst ? LLVMInstructionGetDebugLoc(inst) : NULL, out, n);
+}
+
+/* esc_fn_path: file (in dir), a file of function fn's debug info (its
+ * parameters', its own), as printed; in place. */
+void esc_fn_path(LLVMValueRef fn, char *file, const char *dir, size_t n) {
+  char cudir[2048], cuname[2048], name[2048];
+  LLVMMetadataRef sp = LLVMGetSubprogram(fn);
+  int unit = sp && escb_scope_unit(sp, cudir, cuname, sizeof cudir);
+  snprintf(name, sizeof name, "%s", file);
+  esc_path_text(name, dir ? dir : "", unit ? cudir : NULL, unit ? cuname : NULL, file, n);
 }

@@ -336,6 +336,8 @@ int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
       escb_source_name(fn, name, sizeof name);
       if (!escb_function_debug(fn, file, dir, sizeof file, &line))
         file[0] = 0;
+      else
+        esc_fn_path(fn, file, dir, sizeof file);
       if (k == WRAP_ALLOC && !esc_wrappers_listed(&listed, name, file)) {
         /* New here: a wrapper whose allocator the compile step could not
          * see (a wrapper of a wrapper in another file, found at the link). */

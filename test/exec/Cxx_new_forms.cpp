@@ -117,3 +117,14 @@ int main() {
   printf("%d %d %d %d\n", array_dyn(count * 100), unique_array(count * 100), g_kept->x + 4,
          m->y + 4);
 }
+
+// The copies inlined into main, at its calls (the functions keep their own).
+// CHECK-NEXT: Cxx_new_forms.cpp:113:39: operator new(24) does not escape
+// CHECK-NEXT: Cxx_new_forms.cpp:113:56: operator new(24, std::nothrow) does not escape
+// CHECK-NEXT: Cxx_new_forms.cpp:113:75: operator new(64, 64) does not escape
+// CHECK-NEXT: Cxx_new_forms.cpp:114:10: operator new[](...) does not escape
+// CHECK-NEXT: Cxx_new_forms.cpp:114:28: operator new(24) does not escape
+// CHECK-NEXT: Cxx_new_forms.cpp:114:42: operator new[](...) does not escape
+// CHECK-NEXT: Cxx_new_forms.cpp:115:3: operator new(24) escapes to heap
+// CHECK-NEXT: Cxx_new_forms.cpp:117:27: operator new[](...) does not escape
+// CHECK-NEXT: Cxx_new_forms.cpp:117:51: operator new[](...) does not escape

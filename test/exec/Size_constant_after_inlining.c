@@ -4,7 +4,7 @@
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
 // OUT: s=600
 // OUT-NEXT: exit status: 0
-// CHECK: Size_constant_after_inlining.c:19:10: malloc(64) does not escape
+// CHECK: Size_constant_after_inlining.c:23:12: malloc(64) does not escape
 #include <stdio.h>
 #include <stdlib.h>
 

@@ -3,14 +3,14 @@
 // pass marks it alwaysinline as an allocation wrapper (and xfree as a free
 // wrapper), so after inlining the scratch object and its free are in
 // work() and the object moves to the stack.  Same file: the line names the
-// malloc inside the wrapper, one per inlined copy.
+// malloc inside the wrapper, at the call in the function holding the copy.
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
 // RUN: %report -m=1 %s -mllvm -escape-interprocedural=0 | grep -F '(' | FileCheck %s --check-prefix=NOWRAP --match-full-lines --implicit-check-not=escape
 // OUT: s=23040
 // OUT-NEXT: exit status: 0
 // CHECK: Wrapper_oom_path.c:29:13: malloc(n) escapes to heap
-// CHECK-NEXT: Wrapper_oom_path.c:29:13: malloc(256) does not escape
+// CHECK-NEXT: Wrapper_oom_path.c:47:12: malloc(256) does not escape
 // NOWRAP: Wrapper_oom_path.c:29:13: malloc(n) escapes to heap
 #include <stdio.h>
 #include <stdlib.h>

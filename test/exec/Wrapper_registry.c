@@ -9,7 +9,7 @@
 // OUT: registry 45, freed 10
 // OUT-NEXT: exit status: 0
 // CHECK: Wrapper_registry.c:22:13: malloc(n) escapes to heap
-// CHECK-NEXT: Wrapper_registry.c:22:13: malloc(64) escapes to heap
+// CHECK-NEXT: Wrapper_registry.c:35:12: malloc(64) escapes to heap
 // CHECK-NEXT: Wrapper_registry.c:41:12: malloc(32) escapes to heap
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 // Returned: objects made by a function that returns them outlive its frame,
 // even when the caller frees them.  The same helper inlined (always_inline)
 // runs in the caller's frame: there the pass moves it to the stack, and the
-// table names the function it was written in.  A function that stores its
+// table puts it at the call in main and names the function it was written in.  A function that stores its
 // object in a global and returns, with main freeing it later: outlived, but
 // freed.
 // RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile Profile_returned.c -o %t
@@ -62,7 +62,7 @@ int main(void) {
 // CHECK-NEXT:from malloc(...) (stored to global held) at Profile_returned.c:31:8
 // CHECK-NEXT:converted sites by avoided allocations:
 // CHECK-NEXT:avoided bytes site
-// CHECK-NEXT:6 144 Profile_returned.c:23:13: malloc(24) in main (inlined from make_here)
+// CHECK-NEXT:6 144 Profile_returned.c:43:15: malloc(24) in main (inlined from make_here)
 // CHECK-NEXT:heap allocations: 6
 // CHECK-NEXT:heap bytes: 176
 // CHECK-NEXT:avoided allocations: 6

@@ -49,7 +49,8 @@ __attribute__((optnone, noinline)) long called(int n) {
   return acc->a;
 }
 
-static Acc *mine() { return new Acc(); } // TEST 7 - the user's own helper
+// TEST 7 - the user's own helper, inlined and deleted: at the call of it
+static Acc *mine() { return new Acc(); }
 long own(int n) {
   Acc *p = mine();
   p->a = n;
@@ -65,15 +66,21 @@ long own(int n) {
 // CHECK-NEXT: Removed_library_inlined.cpp:27:14: operator new(16) does not escape
 // CHECK-NEXT: Removed_library_inlined.cpp:33:14: operator new(16) escapes to heap
 // CHECK-NEXT: Removed_library_inlined.cpp:39:20: operator new(...) does not escape
-// CHECK-NEXT: Removed_library_inlined.cpp:52:29: operator new(16) does not escape
+// CHECK-NEXT: Removed_library_inlined.cpp:55:12: operator new(16) does not escape
 
 // WHY: Removed_library_inlined.cpp:15:14: operator new(16) does not escape:
+// WHY-NEXT: Removed_library_inlined.cpp:15:14:   inlined from make_unique<Acc> at {{.*}}/unique_ptr.h:{{[0-9]+}}:{{[0-9]+}}
 // WHY-NEXT: Removed_library_inlined.cpp:15:14:   removed by the optimizer
 // WHY-NEXT: Removed_library_inlined.cpp:21:14: operator new(16) does not escape:
+// WHY-NEXT: Removed_library_inlined.cpp:21:14:   inlined from make_unique<Acc> at {{.*}}/unique_ptr.h:{{[0-9]+}}:{{[0-9]+}}
 // WHY-NEXT: Removed_library_inlined.cpp:21:14:   removed by the optimizer
-// WHY-NEXT: Removed_library_inlined.cpp:27:14: operator new(16) does not escape
+// WHY-NEXT: Removed_library_inlined.cpp:27:14: operator new(16) does not escape:
+// WHY-NEXT: Removed_library_inlined.cpp:27:14:   inlined from make_unique<Acc> at {{.*}}/unique_ptr.h:{{[0-9]+}}:{{[0-9]+}}
 // WHY-NEXT: Removed_library_inlined.cpp:33:14: operator new(16) escapes to heap:
+// WHY-NEXT: Removed_library_inlined.cpp:33:14:   inlined from make_unique<Acc> at {{.*}}/unique_ptr.h:{{[0-9]+}}:{{[0-9]+}}
 // WHY: Removed_library_inlined.cpp:39:20: operator new(...) does not escape:
+// WHY-NEXT: Removed_library_inlined.cpp:39:20:   inlined from allocate at {{.*}}/new_allocator.h:{{[0-9]+}}:{{[0-9]+}}
 // WHY-NEXT: Removed_library_inlined.cpp:39:20:   removed by the optimizer
-// WHY-NEXT: Removed_library_inlined.cpp:52:29: operator new(16) does not escape:
-// WHY-NEXT: Removed_library_inlined.cpp:52:29:   removed by the optimizer
+// WHY-NEXT: Removed_library_inlined.cpp:55:12: operator new(16) does not escape:
+// WHY-NEXT: Removed_library_inlined.cpp:55:12:   inlined from mine at Removed_library_inlined.cpp:53:29
+// WHY-NEXT: Removed_library_inlined.cpp:55:12:   removed by the optimizer

@@ -60,8 +60,8 @@ int removed(void) {
 // CHECK-NEXT: Report_forms.c:19:13: malloc(64) does not escape
 // CHECK-NEXT: Report_forms.c:27:12: malloc(n) escapes to heap
 // CHECK-NEXT: Report_forms.c:31:13: calloc(..., 8) does not escape
-// CHECK-NEXT: Report_forms.c:38:10: malloc(16) does not escape
-// CHECK-NEXT: Report_forms.c:38:10: malloc(32) does not escape
+// CHECK-NEXT: Report_forms.c:42:13: malloc(16) does not escape
+// CHECK-NEXT: Report_forms.c:42:28: malloc(32) does not escape
 // CHECK-NEXT: Report_forms.c:52:12: malloc(4) does not escape
 
 // M2: Report_forms.c:11:54: p does not escape
@@ -71,7 +71,9 @@ int removed(void) {
 // M2-NEXT: Report_forms.c:27:12:     from malloc(...) (stored to global g_keep) at Report_forms.c:27:10
 // M2-NEXT: Report_forms.c:31:13: calloc(..., 8) does not escape:
 // M2-NEXT: Report_forms.c:31:13:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
-// M2-NEXT: Report_forms.c:38:10: malloc(16) does not escape
-// M2-NEXT: Report_forms.c:38:10: malloc(32) does not escape
+// M2-NEXT: Report_forms.c:42:13: malloc(16) does not escape:
+// M2-NEXT: Report_forms.c:42:13:   inlined from make at Report_forms.c:38:10
+// M2-NEXT: Report_forms.c:42:28: malloc(32) does not escape:
+// M2-NEXT: Report_forms.c:42:28:   inlined from make at Report_forms.c:38:10
 // M2-NEXT: Report_forms.c:52:12: malloc(4) does not escape:
 // M2-NEXT: Report_forms.c:52:12:   removed by the optimizer

@@ -1,9 +1,10 @@
 // Copies of one site that print the same line are printed once (DESIGN.md:
 // "Identical lines are printed once"): LLVM unrolls the loop below three
 // times, and each copy of its malloc moves to the stack with the same
-// verdict at the same position.  Copies with different verdicts are all
-// printed: the helper `mk`, inlined into `kept` (on the stack) and into
-// `stored` (published in a global), gives two lines at its malloc.
+// verdict at the same position.  Inlined copies are printed at the call in
+// the function that holds them: the helper `mk`, inlined into `kept` (on
+// the stack) and into `stored` (published in a global), gives one line at
+// each call, and -m=2 says where the inlined malloc is.
 // RUN: %report -m=1 %s | FileCheck %s --match-full-lines --implicit-check-not=escape
 // RUN: %report -m=2 %s | FileCheck %s --check-prefix=M2 --match-full-lines
 #include <stdlib.h>
@@ -28,9 +29,6 @@ int unrolled(void) {
 }
 
 static int *mk(int v) {
-  // M2-NEXT: Report_identical_copies.c:[[@LINE+3]]:12: malloc(8) does not escape
-  // CHECK-NEXT: Report_identical_copies.c:[[@LINE+2]]:12: malloc(8) does not escape
-  // CHECK-NEXT: Report_identical_copies.c:[[@LINE+1]]:12: malloc(8) escapes to heap
   int *p = malloc(2 * sizeof(int));
   p[0] = v;
   p[1] = seed;
@@ -38,10 +36,16 @@ static int *mk(int v) {
 }
 
 int kept(void) {
+  // CHECK-NEXT: Report_identical_copies.c:[[@LINE+3]]:12: malloc(8) does not escape
+  // M2-NEXT: Report_identical_copies.c:[[@LINE+2]]:12: malloc(8) does not escape:
+  // M2-NEXT: Report_identical_copies.c:[[@LINE+1]]:12:   inlined from mk at Report_identical_copies.c:32:12
   int *p = mk(seed);
   int s = use(p);
   free(p);
   return s;
 }
 
+// CHECK-NEXT: Report_identical_copies.c:[[@LINE+3]]:25: malloc(8) escapes to heap
+// M2-NEXT: Report_identical_copies.c:[[@LINE+2]]:25: malloc(8) escapes to heap:
+// M2-NEXT: Report_identical_copies.c:[[@LINE+1]]:25:   inlined from mk at Report_identical_copies.c:32:12
 void stored(void) { g = mk(seed + 1); }
