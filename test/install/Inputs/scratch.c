@@ -17,3 +17,17 @@ void keep(int n) {
   g_keep = malloc(16);
   memset(g_keep, n, 16);
 }
+
+struct node {
+  struct node *next;
+  int v;
+};
+
+/* count: two pointer parameters that do not escape. */
+int count(struct node *list, int *out) {
+  int n = 0;
+  for (struct node *p = list; p; p = p->next)
+    n++;
+  *out = n;
+  return n;
+}
