@@ -55,9 +55,9 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS
   "libllvm${LLVM_VERSION_MAJOR}, clang-${LLVM_VERSION_MAJOR}, lld-${LLVM_VERSION_MAJOR}, llvm-${LLVM_VERSION_MAJOR}, libc6, libstdc++6, python3")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
   "LLVM ${LLVM_VERSION_MAJOR} pass plugin (LLVMEscape.so) that moves malloc'd objects which
- provably do not escape to the stack and prints Go-style -m reports; escape-cc and
- escape-c++, drop-in compilers that load it; escape-profile; the CMake package
- LLVMEscape (LLVMEscape::plugin).")
+provably do not escape to the stack and prints Go-style -m reports; escape-cc and
+escape-c++, drop-in compilers that load it; escape-profile; the CMake package
+LLVMEscape (LLVMEscape::plugin).")
 set(CPACK_STRIP_FILES ON) # the plugin without its debug info (RelWithDebInfo)
 set(CPACK_GENERATOR DEB)
 include(CPack)
