@@ -19,13 +19,37 @@ install(TARGETS LLVMEscape LIBRARY DESTINATION ${ESCAPE_INSTALL_LIBDIR})
 install(TARGETS escape-profile escape-sidestack ARCHIVE DESTINATION ${ESCAPE_INSTALL_LIBDIR})
 
 # The scripts, symlinks kept (escape-c++ -> escape-cc, escape-nm -> escape-ar...).
-set(ESCAPE_INSTALL_SCRIPTS escape-cc escape-c++ escape-profile escape-build
+set(ESCAPE_INSTALL_SCRIPTS escape-cc escape-c++ escape-profile
     escape-ar escape-ranlib escape-nm escape-llvm-ar escape-llvm-ranlib escape-llvm-nm)
+set(ESCAPE_HAS_BUILD FALSE)
+if(EXISTS ${CMAKE_SOURCE_DIR}/scripts/escape-build)
+  if(IS_DIRECTORY ${CMAKE_SOURCE_DIR}/scripts/escape_build)
+    set(ESCAPE_HAS_BUILD TRUE)
+  else()
+    list(APPEND ESCAPE_INSTALL_SCRIPTS escape-build)
+  endif()
+endif()
 foreach(s IN LISTS ESCAPE_INSTALL_SCRIPTS)
   if(EXISTS ${CMAKE_SOURCE_DIR}/scripts/${s} OR IS_SYMLINK ${CMAKE_SOURCE_DIR}/scripts/${s})
     install(PROGRAMS ${CMAKE_SOURCE_DIR}/scripts/${s} DESTINATION ${CMAKE_INSTALL_BINDIR})
   endif()
 endforeach()
+# escape-build with its Python package (scripts/escape_build/, found beside the script's real
+# place) goes to lib/llvm-escape/, bin/escape-build is a symlink to it, and the compilers and
+# archivers it takes from its own folder are symlinks there to bin/.
+if(ESCAPE_HAS_BUILD)
+  install(PROGRAMS ${CMAKE_SOURCE_DIR}/scripts/escape-build DESTINATION ${ESCAPE_INSTALL_LIBDIR})
+  install(DIRECTORY ${CMAKE_SOURCE_DIR}/scripts/escape_build DESTINATION ${ESCAPE_INSTALL_LIBDIR}
+    PATTERN __pycache__ EXCLUDE)
+  set(links ${CMAKE_BINARY_DIR}/install-links)
+  file(MAKE_DIRECTORY ${links}/bin ${links}/lib)
+  file(CREATE_LINK ../${ESCAPE_INSTALL_LIBDIR}/escape-build ${links}/bin/escape-build SYMBOLIC)
+  install(PROGRAMS ${links}/bin/escape-build DESTINATION ${CMAKE_INSTALL_BINDIR})
+  foreach(s escape-cc escape-c++ escape-llvm-ar escape-llvm-ranlib escape-llvm-nm)
+    file(CREATE_LINK ../../${CMAKE_INSTALL_BINDIR}/${s} ${links}/lib/${s} SYMBOLIC)
+    install(PROGRAMS ${links}/lib/${s} DESTINATION ${ESCAPE_INSTALL_LIBDIR})
+  endforeach()
+endif()
 
 # The CMake package: LLVMEscape::plugin (cmake/LLVMEscapeConfig.cmake.in).
 set(ESCAPE_PLUGIN_FILE ${ESCAPE_INSTALL_LIBDIR}/LLVMEscape.so)
