@@ -102,6 +102,7 @@ static void load_usercalls(LLVMModuleRef M, esc_sites *s) {
 
 void esc_sites_load(LLVMModuleRef M, esc_sites *s) {
   memset(s, 0, sizeof *s);
+  esc_srcfiles_input(&s->src, M);
   s->kind = esc_schema_site_kind(M);
   load_calls(M, s);
   esc_wrappers_load(M, &s->wrappers);

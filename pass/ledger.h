@@ -71,6 +71,7 @@ typedef struct esc_srcfile {
 typedef struct esc_srcfiles {
   esc_srcfile *v;
   int n, cap, last;
+  char *input; /* the compile's preprocessed input (.i, .ii), or NULL: esc_srcfiles_input */
 } esc_srcfiles;
 
 /* esc_sites is the ledger of one run of the pass over a module. */
@@ -100,6 +101,7 @@ void esc_fn_path(LLVMValueRef fn, char *file, const char *dir, size_t n);
 unsigned esc_source_column(esc_srcfiles *c, const char *dir, const char *file,
                            unsigned line, const char *name);
 void esc_srcfiles_free(esc_srcfiles *c);
+void esc_srcfiles_input(esc_srcfiles *c, LLVMModuleRef M);
 
 /* schema.c: every record of the pass's metadata.  Per named list: the
  * writer, esc_schema_<list>(M, &n) for its nodes (free the array), and a

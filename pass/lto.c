@@ -7,6 +7,11 @@
  *   clang -flto -c      record: ESC_LTO_PRELINK; escape: -> ESC_LTO_DEFERRED
  *   lld (full LTO)      escape at the end of the link pipeline (opt.link)
  *   lld (ThinLTO)       each backend's per-module hook finds DEFERRED
+ *   distributed ThinLTO the same, in opt: clang 19's -fthinlto-index=
+ *                       backend loads no pass plugin, so scripts/escape-cc
+ *                       (thin_backend) runs the imported module through
+ *                       opt's thinlto<Ox> pipeline with the plugin
+ *                       (test/lto/LTO_distributed.test)
  * lld parses -mllvm before it loads pass plugins, so -Wl,-mllvm,-escape-m
  * is refused; the options given at the compile step (-mllvm -escape-m=1
  * and the rest: every row of options.def that crosses) are kept in

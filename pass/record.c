@@ -40,6 +40,7 @@ static void args_free(char **args, int n) {
  * the declarations still carry their columns. */
 static void record_params(LLVMModuleRef M) {
   esc_srcfiles src = {0};
+  esc_srcfiles_input(&src, M);
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn)) {
     if (LLVMIsDeclaration(fn))
       continue;
