@@ -214,6 +214,10 @@ static const esc_libmodel models[] = {
     {"sigemptyset", "w", 0, -1, ""}, {"sigfillset", "w", 0, -1, ""},
     {"sigaddset", "wn", 0, -1, ""},  {"sigdelset", "wn", 0, -1, ""},
     {"sigismember", "rn", 0, -1, ""}, {"signal", "nk", 0, -1, ""},
+    /* The C++ ABI (Itanium ABI 2.9.7): __dynamic_cast(sub, src, dst, hint)
+     * reads sub's vtable pointer and the two type infos, keeps nothing,
+     * and returns null or a pointer into sub's complete object (R). */
+    {"__dynamic_cast", "Rrrn", 0, -1, ""},
     /* Random numbers: the state is the caller's, written in place. */
     {"rand_r", "w", 0, -1, ""},     {"erand48", "w", 0, -1, ""},
     {"nrand48", "w", 0, -1, ""},    {"jrand48", "w", 0, -1, ""},

@@ -85,3 +85,27 @@ define void @not_uname(ptr %q) {
   %r = call i32 @uname(ptr %u, ptr %q)
   ret void
 }
+
+; TEST 7 - positive beside negative: __dynamic_cast (the C++ ABI) reads the
+; object's vtable pointer and returns null or a pointer into the object:
+; kept local it stays on the stack, returned it escapes.
+@_ZTI1A = external constant ptr
+@_ZTI1B = external constant ptr
+declare ptr @__dynamic_cast(ptr, ptr, ptr, i64)
+; CHECK: <cast_local>: malloc(16) does not escape
+; CHECK: <cast_returned>: malloc(16) escapes to heap
+define i32 @cast_local(ptr %vt) {
+  %o = call ptr @malloc(i64 16)
+  store ptr %vt, ptr %o
+  %b = call ptr @__dynamic_cast(ptr %o, ptr @_ZTI1A, ptr @_ZTI1B, i64 0)
+  %null = icmp eq ptr %b, null
+  call void @free(ptr %o)
+  %r = zext i1 %null to i32
+  ret i32 %r
+}
+define ptr @cast_returned(ptr %vt) {
+  %o = call ptr @malloc(i64 16)
+  store ptr %vt, ptr %o
+  %b = call ptr @__dynamic_cast(ptr %o, ptr @_ZTI1A, ptr @_ZTI1B, i64 0)
+  ret ptr %b
+}
