@@ -79,6 +79,10 @@ static const esc_libmodel models[] = {
     {"sscanf", "rr", 'w', -1, ""},  {"__isoc99_scanf", "r", 'w', -1, ""},
     {"__isoc99_fscanf", "wr", 'w', -1, ""},
     {"__isoc99_sscanf", "rr", 'w', -1, ""},
+    /* The va_list forms: the arguments behind ap are the caller's (unknown
+     * memory here), ap itself is advanced (w), the buffer filled (w). */
+    {"vprintf", "rw", 0, -1, ""},   {"vfprintf", "wrw", 0, -1, ""},
+    {"vsprintf", "wrw", 0, -1, ""}, {"vsnprintf", "wnrw", 0, -1, ""},
     {"puts", "r", 0, -1, ""},       {"fputs", "rw", 0, -1, ""},
     {"fputc", "nw", 0, -1, ""},     {"putc", "nw", 0, -1, ""},
     {"fwrite", "rnnw", 0, -1, ""},  {"fwrite_unlocked", "rnnw", 0, -1, ""},

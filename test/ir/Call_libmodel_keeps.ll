@@ -109,3 +109,23 @@ define ptr @cast_returned(ptr %vt) {
   %b = call ptr @__dynamic_cast(ptr %o, ptr @_ZTI1A, ptr @_ZTI1B, i64 0)
   ret ptr %b
 }
+
+; TEST 8 - positive beside negative: vsnprintf fills the buffer from the
+; arguments behind ap (the caller's memory); the buffer stays local, or
+; escapes when it is returned.
+declare i32 @vsnprintf(ptr, i64, ptr, ptr)
+; CHECK: <vformat>: malloc(64) does not escape
+; CHECK: <vformat_returned>: malloc(64) escapes to heap
+define i32 @vformat(ptr %fmt, ptr %ap) {
+  %b = call ptr @malloc(i64 64)
+  %n = call i32 @vsnprintf(ptr %b, i64 64, ptr %fmt, ptr %ap)
+  %c = load i8, ptr %b
+  call void @free(ptr %b)
+  %r = sext i8 %c to i32
+  ret i32 %r
+}
+define ptr @vformat_returned(ptr %fmt, ptr %ap) {
+  %b = call ptr @malloc(i64 64)
+  %n = call i32 @vsnprintf(ptr %b, i64 64, ptr %fmt, ptr %ap)
+  ret ptr %b
+}
