@@ -8,6 +8,7 @@
  */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* objects creates the function's objects: its allocas and allocation sites.
@@ -101,7 +102,186 @@ static void escape_operands(esc_func *f, LLVMValueRef i, esc_why why) {
   esc_graph_copy(&f->g, f->g.unknown, dst, ESC_WHY_OTHER, i);
 }
 
-static void instruction(esc_func *f, LLVMValueRef i) {
+/* Moving an object's own bytes.  `n->count++` loads from *n and stores
+ * back into *n: whatever the loaded bytes carry was in that object
+ * already, so the store brings nothing new into it, and into a
+ * parameter's object (where every store goes to the heap) it leaks
+ * nothing.  esc_self_walk finds the value's sources through integer and
+ * floating-point arithmetic, casts (not ptrtoint or inttoptr) and selects;
+ * a source that is a load through the store's own base pointer
+ * (esc_pointer_base) is such a move, every other source (a parameter, a
+ * call, a phi, ptrtoint, a load from any other pointer) is stored as
+ * before.  One base is one object: the store's address and each load's
+ * are its non-phi uses, so they see the same instance of it, also in a
+ * loop (a use's definitions dominate it; a value that a phi carried from
+ * an earlier iteration is a source, never walked through).  The rule is
+ * about where the value came from, never about its type: an i64 loaded
+ * from another object that holds a pointer carries that pointer. */
+enum { ESC_SELF_WALK = 64 }; /* values looked at; past it, no filter */
+enum { ESC_SELF_BLOCKS = 4096 }; /* above it, no walk through phis */
+
+/* esc_build_ctx is what building one function keeps between its
+ * instructions: the blocks, and per block B asked about, the blocks
+ * reached from the entry without passing B (those B does not dominate). */
+typedef struct esc_build_ctx {
+  esc_ptrmap block; /* block -> index */
+  LLVMBasicBlockRef *blocks;
+  int nblocks;
+  esc_ptrmap avoid; /* block B -> its row in reached */
+  uint64_t **reached;
+  int nreached, capreached;
+} esc_build_ctx;
+
+static void ctx_free(esc_build_ctx *c) {
+  esc_ptrmap_free(&c->block);
+  free(c->blocks);
+  esc_ptrmap_free(&c->avoid);
+  for (int k = 0; k < c->nreached; k++)
+    free(c->reached[k]);
+  free(c->reached);
+}
+
+/* strictly_dominates: block d dominates block h and is not h (every path
+ * from the entry to h passes d): h is not reached when d is removed. */
+static int strictly_dominates(esc_build_ctx *c, LLVMBasicBlockRef d, LLVMBasicBlockRef h) {
+  if (d == h)
+    return 0;
+  if (!c->blocks) {
+    LLVMValueRef fn = LLVMGetBasicBlockParent(d);
+    c->nblocks = (int)LLVMCountBasicBlocks(fn);
+    c->blocks = esc_alloc(((size_t)c->nblocks + 1) * sizeof *c->blocks);
+    int n = 0;
+    for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b; b = LLVMGetNextBasicBlock(b)) {
+      esc_ptrmap_put(&c->block, b, n);
+      c->blocks[n++] = b;
+    }
+  }
+  if (c->nblocks > ESC_SELF_BLOCKS)
+    return 0;
+  int row = esc_ptrmap_get(&c->avoid, d);
+  if (row < 0) {
+    int words = (c->nblocks + 63) / 64;
+    uint64_t *seen = esc_alloc((size_t)(words ? words : 1) * sizeof *seen);
+    int *stack = esc_alloc(((size_t)c->nblocks + 1) * sizeof *stack), n = 0;
+    int di = esc_ptrmap_get(&c->block, d);
+    if (di != 0) { /* the entry avoided: nothing is reached */
+      esc_bit_set(seen, 0);
+      stack[n++] = 0;
+    }
+    while (n > 0) {
+      LLVMValueRef term = LLVMGetBasicBlockTerminator(c->blocks[stack[--n]]);
+      unsigned ns = term ? LLVMGetNumSuccessors(term) : 0;
+      for (unsigned k = 0; k < ns; k++) {
+        int s = esc_ptrmap_get(&c->block, LLVMGetSuccessor(term, k));
+        if (s >= 0 && s != di && esc_bit_set(seen, s))
+          stack[n++] = s;
+      }
+    }
+    free(stack);
+    ESC_PUSH(c->reached, c->nreached, c->capreached, seen);
+    row = c->nreached - 1;
+    esc_ptrmap_put(&c->avoid, d, row);
+  }
+  int hi = esc_ptrmap_get(&c->block, h);
+  return hi >= 0 && !esc_bit_get(c->reached[row], hi);
+}
+
+/* esc_self_walk is the walk's state: the store's base, what was seen,
+ * the other sources. */
+typedef struct esc_self_walk {
+  esc_build_ctx *ctx;
+  LLVMValueRef base;
+  LLVMValueRef seen[ESC_SELF_WALK];
+  int nseen;
+  LLVMValueRef other[ESC_SELF_WALK];
+  int nother;
+  int self; /* a load through base was found */
+  int over; /* past the budget */
+} esc_self_walk;
+
+static void self_source(esc_self_walk *w, LLVMValueRef v) {
+  if (w->over)
+    return;
+  for (int k = 0; k < w->nseen; k++)
+    if (w->seen[k] == v)
+      return;
+  if (w->nseen == ESC_SELF_WALK) {
+    w->over = 1;
+    return;
+  }
+  w->seen[w->nseen++] = v;
+  if (LLVMIsAInstruction(v))
+    switch (LLVMGetInstructionOpcode(v)) {
+    case LLVMLoad:
+      if (esc_pointer_base(LLVMGetOperand(v, 0)) == w->base) {
+        w->self = 1;
+        return;
+      }
+      break;
+    case LLVMTrunc: case LLVMZExt: case LLVMSExt:
+    case LLVMFPToUI: case LLVMFPToSI: case LLVMUIToFP: case LLVMSIToFP:
+    case LLVMFPTrunc: case LLVMFPExt: case LLVMBitCast:
+    case LLVMAdd: case LLVMFAdd: case LLVMSub: case LLVMFSub: case LLVMMul:
+    case LLVMFMul: case LLVMUDiv: case LLVMSDiv: case LLVMFDiv: case LLVMURem:
+    case LLVMSRem: case LLVMFRem: case LLVMShl: case LLVMLShr: case LLVMAShr:
+    case LLVMAnd: case LLVMOr: case LLVMXor: case LLVMFNeg: case LLVMFreeze: {
+      int n = LLVMGetNumOperands(v);
+      for (int k = 0; k < n; k++)
+        self_source(w, LLVMGetOperand(v, k));
+      return;
+    }
+    case LLVMSelect:
+      self_source(w, LLVMGetOperand(v, 1));
+      self_source(w, LLVMGetOperand(v, 2));
+      return;
+    case LLVMPHI:
+      /* A value carried from an earlier iteration (a sum kept in a
+       * register) came through the same instance of base only if base is
+       * defined above the phi: an argument, or in a block that strictly
+       * dominates the phi's. */
+      if (LLVMIsAArgument(w->base) ||
+          strictly_dominates(w->ctx, LLVMGetInstructionParent(w->base),
+                             LLVMGetInstructionParent(v))) {
+        unsigned n = LLVMCountIncoming(v);
+        for (unsigned k = 0; k < n; k++)
+          self_source(w, LLVMGetIncomingValue(v, k));
+        return;
+      }
+      break;
+    default:
+      break;
+    }
+  w->other[w->nother++] = v;
+}
+
+/* stored_value: the location `store v, p` brings into memory: v's own, or
+ * when part of v is p's object's own bytes, a temporary with v's other
+ * sources only, or -1 when it has none (n->count++ stores nothing new). */
+static int stored_value(esc_func *f, esc_build_ctx *ctx, LLVMValueRef v, LLVMValueRef p) {
+  esc_graph *g = &f->g;
+  int loc = esc_graph_loc_of(g, v);
+  esc_self_walk w;
+  w.ctx = ctx;
+  w.base = esc_pointer_base(p);
+  if (loc < 0 || !w.base)
+    return loc;
+  w.nseen = w.nother = w.self = w.over = 0;
+  self_source(&w, v);
+  if (!w.self || w.over)
+    return loc;
+  int t = -1;
+  for (int k = 0; k < w.nother; k++) {
+    int l = esc_graph_loc_of(g, w.other[k]); /* -1: a constant, no address */
+    if (l < 0)
+      continue;
+    if (t < 0)
+      t = esc_graph_new_loc(g, NULL);
+    esc_graph_copy(g, l, t, ESC_WHY_COPY, v);
+  }
+  return t; /* -1: nothing new, no store at all (the object is not "written") */
+}
+
+static void instruction(esc_func *f, esc_build_ctx *ctx, LLVMValueRef i) {
   esc_graph *g = &f->g;
   switch (LLVMGetInstructionOpcode(i)) {
   case LLVMAlloca:
@@ -112,12 +292,13 @@ static void instruction(esc_func *f, LLVMValueRef i) {
                    esc_graph_loc_of(g, i));
     break;
   case LLVMStore: {
-    /* *p = v: into the objects p points to, or the heap. */
-    int v = esc_graph_loc_of(g, LLVMGetOperand(i, 0));
+    /* *p = v: into the objects p points to, or the heap; bytes of p's
+     * own object moved within it bring nothing (stored_value). */
     if (LLVMGetVolatile(i))
-      esc_graph_escape(g, v, ESC_WHY_VOLATILE, i);
+      esc_graph_escape(g, esc_graph_loc_of(g, LLVMGetOperand(i, 0)), ESC_WHY_VOLATILE, i);
     else
-      esc_graph_store(g, v, esc_graph_loc_of(g, LLVMGetOperand(i, 1)), i);
+      esc_graph_store(g, stored_value(f, ctx, LLVMGetOperand(i, 0), LLVMGetOperand(i, 1)),
+                      esc_graph_loc_of(g, LLVMGetOperand(i, 1)), i);
     break;
   }
   case LLVMAtomicCmpXchg: /* cmpxchg p, cmp, new: *p = new; result = *p */
@@ -192,6 +373,9 @@ void esc_build(esc_func *f) {
   objects(f);
   if (f->g.over_budget) /* too large: no graph (graph.c, esc_graph_seal) */
     return;
+  esc_build_ctx ctx;
+  memset(&ctx, 0, sizeof ctx);
   ESC_FOR_EACH_INST(f->fn, b, i)
-      instruction(f, i);
+      instruction(f, &ctx, i);
+  ctx_free(&ctx);
 }

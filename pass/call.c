@@ -146,7 +146,12 @@ static int intrinsic(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
   case ESC_INTR_MARKER: case ESC_INTR_MEMSET: case ESC_INTR_NOFLOW:
     return 1; /* no address flows anywhere */
   case ESC_INTR_MEMCPY: {
-    /* *dst = *src, bytes of pointers included */
+    /* *dst = *src, bytes of pointers included; within one object
+     * (memmove(b->data, b->data + k, n): one base, build.c's
+     * stored_value) the bytes were there already. */
+    LLVMValueRef base = esc_pointer_base(LLVMGetOperand(call, 0));
+    if (base && base == esc_pointer_base(LLVMGetOperand(call, 1)))
+      return 1;
     int src = esc_graph_loc_of(g, LLVMGetOperand(call, 1));
     int t = esc_graph_new_deref(g, src);
     esc_graph_load(g, src, t);

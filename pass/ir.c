@@ -21,6 +21,23 @@ int esc_is_pointer(LLVMValueRef v) {
   return LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
 }
 
+LLVMValueRef esc_pointer_base(LLVMValueRef p) {
+  for (int k = 0; k < 64 && LLVMIsAInstruction(p); k++) {
+    LLVMOpcode op = LLVMGetInstructionOpcode(p);
+    if (op != LLVMGetElementPtr && op != LLVMBitCast)
+      break;
+    p = LLVMGetOperand(p, 0);
+  }
+  if (LLVMIsAArgument(p))
+    return p;
+  if (!LLVMIsAInstruction(p))
+    return NULL;
+  LLVMOpcode op = LLVMGetInstructionOpcode(p);
+  if (op == LLVMIntToPtr || op == LLVMGetElementPtr || op == LLVMBitCast)
+    return NULL; /* may point anywhere; or a chain past the walk's budget */
+  return p;
+}
+
 LLVMValueRef *esc_named_md(LLVMModuleRef M, const char *name, unsigned *n) {
   *n = LLVMGetNamedMetadataNumOperands(M, name);
   if (!*n)

@@ -23,6 +23,12 @@ int esc_is_call(LLVMValueRef inst);
 /* esc_is_null: the constant null pointer.  esc_is_pointer: of pointer type. */
 int esc_is_null(LLVMValueRef v);
 int esc_is_pointer(LLVMValueRef v);
+/* esc_pointer_base: the SSA value pointer p is an offset of, through GEPs
+ * and bitcasts: an instruction other than inttoptr, or an argument; NULL
+ * when the walk ends anywhere else (a constant, a global, an integer made
+ * into a pointer).  A GEP's result is based on its base pointer alone
+ * (LangRef), so two accesses through one base read and write one object. */
+LLVMValueRef esc_pointer_base(LLVMValueRef p);
 
 /* Metadata.  The readers of the pass's own metadata take anything
  * unexpected (another plugin's layout, a node merged or rewritten by a

@@ -65,7 +65,9 @@ static const esc_libmodel models[] = {
     {"setenv", "rrn", 0, -1, ""},   {"putenv", "e", 0, -1, ""},
     {"qsort", "pnnk", 0, 3, "0"},   {"qsort_r", "pnnke", 0, 3, "0"},
     {"bsearch", "rRnnk", 0, 4, "01"},
-    {"atexit", "k", 0, -1, ""},
+    /* atexit keeps its function until exit: code, unless the pointer is
+     * an object's (a buffer of generated code), which must outlive us. */
+    {"atexit", "e", 0, -1, ""},
     /* stdio.h */
     {"printf", "r", 'r', -1, ""},   {"fprintf", "wr", 'r', -1, ""},
     {"dprintf", "nr", 'r', -1, ""}, {"sprintf", "wr", '<', -1, ""},
@@ -77,6 +79,10 @@ static const esc_libmodel models[] = {
     {"sscanf", "rr", 'w', -1, ""},  {"__isoc99_scanf", "r", 'w', -1, ""},
     {"__isoc99_fscanf", "wr", 'w', -1, ""},
     {"__isoc99_sscanf", "rr", 'w', -1, ""},
+    /* The va_list forms: the arguments behind ap are the caller's (unknown
+     * memory here), ap itself is advanced (w), the buffer filled (w). */
+    {"vprintf", "rw", 0, -1, ""},   {"vfprintf", "wrw", 0, -1, ""},
+    {"vsprintf", "wrw", 0, -1, ""}, {"vsnprintf", "wnrw", 0, -1, ""},
     {"puts", "r", 0, -1, ""},       {"fputs", "rw", 0, -1, ""},
     {"fputc", "nw", 0, -1, ""},     {"putc", "nw", 0, -1, ""},
     {"fwrite", "rnnw", 0, -1, ""},  {"fwrite_unlocked", "rnnw", 0, -1, ""},
@@ -89,15 +95,136 @@ static const esc_libmodel models[] = {
     /* pthread.h, threads.h: the argument goes to another thread. */
     {"pthread_create", "wrke", 0, -1, ""},
     {"thrd_create", "wke", 0, -1, ""},
-    {"pthread_mutex_lock", "w", 0, -1, ""},
-    {"pthread_mutex_unlock", "w", 0, -1, ""},
     {"pthread_join", "nw", 0, -1, ""},
+    /* Synchronisation objects (POSIX.1-2017, pthread_mutex_*, _cond_*,
+     * _rwlock_*, _spin_*, _barrier_*, sem_*): each call reads and writes the
+     * object (lock words, waiter counts; plain data, w) and returns with
+     * nothing kept: the attribute objects are read at init (r), a timeout is
+     * read (r), waiting on a condition binds the mutex only while some
+     * thread waits ("dynamic binding", which ends when the last waiter
+     * returns).  (A robust mutex is on its owner's robust list while locked;
+     * a program that lets a locked robust mutex's memory die has it written
+     * at thread exit: leaked there, reused stack here.  Not modelled.) */
+    {"pthread_mutex_init", "wr", 0, -1, ""},
+    {"pthread_mutex_destroy", "w", 0, -1, ""},
+    {"pthread_mutex_lock", "w", 0, -1, ""},
+    {"pthread_mutex_trylock", "w", 0, -1, ""},
+    {"pthread_mutex_timedlock", "wr", 0, -1, ""},
+    {"pthread_mutex_unlock", "w", 0, -1, ""},
+    {"pthread_mutexattr_init", "w", 0, -1, ""},
+    {"pthread_mutexattr_destroy", "w", 0, -1, ""},
+    {"pthread_mutexattr_settype", "wn", 0, -1, ""},
+    {"pthread_mutexattr_gettype", "rw", 0, -1, ""},
+    {"pthread_mutexattr_setpshared", "wn", 0, -1, ""},
+    {"pthread_mutexattr_setrobust", "wn", 0, -1, ""},
+    {"pthread_mutexattr_setprotocol", "wn", 0, -1, ""},
+    {"pthread_cond_init", "wr", 0, -1, ""},
+    {"pthread_cond_destroy", "w", 0, -1, ""},
+    {"pthread_cond_signal", "w", 0, -1, ""},
+    {"pthread_cond_broadcast", "w", 0, -1, ""},
+    {"pthread_cond_wait", "ww", 0, -1, ""},
+    {"pthread_cond_timedwait", "wwr", 0, -1, ""},
+    {"pthread_condattr_init", "w", 0, -1, ""},
+    {"pthread_condattr_destroy", "w", 0, -1, ""},
+    {"pthread_condattr_setclock", "wn", 0, -1, ""},
+    {"pthread_condattr_setpshared", "wn", 0, -1, ""},
+    {"pthread_rwlock_init", "wr", 0, -1, ""},
+    {"pthread_rwlock_destroy", "w", 0, -1, ""},
+    {"pthread_rwlock_rdlock", "w", 0, -1, ""},
+    {"pthread_rwlock_wrlock", "w", 0, -1, ""},
+    {"pthread_rwlock_tryrdlock", "w", 0, -1, ""},
+    {"pthread_rwlock_trywrlock", "w", 0, -1, ""},
+    {"pthread_rwlock_timedrdlock", "wr", 0, -1, ""},
+    {"pthread_rwlock_timedwrlock", "wr", 0, -1, ""},
+    {"pthread_rwlock_unlock", "w", 0, -1, ""},
+    {"pthread_rwlockattr_init", "w", 0, -1, ""},
+    {"pthread_rwlockattr_destroy", "w", 0, -1, ""},
+    {"pthread_spin_init", "wn", 0, -1, ""},
+    {"pthread_spin_destroy", "w", 0, -1, ""},
+    {"pthread_spin_lock", "w", 0, -1, ""},
+    {"pthread_spin_trylock", "w", 0, -1, ""},
+    {"pthread_spin_unlock", "w", 0, -1, ""},
+    {"pthread_barrier_init", "wrn", 0, -1, ""},
+    {"pthread_barrier_destroy", "w", 0, -1, ""},
+    {"pthread_barrier_wait", "w", 0, -1, ""},
+    {"sem_init", "wnn", 0, -1, ""},  {"sem_destroy", "w", 0, -1, ""},
+    {"sem_wait", "w", 0, -1, ""},    {"sem_trywait", "w", 0, -1, ""},
+    {"sem_timedwait", "wr", 0, -1, ""}, {"sem_post", "w", 0, -1, ""},
+    {"sem_getvalue", "rw", 0, -1, ""},
+    {"mtx_init", "wn", 0, -1, ""},   {"mtx_destroy", "w", 0, -1, ""},
+    {"mtx_lock", "w", 0, -1, ""},    {"mtx_trylock", "w", 0, -1, ""},
+    {"mtx_unlock", "w", 0, -1, ""},  {"cnd_init", "w", 0, -1, ""},
+    {"cnd_destroy", "w", 0, -1, ""}, {"cnd_signal", "w", 0, -1, ""},
+    {"cnd_broadcast", "w", 0, -1, ""}, {"cnd_wait", "ww", 0, -1, ""},
+    /* Thread attributes are copied by pthread_create; a stack given with
+     * pthread_attr_setstack is kept (not in the table: attributes). */
+    {"pthread_attr_init", "w", 0, -1, ""},
+    {"pthread_attr_destroy", "w", 0, -1, ""},
+    {"pthread_attr_setstacksize", "wn", 0, -1, ""},
+    {"pthread_attr_getstacksize", "rw", 0, -1, ""},
+    {"pthread_attr_setdetachstate", "wn", 0, -1, ""},
+    {"pthread_attr_getdetachstate", "rw", 0, -1, ""},
+    {"pthread_attr_setguardsize", "wn", 0, -1, ""},
+    {"pthread_attr_setscope", "wn", 0, -1, ""},
+    {"pthread_attr_setschedpolicy", "wn", 0, -1, ""},
+    {"pthread_attr_setinheritsched", "wn", 0, -1, ""},
+    {"pthread_attr_setschedparam", "wr", 0, -1, ""},
+    /* pthread_once runs the routine once and keeps only the control word's
+     * state; pthread_key_create writes the key (the destructor is code);
+     * pthread_setspecific keeps the value for the thread: e. */
+    {"pthread_once", "wk", 0, -1, ""},
+    {"pthread_key_create", "wk", 0, -1, ""},
+    {"pthread_setspecific", "ne", 0, -1, ""},
+    {"pthread_sigmask", "nrw", 0, -1, ""},
+    {"pthread_setname_np", "nr", 0, -1, ""},
+    {"pthread_getname_np", "nwn", 0, -1, ""},
     /* search.h: the tree keeps the key. */
     {"tsearch", "eck", 0, -1, ""},  {"tfind", "eck", 0, -1, ""},
-    /* time.h, unistd.h */
+    /* time.h, sys/time.h, sys/resource.h, sys/times.h: each fills the
+     * caller's struct or reads it, and keeps nothing; the _r forms and
+     * asctime_r/ctime_r return their buffer (W); strftime writes s from
+     * format and tm; mktime and timegm normalise *tm in place. */
     {"time", "w", 0, -1, ""},       {"gettimeofday", "ww", 0, -1, ""},
-    {"clock_gettime", "nw", 0, -1, ""},
+    {"clock_gettime", "nw", 0, -1, ""}, {"clock_getres", "nw", 0, -1, ""},
+    {"getrusage", "nw", 0, -1, ""}, {"times", "w", 0, -1, ""},
+    {"localtime_r", "rW", 0, -1, ""}, {"gmtime_r", "rW", 0, -1, ""},
+    {"asctime_r", "rW", 0, -1, ""}, {"ctime_r", "rW", 0, -1, ""},
+    {"localtime", "r", 0, -1, ""},  {"gmtime", "r", 0, -1, ""},
+    {"asctime", "r", 0, -1, ""},    {"ctime", "r", 0, -1, ""},
+    {"mktime", "w", 0, -1, ""},     {"timegm", "w", 0, -1, ""},
+    {"strftime", "wnrr", 0, -1, ""}, {"nanosleep", "rw", 0, -1, ""},
+    {"getrlimit", "nw", 0, -1, ""}, {"setrlimit", "nr", 0, -1, ""},
+    /* sys/stat.h, unistd.h: paths are read, buffers filled.  (glibc before
+     * 2.33 calls __xstat and friends, with a version first.)  realpath and
+     * getcwd return their buffer, or memory they allocate when it is NULL;
+     * the GNU strerror_r returns its buffer or a static string. */
+    {"stat", "rw", 0, -1, ""},      {"lstat", "rw", 0, -1, ""},
+    {"fstat", "nw", 0, -1, ""},     {"fstatat", "nrwn", 0, -1, ""},
+    {"stat64", "rw", 0, -1, ""},    {"lstat64", "rw", 0, -1, ""},
+    {"fstat64", "nw", 0, -1, ""},
+    {"__xstat", "nrw", 0, -1, ""},  {"__lxstat", "nrw", 0, -1, ""},
+    {"__fxstat", "nnw", 0, -1, ""},
+    {"access", "rn", 0, -1, ""},    {"unlink", "r", 0, -1, ""},
+    {"remove", "r", 0, -1, ""},     {"rename", "rr", 0, -1, ""},
+    {"mkdir", "rn", 0, -1, ""},     {"rmdir", "r", 0, -1, ""},
+    {"chdir", "r", 0, -1, ""},      {"open", "rn", 'n', -1, ""},
+    {"uname", "w", 0, -1, ""},      {"getcwd", "Wn", 0, -1, ""},
+    {"gethostname", "wn", 0, -1, ""}, {"realpath", "rW", 0, -1, ""},
+    {"strerror_r", "nWn", 0, -1, ""},
     {"write", "nrn", 0, -1, ""},    {"read", "nwn", 0, -1, ""},
+    /* signal.h: the kernel copies the action and the masks; the handler is
+     * code.  (sigaltstack keeps ss_sp: not in the table.) */
+    {"sigaction", "nrw", 0, -1, ""}, {"sigprocmask", "nrw", 0, -1, ""},
+    {"sigemptyset", "w", 0, -1, ""}, {"sigfillset", "w", 0, -1, ""},
+    {"sigaddset", "wn", 0, -1, ""},  {"sigdelset", "wn", 0, -1, ""},
+    {"sigismember", "rn", 0, -1, ""}, {"signal", "nk", 0, -1, ""},
+    /* The C++ ABI (Itanium ABI 2.9.7): __dynamic_cast(sub, src, dst, hint)
+     * reads sub's vtable pointer and the two type infos, keeps nothing,
+     * and returns null or a pointer into sub's complete object (R). */
+    {"__dynamic_cast", "Rrrn", 0, -1, ""},
+    /* Random numbers: the state is the caller's, written in place. */
+    {"rand_r", "w", 0, -1, ""},     {"erand48", "w", 0, -1, ""},
+    {"nrand48", "w", 0, -1, ""},    {"jrand48", "w", 0, -1, ""},
 };
 
 const esc_libmodel *esc_libmodel_find(const char *name, size_t len) {
