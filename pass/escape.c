@@ -327,6 +327,7 @@ static void finish(esc_run *r, int i, esc_func *kept) {
     for (int k = 0; k < f.ncands; k++)
       esc_report_site(&r->rep, &f, &f.cands[k], &r->sites);
     esc_report_params(&r->rep, &f, &r->sums.v[i], &r->sites);
+    esc_report_indirect(&f);
   }
   if (r->prof)
     esc_prof_note(r->prof, &f, &r->sites);

@@ -13,6 +13,19 @@ int esc_is_call(LLVMValueRef inst) {
   return op == LLVMCall || op == LLVMInvoke || op == LLVMCallBr;
 }
 
+int esc_indirect_calls(LLVMValueRef fn) {
+  int n = 0;
+  ESC_FOR_EACH_INST(fn, b, i) {
+      if (!esc_is_call(i))
+        continue;
+      LLVMValueRef callee = LLVMGetCalledValue(i);
+      while (LLVMIsAConstantExpr(callee) && LLVMGetNumOperands(callee) > 0)
+        callee = LLVMGetOperand(callee, 0);
+      n += !LLVMIsAFunction(callee) && !LLVMIsAInlineAsm(callee);
+    }
+  return n;
+}
+
 int esc_is_null(LLVMValueRef v) {
   return LLVMIsAConstantPointerNull(v) != NULL;
 }

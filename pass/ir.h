@@ -20,6 +20,9 @@
 
 /* esc_is_call: a call, invoke or callbr. */
 int esc_is_call(LLVMValueRef inst);
+/* esc_indirect_calls: how many calls in fn go through a function pointer
+ * (not to a function, however cast, nor to inline assembly). */
+int esc_indirect_calls(LLVMValueRef fn);
 /* esc_is_null: the constant null pointer.  esc_is_pointer: of pointer type. */
 int esc_is_null(LLVMValueRef v);
 int esc_is_pointer(LLVMValueRef v);

@@ -158,15 +158,7 @@ static void indirect_calls(const esc_report *r, ftotals *t) {
     if (!escb_function_debug(fn, file, dir, sizeof file, &line) || !file[0])
       continue;
     esc_fn_path(fn, file, dir, sizeof file);
-    int n = 0;
-    ESC_FOR_EACH_INST(fn, b, i) {
-        if (!esc_is_call(i))
-          continue;
-        LLVMValueRef callee = LLVMGetCalledValue(i);
-        while (LLVMIsAConstantExpr(callee) && LLVMGetNumOperands(callee) > 0)
-          callee = LLVMGetOperand(callee, 0);
-        n += !LLVMIsAFunction(callee) && !LLVMIsAInlineAsm(callee);
-      }
+    int n = esc_indirect_calls(fn);
     if (n) {
       ftotal *f = ftotal_of(t, file);
       f->indirect += n;

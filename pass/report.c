@@ -394,6 +394,24 @@ static void site_remark(esc_func *f, esc_cand *c, const esc_entry *e) {
     free(lines[k]);
 }
 
+/* esc_report_indirect: an analysis remark IndirectCalls for a function
+ * that calls through function pointers (the analysis does not follow
+ * them: what is allocated or kept behind them is not seen).  escape-build
+ * reads it to say why a file with such calls shows no allocation sites. */
+void esc_report_indirect(esc_func *f) {
+  int n = f->remarks ? esc_indirect_calls(f->fn) : 0;
+  if (!n)
+    return;
+  char count[32];
+  snprintf(count, sizeof count, "%d", n);
+  const char *parts[4] = {"Count", count, NULL,
+                          n == 1 ? " call through a function pointer, which the analysis does "
+                                   "not follow"
+                                 : " calls through function pointers, which the analysis does "
+                                   "not follow"};
+  escb_remark(f->ctx, ESCB_REMARK_ANALYSIS, "IndirectCalls", f->fn, NULL, 0, 0, parts, 2);
+}
+
 /* site_entry: the line of candidate c at a place the ledger decided
  * (esc_sites_places); takes the place's file. */
 static void site_entry(esc_report *r, esc_func *f, esc_cand *c, esc_place *at) {

@@ -41,6 +41,14 @@ def report(build, sites, params, root):
                                      "sites": 0, "params": 0, **{st: 0 for st in STATES}}
     totals["files"] = sum(1 for f in files.values() if f["sites"])
     notes = []
+    for name, ind in sorted(build.indirect.items()):
+        calls = sum(ind["functions"].values())
+        f = files.setdefault(name, {"file": name, "abs": ind["abs"], "sites": 0, "params": 0,
+                                    **{st: 0 for st in STATES}})
+        f["indirect"] = calls
+        if not f["sites"]:   # what it allocates, it allocates through function pointers
+            notes.append("%s: no allocation sites; %d call%s through function pointers, which "
+                         "the analysis does not follow" % (name, calls, "" if calls == 1 else "s"))
     plain = [u for u in build.units if not u["optimized"]]
     if plain:
         names = sorted({os.path.relpath(s, root) if not os.path.relpath(s, root).startswith("..")

@@ -115,6 +115,7 @@ class Build:
         self.units = []        # compiles: {"cwd", "sources", "optimized", "records"}
         self.links = []        # -flto links: {"cwd", "records"}
         self.remarks = []      # (cwd list to resolve in, remark dict)
+        self.indirect = {}     # file as shown -> {"abs", "functions": {name: calls}}
 
 
 def read(recdir):
@@ -288,6 +289,10 @@ def load(build, root):
                 same[0]["units"] += 1
             else:
                 s["copies"].append(c)
+        elif doc.get("Name") == "IndirectCalls":   # calls through function pointers
+            f = build.indirect.setdefault(res.show(path), {"abs": path, "functions": {}})
+            fn = doc.get("Function", "?")
+            f["functions"][fn] = max(f["functions"].get(fn, 0), int(dict(args).get("Count", 0)))
         elif doc.get("Name") == "ParamTag":
             name = dict(args).get("Param", "?")
             key = pos + (doc.get("Function", "?"), name)

@@ -1,0 +1,18 @@
+/* The program: one allocation of its own (passed to the library: on the
+ * heap), beside the library's calls. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *dup_text(const char *s);
+void drop_text(char *p);
+
+int main(void) {
+  char *scratch = malloc(32);
+  strcpy(scratch, "scratch");
+  char *t = dup_text(scratch);
+  printf("%s %s\n", scratch, t);
+  drop_text(t);
+  free(scratch);
+  return 0;
+}
