@@ -4,6 +4,8 @@
 // gives each record's kind, name, position and arguments, and opt-viewer.py
 // renders them to HTML without errors. Inputs/optrecord_check.py needs
 // /usr/bin/python3 with PyYAML and Pygments; without them it prints SKIP.
+// Not on LLVM 16: its llvm-remarkutil has no `count` command (LLVM 17 added it).
+// UNSUPPORTED: llvm-16
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: cd %S && %clang -O2 -g -fpass-plugin=%plugin -fsave-optimization-record \
 // RUN:   -foptimization-record-file=%t/Remarks_yaml.opt.yaml -c Remarks_yaml.c -o /dev/null 2>&1 \
