@@ -4,8 +4,6 @@
 // gives each record's kind, name, position and arguments, and opt-viewer.py
 // renders them to HTML without errors. Inputs/optrecord_check.py needs
 // /usr/bin/python3 with PyYAML and Pygments; without them it prints SKIP.
-// Not on LLVM 16: its llvm-remarkutil has no `count` command (LLVM 17 added it).
-// UNSUPPORTED: llvm-16
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: cd %S && %clang -O2 -g -fpass-plugin=%plugin -fsave-optimization-record \
 // RUN:   -foptimization-record-file=%t/Remarks_yaml.opt.yaml -c Remarks_yaml.c -o /dev/null 2>&1 \
@@ -108,3 +106,7 @@ int sized(unsigned long n) {
 // RECORDS-NEXT:   red: malloc(16) escapes to heap: flow: {heap} = *nd; from text (stored into *nd) at Remarks_yaml.c:52:12; from *nd (held by nd, which escapes); flow: {heap} = nd; from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
 // RECORDS-NEXT:   green: malloc(n) does not escape
 // RECORDS-NEXT: page index.html
+
+// Not on LLVM 16: its llvm-remarkutil has no `count` command (LLVM 17 added it).
+// (Here at the end: the checks above hold this file's own line numbers.)
+// UNSUPPORTED: llvm-16
