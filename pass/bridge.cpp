@@ -16,7 +16,9 @@
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfo.h"
+#if LLVM_VERSION_MAJOR >= 19 // debug records (DbgVariableRecord), LLVM 19's RemoveDIs
 #include "llvm/IR/DebugProgramInstruction.h"
+#endif
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/InstrTypes.h"
@@ -24,7 +26,11 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
+#if LLVM_VERSION_MAJOR >= 17 // Triple moved from ADT to TargetParser in LLVM 17
 #include "llvm/TargetParser/Triple.h"
+#else
+#include "llvm/ADT/Triple.h"
+#endif
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
@@ -38,10 +44,17 @@
 
 using namespace llvm;
 
-#if LLVM_VERSION_MAJOR != 19
-// Debug records (findDVRDeclares) and the nocapture attribute changed in
-// LLVM 20/21 (captures(...)); port those calls before widening this.
-#error "llvm-escape's bridge is written against LLVM 19"
+// The supported LLVMs are 16, 19 and 22 (CMakeLists.txt checks); every
+// difference between them is an #if below, on LLVM_VERSION_MAJOR, with the
+// upstream change that forced it.  Debug variables come in two forms:
+//   16      dbg.declare / dbg.value intrinsics only
+//   19      both: records (DbgVariableRecord, the default in LLVM 19's
+//           passes) and intrinsics (IR read by older tools' conventions)
+//   22      records only (the intrinsics' lookups were removed in LLVM 21/22)
+#define ESCB_DBG_INTRINSICS (LLVM_VERSION_MAJOR < 22)
+#define ESCB_DBG_RECORDS (LLVM_VERSION_MAJOR >= 19)
+#if LLVM_VERSION_MAJOR != 16 && LLVM_VERSION_MAJOR != 19 && LLVM_VERSION_MAJOR != 22
+#error "llvm-escape's bridge is written against LLVM 16, 19 and 22"
 #endif
 
 static void copy_out(StringRef s, char *buf, size_t n) {
@@ -196,30 +209,52 @@ extern "C" int escb_value_var_name(LLVMValueRef v, char *buf, size_t n) {
     return 1;
   }
   if (isa<AllocaInst>(V)) {
+#if ESCB_DBG_INTRINSICS
+#if LLVM_VERSION_MAJOR >= 18 // FindDbgDeclareUses became findDbgDeclares (LLVM 18)
     for (DbgDeclareInst *D : findDbgDeclares(V))
+#else
+    for (DbgDeclareInst *D : FindDbgDeclareUses(V))
+#endif
       if (usable(D->getVariable())) {
         copy_out(D->getVariable()->getName(), buf, n);
         return 1;
       }
+#endif
+#if ESCB_DBG_RECORDS
     for (DbgVariableRecord *R : findDVRDeclares(V))
       if (usable(R->getVariable())) {
         copy_out(R->getVariable()->getName(), buf, n);
         return 1;
       }
+#endif
   }
+#if ESCB_DBG_INTRINSICS
   SmallVector<DbgValueInst *, 4> Values;
+#endif
+#if ESCB_DBG_RECORDS
   SmallVector<DbgVariableRecord *, 4> Records;
+#endif
+#if LLVM_VERSION_MAJOR >= 22 // findDbgValues finds records only (LLVM 22)
+  findDbgValues(V, Records);
+#elif ESCB_DBG_RECORDS
   findDbgValues(Values, V, &Records);
+#else
+  findDbgValues(Values, V);
+#endif
+#if ESCB_DBG_INTRINSICS
   for (DbgValueInst *D : Values)
     if (usable(D->getVariable())) {
       copy_out(D->getVariable()->getName(), buf, n);
       return 1;
     }
+#endif
+#if ESCB_DBG_RECORDS
   for (DbgVariableRecord *R : Records)
     if (usable(R->getVariable())) {
       copy_out(R->getVariable()->getName(), buf, n);
       return 1;
     }
+#endif
   return 0;
 }
 
@@ -240,10 +275,14 @@ extern "C" int escb_param_debug(LLVMValueRef fn, unsigned i, char *name, size_t 
     }
   };
   for (Instruction &I : instructions(*F)) {
+#if ESCB_DBG_INTRINSICS
     if (auto *D = dyn_cast<DbgVariableIntrinsic>(&I))
       consider(D->getVariable(), D->getDebugLoc());
+#endif
+#if ESCB_DBG_RECORDS
     for (DbgVariableRecord &R : filterDbgVars(I.getDbgRecordRange()))
       consider(R.getVariable(), R.getDebugLoc());
+#endif
     if (Best && BestLoc && BestLoc.getLine())
       break;
   }
@@ -276,7 +315,11 @@ extern "C" void escb_display_name(LLVMValueRef fn, char *buf, size_t n) {
     copy_out("<indirect>", buf, n);
     return;
   }
+#if LLVM_VERSION_MAJOR >= 17 // StringRef::startswith became starts_with (LLVM 17)
   if (!Name.starts_with("_Z")) {
+#else
+  if (!Name.startswith("_Z")) {
+#endif
     copy_out(Name, buf, n);
     return;
   }
@@ -346,6 +389,53 @@ extern "C" void escb_remark(escb_ctx *ctx, escb_remark_kind kind, const char *na
   }
 }
 
+// --- LLVM-C calls some supported LLVMs lack (bridge.h) ---
+
+extern "C" int escb_is_musttail(LLVMValueRef inst) {
+  auto *CI = dyn_cast<CallInst>(unwrap(inst));
+  return CI && CI->getTailCallKind() == CallInst::TCK_MustTail;
+}
+
+extern "C" int escb_is_tail(LLVMValueRef inst) {
+  auto *CI = dyn_cast<CallInst>(unwrap(inst));
+  return CI && CI->getTailCallKind() == CallInst::TCK_Tail;
+}
+
+extern "C" void escb_clear_tail(LLVMValueRef call) {
+  cast<CallInst>(unwrap(call))->setTailCallKind(CallInst::TCK_None);
+}
+
+extern "C" LLVMTypeRef escb_array_type(LLVMTypeRef elem, uint64_t n) {
+  return wrap(ArrayType::get(unwrap(elem), n));
+}
+
+extern "C" LLVMValueRef escb_const_array(LLVMTypeRef elem, LLVMValueRef *vals, uint64_t n) {
+  ArrayRef<Constant *> V(unwrap<Constant>(vals, n), n);
+  return wrap(ConstantArray::get(ArrayType::get(unwrap(elem), n), V));
+}
+
+extern "C" LLVMValueRef escb_const_string(LLVMContextRef cx, const char *s, size_t n) {
+  return wrap(ConstantDataArray::getString(*unwrap(cx), StringRef(s, n), /*AddNull=*/true));
+}
+
+extern "C" void escb_build_lifetime(LLVMBuilderRef b, LLVMModuleRef m, const char *name,
+                                    uint64_t bytes, LLVMValueRef slot) {
+  LLVMContextRef cx = LLVMGetModuleContext(m);
+  LLVMTypeRef ptr = LLVMTypeOf(slot);
+  unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
+  LLVMValueRef fn = LLVMGetIntrinsicDeclaration(m, id, &ptr, 1);
+#if LLVM_VERSION_MAJOR >= 22 // lifetime markers lost their size operand (LLVM 22)
+  (void)bytes;
+  LLVMTypeRef fty = LLVMFunctionType(LLVMVoidTypeInContext(cx), &ptr, 1, 0);
+  LLVMBuildCall2(b, fty, fn, &slot, 1, "");
+#else
+  LLVMTypeRef params[2] = {LLVMInt64TypeInContext(cx), ptr};
+  LLVMTypeRef fty = LLVMFunctionType(LLVMVoidTypeInContext(cx), params, 2, 0);
+  LLVMValueRef args[2] = {LLVMConstInt(params[0], bytes, 0), slot};
+  LLVMBuildCall2(b, fty, fn, args, 2, "");
+#endif
+}
+
 extern "C" LLVMValueRef escb_invoke_to_call(LLVMValueRef invoke) {
   return wrap(changeToCall(cast<InvokeInst>(unwrap(invoke))));
 }
@@ -384,15 +474,27 @@ extern "C" LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_con
     HeapBB = II->getParent();
   } else {
     Instruction *ThenTerm = nullptr;
+#if LLVM_VERSION_MAJOR >= 18 // split points became iterators (LLVM 18, RemoveDIs)
     SplitBlockAndInsertIfThenElse(unwrap(heap_cond), CB->getIterator(), &ThenTerm,
                                   &ElseTerm);
+#else
+    SplitBlockAndInsertIfThenElse(unwrap(heap_cond), CB, &ThenTerm, &ElseTerm);
+#endif
     Join = CB->getParent();
+#if LLVM_VERSION_MAJOR >= 22 // moveBefore(Instruction *) is deprecated in LLVM 22
+    CB->moveBefore(ThenTerm->getIterator());
+#else
     CB->moveBefore(ThenTerm);
+#endif
     HeapBB = ThenTerm->getParent();
   }
   Value *Stack = unwrap(stack_value);
   if (Stack->getType() != CB->getType())
+#if LLVM_VERSION_MAJOR >= 22 // InsertPosition(Instruction *) is deprecated in LLVM 22
+    Stack = new AddrSpaceCastInst(Stack, CB->getType(), "", ElseTerm->getIterator());
+#else
     Stack = new AddrSpaceCastInst(Stack, CB->getType(), "", ElseTerm);
+#endif
   PHINode *Phi = PHINode::Create(CB->getType(), 2, CB->getName() + ".guarded");
   // At the join's head, ahead of the debug records there: a phi may carry
   // none (inserting before the first instruction would attach them to it,
@@ -543,6 +645,11 @@ HostLLVM host_llvm() {
 }
 } // namespace
 
+// plugin_api_of: the pass-plugin interface of an LLVM.  LLVM 22 added
+// PreCodeGenCallback to PassPluginLibraryInfo and made
+// LLVM_PLUGIN_API_VERSION 2; before, it was 1.
+static unsigned plugin_api_of(unsigned Major) { return Major >= 22 ? 2 : 1; }
+
 extern "C" int escb_host_check(void) {
   static int Result = -1; // per process: the check runs and prints once
   if (Result >= 0)
@@ -563,12 +670,30 @@ extern "C" int escb_host_check(void) {
       std::snprintf(Host, sizeof Host, "%u.%u", H.Major, H.Minor);
     else
       std::snprintf(Host, sizeof Host, "%u", H.Major);
-    std::fprintf(stderr,
-                 "%s: built for LLVM %s, loaded into LLVM %s; the escape pass is off "
-                 "(build the plugin with -DLLVM_DIR=$(llvm-config-%u --cmakedir))\n",
-                 Name, LLVM_VERSION_STRING, Host, H.Major);
+    unsigned Theirs = plugin_api_of(H.Major), Ours = plugin_api_of(LLVM_VERSION_MAJOR);
+    if (Theirs == Ours)
+      std::fprintf(stderr,
+                   "%s: built for LLVM %s, loaded into LLVM %s; the escape pass is off "
+                   "(build the plugin with -DLLVM_DIR=$(llvm-config-%u --cmakedir))\n",
+                   Name, LLVM_VERSION_STRING, Host, H.Major);
+    else
+      std::fprintf(stderr,
+                   "%s: built for LLVM %s, loaded into LLVM %s, whose pass plugins are of "
+                   "interface %u, not %u: it cannot run this one (build the plugin with "
+                   "-DLLVM_DIR=$(llvm-config-%u --cmakedir))\n",
+                   Name, LLVM_VERSION_STRING, Host, Theirs, Ours, H.Major);
   }
   return Result;
+}
+
+extern "C" unsigned escb_host_plugin_api(void) {
+  HostLLVM H = host_llvm();
+  return H.Known ? plugin_api_of(H.Major) : 0;
+}
+
+extern "C" void escb_host_stop(void) {
+  std::fflush(stderr);
+  std::_Exit(1);
 }
 
 // --- target triples ---

@@ -107,6 +107,32 @@ int escb_is_library_call(escb_ctx *ctx, LLVMValueRef call);
  * defined, not interposable or weak, not noinline, not variadic. */
 int escb_inlinable(LLVMValueRef fn);
 
+/* --- missing from the C API of some supported LLVMs --- */
+
+/* LLVM-C grew these between LLVM 16 and 19 (LLVMGetTailCallKind,
+ * LLVMSetTailCallKind, LLVMArrayType2, LLVMConstArray2,
+ * LLVMConstStringInContext2); the C core calls these instead, which do the
+ * same on every supported LLVM through the C++ API. */
+
+/* escb_is_musttail: a call instruction marked `musttail` (0 for anything
+ * else, an invoke included). */
+int escb_is_musttail(LLVMValueRef inst);
+/* escb_is_tail: a call instruction marked `tail` (not musttail, notail). */
+int escb_is_tail(LLVMValueRef inst);
+/* escb_clear_tail: a call's tail marker becomes none. */
+void escb_clear_tail(LLVMValueRef call);
+/* escb_array_type: [n x elem]. */
+LLVMTypeRef escb_array_type(LLVMTypeRef elem, uint64_t n);
+/* escb_const_array: the constant [n x elem] of vals. */
+LLVMValueRef escb_const_array(LLVMTypeRef elem, LLVMValueRef *vals, uint64_t n);
+/* escb_const_string: the n bytes of s and a terminating NUL, [n+1 x i8]. */
+LLVMValueRef escb_const_string(LLVMContextRef cx, const char *s, size_t n);
+/* escb_build_lifetime: a call of `name` (llvm.lifetime.start or .end) for
+ * the `bytes` of alloca `slot`, at b's position.  LLVM 22's markers take
+ * the alloca alone; before, its size too. */
+void escb_build_lifetime(LLVMBuilderRef b, LLVMModuleRef m, const char *name,
+                         uint64_t bytes, LLVMValueRef slot);
+
 /* --- missing from the C API: debug variables --- */
 
 /* escb_frame is one level of an instruction's inlining chain: the function
@@ -188,10 +214,19 @@ void escb_append_global_ctor(LLVMModuleRef M, LLVMValueRef fn, int priority);
 /* escb_host_check: whether the LLVM of the process that loaded the plugin
  * (clang, opt, lld) is the major version the plugin was built for.  On a
  * mismatch it prints one line on stderr, once per process, naming both
- * versions.  Calls nothing of LLVM's (it runs before the plugin may touch
+ * versions (and, when the host's pass-plugin interface is another, that
+ * it cannot run the plugin).  Calls nothing of LLVM's (it runs before the plugin may touch
  * the host's LLVM: at load time, in static constructors, and in
  * llvmGetPassPluginInfo).  An LLVM it cannot identify counts as a match. */
 int escb_host_check(void);
+
+/* escb_host_plugin_api: the pass-plugin interface version
+ * (LLVM_PLUGIN_API_VERSION) of the host's LLVM: 1 up to LLVM 21, 2 from
+ * 22; 0 when the host's LLVM is unknown. */
+unsigned escb_host_plugin_api(void);
+/* escb_host_stop: ends the process (exit status 1) without touching the
+ * host's LLVM, after escb_host_check's line said why. */
+void escb_host_stop(void);
 
 /* --- missing from the C API: target triples (llvm::Triple) --- */
 

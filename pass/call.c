@@ -190,8 +190,7 @@ static void attribute_args(esc_func *f, LLVMValueRef call, LLVMValueRef callee) 
   unsigned nargs = LLVMGetNumArgOperands(call);
   int asm_call = LLVMIsAInlineAsm(callee) != NULL;
   int direct = LLVMIsAFunction(callee) != NULL;
-  int musttail = LLVMGetInstructionOpcode(call) == LLVMCall &&
-                 LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail;
+  int musttail = escb_is_musttail(call);
   for (unsigned k = 0; k < nargs; k++) {
     int a = esc_graph_loc_of(g, LLVMGetOperand(call, k));
     if (a < 0)
@@ -453,8 +452,7 @@ static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
 static int plain_direct(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
   if (!LLVMIsAFunction(callee) || !f->sums)
     return 0;
-  if (LLVMGetInstructionOpcode(call) == LLVMCall &&
-      LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail)
+  if (escb_is_musttail(call))
     return 0;
   LLVMOpcode op = LLVMGetInstructionOpcode(call);
   int expect = (int)LLVMGetNumArgOperands(call) + (op == LLVMInvoke ? 3 : 1);

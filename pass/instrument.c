@@ -53,7 +53,7 @@ esc_prof *esc_prof_new(LLVMModuleRef M) {
   p->void_ty = LLVMVoidTypeInContext(p->cx);
   /* { [7 x i64] counters, ptr file, function, source_function, call,
    *   reason, i32 line, col, flags, reserved } */
-  LLVMTypeRef f[10] = {LLVMArrayType2(p->i64, COUNTERS), p->ptr, p->ptr, p->ptr, p->ptr,
+  LLVMTypeRef f[10] = {escb_array_type(p->i64, COUNTERS), p->ptr, p->ptr, p->ptr, p->ptr,
                        p->ptr, p->i32, p->i32, p->i32, p->i32};
   p->site_ty = LLVMStructTypeInContext(p->cx, f, 10, 0);
   p->skip = LLVMGetNamedGlobal(M, MODULE_NAME) != NULL;
@@ -71,7 +71,7 @@ void esc_prof_free(esc_prof *p) {
 /* cstr: a private constant C string. */
 static LLVMValueRef cstr(esc_prof *p, const char *s) {
   size_t n = strlen(s);
-  LLVMValueRef init = LLVMConstStringInContext2(p->cx, s, n, 0);
+  LLVMValueRef init = escb_const_string(p->cx, s, n);
   LLVMValueRef g = LLVMAddGlobal(p->M, LLVMTypeOf(init), "escape.profile.str");
   LLVMSetInitializer(g, init);
   LLVMSetGlobalConstant(g, 1);
@@ -92,7 +92,7 @@ static int new_site(esc_prof *p, const site_info *in) {
   for (int k = 0; k < COUNTERS; k++)
     zeros[k] = LLVMConstInt(p->i64, 0, 0);
   LLVMValueRef v[10] = {
-      LLVMConstArray2(p->i64, zeros, COUNTERS),
+      escb_const_array(p->i64, zeros, COUNTERS),
       cstr(p, in->file),
       cstr(p, in->function),
       cstr(p, in->source_function),
@@ -333,8 +333,7 @@ static LLVMValueRef exit_point(LLVMValueRef inst) {
   if (op != LLVMRet)
     return NULL;
   LLVMValueRef prev = LLVMGetPreviousInstruction(inst);
-  if (prev && LLVMGetInstructionOpcode(prev) == LLVMCall &&
-      LLVMGetTailCallKind(prev) == LLVMTailCallKindMustTail)
+  if (prev && escb_is_musttail(prev))
     return prev;
   return inst;
 }
@@ -386,9 +385,9 @@ static int instrument_function(esc_prof *p, escb_ctx *ctx, LLVMBuilderRef b, LLV
 
 /* add_module: the table of sites and the constructor that registers it. */
 static void add_module(esc_prof *p) {
-  LLVMTypeRef arr_ty = LLVMArrayType2(p->ptr, (uint64_t)p->nsites);
+  LLVMTypeRef arr_ty = escb_array_type(p->ptr, (uint64_t)p->nsites);
   LLVMValueRef arr = LLVMAddGlobal(p->M, arr_ty, "escape.profile.sites");
-  LLVMSetInitializer(arr, LLVMConstArray2(p->ptr, p->sites, (uint64_t)p->nsites));
+  LLVMSetInitializer(arr, escb_const_array(p->ptr, p->sites, (uint64_t)p->nsites));
   LLVMSetLinkage(arr, LLVMPrivateLinkage);
   LLVMSetGlobalConstant(arr, 1);
   LLVMTypeRef f[4] = {p->i32, p->i32, p->ptr, p->ptr};

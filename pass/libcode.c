@@ -27,6 +27,35 @@ static int starts(const char *s, size_t n, const char *p) {
   return n >= k && memcmp(s, p, k) == 0;
 }
 
+/* normalize: an absolute path's "." and ".." components resolved in
+ * place, as written (no symlinks): clang-16 names libstdc++'s headers
+ * /usr/bin/../lib/gcc/..., clang-19 /usr/lib/gcc/...  Returns the new
+ * length. */
+static size_t normalize(char *p, size_t len) {
+  size_t out = 0, i = 0;
+  while (i < len) {
+    while (i < len && p[i] == '/')
+      i++;
+    size_t start = i;
+    while (i < len && p[i] != '/')
+      i++;
+    size_t k = i - start;
+    if (k == 0 || (k == 1 && p[start] == '.'))
+      continue;
+    if (k == 2 && p[start] == '.' && p[start + 1] == '.') {
+      while (out > 0 && p[out - 1] != '/')
+        out--;
+      if (out > 0)
+        out--; /* the slash before the dropped component */
+      continue;
+    }
+    p[out++] = '/';
+    memmove(p + out, p + start, k);
+    out += k;
+  }
+  return out;
+}
+
 /* system_file: a header of the C or C++ library (the distribution's
  * include trees, /usr/include, /usr/lib's compiler headers and
  * /usr/local/include), not the user's code.  A relative name is taken
@@ -50,6 +79,8 @@ static int system_file(LLVMMetadataRef loc) {
     memcpy(path + len, name, k);
     len += k;
   }
+  if (len > 0 && path[0] == '/')
+    len = normalize(path, len);
   return starts(path, len, "/usr/include/") || starts(path, len, "/usr/lib/") ||
          starts(path, len, "/usr/local/include/");
 }

@@ -32,7 +32,11 @@
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
+#if __has_include("llvm/Plugins/PassPlugin.h") // moved from llvm/Passes in LLVM 22
+#include "llvm/Plugins/PassPlugin.h"
+#else
 #include "llvm/Passes/PassPlugin.h"
+#endif
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Transforms/InstCombine/InstCombine.h"
 #include "llvm/Transforms/Scalar/SROA.h"
@@ -175,8 +179,10 @@ void registerCallbacks(PassBuilder &PB) {
         if (Level != OptimizationLevel::O0)
           MPM.addPass(EscapeRecordPass());
       });
+  // The early-simplification and optimizer-early callbacks also get the
+  // LTO phase in newer LLVMs (22); `auto...` takes it or nothing.
   PB.registerPipelineEarlySimplificationEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel Level) {
+      [](ModulePassManager &MPM, OptimizationLevel Level, auto...) {
         if (Level != OptimizationLevel::O0)
           MPM.addPass(EscapeWrappersPass());
       });
@@ -193,7 +199,7 @@ void registerCallbacks(PassBuilder &PB) {
         MPM.addPass(createModuleToFunctionPassAdaptor(EscapeCleanupPass()));
       });
   PB.registerOptimizerEarlyEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel Level) {
+      [](ModulePassManager &MPM, OptimizationLevel Level, auto...) {
         if (Level == OptimizationLevel::O0)
           return;
         MPM.addPass(EscapePass(/*InPipeline=*/true));
@@ -231,12 +237,18 @@ void registerNothing(PassBuilder &) {}
 
 } // namespace
 
-// llvmGetPassPluginInfo: in another LLVM (clang-16, opt-16), the pass is
-// off: the host gets a plugin that registers nothing, and builds as usual.
-// The struct's layout and LLVM_PLUGIN_API_VERSION (1) are the same in
-// every LLVM that loads pass plugins.
+// llvmGetPassPluginInfo: in another LLVM (a plugin for 19 in clang-16 or
+// opt-16), the pass is off: the host gets a plugin that registers nothing,
+// and builds as usual.  That needs the host's PassPluginLibraryInfo to be
+// ours: LLVM_PLUGIN_API_VERSION 1 up to LLVM 21, 2 (a field more) from 22.
+// A host of the other version either refuses the plugin itself (LLVM 22
+// refuses version 1: "Wrong API version") or, older, would get a struct
+// larger than the one it made room for: escb_host_stop says so and ends the
+// process instead.
 extern "C" __attribute__((visibility("default"))) PassPluginLibraryInfo
 llvmGetPassPluginInfo() {
+  if (!escb_host_check() && escb_host_plugin_api() < LLVM_PLUGIN_API_VERSION)
+    escb_host_stop();
   if (!escb_host_check() || !Opts)
     return {LLVM_PLUGIN_API_VERSION, "escape", LLVM_VERSION_STRING, registerNothing};
   return {LLVM_PLUGIN_API_VERSION, "escape", LLVM_VERSION_STRING, registerCallbacks};

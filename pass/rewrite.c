@@ -70,7 +70,7 @@ static void untail(esc_func *f) {
   esc_graph *g = &f->g;
   uint64_t *seen = esc_alloc((size_t)g->words * sizeof(uint64_t));
   ESC_FOR_EACH_INST(f->fn, bb, i) {
-    if (!LLVMIsACallInst(i) || LLVMGetTailCallKind(i) != LLVMTailCallKindTail)
+    if (!escb_is_tail(i))
       continue;
     int n = LLVMGetNumOperands(i), sees = 0;
     for (int k = 0; k < n && !sees; k++) {
@@ -83,7 +83,7 @@ static void untail(esc_func *f) {
                LLVMGetValueKind(op) != LLVMMetadataAsValueValueKind;
     }
     if (sees) {
-      LLVMSetTailCallKind(i, LLVMTailCallKindNone);
+      escb_clear_tail(i);
       f->rewrites |= ESC_RW_TAIL;
     }
   }
@@ -113,20 +113,9 @@ static LLVMValueRef strip(LLVMValueRef v) {
   }
 }
 
-static LLVMValueRef lifetime_fn(LLVMModuleRef m, LLVMTypeRef ptr, const char *name) {
-  unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
-  return LLVMGetIntrinsicDeclaration(m, id, &ptr, 1);
-}
-
 static void call_lifetime(LLVMBuilderRef b, LLVMModuleRef m, const char *name,
                           uint64_t bytes, LLVMValueRef slot) {
-  LLVMContextRef cx = LLVMGetModuleContext(m);
-  LLVMTypeRef ptr = LLVMTypeOf(slot);
-  LLVMValueRef fn = lifetime_fn(m, ptr, name);
-  LLVMTypeRef params[2] = {LLVMInt64TypeInContext(cx), ptr};
-  LLVMTypeRef fty = LLVMFunctionType(LLVMVoidTypeInContext(cx), params, 2, 0);
-  LLVMValueRef args[2] = {LLVMConstInt(params[0], bytes, 0), slot};
-  LLVMBuildCall2(b, fty, fn, args, 2, "");
+  escb_build_lifetime(b, m, name, bytes, slot);
 }
 
 /* esc_free: a free call and what becomes of it. */
@@ -175,7 +164,7 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
       f->side_mark = LLVMBuildCall2(b, LLVMFunctionType(ptr, NULL, 0, 0), mark_fn, NULL, 0,
                                     "side.mark");
   } else {
-    buf = LLVMBuildAlloca(b, LLVMArrayType2(i8, c->bytes), "guard.stack");
+    buf = LLVMBuildAlloca(b, escb_array_type(i8, c->bytes), "guard.stack");
     LLVMSetAlignment(buf, (unsigned)c->align);
   }
 
@@ -317,7 +306,7 @@ static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
   LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
   LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(entry));
   LLVMSetCurrentDebugLocation2(b, NULL);
-  LLVMTypeRef ty = LLVMArrayType2(LLVMInt8TypeInContext(cx), c->bytes);
+  LLVMTypeRef ty = escb_array_type(LLVMInt8TypeInContext(cx), c->bytes);
   char name[64];
   size_t n = 0;
   const char *old = LLVMGetValueName2(call, &n);

@@ -1,6 +1,6 @@
 ; Atomic stores, cmpxchg and atomicrmw write the object's address like a
 ; store: into a global it escapes, into a local alloca it does not.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
 
@@ -25,11 +25,13 @@ define void @atomic_store_global() {
 ; CHECK-LABEL: define void @atomic_store_local(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
 ; CHECK-NEXT:    %slot = alloca ptr, align 8
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    store atomic ptr [[S]], ptr %slot release, align 8
 ; CHECK-NEXT:    %v = load atomic ptr, ptr %slot acquire, align 8
 ; CHECK-NEXT:    call void @look(ptr %v)
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 define void @atomic_store_local() {
   %slot = alloca ptr, align 8
   %p = call ptr @malloc(i64 16)
@@ -117,7 +119,8 @@ define void @xchg_global() {
 ; CHECK-LABEL: define void @xchg_local(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
 ; CHECK-NEXT:    %slot = alloca ptr, align 8
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    %old = atomicrmw xchg ptr %slot, ptr [[S]] seq_cst
 define void @xchg_local() {
   %slot = alloca ptr, align 8

@@ -1,7 +1,7 @@
 ; Odd control flow: irreducible loops (two entries) are cycles like any
 ; other; unreachable blocks may hold self-referencing instructions and must
 ; neither crash the pass nor hide an escape.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
 
@@ -17,9 +17,11 @@ declare void @look(ptr nocapture readonly) nofree nounwind
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    [[S:%.*]] = alloca [32 x i8], align 16
 ; CHECK:       a:
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 32, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 32, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @look(ptr [[S]])
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 32, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 32, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 define void @irreducible_freed(i1 %c, i1 %d) {
 entry:
   br i1 %c, label %a, label %b

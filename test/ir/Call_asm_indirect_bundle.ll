@@ -1,7 +1,7 @@
 ; Calls the analysis cannot see into: inline assembly, indirect calls, and
 ; operand bundles.  Any of them receiving the address makes it escape,
 ; whatever the attributes say about ordinary arguments.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
@@ -35,10 +35,12 @@ define void @to_asm_nocapture() {
 ; TEST 3 - positive: inline assembly that does not receive the address.
 ; CHECK-LABEL: define void @asm_unrelated(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void asm sideeffect "nop", ""()
 ; CHECK-NEXT:    call void @look(ptr [[S]])
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 define void @asm_unrelated() {
   %p = call ptr @malloc(i64 16)
   call void asm sideeffect "nop", ""()
@@ -62,9 +64,12 @@ define void @to_indirect(ptr %fp) {
 ; and nofree: LLVM's attributes hold for whatever callee it is.
 ; CHECK-LABEL: define void @to_indirect_nocapture_nofree(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
-; CHECK-NEXT:    call void %fp(ptr nocapture readonly [[S]]) #{{[0-9]+}}
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
+; IR-NEXT:    call void %fp(ptr nocapture readonly [[S]]) #{{[0-9]+}}
+; IR22-NEXT:  call void %fp(ptr readonly captures(none) [[S]]) #{{[0-9]+}}
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 define void @to_indirect_nocapture_nofree(ptr %fp) {
   %p = call ptr @malloc(i64 16)
   call void %fp(ptr nocapture readonly %p) nofree
@@ -97,7 +102,8 @@ define void @in_bundle() {
 ; address.
 ; CHECK-LABEL: define void @unrelated_bundle(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @nothing() [ "deopt"(i32 7) ]
 define void @unrelated_bundle() {
   %p = call ptr @malloc(i64 16)

@@ -1,7 +1,7 @@
 ; A callee may keep the pointer unless the parameter is `nocapture`, and may
 ; free it unless it is `nofree` (on the parameter or the function) or only
 ; reads memory.  Both are needed to move the object.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
@@ -30,9 +30,11 @@ define void @nocapture_may_free() {
 ; TEST 2 - positive: nocapture, and nofree on the function.
 ; CHECK-LABEL: define void @nocapture_fn_nofree(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @nocap_fn_nofree(ptr [[S]])
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    ret void
 define void @nocapture_fn_nofree() {
   %p = call ptr @malloc(i64 16)
@@ -44,7 +46,8 @@ define void @nocapture_fn_nofree() {
 ; TEST 3 - positive: nocapture and nofree on the parameter.
 ; CHECK-LABEL: define void @nocapture_param_nofree(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @nocap_param_nofree(ptr [[S]])
 define void @nocapture_param_nofree() {
   %p = call ptr @malloc(i64 16)
@@ -57,7 +60,8 @@ define void @nocapture_param_nofree() {
 ; cannot free).
 ; CHECK-LABEL: define void @nocapture_readonly_fn(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @nocap_readonly_fn(ptr [[S]])
 define void @nocapture_readonly_fn() {
   %p = call ptr @malloc(i64 16)
@@ -70,7 +74,8 @@ define void @nocapture_readonly_fn() {
 ; declaration's.
 ; CHECK-LABEL: define void @callsite_attributes(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @nocap(ptr nofree [[S]])
 define void @callsite_attributes() {
   %p = call ptr @malloc(i64 16)

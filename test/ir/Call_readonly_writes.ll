@@ -2,7 +2,7 @@
 ; a pointer loaded back from the object afterwards may point anywhere, so
 ; what is stored through it escapes.  A callee that only reads (by its
 ; summary) leaves the object's contents as they were.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
 
@@ -29,7 +29,8 @@ define i32 @peek(ptr %b) {
 ; from it is a store address: %obj escapes.  The box itself stays local.
 ; CHECK-LABEL: define void @writer_then_store(
 ; CHECK-NEXT:    [[BOX:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[BOX]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[BOX]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[BOX]])
 ; CHECK-NEXT:    %obj = call ptr @malloc(i64 8)
 ; CHECK-NEXT:    call void @fill(ptr [[BOX]])
 ; CHECK-NEXT:    %dst = load ptr, ptr [[BOX]], align 8
@@ -50,8 +51,10 @@ define void @writer_then_store() {
 ; CHECK-NEXT:    [[OBJ:%.*]] = alloca [16 x i8], align 16
 ; CHECK-NEXT:    [[BOX:%.*]] = alloca [16 x i8], align 16
 ; CHECK-NEXT:    %slot = alloca ptr, align 8
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[BOX]])
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[OBJ]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[BOX]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[BOX]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[OBJ]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[OBJ]])
 ; CHECK-NEXT:    store ptr %slot, ptr [[BOX]], align 8
 ; CHECK-NEXT:    %v = call i32 @peek(ptr [[BOX]])
 ; CHECK-NEXT:    %dst = load ptr, ptr [[BOX]], align 8

@@ -1,7 +1,7 @@
 ; `tail` promises the callee touches no alloca of the caller: calls that may
 ; see a converted object lose the marker, unrelated ones keep it.  A
 ; `musttail` call cannot lose it, so an object it receives stays on the heap.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
@@ -18,10 +18,12 @@ declare ptr @mt(ptr nocapture readonly) nofree nounwind
 ; CHECK-LABEL: define void @tail_dropped(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
 ; CHECK-NEXT:    tail call void @nothing()
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    {{^  }}call void @look(ptr [[S]])
 ; CHECK-NEXT:    tail call void @look(ptr %q)
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    tail call void @nothing()
 ; CHECK-NEXT:    ret void
 define void @tail_dropped(ptr %q) {
@@ -92,9 +94,11 @@ define ptr @musttail_heap(ptr %x) {
 ; object moves and the musttail call is untouched.
 ; CHECK-LABEL: define ptr @musttail_unrelated(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @look(ptr [[S]])
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    %r = musttail call ptr @mt(ptr %x)
 ; CHECK-NEXT:    ret ptr %r
 define ptr @musttail_unrelated(ptr %x) {

@@ -1,6 +1,6 @@
 ; Address flow through GEPs, casts, phis and selects: derived pointers are the
 ; object, so a use of any of them is a use of the object.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
 
@@ -13,12 +13,14 @@ declare void @keep_as(ptr addrspace(1)) nofree nounwind
 ; TEST 1 - positive: a GEP into the object, read by a nocapture callee.
 ; CHECK-LABEL: define i32 @gep_local(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [32 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 32, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 32, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    [[F:%.*]] = getelementptr inbounds i8, ptr [[S]], i64 8
 ; CHECK-NEXT:    store i32 1, ptr [[F]], align 4
 ; CHECK-NEXT:    call void @look(ptr [[F]])
 ; CHECK-NEXT:    [[V:%.*]] = load i32, ptr [[F]], align 4
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 32, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 32, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    ret i32 [[V]]
 define i32 @gep_local() {
   %p = call ptr @malloc(i64 32)
@@ -48,9 +50,11 @@ define void @gep_captured() {
 ; zero GEP (still the object's own pointer: lifetime markers kept).
 ; CHECK-LABEL: define void @cast_local(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [48 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 48, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 48, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    [[Z:%.*]] = getelementptr i8, ptr [[S]], i64 0
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 48, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 48, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    ret void
 define void @cast_local() {
   %p = call ptr @malloc(i64 40)

@@ -2,7 +2,7 @@
 ; frees one object through its own pointer); a free that may also free
 ; something else keeps every object it may free on the heap.  realloc moves
 ; the object to a new heap block: it must be on the heap.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
@@ -93,14 +93,17 @@ j:
 ; CHECK-LABEL: define void @own_frees(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    br i1 %c, label %l, label %r
 ; CHECK:       l:
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    ret void
 ; CHECK:       r:
 ; CHECK-NEXT:    call void @look(ptr [[S]])
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    ret void
 define void @own_frees(i1 %c) {
 entry:
@@ -169,7 +172,8 @@ define void @reallocated_local() {
 ; back.
 ; CHECK-LABEL: define ptr @realloc_other(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @look(ptr [[S]])
 ; CHECK-NEXT:    %r = call ptr @realloc(ptr %q, i64 64)
 define ptr @realloc_other(ptr %q) {

@@ -6,10 +6,14 @@
 ; escaping or reallocated object, constant
 ; calloc arguments whose product overflows, and a recursive function's site
 ; in a loop.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
-; RUN: %opt -passes=escape -escape-guard-bytes=0 -escape-side-stack=false -escape-m=1 -disable-output %s 2>&1 | grep -v arg0 | FileCheck %s --check-prefix=OFF --implicit-check-not=escape
-; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
+; The side stack is used only for a module of the runtime's data layout:
+; %host-datalayout gives this file the host LLVM's (LLVM 16 has no
+; i128:128 for x86-64) so that every version checks the same lines.
+; RUN: %host-datalayout %s > %t.ll
+; RUN: %opt -passes=escape -S %t.ll | FileCheck %s
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=WHY
+; RUN: %opt -passes=escape -escape-guard-bytes=0 -escape-side-stack=false -escape-m=1 -disable-output %t.ll 2>&1 | grep -v arg0 | FileCheck %s --check-prefix=OFF --implicit-check-not=escape
+; RUN: %opt -passes=escape,verify -verify-each -disable-output %t.ll
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 

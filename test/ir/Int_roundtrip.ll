@@ -1,7 +1,7 @@
 ; Integers carry addresses: ptrtoint, arithmetic, inttoptr.  An address that
 ; is only compared does not escape; one stored anywhere non-local does,
 ; whatever its type.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
 
@@ -15,11 +15,13 @@ declare void @free(ptr)
 ; TEST 1 - positive: the address as an integer is only compared.
 ; CHECK-LABEL: define i1 @compared(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    %i = ptrtoint ptr [[S]] to i64
 ; CHECK-NEXT:    %m = and i64 %i, 15
 ; CHECK-NEXT:    %c = icmp eq i64 %m, 0
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    ret i1 %c
 define i1 @compared() {
   %p = call ptr @malloc(i64 16)
@@ -69,7 +71,8 @@ define void @float_to_global() {
 ; the object.
 ; CHECK-LABEL: define i32 @roundtrip_local(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    %i = ptrtoint ptr [[S]] to i64
 ; CHECK-NEXT:    %j = add i64 %i, 4
 ; CHECK-NEXT:    %q = inttoptr i64 %j to ptr

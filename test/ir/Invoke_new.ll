@@ -2,7 +2,7 @@
 ; to the normal destination (the stack cannot throw), and the landing pad
 ; loses that predecessor: its phis stay valid.  An invoked operator delete
 ; of a converted object goes too.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc(' --implicit-check-not='operator new'
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
 
@@ -19,7 +19,8 @@ declare i32 @__gxx_personality_v0(...)
 ; CHECK-LABEL: define i32 @invoke_new(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    br label %ok
 ; CHECK:       ok:
 ; CHECK-NEXT:    store i32 1, ptr [[S]], align 4
@@ -27,7 +28,8 @@ declare i32 @__gxx_personality_v0(...)
 ; CHECK-NEXT:            to label %ok2 unwind label %lpad
 ; CHECK:       ok2:
 ; CHECK-NEXT:    call void @look(ptr [[S]])
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    ret i32 0
 ; CHECK:       lpad:
 ; CHECK-NEXT:    %lp = landingpad { ptr, i32 }
@@ -78,11 +80,13 @@ lpad:
 ; CHECK-LABEL: define void @only_pred(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    [[S:%.*]] = alloca [32 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 32, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 32, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    br label %ok
 ; CHECK:       ok:
 ; CHECK-NEXT:    call void @look(ptr [[S]])
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 32, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 32, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    br label %done
 ; CHECK:       lpad:
 ; CHECK-NEXT:    %lp = landingpad { ptr, i32 }

@@ -2,7 +2,7 @@
 ; only when no object from one iteration is live when the next is
 ; allocated (no phi carries it around, its address is not kept in memory).
 ; The stack never grows per iteration: the slot is in the entry block.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
@@ -19,9 +19,11 @@ declare void @look(ptr nocapture readonly) nofree nounwind
 ; CHECK-NEXT:    br label %loop
 ; CHECK:       loop:
 ; CHECK-NEXT:    %i = phi i32 [ 0, %entry ], [ %i1, %loop ]
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 64, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 64, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @look(ptr [[S]])
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 64, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 64, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    %i1 = add i32 %i, 1
 ; CHECK-NOT:     alloca
 ; CHECK:         ret void

@@ -1,7 +1,7 @@
 ; memcpy/memmove copy pointer bytes: copying an alloca that holds the
 ; object's address into a global makes the object escape; into a local
 ; alloca it does not.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
 
@@ -31,12 +31,14 @@ define void @memcpy_to_global() {
 ; CHECK-NEXT:    [[S:%.*]] = alloca [32 x i8], align 16
 ; CHECK-NEXT:    %box = alloca [2 x ptr], align 8
 ; CHECK-NEXT:    %copy = alloca [2 x ptr], align 8
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 32, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 32, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    store ptr [[S]], ptr %box, align 8
 ; CHECK-NEXT:    call void @llvm.memcpy.p0.p0.i64(ptr %copy, ptr %box, i64 16, i1 false)
 ; CHECK-NEXT:    %q = load ptr, ptr %copy, align 8
 ; CHECK-NEXT:    call void @look(ptr %q)
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 32, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 32, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 define void @memcpy_to_local() {
   %box = alloca [2 x ptr], align 8
   %copy = alloca [2 x ptr], align 8
@@ -78,7 +80,8 @@ define void @memmove_to_param(ptr %out) {
 ; CHECK-LABEL: define void @memcpy_inline_object_to_global(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
 ; CHECK-NEXT:    %inner = call ptr @malloc(i64 8)
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    store ptr %inner, ptr [[S]], align 8
 ; CHECK-NEXT:    call void @llvm.memcpy.inline.p0.p0.i64(ptr @g, ptr [[S]], i64 8, i1 false)
 define void @memcpy_inline_object_to_global() {
@@ -93,7 +96,8 @@ define void @memcpy_inline_object_to_global() {
 ; TEST 6 - positive: memcpy of plain bytes from a global into the object.
 ; CHECK-LABEL: define i8 @memcpy_bytes_in(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @llvm.memcpy.p0.p0.i64(ptr [[S]], ptr @g, i64 16, i1 false)
 define i8 @memcpy_bytes_in() {
   %p = call ptr @malloc(i64 16)

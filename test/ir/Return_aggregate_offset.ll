@@ -1,7 +1,7 @@
 ; A returned address escapes however it is dressed: at an offset, inside a
 ; struct or vector, through a phi.  Returning something loaded from the
 ; object (not its address) does not.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
@@ -82,10 +82,12 @@ ret:
 ; address.
 ; CHECK-LABEL: define ptr @contents_returned(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    store ptr %q, ptr [[S]], align 8
 ; CHECK-NEXT:    %v = load ptr, ptr [[S]], align 8
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    ret ptr %v
 define ptr @contents_returned(ptr %q) {
   %p = call ptr @malloc(i64 16)

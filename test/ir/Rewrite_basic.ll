@@ -1,5 +1,5 @@
 ; The basic rewrite: malloc -> entry-block alloca (align 16), free -> lifetime end.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT
 ; RUN: %opt -passes=escape -escape-rewrite=false -S %s | FileCheck %s --check-prefix=OFF
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
@@ -13,9 +13,11 @@ declare void @maybe_free(ptr nocapture) nounwind
 ; TEST 1 - positive: used by a nocapture nofree callee, then freed.
 ; CHECK-LABEL: define void @local(
 ; CHECK-NEXT:    [[SLOT:%.*]] = alloca [64 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 64, ptr [[SLOT]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 64, ptr [[SLOT]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[SLOT]])
 ; CHECK-NEXT:    call void @read(ptr [[SLOT]])
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 64, ptr [[SLOT]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 64, ptr [[SLOT]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[SLOT]])
 ; CHECK-NEXT:    ret void
 ; OFF-LABEL: define void @local(
 ; OFF: call ptr @malloc(i64 64)

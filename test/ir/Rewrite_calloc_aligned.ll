@@ -1,7 +1,7 @@
 ; The rewrite per allocator: calloc's memory is zeroed (a memset of exactly
 ; the requested size), aligned_alloc's alignment is kept when it is a
 ; constant power of two, operator new is converted like malloc.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
@@ -18,11 +18,13 @@ declare void @look(ptr nocapture readonly) nofree nounwind
 ; TEST 1 - positive: calloc(3, 20) -> 64-byte slot, memset of 60 bytes.
 ; CHECK-LABEL: define i32 @calloc_zeroed(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [64 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 64, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 64, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @llvm.memset.p0.i64(ptr align 16 [[S]], i8 0, i64 60, i1 false)
 ; CHECK-NEXT:    [[F:%.*]] = getelementptr i8, ptr [[S]], i64 56
 ; CHECK-NEXT:    %v = load i32, ptr [[F]], align 4
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 64, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 64, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    ret i32 %v
 define i32 @calloc_zeroed() {
   %p = call ptr @calloc(i64 3, i64 20)
@@ -44,7 +46,8 @@ define void @calloc_overflow() {
 ; TEST 3 - positive: malloc is not zeroed: no memset.
 ; CHECK-LABEL: define void @malloc_not_zeroed(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [48 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 48, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 48, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @look(ptr [[S]])
 define void @malloc_not_zeroed() {
   %p = call ptr @malloc(i64 33)
@@ -57,9 +60,11 @@ define void @malloc_not_zeroed() {
 ; 128.
 ; CHECK-LABEL: define void @aligned_64(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [128 x i8], align 64
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 128, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 128, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @look(ptr [[S]])
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 128, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 128, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 define void @aligned_64() {
   %p = call ptr @aligned_alloc(i64 64, i64 100)
   call void @look(ptr %p)
@@ -110,9 +115,11 @@ define void @aligned_8192() {
 ; TEST 9 - positive: operator new / delete.
 ; CHECK-LABEL: define void @new_delete(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [32 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 32, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 32, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    call void @look(ptr [[S]])
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 32, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 32, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    ret void
 define void @new_delete() {
   %p = call ptr @_Znwm(i64 24) builtin

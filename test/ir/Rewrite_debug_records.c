@@ -5,8 +5,8 @@
 // phi carries none; the verifier rejects it and lld's link-time verifier
 // stops the link with "Broken module found").  The C++ guarded invoke is
 // in Rewrite_debug_records_invoke.cpp.
-// RUN: %clang -O2 -g -fverify-intermediate-code %escape-flags -mllvm -escape-m=2 -c %s -o /dev/null 2>&1 | FileCheck %s
-// RUN: %clang -O2 -gline-tables-only -fverify-intermediate-code %escape-flags -c %s -o /dev/null
+// RUN: %clang -O2 -g %verify-ir %escape-flags -mllvm -escape-m=2 -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clang -O2 -gline-tables-only %verify-ir %escape-flags -c %s -o /dev/null
 // RUN: %clang -O2 -g -S -emit-llvm %escape-flags %s -o - | opt -passes=verify -disable-output
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,7 @@
 // try block: the landing pad stays on the heap path) joins both paths in a
 // block of its own; under -g its phi must carry no debug records.  The C
 // forms are in Rewrite_debug_records.c.
-// RUN: %clangxx -O2 -g -fverify-intermediate-code %escape-flags -mllvm -escape-m=2 -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clangxx -O2 -g %verify-ir %escape-flags -mllvm -escape-m=2 -c %s -o /dev/null 2>&1 | FileCheck %s
 // RUN: %clangxx -O2 -g -S -emit-llvm %escape-flags %s -o - | opt -passes=verify -disable-output
 #include <cstddef>
 

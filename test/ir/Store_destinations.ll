@@ -1,7 +1,7 @@
 ; Stores of an object's address: into memory that stays frame-local (an
 ; alloca, another object that moves to the stack) it does not escape; into
 ; anything that may outlive the frame it does.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
@@ -18,11 +18,13 @@ declare void @keep(ptr) nofree nounwind
 ; CHECK-LABEL: define void @into_alloca(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
 ; CHECK-NEXT:    %slot = alloca ptr, align 8
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    store ptr [[S]], ptr %slot, align 8
 ; CHECK-NEXT:    %back = load ptr, ptr %slot, align 8
 ; CHECK-NEXT:    call void @look(ptr %back)
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    ret void
 define void @into_alloca() {
   %slot = alloca ptr
@@ -66,14 +68,18 @@ define void @into_alloca_read_by_callee() {
 ; CHECK-LABEL: define void @into_local_object(
 ; CHECK-NEXT:    [[SI:%.*]] = alloca [16 x i8], align 16
 ; CHECK-NEXT:    [[SO:%.*]] = alloca [32 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 32, ptr [[SO]])
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[SI]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 32, ptr [[SO]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[SO]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[SI]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[SI]])
 ; CHECK-NEXT:    [[F:%.*]] = getelementptr i8, ptr [[SO]], i64 8
 ; CHECK-NEXT:    store ptr [[SI]], ptr [[F]], align 8
 ; CHECK-NEXT:    [[L:%.*]] = load ptr, ptr [[F]], align 8
 ; CHECK-NEXT:    store i8 1, ptr [[L]], align 1
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[SI]])
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 32, ptr [[SO]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[SI]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[SI]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 32, ptr [[SO]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[SO]])
 ; CHECK-NEXT:    ret void
 define void @into_local_object() {
   %outer = call ptr @malloc(i64 32)
@@ -170,9 +176,11 @@ define void @volatile_store() {
 ; CHECK-LABEL: define void @plain_store(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
 ; CHECK-NEXT:    %slot = alloca ptr
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    store ptr [[S]], ptr %slot
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.end.p0(ptr [[S]])
 ; CHECK-NEXT:    ret void
 define void @plain_store() {
   %slot = alloca ptr
@@ -186,7 +194,8 @@ define void @plain_store() {
 ; integer) does not make the object escape.
 ; CHECK-LABEL: define void @store_into_object(
 ; CHECK-NEXT:    [[S:%.*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr [[S]])
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr [[S]])
 ; CHECK-NEXT:    store ptr %q, ptr [[S]]
 define void @store_into_object(ptr %q) {
   %p = call ptr @malloc(i64 16)

@@ -5,7 +5,7 @@
 ; anywhere report the object first; invokes get their hook on the normal
 ; edge; a constructor registers the module's table of sites.  Without the
 ; option nothing of this is added.
-; RUN: %opt -passes=escape -escape-profile -S %s | FileCheck %s
+; RUN: %opt -passes=escape -escape-profile -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape,verify -escape-profile -disable-output %s
 ; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefix=OFF
 ; RUN: %opt -passes=escape,escape -escape-profile -S %s | FileCheck %s --check-prefix=TWICE
@@ -32,7 +32,8 @@ declare i32 @__gxx_personality_v0(...)
 ; CHECK-LABEL: define void @converted(
 ; CHECK-NOT:     __escape_profile_enter
 ; CHECK:         call void @__escape_profile_avoided(ptr @escape.profile.site, i64 16)
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr %p.stack)
+; IR-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr %p.stack)
+; IR22-NEXT:  call void @llvm.lifetime.start.p0(ptr %p.stack)
 ; CHECK-NEXT:    call void @look(ptr %p.stack)
 ; CHECK-NOT:     __escape_profile
 ; CHECK:         ret void

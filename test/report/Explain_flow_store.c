@@ -5,7 +5,7 @@
 // (--strict-whitespace: no space after the colons below), and no other line
 // may appear (--implicit-check-not).
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
-// RUN: %report -m=2 %s | FileCheck %s --match-full-lines --strict-whitespace \
+// RUN: %report -m=2 %s | FileCheck %s --check-prefixes=CHECK,%llvm-prefix --match-full-lines --strict-whitespace \
 // RUN:   --implicit-check-not='{{.}}'
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,8 +96,13 @@ int main(void) {
 // CHECK-NEXT:Explain_flow_store.c:42:13: malloc(16) escapes to heap:
 // BAD: the value stored is p and the volatile variable is slot; it should
 // read "flow: {heap} = p:" / "from p (stored to slot by a volatile store)".
-// CHECK-NEXT:Explain_flow_store.c:42:13:   flow: {heap} = slot:
-// CHECK-NEXT:Explain_flow_store.c:42:13:     from slot (stored by a volatile store) at Explain_flow_store.c:44:18
+// clang-16's debug values name it p, 19's and 22's slot.
+// LLVM16-NEXT:Explain_flow_store.c:42:13:   flow: {heap} = p:
+// LLVM16-NEXT:Explain_flow_store.c:42:13:     from p (stored by a volatile store) at Explain_flow_store.c:44:18
+// LLVM19-NEXT:Explain_flow_store.c:42:13:   flow: {heap} = slot:
+// LLVM19-NEXT:Explain_flow_store.c:42:13:     from slot (stored by a volatile store) at Explain_flow_store.c:44:18
+// LLVM22-NEXT:Explain_flow_store.c:42:13:   flow: {heap} = slot:
+// LLVM22-NEXT:Explain_flow_store.c:42:13:     from slot (stored by a volatile store) at Explain_flow_store.c:44:18
 // CHECK-NEXT:Explain_flow_store.c:49:50: leaking param: s:
 // CHECK-NEXT:Explain_flow_store.c:49:50:   parameter s may be freed at Explain_flow_store.c:49:64
 // CHECK-NEXT:Explain_flow_store.c:51:57: unused does not escape

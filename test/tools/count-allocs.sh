@@ -18,7 +18,7 @@ dir=$(mktemp -d "${TMPDIR:-/tmp}/escape-count.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 "$ESCAPE_CLANG" -shared -fPIC -O2 -w "$root/scripts/alloc-count.c" -o "$dir/count.so" -ldl
 "$cc" -O2 -w "${cflags[@]}" "$src" -o "$dir/plain" -lm -lpthread
-"$cc" -O2 -w "${cflags[@]}" -fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN" -fverify-intermediate-code \
+"$cc" -O2 -w "${cflags[@]}" -fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN" ${ESCAPE_VERIFY_IR--fverify-intermediate-code} \
   "${pflags[@]}" "$src" -o "$dir/escape" -lm -lpthread
 for v in plain escape; do
   ALLOC_COUNT_FILE="$dir/$v.count" LD_PRELOAD="$dir/count.so" "$dir/$v" >/dev/null

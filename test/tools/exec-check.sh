@@ -9,6 +9,8 @@
 # plain program runs correctly there, the plugin's must print the same.
 # The plugin builds verify the IR (-fverify-intermediate-code: clang's release
 # driver does not), so a rewrite that leaves invalid IR under -g fails here.
+# $ESCAPE_VERIFY_IR, when set, is the flag (empty for clang-16, which has none
+# and relies on the pass's own ESCAPE_VERIFY).
 # Needs ESCAPE_PLUGIN and ESCAPE_CLANG(XX).
 set -uo pipefail
 src=$1; shift
@@ -20,7 +22,7 @@ cc=$ESCAPE_CLANG; libs=(-lm -lpthread)
 case "$src" in *.cpp|*.cc) cc=$ESCAPE_CLANGXX ;; esac
 dir=$(mktemp -d "${TMPDIR:-/tmp}/escape-exec.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
-plugin=(-fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN" -fverify-intermediate-code "${pflags[@]}")
+plugin=(-fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN" ${ESCAPE_VERIFY_IR--fverify-intermediate-code} "${pflags[@]}")
 build() { # name, flags...
   local out=$1; shift
   if ! "$cc" -O2 -g -w "$@" "$src" -o "$dir/$out" "${libs[@]}" 2>"$dir/$out.cc"; then

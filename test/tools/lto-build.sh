@@ -22,7 +22,7 @@ for ((i = 0; i < ${#flags[@]}; i++)); do # -mllvm options are the compile steps'
     linkflags+=("${flags[i]}")
   fi
 done
-plugin=(-fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN" -fverify-intermediate-code)
+plugin=(-fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN" ${ESCAPE_VERIFY_IR--fverify-intermediate-code})
 lto=() note=() link=(-fuse-ld=lld)
 case $mode in
   perfile) ;;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # report.sh -m=N FILE [CFLAGS...] — the pass's Go-style report for FILE.
 # Compiles from FILE's own folder so positions read "FILE.c:LINE:COL".
-# The IR is verified (-fverify-intermediate-code) after the pipeline.
+# The IR is verified (-fverify-intermediate-code, $ESCAPE_VERIFY_IR when set:
+# clang-16 has no such flag) after the pipeline.
 # Used by lit as %report; needs ESCAPE_PLUGIN and ESCAPE_CLANG(XX) set.
 set -euo pipefail
 level=${1#-m=}; shift
@@ -9,5 +10,5 @@ src=$1; shift
 cc=$ESCAPE_CLANG
 case "$src" in *.cpp|*.cc) cc=$ESCAPE_CLANGXX ;; esac
 cd "$(dirname "$src")"
-"$cc" -O2 -g -w "$@" -fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN" -fverify-intermediate-code \
+"$cc" -O2 -g -w "$@" -fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN" ${ESCAPE_VERIFY_IR--fverify-intermediate-code} \
   -mllvm -escape-m="$level" -c "$(basename "$src")" -o /dev/null 2>&1
