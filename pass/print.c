@@ -189,9 +189,10 @@ static void total_line(esc_buf *out, const ftotal *f) {
                    f->file, f->sites, f->sites == 1 ? "" : "s", f->stack, f->removed, f->heap);
   else if (f->indirect)
     esc_buf_printf(out,
-                   "%s: no allocation sites; %d call%s through function pointers, which "
-                   "the analysis does not follow\n",
-                   f->file, f->indirect, f->indirect == 1 ? "" : "s");
+                   "%s: no allocation sites; %d %s, which the analysis does not follow\n",
+                   f->file, f->indirect,
+                   f->indirect == 1 ? "call through a function pointer"
+                                    : "calls through function pointers");
 }
 
 /* esc_report_print: the entries in source order; an entry printed exactly

@@ -47,8 +47,9 @@ def report(build, sites, params, root):
                                     **{st: 0 for st in STATES}})
         f["indirect"] = calls
         if not f["sites"]:   # what it allocates, it allocates through function pointers
-            notes.append("%s: no allocation sites; %d call%s through function pointers, which "
-                         "the analysis does not follow" % (name, calls, "" if calls == 1 else "s"))
+            notes.append("%s: no allocation sites; %d %s, which the analysis does not follow" %
+                         (name, calls, "call through a function pointer" if calls == 1
+                          else "calls through function pointers"))
     plain = [u for u in build.units if not u["optimized"]]
     if plain:
         names = sorted({os.path.relpath(s, root) if not os.path.relpath(s, root).startswith("..")

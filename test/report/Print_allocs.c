@@ -62,3 +62,8 @@ int removed(void) { // removed by the optimizer
 
 // BAD: error: -escape-print-allocs: bad regular expression '(': {{.+}}
 // BADCC: error: -escape-print-allocs: bad regular expression '[': {{.+}}
+
+// One call through a function pointer: the singular (at the end, so the
+// positions above stay).
+// RUN: %report -m=1 %S/Inputs/print/fnptr1.c -mllvm -escape-print-allocs=. | FileCheck %s --check-prefix=FNPTR1 --match-full-lines
+// FNPTR1: fnptr1.c: no allocation sites; 1 call through a function pointer, which the analysis does not follow
