@@ -76,18 +76,22 @@ def write_json(rep, path):
         f.write("\n")
 
 
-def read_report(path):
+def _read_json(path, what, bad):
+    """The JSON document at path, or exit 2 saying why not (what: "the baseline" or "the
+    profile"; bad: the words for a file that is not JSON, given the parser's message)."""
     try:
         with open(path) as f:
-            rep = json.load(f)
+            return json.load(f)
     except OSError as e:
-        print("escape-build: cannot read the baseline %s: %s" % (path, e.strerror),
-              file=sys.stderr)
+        print("escape-build: cannot read %s %s: %s" % (what, path, e.strerror), file=sys.stderr)
         sys.exit(2)
     except ValueError as e:
-        print("escape-build: the baseline %s is not an escape-build report (%s)" % (path, e),
-              file=sys.stderr)
+        print("escape-build: " + bad % (path, e), file=sys.stderr)
         sys.exit(2)
+
+
+def read_report(path):
+    rep = _read_json(path, "the baseline", "the baseline %s is not an escape-build report (%s)")
     if not isinstance(rep, dict) or rep.get("version") != VERSION or "sites" not in rep:
         print("escape-build: the baseline %s is not an escape-build report of version %d" %
               (path, VERSION), file=sys.stderr)
@@ -96,16 +100,7 @@ def read_report(path):
 
 
 def read_profile(path):
-    try:
-        with open(path) as f:
-            prof = json.load(f)
-    except OSError as e:
-        print("escape-build: cannot read the profile %s: %s" % (path, e.strerror),
-              file=sys.stderr)
-        sys.exit(2)
-    except ValueError as e:
-        print("escape-build: %s is not a profile (bad JSON: %s)" % (path, e), file=sys.stderr)
-        sys.exit(2)
+    prof = _read_json(path, "the profile", "%s is not a profile (bad JSON: %s)")
     if not isinstance(prof, dict) or prof.get("abi") != 1 or not isinstance(prof.get("sites"), list):
         print("escape-build: %s is not an escape-profile JSON (abi 1)" % path, file=sys.stderr)
         sys.exit(2)
