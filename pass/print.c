@@ -203,14 +203,13 @@ static void total_line(esc_buf *out, const ftotal *f) {
  * totals (every file with an allocation line or a call through a
  * function pointer, in order). */
 void esc_report_print(esc_report *r, int level) {
-  if (level <= 0 || (r->n == 0 && !r->allocs_re))
+  if (level <= 0)
     return;
   qsort(r->v, (size_t)r->n, sizeof *r->v, by_position);
   esc_buf out = {0}, uniq = {0}, cur = {0};
   size_t *starts = esc_alloc(((size_t)r->n + 1) * sizeof *starts);
   ftotals t = {0};
-  if (r->allocs_re)
-    indirect_calls(r, &t);
+  indirect_calls(r, &t);
   int group = 0; /* index in starts of the first entry kept at this position */
   int nkept = 0, tk = 0;
   for (int k = 0; k < r->n; k++) {
@@ -229,10 +228,10 @@ void esc_report_print(esc_report *r, int level) {
     starts[nkept] = uniq.len;
     esc_buf_printf(&uniq, "%.*s", (int)cur.len, cur.s);
     starts[++nkept] = uniq.len;
-    if (r->allocs_re && e->file) {
-      /* The files before this one that had no line: their totals. */
+    if (e->file) {
       ftotal *f = ftotal_of(&t, e->file);
-      f->wanted |= wanted(r, e) || matches(r, e->file) || matches(r, e->where);
+      if (r->allocs_re)
+        f->wanted |= wanted(r, e) || matches(r, e->file) || matches(r, e->where);
       if (!e->param) {
         f->sites++;
         f->removed += e->removed;
@@ -243,7 +242,7 @@ void esc_report_print(esc_report *r, int level) {
     if (wanted(r, e))
       esc_buf_printf(&out, "%.*s", (int)cur.len, cur.s);
   }
-  if (r->allocs_re) {
+  {
     /* Interleave: each wanted file's lines, then its total.  The lines are
      * in file order already; print them file by file. */
     qsort(t.v, (size_t)t.n, sizeof *t.v, ftotal_order);
@@ -260,7 +259,7 @@ void esc_report_print(esc_report *r, int level) {
         esc_buf_printf(&all, "%.*s", (int)len, p);
         p += len;
       }
-      if (f->wanted)
+      if (r->allocs_re ? f->wanted : !f->sites && f->indirect)
         total_line(&all, f);
     }
     esc_buf_printf(&all, "%s", p); /* lines without a position */

@@ -67,3 +67,16 @@ int removed(void) { // removed by the optimizer
 // positions above stay).
 // RUN: %report -m=1 %S/Inputs/print/fnptr1.c -mllvm -escape-print-allocs=. | FileCheck %s --check-prefix=FNPTR1 --match-full-lines
 // FNPTR1: fnptr1.c: no allocation sites; 1 call through a function pointer, which the analysis does not follow
+
+// Without -escape-print-allocs the report is Go's, plus that note for a
+// file with no allocation sites but calls through function pointers (its
+// parameter lines alone would not say where its allocations went); a file
+// with sites of its own gets no note.
+// RUN: %report -m=1 %S/Inputs/print/fnptr.c | FileCheck %s --check-prefix=PLAIN --match-full-lines
+// PLAIN:      fnptr.c:12:31: leaking param content: s
+// PLAIN-NEXT: fnptr.c:13:31: leaking param content: s
+// PLAIN-NEXT: fnptr.c:13:40: leaking param: p
+// PLAIN-NEXT: fnptr.c: no allocation sites; 2 calls through function pointers, which the analysis does not follow
+// PLAIN-EMPTY:
+// RUN: %report -m=1 %S/Inputs/hooks_and_sites.c | FileCheck %s --check-prefix=SITES --match-full-lines --implicit-check-not='function pointer'
+// SITES: hooks_and_sites.c:{{[0-9]+}}:{{[0-9]+}}: malloc(16) escapes to heap
