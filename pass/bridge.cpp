@@ -560,6 +560,7 @@ extern "C" int escb_inline_chain(LLVMValueRef inst, escb_frame *out, int max) {
     copy_out(SP ? SP->getName() : StringRef(), out[n].fn, sizeof out[n].fn);
     const DILocation *At = L->getInlinedAt();
     copy_out(At ? At->getFilename() : StringRef(), out[n].file, sizeof out[n].file);
+    copy_out(At ? At->getDirectory() : StringRef(), out[n].dir, sizeof out[n].dir);
     out[n].line = At ? At->getLine() : 0;
     out[n].col = At ? At->getColumn() : 0;
   }

@@ -141,6 +141,7 @@ void escb_build_lifetime(LLVMBuilderRef b, LLVMModuleRef m, const char *name,
 typedef struct escb_frame {
   char fn[256];
   char file[1024]; /* the file of the call it was inlined at */
+  char dir[1024];  /* and that file's directory, as debug info split them */
   unsigned line, col; /* line 0: not inlined (the outermost frame) */
 } escb_frame;
 /* The chain of I's debug location, innermost first; returns its length

@@ -13,6 +13,8 @@
  */
 #include "internal.h"
 
+#include <llvm-c/DebugInfo.h>
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -378,8 +380,14 @@ static void site_remark(esc_func *f, esc_cand *c, const esc_entry *e) {
     l += len + (nl ? 1 : 0);
   }
   int nframes = escb_inline_chain(c->call, chain, REMARK_FRAMES);
+  char cudir[1024], cuname[1024], path[1024];
+  LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(c->call);
+  int unit = loc && escb_scope_unit(loc, cudir, cuname, sizeof cudir);
   for (int k = 0; k + 1 < nframes && chain[k].line; k++) {
-    snprintf(at[k], sizeof at[k], "%s:%u:%u", chain[k].file, chain[k].line, chain[k].col);
+    /* each file as clang's diagnostics print it, as every position is */
+    esc_path_text(chain[k].file, chain[k].dir, unit ? cudir : NULL, unit ? cuname : NULL, path,
+                  sizeof path);
+    snprintf(at[k], sizeof at[k], "%s:%u:%u", path, chain[k].line, chain[k].col);
     PART(NULL, k ? ", " : " (");
     PART("InlinedFrom", chain[k].fn);
     PART(NULL, " inlined at ");
