@@ -29,8 +29,26 @@ if(EXISTS ${CMAKE_SOURCE_DIR}/scripts/escape-build)
     list(APPEND ESCAPE_INSTALL_SCRIPTS escape-build)
   endif()
 endif()
+# escape-cc and escape-ar run LLVM 19's clang and llvm-ar in the source tree (for build/);
+# their installed copies run the plugin's LLVM's (clang-22 for a build-22 install), written
+# into <build>/install-scripts/ by cmake/InstallScript.cmake.  Their symlinks (escape-c++,
+# escape-nm...) are installed as they are, and so point at them.
+set(ESCAPE_PINNED_SCRIPTS escape-cc escape-ar)
+set(pinned "")
+foreach(s IN LISTS ESCAPE_PINNED_SCRIPTS)
+  set(out ${CMAKE_BINARY_DIR}/install-scripts/${s})
+  add_custom_command(OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_SOURCE_DIR}/scripts/${s} -DOUT=${out}
+      -DLLVM=${LLVM_VERSION_MAJOR} -P ${CMAKE_SOURCE_DIR}/cmake/InstallScript.cmake
+    DEPENDS ${CMAKE_SOURCE_DIR}/scripts/${s} ${CMAKE_SOURCE_DIR}/cmake/InstallScript.cmake
+    COMMENT "scripts/${s} for LLVM ${LLVM_VERSION_MAJOR}, to install")
+  list(APPEND pinned ${out})
+endforeach()
+add_custom_target(escape-install-scripts ALL DEPENDS ${pinned})
 foreach(s IN LISTS ESCAPE_INSTALL_SCRIPTS)
-  if(EXISTS ${CMAKE_SOURCE_DIR}/scripts/${s} OR IS_SYMLINK ${CMAKE_SOURCE_DIR}/scripts/${s})
+  if(s IN_LIST ESCAPE_PINNED_SCRIPTS)
+    install(PROGRAMS ${CMAKE_BINARY_DIR}/install-scripts/${s} DESTINATION ${CMAKE_INSTALL_BINDIR})
+  elseif(EXISTS ${CMAKE_SOURCE_DIR}/scripts/${s} OR IS_SYMLINK ${CMAKE_SOURCE_DIR}/scripts/${s})
     install(PROGRAMS ${CMAKE_SOURCE_DIR}/scripts/${s} DESTINATION ${CMAKE_INSTALL_BINDIR})
   endif()
 endforeach()
