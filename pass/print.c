@@ -151,7 +151,8 @@ static ftotal *ftotal_of(ftotals *t, const char *file) {
  * inline assembly) in the functions defined there. */
 static void indirect_calls(const esc_report *r, ftotals *t) {
   for (LLVMValueRef fn = LLVMGetFirstFunction(r->M); fn; fn = LLVMGetNextFunction(fn)) {
-    if (LLVMIsDeclaration(fn))
+    /* a body imported from another module (ThinLTO) is its own module's */
+    if (LLVMIsDeclaration(fn) || LLVMGetLinkage(fn) == LLVMAvailableExternallyLinkage)
       continue;
     char file[1024], dir[1024];
     unsigned line = 0;
