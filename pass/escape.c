@@ -296,44 +296,52 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   r->analyses++;
 }
 
+/* judge decides and reports one function whose summary is final (f: its
+ * analysis with the final summaries); rewrite changes its body after. */
+static void judge(esc_run *r, int i, esc_func *f) {
+  esc_summary_extract(f, &r->sums.v[i]);
+  /* Callees outside this SCC are finished; peers on a cycle count 0 (their
+   * static conversions are capped by -escape-max-recursive-frame-bytes). */
+  const esc_digraph *cg = &r->cg.g;
+  for (int k = 0; k < cg->nsucc[i]; k++) {
+    int j = cg->succ[i][k];
+    if (r->chained[j] && r->chain[j] > f->chain_below)
+      f->chain_below = r->chain[j];
+  }
+  esc_solve_verdicts(f);
+  r->chain[i] = f->chain_below + f->frame_used;
+  r->chained[i] = 1;
+  /* A body imported from another module (ThinLTO) is analysed for its
+   * summary; its own module reports and rewrites it. */
+  if (LLVMGetLinkage(f->fn) == LLVMAvailableExternallyLinkage)
+    return;
+  if (r->opt->m > 0 || f->remarks) {
+    for (int k = 0; k < f->ncands; k++)
+      esc_report_site(&r->rep, f, &f->cands[k], &r->sites);
+    esc_report_params(&r->rep, f, &r->sums.v[i], &r->sites);
+    esc_report_indirect(f);
+  }
+  if (r->prof)
+    esc_prof_note(r->prof, f, &r->sites);
+}
+
+static void rewrite(esc_run *r, esc_func *f) {
+  if (r->opt->rewrite && LLVMGetLinkage(f->fn) != LLVMAvailableExternallyLinkage)
+    esc_rewrite(f);
+  r->changed |= f->nconverted > 0;
+}
+
 /* finish judges, reports and rewrites one function whose summary is final;
- * f is its analysis with the final summaries (from the SCC's last round),
- * or NULL to analyse it now. */
+ * kept is its analysis with the final summaries (from the SCC's last
+ * round), or NULL to analyse it now. */
 static void finish(esc_run *r, int i, esc_func *kept) {
   esc_func f;
   if (kept)
     f = *kept;
   else
     analyse(r, i, &f);
-  esc_summary_extract(&f, &r->sums.v[i]);
-  /* Callees outside this SCC are finished; peers on a cycle count 0 (their
-   * static conversions are capped by -escape-max-recursive-frame-bytes). */
-  const esc_digraph *cg = &r->cg.g;
-  for (int k = 0; k < cg->nsucc[i]; k++) {
-    int j = cg->succ[i][k];
-    if (r->chained[j] && r->chain[j] > f.chain_below)
-      f.chain_below = r->chain[j];
-  }
-  esc_solve_verdicts(&f);
-  r->chain[i] = f.chain_below + f.frame_used;
-  r->chained[i] = 1;
-  /* A body imported from another module (ThinLTO) is analysed for its
-   * summary; its own module reports and rewrites it. */
-  if (LLVMGetLinkage(f.fn) == LLVMAvailableExternallyLinkage) {
-    func_free(&f);
-    return;
-  }
-  if (r->opt->m > 0 || f.remarks) {
-    for (int k = 0; k < f.ncands; k++)
-      esc_report_site(&r->rep, &f, &f.cands[k], &r->sites);
-    esc_report_params(&r->rep, &f, &r->sums.v[i], &r->sites);
-    esc_report_indirect(&f);
-  }
-  if (r->prof)
-    esc_prof_note(r->prof, &f, &r->sites);
-  if (r->opt->rewrite)
-    esc_rewrite(&f);
-  r->changed |= f.nconverted > 0;
+  judge(r, i, &f);
+  rewrite(r, &f);
   func_free(&f);
 }
 
@@ -353,8 +361,25 @@ typedef struct esc_member {
   long analysed_at; /* clock of its last analysis; -1 none yet */
   long changed_at;  /* clock of its summary's last change; -1 none */
   int kept;         /* f is its last analysis */
+  int judged;       /* f is judged and reported, not yet rewritten */
   esc_func f;
 } esc_member;
+
+/* esc_peers: a recursive SCC's members while they are judged, for -m=2
+ * flows that cross a call to a peer (report.c). */
+typedef struct esc_peers {
+  const esc_run *r;
+  const esc_member *m;
+  const int *slot;
+  int comp;
+} esc_peers;
+
+static const esc_func *peer_of(const void *peers, LLVMValueRef fn, int *in_scc) {
+  const esc_peers *p = peers;
+  int j = esc_ptrmap_get(&p->r->cg.index, fn);
+  *in_scc = j >= 0 && p->r->cg.sccs.of[j] == p->comp;
+  return *in_scc && p->m[p->slot[j]].judged ? &p->m[p->slot[j]].f : NULL;
+}
 
 /* stale: the member's last analysis read a summary that has changed since
  * (a direct call of a peer is an edge through the peer's summary, and a
@@ -438,11 +463,32 @@ static void scc(esc_run *r, int from, int to, int comp, int *slot) {
       }
     }
   }
-  /* A kept graph predates the rewrites of the peers finished before its
-   * function: a rewrite changes its own function's body only (the side
-   * stack's runtime it may link in adds functions, and touches none). */
+  /* The kept graphs are judged and reported first, each able to explain a
+   * flow into a judged peer, and rewritten after: a rewrite changes its own
+   * function's body only (the side stack's runtime it may link in adds
+   * functions, and touches none), so a kept graph still describes its
+   * function while the peers are judged. A member whose graph was not kept
+   * is analysed again, finished at once, and explains no peer's flow. */
+  esc_peers peers = {r, m, slot, comp};
   for (int k = 0; k < n; k++)
-    finish(r, order[from + k], m[k].kept ? &m[k].f : NULL);
+    if (m[k].kept) {
+      m[k].f.peer = peer_of;
+      m[k].f.peers = &peers;
+    }
+  for (int k = 0; k < n; k++) {
+    int i = order[from + k];
+    if (!m[k].kept) {
+      finish(r, i, NULL);
+      continue;
+    }
+    judge(r, i, &m[k].f);
+    m[k].judged = 1;
+  }
+  for (int k = 0; k < n; k++)
+    if (m[k].kept) {
+      rewrite(r, &m[k].f);
+      func_free(&m[k].f);
+    }
   free(m);
 }
 

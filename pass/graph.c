@@ -147,11 +147,32 @@ void esc_graph_addr(esc_graph *g, int obj, int dst) {
     enqueue(g, dst);
 }
 
+/* prefer_own: an edge into the heap recorded first from a callee's summary
+ * takes the reason of the function's own instruction when it has one too
+ * (the flow is the same; the explanation then names the store or return
+ * here, not a callee that may leak it only because of this function: a
+ * recursive peer). */
+static void prefer_own(esc_graph *g, int src, int dst, esc_why why, LLVMValueRef at) {
+  if (dst != g->heap || why == ESC_WHY_SUMMARY_ARG || why == ESC_WHY_SUMMARY_CONTENT ||
+      why == ESC_WHY_CONTENT || !at)
+    return;
+  esc_loc *s = &g->locs[src];
+  for (int k = 0; k < s->nout; k++)
+    if (s->out[k].dst == dst &&
+        (s->out[k].why == ESC_WHY_SUMMARY_ARG || s->out[k].why == ESC_WHY_SUMMARY_CONTENT)) {
+      s->out[k].why = why;
+      s->out[k].at = at;
+      return;
+    }
+}
+
 void esc_graph_copy(esc_graph *g, int src, int dst, esc_why why, LLVMValueRef at) {
   if (src < 0 || dst < 0 || src == dst)
     return;
-  if (!esc_u64set_add(&g->edges, ((uint64_t)(uint32_t)src << 32) | (uint32_t)dst))
+  if (!esc_u64set_add(&g->edges, ((uint64_t)(uint32_t)src << 32) | (uint32_t)dst)) {
+    prefer_own(g, src, dst, why, at);
     return;
+  }
   esc_edge e = {dst, why, at};
   esc_loc *s = &g->locs[src];
   ESC_PUSH(s->out, s->nout, s->capout, e);

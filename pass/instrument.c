@@ -174,7 +174,7 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
     char file[1024];
     site_info in = {file, fname, site ? site->fn : "", NULL, "", 0, 0, 0};
     const esc_site *named = describe(c->call, sites, file, sizeof file, &in.line, &in.col);
-    char *text = esc_report_call_text(c->call, named);
+    char *text = esc_call_text(c->call, named);
     char *reason = NULL;
     in.call = text;
     if (c->verdict.reason == ESC_OK && f->opt->rewrite && (c->guarded || c->on_side_stack)) {
@@ -249,7 +249,7 @@ static int fallback_site(esc_prof *p, LLVMValueRef fn, LLVMValueRef call) {
   char file[1024], *fname = fn_name(fn);
   site_info in = {file, fname, "", NULL, "  not analysed by the pass\n", 0, 0, 0};
   describe(call, NULL, file, sizeof file, &in.line, &in.col);
-  char *text = esc_report_call_text(call, NULL);
+  char *text = esc_call_text(call, NULL);
   in.call = text;
   int id = new_site(p, &in);
   free(text);

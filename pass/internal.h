@@ -137,6 +137,11 @@ typedef struct esc_func {
   uint64_t frame_used;  /* converted bytes this frame holds up front */
   LLVMValueRef side_mark; /* the side stack's mark taken at entry, if any */
   int order;         /* place among the module's defined functions */
+  /* peer: whether fn is another function of this recursive SCC (*in_scc),
+   * and its analysis when judged and not yet rewritten, else NULL (for -m=2
+   * flows that cross a recursive call; escape.c) */
+  const struct esc_func *(*peer)(const void *peers, LLVMValueRef fn, int *in_scc);
+  const void *peers;
   int remarks;       /* LLVM remarks of pass `escape` are wanted */
   int nconverted;
   unsigned rewrites; /* ESC_RW_*: what rewrite.c did to the function */
@@ -255,7 +260,6 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
 void esc_report_print(esc_report *r, int level);
 void esc_report_free(esc_report *r);
 char *esc_report_reason(const esc_func *f, const esc_cand *c);
-char *esc_report_call_text(LLVMValueRef call, const esc_site *site);
 
 /* instrument.c: the allocation profiler's instrumentation (-escape-profile) */
 typedef struct esc_prof esc_prof;

@@ -639,6 +639,31 @@ char *esc_site_text(const esc_site *s) {
   return t.s;
 }
 
+/* esc_call_text: an allocation call as every line names it, "malloc(64)":
+ * its record's argument text where the argument is not a constant, and the
+ * record as a whole when LLVM rebuilt the call (another callee or arity:
+ * malloc + memset became calloc). */
+char *esc_call_text(LLVMValueRef call, const esc_site *site) {
+  esc_buf t = {0};
+  char callee[256], arg[256];
+  escb_display_name(LLVMGetCalledValue(call), callee, sizeof callee);
+  unsigned nargs = LLVMGetNumArgOperands(call);
+  if (site && (strcmp(callee, site->callee) != 0 || (int)nargs != site->nargs))
+    return esc_site_text(site); /* LLVM rebuilt the call (malloc + memset
+                                   became calloc): print it as written */
+  esc_buf_printf(&t, "%s(", callee);
+  for (unsigned k = 0; k < nargs; k++) {
+    LLVMValueRef a = LLVMGetOperand(call, k);
+    if (!LLVMIsAConstantInt(a) && site && (int)k < site->nargs)
+      snprintf(arg, sizeof arg, "%s", site->args[k]);
+    else
+      esc_arg_text(a, arg, sizeof arg);
+    esc_buf_printf(&t, "%s%s", k ? ", " : "", arg);
+  }
+  esc_buf_printf(&t, ")");
+  return t.s;
+}
+
 /* The list of allocation wrappers, read from !escape.wrappers (schema.c);
  * every entry is added through esc_wrappers_add, which owns both strings. */
 void esc_wrappers_load(LLVMModuleRef M, esc_wrappers *w) {

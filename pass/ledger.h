@@ -149,6 +149,7 @@ void esc_sites_load(LLVMModuleRef M, esc_sites *s);
 void esc_sites_mark_seen(LLVMModuleRef M, escb_ctx *ctx, esc_sites *s);
 esc_site *esc_sites_find(esc_sites *s, LLVMValueRef call);
 char *esc_site_text(const esc_site *s);
+char *esc_call_text(LLVMValueRef call, const esc_site *site);
 /* ESC_PARAM_NAME, ESC_PARAM_FILE: the buffers esc_sites_param_at fills. */
 #define ESC_PARAM_NAME 256
 #define ESC_PARAM_FILE 1024

@@ -211,22 +211,43 @@ static void why_text(const esc_func *f, int src, esc_why why, LLVMValueRef at, c
   snprintf(buf, n, "?");
 }
 
-/* flow: the shortest chain of edges from a location holding obj to the
- * heap, through locations that hold obj, Go-style:
- *   flow: {heap} = p:
- *     from p (passed to parameter 0 of keep, which leaks it) at f.c:9:3
- * A step through an object that escapes itself ("held by ...") is followed
- * by that object's own flow, to a depth of 3. */
-static void flow(const esc_func *f, int start, int obj, int depth, esc_buf *out) {
+/* peer_call: whether an edge applied a recursive peer's summary (escape.c;
+ * a call of the function itself too), and the peer's analysis when it can
+ * explain its part, with the parameter the value was passed to, else NULL. */
+static const esc_func *peer_call(const esc_func *f, int src, const esc_edge *e, int *param,
+                                 int *recursive) {
+  *recursive = 0;
+  if (!f->peer || e->why != ESC_WHY_SUMMARY_ARG || !e->at || !esc_is_call(e->at))
+    return NULL;
+  LLVMValueRef callee = LLVMGetCalledValue(e->at);
+  if (!LLVMIsAFunction(callee))
+    return NULL;
+  if (callee == f->fn) {
+    *recursive = 1;
+    return NULL;
+  }
+  const esc_func *g = f->peer(f->peers, callee, recursive);
+  if (!g)
+    return NULL;
+  unsigned nargs = LLVMGetNumArgOperands(e->at);
+  for (unsigned k = 0; k < nargs && (int)k < g->nparams; k++)
+    if (esc_graph_lookup(&f->g, LLVMGetOperand(e->at, k)) == src) {
+      *param = (int)k;
+      return g;
+    }
+  return NULL;
+}
+
+/* shortest: breadth-first from start through locations holding obj to the
+ * heap, filling prev and prev_edge; with grounded, an edge into the heap
+ * through a recursive peer's summary does not count (the peer may leak it
+ * only because this function does: a circular explanation). */
+static int shortest(const esc_func *f, int start, int obj, int grounded, int *prev,
+                    int *prev_edge, int *queue) {
   const esc_graph *g = &f->g;
-  if (start < 0)
-    return;
-  int *prev = esc_alloc((size_t)g->nlocs * sizeof(int));
-  int *prev_edge = esc_alloc((size_t)g->nlocs * sizeof(int));
-  int *queue = esc_alloc((size_t)g->nlocs * sizeof(int));
   for (int i = 0; i < g->nlocs; i++)
     prev[i] = -2;
-  int qh = 0, qt = 0;
+  int qh = 0, qt = 0, param, recursive;
   prev[start] = -1;
   queue[qt++] = start;
   while (qh < qt && prev[g->heap] == -2) {
@@ -235,11 +256,43 @@ static void flow(const esc_func *f, int start, int obj, int depth, esc_buf *out)
       int d = g->locs[l].out[e].dst;
       if (prev[d] != -2 || !esc_graph_holds(g, d, obj))
         continue;
+      if (grounded && d == g->heap &&
+          (peer_call(f, l, &g->locs[l].out[e], &param, &recursive), recursive))
+        continue;
       prev[d] = l;
       prev_edge[d] = e;
       queue[qt++] = d;
     }
   }
+  return prev[g->heap] >= 0;
+}
+
+static void flow_in(const esc_func *f, int start, int obj, int depth, const char *in,
+                    esc_buf *out);
+
+/* flow: the shortest chain of edges from a location holding obj to the
+ * heap, through locations that hold obj, Go-style:
+ *   flow: {heap} = p:
+ *     from p (passed to parameter 0 of keep, which leaks it) at f.c:9:3
+ * A step through an object that escapes itself ("held by ...") is followed
+ * by that object's own flow, to a depth of 3; so is a last step into a
+ * recursive peer, by the peer's flow of that parameter. */
+static void flow(const esc_func *f, int start, int obj, int depth, esc_buf *out) {
+  flow_in(f, start, obj, depth, NULL, out);
+}
+
+/* flow_in: flow, the header naming the function when in is not NULL (a
+ * recursive peer's flow, continued from its caller's). */
+static void flow_in(const esc_func *f, int start, int obj, int depth, const char *in,
+                    esc_buf *out) {
+  const esc_graph *g = &f->g;
+  if (start < 0)
+    return;
+  int *prev = esc_alloc((size_t)g->nlocs * sizeof(int));
+  int *prev_edge = esc_alloc((size_t)g->nlocs * sizeof(int));
+  int *queue = esc_alloc((size_t)g->nlocs * sizeof(int));
+  if (!shortest(f, start, obj, 1, prev, prev_edge, queue))
+    shortest(f, start, obj, 0, prev, prev_edge, queue);
   const char *indent = depth == 0 ? "" : depth == 1 ? "  " : depth == 2 ? "    " : "      ";
   if (prev[g->heap] == -2 || prev[g->heap] < 0) {
     esc_buf_printf(out, "%s  flow: {heap} = ...: (not recorded)\n", indent);
@@ -283,8 +336,9 @@ static void flow(const esc_func *f, int start, int obj, int depth, esc_buf *out)
     }
     /* The header names what reaches the heap: the last step's value when
      * the final location is a nameless temporary. */
-    esc_buf_printf(out, "%s  flow: {heap} = %s:\n", indent,
-                   strcmp(head, "a temporary") == 0 && last[0] ? last : head);
+    esc_buf_printf(out, "%s  flow: {heap} = %s%s%s:\n", indent,
+                   strcmp(head, "a temporary") == 0 && last[0] ? last : head,
+                   in ? " in " : "", in ? in : "");
     if (steps.len)
       esc_buf_printf(out, "%s", steps.s);
     esc_buf_free(&steps);
@@ -297,6 +351,21 @@ static void flow(const esc_func *f, int start, int obj, int depth, esc_buf *out)
     else if (held > 0 && depth < 3 && g->objs[held].kind == ESC_OBJ_PARAM)
       flow(f, esc_graph_lookup(g, LLVMGetParam(f->fn, (unsigned)g->objs[held].param)),
            held, depth + 1, out);
+    else if (held <= 0 && depth < 3) {
+      /* The last step passed it to a recursive peer: the peer's own flow
+       * says where it goes (Go explains a batch of mutually recursive
+       * functions as one graph). */
+      int s = prev[g->heap], k = -1, recursive;
+      const esc_func *p = peer_call(f, s, &g->locs[s].out[prev_edge[g->heap]], &k, &recursive);
+      if (p) {
+        size_t n = 0;
+        const char *pn = LLVMGetValueName2(p->fn, &n);
+        char pname[256];
+        snprintf(pname, sizeof pname, "%.*s", (int)n, pn);
+        flow_in(p, esc_graph_lookup(&p->g, LLVMGetParam(p->fn, (unsigned)k)), p->pobj[k],
+                depth + 1, pname, out);
+      }
+    }
   }
   free(prev);
   free(prev_edge);
@@ -315,28 +384,6 @@ static void reason_text(const esc_func *f, const esc_cand *c, esc_buf *out) {
 static void push(esc_report *r, esc_entry *e) {
   e->seq = r->n;
   ESC_PUSH(r->v, r->n, r->cap, *e);
-}
-
-/* site_text: "callee(arg, ...)" for a call, preferring what was written. */
-static char *site_text(LLVMValueRef call, const esc_site *site) {
-  esc_buf t = {0};
-  char callee[256], arg[256];
-  escb_display_name(LLVMGetCalledValue(call), callee, sizeof callee);
-  unsigned nargs = LLVMGetNumArgOperands(call);
-  if (site && (strcmp(callee, site->callee) != 0 || (int)nargs != site->nargs))
-    return esc_site_text(site); /* LLVM rebuilt the call (malloc + memset
-                                   became calloc): print it as written */
-  esc_buf_printf(&t, "%s(", callee);
-  for (unsigned k = 0; k < nargs; k++) {
-    LLVMValueRef a = LLVMGetOperand(call, k);
-    if (!LLVMIsAConstantInt(a) && site && (int)k < site->nargs)
-      snprintf(arg, sizeof arg, "%s", site->args[k]);
-    else
-      esc_arg_text(a, arg, sizeof arg);
-    esc_buf_printf(&t, "%s%s", k ? ", " : "", arg);
-  }
-  esc_buf_printf(&t, ")");
-  return t.s;
 }
 
 /* trim: a detail line without its indentation. */
@@ -436,7 +483,7 @@ static void site_entry(esc_report *r, esc_func *f, esc_cand *c, esc_place *at) {
   e.fnorder = f->order;
   e.where = esc_alloc(fl + 1);
   memcpy(e.where, fname, fl);
-  e.text = site_text(c->call, at->site);
+  e.text = esc_call_text(c->call, at->site);
   e.stack = c->verdict.reason == ESC_OK;
   if (f->opt->m >= 2 || f->remarks) {
     esc_buf d = {0};
@@ -651,9 +698,4 @@ char *esc_report_reason(const esc_func *f, const esc_cand *c) {
   esc_buf d = {0};
   reason_text(f, c, &d);
   return d.s;
-}
-
-/* esc_report_call_text: the call as the report writes it, "malloc(64)". */
-char *esc_report_call_text(LLVMValueRef call, const esc_site *site) {
-  return site_text(call, site);
 }
