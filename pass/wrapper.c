@@ -583,12 +583,33 @@ static int paired(escb_ctx *ctx, LLVMValueRef ctor, const esc_ptrmap *known) {
 }
 
 
-int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
-  LLVMContextRef cx = LLVMGetModuleContext(M);
+/* mark: fn gets alwaysinline; 1 if it did not have it. */
+static int mark(LLVMValueRef fn) {
   unsigned always = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
+  if (LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, always))
+    return 0;
+  LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                          LLVMCreateEnumAttribute(LLVMGetModuleContext(LLVMGetGlobalParent(fn)),
+                                                  always, 0));
+  return 1;
+}
+
+/* called_by_marked: a constructor marked before calls ctor (vec_new inside
+ * rec_new): inlined there, it is inlined wherever the outer one is. */
+static int called_by_marked(LLVMValueRef ctor, const esc_ptrmap *marked) {
+  for (LLVMUseRef u = LLVMGetFirstUse(ctor); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef call = LLVMGetUser(u);
+    if (LLVMIsAInstruction(call) && esc_is_call(call) && LLVMGetCalledValue(call) == ctor &&
+        esc_ptrmap_get(marked, LLVMGetBasicBlockParent(LLVMGetInstructionParent(call))) > 0)
+      return 1;
+  }
+  return 0;
+}
+
+int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
   unsigned optsize = LLVMGetEnumAttributeKindForName("optsize", 7);
   unsigned minsize = LLVMGetEnumAttributeKindForName("minsize", 7);
-  esc_ptrmap known = {0};
+  esc_ptrmap known = {0}, marked = {0};
   esc_wrappers listed;
   esc_wrappers_load(M, &listed);
   int changed = 0;
@@ -605,17 +626,13 @@ int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
                     : destructor(ctx, fn, &known)  ? WRAP_DTOR
                     : constructor(ctx, fn, &known) ? WRAP_CTOR
                                                    : WRAP_NONE;
-      if (k == WRAP_CTOR && !paired(ctx, fn, &known))
-        k = WRAP_NONE; /* (found again next round, once more is known) */
       if (k == WRAP_NONE)
         continue;
       esc_ptrmap_put(&known, fn, k);
       found = 1;
-      if (!LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, always)) {
-        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
-                                LLVMCreateEnumAttribute(cx, always, 0));
-        changed = 1;
-      }
+      if (k == WRAP_CTOR)
+        continue; /* marked below, if paired */
+      changed |= mark(fn);
       char name[256], file[1024], dir[1024];
       unsigned line = 0;
       escb_source_name(fn, name, sizeof name);
@@ -632,7 +649,20 @@ int esc_wrappers_mark(LLVMModuleRef M, escb_ctx *ctx) {
       }
     }
   }
+  /* Constructors: those paired with a free in some caller, and those the
+   * marked ones call, until none is added. */
+  for (int round = 0, found = 1; round < 8 && found; round++) {
+    found = 0;
+    for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
+      if (esc_ptrmap_get(&known, fn) == WRAP_CTOR && esc_ptrmap_get(&marked, fn) < 0 &&
+          (paired(ctx, fn, &known) || called_by_marked(fn, &marked))) {
+        esc_ptrmap_put(&marked, fn, 1);
+        changed |= mark(fn);
+        found = 1;
+      }
+  }
   esc_ptrmap_free(&known);
+  esc_ptrmap_free(&marked);
   esc_wrappers_free(&listed);
   return changed;
 }

@@ -179,6 +179,73 @@ exit:
 }
 declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)
 
+; TEST 7 - positive: two levels: a bag holds a vector that holds its data,
+; all made and freed each iteration.
+; CHECK-LABEL: define void @nested_in_loop(
+; CHECK-NOT:     call ptr @malloc
+; CHECK-NOT:     call void @free
+; CHECK:         ret void
+; CHECK-NEXT:  }
+define void @nested_in_loop(i32 %n) {
+entry:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i1, %loop ]
+  %bag = call ptr @malloc(i64 16)
+  %v = call ptr @malloc(i64 16)
+  %data = call ptr @malloc(i64 32)
+  store ptr %data, ptr %v
+  store ptr %v, ptr %bag
+  call void @look(ptr %bag)
+  %lv = load ptr, ptr %bag
+  %ld = load ptr, ptr %lv
+  call void @free(ptr %ld)
+  call void @free(ptr %lv)
+  call void @free(ptr %bag)
+  %i1 = add i32 %i, 1
+  %c = icmp slt i32 %i1, %n
+  br i1 %c, label %loop, label %exit
+exit:
+  ret void
+}
+
+; TEST 8 - negative: two levels, the outer holder made before the loop: the
+; old vector (and through it the old data) is read after the next data is
+; allocated.
+; CHECK-LABEL: define void @nested_outer_outside(
+; CHECK:         %data = call ptr @malloc(i64 32)
+define void @nested_outer_outside(i32 %n) {
+entry:
+  %bag = call ptr @malloc(i64 16)
+  %v0 = call ptr @malloc(i64 16)
+  %d0 = call ptr @malloc(i64 32)
+  store ptr %d0, ptr %v0
+  store ptr %v0, ptr %bag
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i1, %loop ]
+  %v = call ptr @malloc(i64 16)
+  %data = call ptr @malloc(i64 32)
+  store i8 1, ptr %data
+  store ptr %data, ptr %v
+  %oldv = load ptr, ptr %bag
+  %oldd = load ptr, ptr %oldv
+  call void @look(ptr %oldd)
+  call void @free(ptr %oldd)
+  call void @free(ptr %oldv)
+  store ptr %v, ptr %bag
+  %i1 = add i32 %i, 1
+  %c = icmp slt i32 %i1, %n
+  br i1 %c, label %loop, label %exit
+exit:
+  %lv = load ptr, ptr %bag
+  %ld = load ptr, ptr %lv
+  call void @free(ptr %ld)
+  call void @free(ptr %lv)
+  call void @free(ptr %bag)
+  ret void
+}
+
 ; REPORT:      <pair_in_loop>: malloc(24) does not escape
 ; REPORT-NEXT: <pair_in_loop>: malloc(16) does not escape
 ; REPORT-NEXT: <holder_outside_loop>: malloc(24) does not escape
@@ -199,3 +266,15 @@ declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)
 ; REPORT-NEXT: <holder_filled_by_memcpy>: malloc(24) does not escape
 ; REPORT-NEXT: <holder_filled_by_memcpy>: malloc(16) escapes to heap:
 ; REPORT-NEXT: <holder_filled_by_memcpy>:   live across loop iterations
+; REPORT-NEXT: <nested_in_loop>: malloc(16) does not escape
+; REPORT-NEXT: <nested_in_loop>: malloc(16) does not escape
+; REPORT-NEXT: <nested_in_loop>: malloc(32) does not escape
+; REPORT-NEXT: <nested_outer_outside>: malloc(16) does not escape
+; REPORT-NEXT: <nested_outer_outside>: malloc(16) escapes to heap:
+; REPORT-NEXT: <nested_outer_outside>:   {{.*}}
+; REPORT-NEXT: <nested_outer_outside>: malloc(32) escapes to heap:
+; REPORT-NEXT: <nested_outer_outside>:   {{.*}}
+; REPORT-NEXT: <nested_outer_outside>: malloc(16) escapes to heap:
+; REPORT-NEXT: <nested_outer_outside>:   live across loop iterations
+; REPORT-NEXT: <nested_outer_outside>: malloc(32) escapes to heap:
+; REPORT-NEXT: <nested_outer_outside>:   live across loop iterations
