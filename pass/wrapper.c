@@ -433,7 +433,8 @@ static int made_here(LLVMValueRef v, LLVMValueRef *objs, int n) {
 
 /* fills_only: a C library call that only reads its pointers and writes
  * plain data through them (strlen, strcpy, snprintf: the library model's
- * r, w, W, <, R and n), writing only into objects the constructor made. */
+ * r, w, W, <, R and n, also for the variadic ones), writing only into
+ * objects the constructor made. */
 static int fills_only(LLVMValueRef call, LLVMValueRef *objs, int n) {
   LLVMValueRef callee = LLVMGetCalledValue(call);
   if (!LLVMIsAFunction(callee) || !LLVMIsDeclaration(callee))
@@ -441,11 +442,11 @@ static int fills_only(LLVMValueRef call, LLVMValueRef *objs, int n) {
   size_t len = 0;
   const char *name = LLVMGetValueName2(callee, &len);
   const esc_libmodel *m = esc_libmodel_find(name, len);
-  unsigned nargs = LLVMGetNumArgOperands(call);
-  if (!m || m->callback >= 0 || m->varargs || strlen(m->params) != nargs)
+  unsigned nargs = LLVMGetNumArgOperands(call), nfixed = m ? (unsigned)strlen(m->params) : 0;
+  if (!m || m->callback >= 0 || nargs < nfixed || (nargs > nfixed && !m->varargs))
     return 0;
   for (unsigned k = 0; k < nargs; k++) {
-    char c = m->params[k];
+    char c = k < nfixed ? m->params[k] : m->varargs;
     if (!strchr("rwW<Rn", c))
       return 0;
     if ((c == 'w' || c == 'W') && !made_here(LLVMGetOperand(call, k), objs, n))
