@@ -455,6 +455,39 @@ static int fills_only(LLVMValueRef call, LLVMValueRef *objs, int n) {
   return 1;
 }
 
+/* holds_pointers: a pointer, or a vector of them. */
+static int holds_pointers(LLVMTypeRef t) {
+  LLVMTypeKind k = LLVMGetTypeKind(t);
+  if (k == LLVMVectorTypeKind || k == LLVMScalableVectorTypeKind)
+    k = LLVMGetTypeKind(LLVMGetElementType(t));
+  return k == LLVMPointerTypeKind;
+}
+
+/* plain_value: arithmetic on numbers, also floating-point and vectors (an
+ * initialisation loop the vectorizer turned into vector stores: the
+ * constructors of a link-time module are optimized once already). */
+static int plain_value(LLVMValueRef i) {
+  switch (LLVMGetInstructionOpcode(i)) {
+  case LLVMAdd: case LLVMSub: case LLVMMul: case LLVMUDiv: case LLVMSDiv:
+  case LLVMURem: case LLVMSRem: case LLVMShl: case LLVMLShr: case LLVMAShr:
+  case LLVMAnd: case LLVMOr: case LLVMXor: case LLVMTrunc: case LLVMZExt:
+  case LLVMSExt: case LLVMFAdd: case LLVMFSub: case LLVMFMul: case LLVMFDiv:
+  case LLVMFRem: case LLVMFNeg: case LLVMFPTrunc: case LLVMFPExt: case LLVMFPToUI:
+  case LLVMFPToSI: case LLVMUIToFP: case LLVMSIToFP: case LLVMFreeze:
+  case LLVMInsertElement: case LLVMExtractElement: case LLVMShuffleVector:
+    break;
+  default:
+    return 0;
+  }
+  if (holds_pointers(LLVMTypeOf(i)))
+    return 0;
+  int n = LLVMGetNumOperands(i);
+  for (int k = 0; k < n; k++)
+    if (holds_pointers(LLVMTypeOf(LLVMGetOperand(i, k))))
+      return 0;
+  return 1;
+}
+
 /* constructor: does fn, on returning paths, allocate a few objects
  * (allocators, allocation wrappers and constructors found before), store
  * only into them and into the objects their fields point to, call nothing
@@ -543,7 +576,7 @@ static int constructor(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known) 
       case LLVMICmp: case LLVMFCmp: case LLVMBitCast:
         break;
       default:
-        if (!integer_only(i))
+        if (!integer_only(i) && !plain_value(i))
           return 0;
       }
     }
