@@ -1,4 +1,5 @@
-/* wrapper.c — allocation and free wrappers, seen through by inlining.
+/* wrapper.c — allocation and free wrappers, constructors and destructors,
+ * seen through by inlining.
  *
  * Real programs rarely call malloc where the object dies: they call their
  * own xmalloc, which calls malloc, checks for NULL and returns, and free
@@ -38,11 +39,39 @@
  *
  *   void xfree(void *p) { if (p) free(p); }
  *
+ * Records come with a constructor and a destructor, and a caller that
+ * makes one, uses it and destroys it in one frame could keep every object
+ * of it off the heap if both were inlined (the loop rule lets a record's
+ * fields share slots across iterations: solve.c, dead_holder).  A
+ * destructor D(p) loads p's pointer fields at fixed offsets, compares p and
+ * them with null, and frees them and p (free, free wrappers, destructors
+ * found before) -- nothing else on a returning path: a field kept in a
+ * cache or a global list, a free under a global flag, a loop over an array
+ * of fields, a call of itself (a tree) make it no destructor.  A
+ * constructor C allocates a few objects (allocators, allocation wrappers,
+ * constructors found before), stores only into them and into what their
+ * fields point to, calls only the C library's fillers and copiers
+ * (strncpy, snprintf, memset), and returns one of them:
+ *
+ *   struct rec *rec_new(...) { r = xmalloc(24); r->name = xmalloc(16); ...; return r; }
+ *   void rec_free(struct rec *r) { if (!r) return; free(r->name); free(r->vals); free(r); }
+ *
+ * Both are bounded (ESC_DTOR_INSTS instructions on returning paths, a few
+ * objects), and a constructor is marked only where it pays: some function
+ * of the module calls it and also frees something (free, a free wrapper, a
+ * destructor), or a marked constructor calls it.  Constructors are not
+ * listed in !escape.wrappers: their objects are reported as a same-file
+ * wrapper's are, one line per object at the call in the function holding
+ * the copy (`main.c:17:21: malloc(24) does not escape`, the allocation
+ * inside named).  A recursive destructor (free_tree) stays a call, and
+ * what it is given stays on the heap: it may free it.
+ *
  * Only functions whose body is the one that runs (escb_inlinable: not
  * interposable, not weak) and not marked noinline are considered, and none
  * built for size (-Os, -Oz): each inlined copy carries the out-of-memory
  * path, which only folds away where the object moves to the stack.
- * Exercised by test/exec/Wrapper_*.c and test/lto/.
+ * Exercised by test/exec/Wrapper_*.c, test/exec/Dtor_*.c,
+ * test/ir/Wrapper_recognise.c, test/ir/Dtor_recognise.c and test/lto/.
  */
 #include "internal.h"
 #include "libmodel.h"
