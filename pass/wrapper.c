@@ -56,8 +56,8 @@
  *   struct rec *rec_new(...) { r = xmalloc(24); r->name = xmalloc(16); ...; return r; }
  *   void rec_free(struct rec *r) { if (!r) return; free(r->name); free(r->vals); free(r); }
  *
- * Both are bounded (ESC_DTOR_INSTS instructions on returning paths, a few
- * objects), and a constructor is marked only where it pays: some function
+ * Both are bounded (ESC_DTOR_INSTS instructions on returning paths, twice
+ * that in all, a few objects), and a constructor is marked only where it pays: some function
  * of the module calls it and also frees something (free, a free wrapper, a
  * destructor), or a marked constructor calls it.  Constructors are not
  * listed in !escape.wrappers: their objects are reported as a same-file
@@ -375,6 +375,18 @@ static int frees_field(escb_ctx *ctx, LLVMValueRef call, LLVMValueRef p, const e
   return ci.kind == ESC_CALL_FREE && field_of(LLVMGetOperand(call, (unsigned)ci.arg), p);
 }
 
+/* small: fn has at most `limit` instructions in all (the paths that cannot
+ * return too: a constructor's or destructor's every inlined copy carries
+ * them, and unlike xmalloc's report they need not fold away). */
+static int small(LLVMValueRef fn, int limit) {
+  int n = 0;
+  for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b; b = LLVMGetNextBasicBlock(b))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(b); i; i = LLVMGetNextInstruction(i))
+      if (++n > limit)
+        return 0;
+  return 1;
+}
+
 /* destructor: does fn, of one pointer parameter p, on returning paths only
  * load p's pointer fields at fixed offsets, compare p and them with null,
  * branch on those comparisons, and free them and p (free, free wrappers,
@@ -395,7 +407,7 @@ static int destructor(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known) {
       LLVMGetTypeKind(LLVMGetReturnType(LLVMGlobalGetValueType(fn))) != LLVMVoidTypeKind)
     return 0;
   LLVMValueRef p = LLVMGetParam(fn, 0);
-  if (!esc_is_pointer(p) || !returning(fn, blocks, live, &nblocks))
+  if (!esc_is_pointer(p) || !small(fn, 2 * DTOR_INSTS) || !returning(fn, blocks, live, &nblocks))
     return 0;
   for (int bi = 0; bi < nblocks; bi++) {
     if (!live[bi])
@@ -539,7 +551,7 @@ static int constructor(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known) 
   LLVMBasicBlockRef blocks[MAX_BLOCKS];
   LLVMValueRef objs[MAX_OBJS], result = NULL;
   int live[MAX_BLOCKS], nblocks = 0, ninsts = 0, nobjs = 0;
-  if (!returning(fn, blocks, live, &nblocks))
+  if (!small(fn, 2 * DTOR_INSTS) || !returning(fn, blocks, live, &nblocks))
     return 0;
   /* The objects first (a store may come before the block of a later one). */
   for (int bi = 0; bi < nblocks; bi++)
