@@ -242,39 +242,121 @@ done:
   return live;
 }
 
-/* loop_safe: one stack slot can serve every execution of the site. */
-static int loop_safe(esc_func *f, esc_cfg *cfg, esc_cand *c) {
+/* ssa_live_at: is an SSA value holding object `obj` live where `alloc`
+ * runs (walking back from each of its uses, `alloc` met before the value's
+ * definition)? */
+static int ssa_live_at(esc_func *f, esc_cfg *cfg, int obj, LLVMValueRef alloc) {
   esc_graph *g = &f->g;
   const long budget = ESC_LIVE_STEPS;
-  /* Its address is never kept in memory... */
-  for (int o = 1; o < g->nobjs; o++)
-    if (esc_graph_holds(g, g->objs[o].content, c->obj))
-      return 0;
-  /* ...and no SSA value holding it is live where it is allocated. */
   for (int l = 0; l < g->nlocs; l++) {
     LLVMValueRef v = g->locs[l].val;
-    if (!v || !LLVMIsAInstruction(v) || !esc_graph_holds(g, l, c->obj))
+    if (!v || !LLVMIsAInstruction(v) || !esc_graph_holds(g, l, obj))
       continue;
     for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
       LLVMValueRef user = LLVMGetUser(u);
       if (!LLVMIsAInstruction(user))
-        return 0;
+        return 1;
       if (LLVMGetInstructionOpcode(user) == LLVMPHI) {
         unsigned n = LLVMCountIncoming(user);
         for (unsigned k = 0; k < n; k++)
           if (LLVMGetIncomingValue(user, k) == v) {
             int b = esc_ptrmap_get(&cfg->index, LLVMGetIncomingBlock(user, k));
-            if (b < 0 || live_back(cfg, b, NULL, v, c->call, budget))
-              return 0;
+            if (b < 0 || live_back(cfg, b, NULL, v, alloc, budget))
+              return 1;
           }
       } else {
         int b = esc_ptrmap_get(&cfg->index, LLVMGetInstructionParent(user));
-        if (b < 0 || live_back(cfg, b, user, v, c->call, budget))
-          return 0;
+        if (b < 0 || live_back(cfg, b, user, v, alloc, budget))
+          return 1;
       }
     }
   }
+  return 0;
+}
+
+/* stores_fresh: every write into o's contents of an address that may be
+ * c's is a plain store of an SSA value, and on every path back from it
+ * c's site ran after o's: o's contents only ever get copies of c made
+ * after o itself. */
+static int stores_fresh(esc_func *f, esc_cfg *cfg, int o, esc_cand *c) {
+  esc_graph *g = &f->g;
+  LLVMValueRef oi = g->objs[o].inst;
+  int content = g->objs[o].content;
+  for (int l = 0; l < g->nlocs; l++) {
+    esc_loc *L = &g->locs[l];
+    for (int k = 0; k < L->nout; k++)
+      if (L->out[k].dst == content && L->out[k].why != ESC_WHY_STORE &&
+          esc_graph_holds(g, l, c->obj))
+        return 0; /* not a store constraint's edge (those are below) */
+    for (int k = 0; k < L->nloads; k++)
+      if (L->loads[k] == content)
+        return 0;
+    if (!esc_graph_holds(g, l, o))
+      continue;
+    for (int k = 0; k < L->nstores; k++) {
+      int src = L->stores[k];
+      if (!esc_graph_holds(g, src, c->obj))
+        continue;
+      LLVMValueRef at = L->store_at ? L->store_at[k] : NULL;
+      LLVMValueRef v = g->locs[src].val;
+      if (!at || !LLVMIsAStoreInst(at) || !v || !LLVMIsAInstruction(v))
+        return 0;
+      int b = esc_ptrmap_get(&cfg->index, LLVMGetInstructionParent(at));
+      if (b < 0 || live_back(cfg, b, at, c->call, oi, ESC_LIVE_STEPS))
+        return 0;
+    }
+  }
   return 1;
+}
+
+static int holders_dead(esc_func *f, esc_cfg *cfg, esc_cand *c, int depth);
+
+/* dead_holder: object o holds the site's object c in its contents, and
+ * that copy of c's address cannot be read once c's site runs again: o is
+ * another allocation site with one live object at a time (every object
+ * holding its address is such a dead holder of it in turn, no SSA value
+ * holding it is live at its own site), o's site runs between any two runs
+ * of c's, and o's contents only get copies of c made after o
+ * (stores_fresh).  So at c's next run the only live o is newer than the
+ * last c, and holds no older c; an o that is dead keeps stale contents
+ * nobody can reach (a new object at o's site starts out indeterminate, or
+ * zeroed again).  The constructor/destructor pair:
+ *
+ *   for (...) { r = malloc(24); r->name = malloc(16); use(r); free(r->name); free(r); }
+ *
+ * Not  for (...) { n = malloc(16); if (r) cmp(r->name, n); r->name = n; }
+ * with r made before the loop: r lives across the loop, holding the old n. */
+static int dead_holder(esc_func *f, esc_cfg *cfg, int o, esc_cand *c, int depth) {
+  esc_graph *g = &f->g;
+  LLVMValueRef oi = g->objs[o].inst;
+  if (o == c->obj || g->objs[o].kind != ESC_OBJ_HEAP || g->objs[o].cand < 0 || !oi ||
+      !LLVMIsAInstruction(oi) || ssa_live_at(f, cfg, o, oi) ||
+      !holders_dead(f, cfg, &f->cands[g->objs[o].cand], depth + 1))
+    return 0;
+  int b = esc_ptrmap_get(&cfg->index, LLVMGetInstructionParent(c->call));
+  if (b < 0 || live_back(cfg, b, c->call, oi, c->call, ESC_LIVE_STEPS))
+    return 0;
+  return stores_fresh(f, cfg, o, c);
+}
+
+/* holders_dead: every object whose contents hold c's address is a dead
+ * holder of it (a record holding a vector holding its data: a few levels;
+ * past them, or around a cycle of holders, not). */
+static int holders_dead(esc_func *f, esc_cfg *cfg, esc_cand *c, int depth) {
+  esc_graph *g = &f->g;
+  if (depth > 3)
+    return 0;
+  for (int o = 1; o < g->nobjs; o++)
+    if (esc_graph_holds(g, g->objs[o].content, c->obj) && !dead_holder(f, cfg, o, c, depth))
+      return 0;
+  return 1;
+}
+
+/* loop_safe: one stack slot can serve every execution of the site: its
+ * address is kept in memory only by holders dead at its next allocation,
+ * and no SSA value holding it is live where it is allocated. */
+static int loop_safe(esc_func *f, esc_cfg *cfg, esc_cand *c) {
+  return holders_dead(f, cfg, c, 0) && !ssa_live_at(f, cfg, c->obj, c->call);
 }
 
 static void loops(esc_func *f) {
