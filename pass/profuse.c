@@ -497,21 +497,24 @@ esc_profuse *esc_profuse_load(const char *path, char *err, size_t n) {
   }
   char *text = NULL;
   size_t len = 0, cap = 0;
+  int bad = 0;
   for (;;) {
     if (len + 65536 > cap) {
       cap = cap ? 2 * cap : 65536 * 2;
       text = esc_grow(text, cap);
     }
+    errno = 0;
     size_t got = fread(text + len, 1, cap - len, f);
     len += got;
-    if (got == 0)
+    if (got == 0) {
+      bad = ferror(f) ? (errno ? errno : EIO) : 0; /* a folder: EISDIR */
       break;
+    }
   }
-  int bad = ferror(f);
   fclose(f);
   if (bad) {
     free(text);
-    snprintf(err, n, "cannot read '%s': %s", path, strerror(EIO));
+    snprintf(err, n, "cannot read '%s': %s", path, strerror(bad));
     return NULL;
   }
   parser ps = {text, text + len, 1, {0}};
