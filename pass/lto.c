@@ -16,14 +16,16 @@
  * is refused; the options given at the compile step (-mllvm -escape-m=1
  * and the rest: every row of options.def that crosses) are kept in
  * !escape.options (the records' layout: schema.c) and apply at the link
- * unless the link names them itself.
+ * unless the link names them itself; a string that crosses
+ * (-escape-profile-use) is recorded as an absolute path.
  * clang's default link (GNU ld with LLVMgold.so)
  * cannot run the pass: LLVM 19's gold plugin has no option that loads a
  * pass plugin (-plugin-opt=-load is not one of libLLVM's options), so such a
  * link silently builds the program unanalysed.  A compile step that was
  * asked for a report therefore says once how to link (esc_lto_note), unless
  * -escape-lto-note=0 says the link is arranged (scripts/escape-cc).
- * Exercised by test/lto/ (LTO_options.test: each option) and
+ * Exercised by test/lto/ (LTO_options.test: each option; the profile's
+ * crossing: test/profile/Profile_use.test) and
  * test/lto/LTO_default_linker.test (the note).
  */
 #ifndef _GNU_SOURCE /* (LLVM's flags define it) */
