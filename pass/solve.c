@@ -385,7 +385,8 @@ static uint64_t fit(const esc_psizes *p, uint64_t limit) {
  * its default size (so a profile never pushes another site to the heap),
  * in instruction order; capped, a site takes the largest of its sizes that
  * fits, and says which budget capped it (`cap`, `limit`).  Side-stack
- * sites keep the default. */
+ * sites do not grow: their memory is the thread's side stack, shared by
+ * its recursion, not this frame's (a profile may still shrink them). */
 static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) {
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
