@@ -19,12 +19,23 @@
 // OUT-NEXT: sum 544600 total 50 peak 1141 calls 201
 // OUT-NEXT: after: total 0
 // OUT-NEXT: exit status: 0
-// CHECK:      Wrapper_accounting.c:36:15: malloc(...) escapes to heap
-// CHECK-NEXT: Wrapper_accounting.c:65:13: malloc(108) does not escape
-// CHECK-NEXT: Wrapper_accounting.c:67:13: malloc(...) does not escape
-// CHECK-NEXT: Wrapper_accounting.c:80:10: malloc(58) escapes to heap
+// CHECK:      Wrapper_accounting.c:47:15: malloc(...) escapes to heap
+// CHECK-NEXT: Wrapper_accounting.c:76:13: malloc(108) does not escape
+// CHECK-NEXT: Wrapper_accounting.c:78:13: malloc(...) does not escape
+// CHECK-NEXT: Wrapper_accounting.c:91:10: malloc(58) escapes to heap
 // COUNT:      plain: 202
 // COUNT-NEXT: escape: 77
+// With a profile (-escape-profile-use) the guarded block is sized from the
+// 9 to 999 bytes it asked for (with its header): every call fits, the
+// counter is still the plain build's.
+// RUN: rm -rf %t && mkdir -p %t && cd %S && %src_root/scripts/escape-cc -O2 -profile Wrapper_accounting.c -o %t/prof
+// RUN: env ESCAPE_PROFILE=%t/p.json %t/prof > /dev/null
+// RUN: %report -m=2 %s -mllvm -escape-profile-use=%t/p.json | FileCheck %s --check-prefix=USE --match-full-lines
+// RUN: %exec %s -- -mllvm -escape-profile-use=%t/p.json | FileCheck %s --check-prefix=OUT --match-full-lines
+// RUN: %count %s -gline-tables-only -- -mllvm -escape-profile-use=%t/p.json | FileCheck %s --check-prefix=COUNT-USE --match-full-lines
+// USE:       Wrapper_accounting.c:78:13:   guarded: a 1008-byte stack buffer from the profile, the heap when the run-time size is larger
+// COUNT-USE:      plain: 202
+// COUNT-USE-NEXT: escape: 2
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
