@@ -138,6 +138,8 @@
  *   ledger.c    which record a call stands for, merged copies, wrapper
  *               attribution, each line's FILE:LINE:COL, leftover records
  *   report.c    -m lines, -m=2 flows, remarks, printed once each
+ *   profuse.c   -escape-profile-use: a profile read, each guarded site's
+ *               buffer size from the sizes it asked for (solve.c fits it)
  *   sidestack.c the side stack's runtime linked into modules that use it
  *   rewrite.c   heap -> stack: slots, guarded buffers, frees, tail markers
  *   instrument.c -escape-profile's calls into the profiler
@@ -270,6 +272,7 @@ typedef struct esc_run {
   esc_sites sites;
   esc_report rep;
   esc_prof *prof; /* -escape-profile, else NULL */
+  esc_profuse *use; /* -escape-profile-use, else NULL */
   int changed;
   int sidestack; /* the side stack's runtime links into M: -1 not known yet */
   uint64_t *chain; /* per function: converted bytes on its deepest call chain */
@@ -300,6 +303,8 @@ static void analyse(esc_run *r, int i, esc_func *f) {
  * analysis with the final summaries); rewrite changes its body after. */
 static void judge(esc_run *r, int i, esc_func *f) {
   esc_summary_extract(f, &r->sums.v[i]);
+  if (r->use)
+    esc_profuse_apply(r->use, f, &r->sites);
   /* Callees outside this SCC are finished; peers on a cycle count 0 (their
    * static conversions are capped by -escape-max-recursive-frame-bytes). */
   const esc_digraph *cg = &r->cg.g;
@@ -530,14 +535,41 @@ static void leftovers(esc_run *r, int own_only) {
   free(v);
 }
 
+/* profile_use: -escape-profile-use's profile, or NULL; a file that
+ * cannot be read or is no profile is an error of the compile, said once
+ * (as a bad -escape-print-allocs is), and the guarded buffers keep their
+ * default size.  A profile with no sizes at all says so in a note. */
+static esc_profuse *profile_use(LLVMModuleRef M, const char *path) {
+  if (!path || !path[0])
+    return NULL;
+  char err[2400], msg[2600];
+  esc_profuse *p = esc_profuse_load(path, err, sizeof err);
+  if (!p) {
+    snprintf(msg, sizeof msg, "-escape-profile-use: %s", err);
+    LLVMValueRef fn = LLVMGetFirstFunction(M);
+    if (fn)
+      escb_error(fn, msg);
+    else
+      fprintf(stderr, "error: %s\n", msg);
+    return NULL;
+  }
+  if (!esc_profuse_sized(p))
+    fprintf(stderr, "escape: note: -escape-profile-use: '%s' records no allocation sizes (a "
+                    "profile of an older runtime, or no site with a run-time size ran): "
+                    "guarded buffers keep -escape-guard-bytes\n", path);
+  return p;
+}
+
 int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   /* Compiled for -flto: the link analyses every file at once and reports;
-   * the compile step only recorded the sites (lto.c). */
+   * the compile step only recorded the sites (lto.c).  A profile for the
+   * link is read here too, so that a bad one stops the compile step. */
   int phase = esc_lto_get(M);
   if (!given->link && phase == ESC_LTO_PRELINK) {
     esc_lto_set(M, ESC_LTO_DEFERRED);
     if (given->m > 0 && given->lto_note)
       esc_lto_note(M);
+    esc_profuse_free(profile_use(M, given->profile_use));
     return 1;
   }
   esc_options linkopt = *given;
@@ -565,6 +597,7 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
     esc_ptrmap_put(&r.sums.index, r.cg.fns[i], i);
   if (opt->profile)
     r.prof = esc_prof_new(M);
+  r.use = profile_use(M, opt->profile_use);
   int *slot = esc_alloc(((size_t)r.cg.n + 1) * sizeof(int));
   for (int k = 0; k < r.cg.sccs.n; k++)
     scc(&r, r.cg.sccs.start[k], r.cg.sccs.start[k + 1], k, slot);
@@ -578,6 +611,7 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
     r.changed |= esc_prof_finish(r.prof, ctx);
     esc_prof_free(r.prof);
   }
+  esc_profuse_free(r.use);
   esc_report_print(&r.rep, opt->m);
   esc_report_free(&r.rep);
   if (r.sites.n || r.sites.nparams) {

@@ -23,6 +23,10 @@ typedef struct esc_options {
   int mark_rewritten;             /* tag rewritten functions for escape-cleanup */
   int link;                       /* run by the link-time (-flto) pipeline */
   unsigned given;                 /* ESC_GIVEN(field): set on the command line */
+  /* The strings taken from the compile steps' records (lto.c): a STRING
+   * field that crossed the link points in here. */
+  char crossed[4096];
+  unsigned crossed_used;
 } esc_options;
 
 /* ESC_OPT_<field> numbers the rows of options.def; ESC_GIVEN(field) is the

@@ -29,6 +29,8 @@
 #define FLAG_STACK 1
 #define FLAG_REMOVED 2
 #define FLAG_GUARDED 4
+#define FLAG_SIZES 8
+#define SIZE_BUCKETS 114 /* ESCAPE_PROFILE_SIZE_BUCKETS */
 #define MODULE_NAME "__escape_profile_module"
 #define COUNTERS 7
 
@@ -52,10 +54,11 @@ esc_prof *esc_prof_new(LLVMModuleRef M) {
   p->i64 = LLVMInt64TypeInContext(p->cx);
   p->void_ty = LLVMVoidTypeInContext(p->cx);
   /* { [7 x i64] counters, ptr file, function, source_function, call,
-   *   reason, i32 line, col, flags, reserved } */
-  LLVMTypeRef f[10] = {escb_array_type(p->i64, COUNTERS), p->ptr, p->ptr, p->ptr, p->ptr,
-                       p->ptr, p->i32, p->i32, p->i32, p->i32};
-  p->site_ty = LLVMStructTypeInContext(p->cx, f, 10, 0);
+   *   reason, i32 line, col, flags, function_line, i64 max_bytes,
+   *   ptr sizes } */
+  LLVMTypeRef f[12] = {escb_array_type(p->i64, COUNTERS), p->ptr, p->ptr, p->ptr, p->ptr,
+                       p->ptr, p->i32, p->i32, p->i32, p->i32, p->i64, p->ptr};
+  p->site_ty = LLVMStructTypeInContext(p->cx, f, 12, 0);
   p->skip = LLVMGetNamedGlobal(M, MODULE_NAME) != NULL;
   return p;
 }
@@ -85,13 +88,25 @@ static LLVMValueRef cstr(esc_prof *p, const char *s) {
 typedef struct site_info {
   const char *file, *function, *source_function, *call, *reason;
   unsigned line, col, flags;
+  unsigned function_line; /* the holding function's first line (0: none) */
 } site_info;
+
+/* sizes_array: a site's counters of the sizes it asks for (FLAG_SIZES),
+ * zero-initialized, so they cost the program's file nothing. */
+static LLVMValueRef sizes_array(esc_prof *p) {
+  LLVMTypeRef ty = escb_array_type(p->i64, SIZE_BUCKETS);
+  LLVMValueRef g = LLVMAddGlobal(p->M, ty, "escape.profile.sizes");
+  LLVMSetInitializer(g, LLVMConstNull(ty));
+  LLVMSetLinkage(g, LLVMPrivateLinkage);
+  LLVMSetAlignment(g, 8);
+  return g;
+}
 
 static int new_site(esc_prof *p, const site_info *in) {
   LLVMValueRef zeros[COUNTERS];
   for (int k = 0; k < COUNTERS; k++)
     zeros[k] = LLVMConstInt(p->i64, 0, 0);
-  LLVMValueRef v[10] = {
+  LLVMValueRef v[12] = {
       escb_const_array(p->i64, zeros, COUNTERS),
       cstr(p, in->file),
       cstr(p, in->function),
@@ -101,9 +116,11 @@ static int new_site(esc_prof *p, const site_info *in) {
       LLVMConstInt(p->i32, in->line, 0),
       LLVMConstInt(p->i32, in->col, 0),
       LLVMConstInt(p->i32, in->flags, 0),
-      LLVMConstInt(p->i32, 0, 0)};
+      LLVMConstInt(p->i32, in->function_line, 0),
+      LLVMConstInt(p->i64, 0, 0),
+      (in->flags & FLAG_SIZES) ? sizes_array(p) : LLVMConstNull(p->ptr)};
   LLVMValueRef g = LLVMAddGlobal(p->M, p->site_ty, "escape.profile.site");
-  LLVMSetInitializer(g, LLVMConstNamedStruct(p->site_ty, v, 10));
+  LLVMSetInitializer(g, LLVMConstNamedStruct(p->site_ty, v, 12));
   LLVMSetLinkage(g, LLVMPrivateLinkage);
   LLVMSetAlignment(g, 8);
   ESC_PUSH(p->sites, p->nsites, p->capsites, g);
@@ -168,12 +185,17 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
     return;
   LLVMBuilderRef b = LLVMCreateBuilderInContext(p->cx);
   char *fname = fn_name(f->fn);
+  unsigned fline = esc_fn_first_line(f->fn);
+  int a0, a1;
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
     const esc_site *site = esc_sites_find(sites, c->call);
     char file[1024];
-    site_info in = {file, fname, site ? site->fn : "", NULL, "", 0, 0, 0};
+    site_info in = {file, fname, site ? site->fn : "", NULL, "", 0, 0, 0, fline};
     const esc_site *named = describe(c->call, sites, file, sizeof file, &in.line, &in.col);
+    /* A run-time size: the sizes it asks for, for -escape-profile-use. */
+    unsigned sizes = !c->info.size_known && esc_call_bytes_args(&c->info,
+                         LLVMGetNumArgOperands(c->call), &a0, &a1) ? FLAG_SIZES : 0;
     char *text = esc_call_text(c->call, named);
     char *reason = NULL;
     in.call = text;
@@ -182,7 +204,7 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
        * here, and the heap path's alloc hook takes one back (runtime). */
       char buf[160];
       esc_reason_fallback_text(c, buf, sizeof buf);
-      in.flags = FLAG_STACK | FLAG_GUARDED;
+      in.flags = FLAG_STACK | FLAG_GUARDED | sizes;
       in.reason = buf;
       int id = new_site(p, &in);
       esc_ptrmap_put(&p->heap, c->call, id);
@@ -197,6 +219,7 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
       LLVMValueRef args[2] = {p->sites[id], LLVMConstInt(p->i64, bytes, 0)};
       call_hook(p, b, "__escape_profile_avoided", p->void_ty, args, 2);
     } else {
+      in.flags = sizes;
       reason = c->verdict.reason == ESC_OK ? esc_strdup(esc_reason_unrewritten_text)
                                            : esc_report_reason(f, c);
       in.reason = reason ? reason : "";
@@ -216,7 +239,7 @@ void esc_prof_removed(esc_prof *p, const esc_site *site) {
     return;
   char *text = esc_site_text(site);
   site_info in = {site->file, site->fn, site->fn, text, esc_reason_removed_text,
-                  site->line, site->col, FLAG_STACK | FLAG_REMOVED};
+                  site->line, site->col, FLAG_STACK | FLAG_REMOVED, 0};
   new_site(p, &in);
   free(text);
 }
@@ -247,7 +270,8 @@ static LLVMValueRef alloc_size(esc_prof *p, LLVMBuilderRef b, LLVMValueRef call,
 /* fallback_site: a heap call esc_prof_note did not see. */
 static int fallback_site(esc_prof *p, LLVMValueRef fn, LLVMValueRef call) {
   char file[1024], *fname = fn_name(fn);
-  site_info in = {file, fname, "", NULL, "  not analysed by the pass\n", 0, 0, 0};
+  site_info in = {file, fname, "", NULL, "  not analysed by the pass\n", 0, 0, 0,
+                  esc_fn_first_line(fn)};
   describe(call, NULL, file, sizeof file, &in.line, &in.col);
   char *text = esc_call_text(call, NULL);
   in.call = text;

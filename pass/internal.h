@@ -64,6 +64,24 @@ typedef struct esc_verdict {
                          "" for none (the module's own string) */
 } esc_verdict;
 
+/* esc_psizes is what a profile says about one site's sizes
+ * (-escape-profile-use, profuse.c): the buffer it asks for (the 99th
+ * percentile) and, ascending, the bounds of its buckets that counted runs,
+ * so a budget can take the largest size below it that holds some. */
+typedef struct esc_psizes {
+  uint64_t want;
+  int n;
+  uint64_t *upper;
+} esc_psizes;
+
+/* esc_guard_cap: the limit that capped a profile's buffer. */
+typedef enum esc_guard_cap {
+  ESC_CAP_NONE,
+  ESC_CAP_OBJECT, /* -escape-max-object-bytes */
+  ESC_CAP_FRAME,  /* what the frame budget had left */
+  ESC_CAP_CHAIN,  /* what the call-chain budget had left */
+} esc_guard_cap;
+
 /* esc_cand is an allocation site in the function being analysed. */
 typedef struct esc_cand {
   LLVMValueRef call;
@@ -84,6 +102,11 @@ typedef struct esc_cand {
   int lifo;            /* on the side stack, in a loop: each free releases
                           its memory */
   LLVMValueRef lifo_mark; /* the side stack's top before it, for those frees */
+  const esc_psizes *profile; /* -escape-profile-use: the site's sizes, or NULL */
+  int guard_profiled;  /* the guarded buffer's size is the profile's */
+  uint64_t guard_want; /* ...the size it asks for within the object limit */
+  esc_guard_cap guard_cap; /* the limit that capped the profile's size */
+  uint64_t guard_limit;    /* ...its value in bytes */
   LLVMValueRef slot;   /* the alloca (or side-stack address holder) replacing it */
 } esc_cand;
 
@@ -260,6 +283,14 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
 void esc_report_print(esc_report *r, int level);
 void esc_report_free(esc_report *r);
 char *esc_report_reason(const esc_func *f, const esc_cand *c);
+
+/* profuse.c: -escape-profile-use, the guarded buffers' sizes from a profile */
+typedef struct esc_profuse esc_profuse;
+esc_profuse *esc_profuse_load(const char *path, char *err, size_t n); /* NULL: err */
+void esc_profuse_free(esc_profuse *p);
+int esc_profuse_sized(const esc_profuse *p); /* entries with sizes */
+void esc_profuse_apply(const esc_profuse *p, esc_func *f, esc_sites *sites);
+unsigned esc_fn_first_line(LLVMValueRef fn);
 
 /* instrument.c: the allocation profiler's instrumentation (-escape-profile) */
 typedef struct esc_prof esc_prof;

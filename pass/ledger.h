@@ -132,10 +132,10 @@ int esc_schema_wrapper_read(LLVMValueRef node, char **name, char **file);
 int esc_schema_phase_read(LLVMModuleRef M);
 void esc_schema_phase_write(LLVMModuleRef M, int phase);
 void esc_schema_options_write(LLVMModuleRef M, const char *const *names,
-                              const uint64_t *values, unsigned n);
+                              const uint64_t *values, const char *const *strs, unsigned n);
 void esc_schema_options_read(LLVMModuleRef M, unsigned max_pairs,
                              void (*each)(void *arg, const char *name, unsigned len,
-                                          uint64_t value),
+                                          uint64_t value, const char *str, unsigned slen),
                              void *arg);
 void esc_schema_forget_sites(LLVMModuleRef M, unsigned kind);
 void esc_schema_forget_lto(LLVMModuleRef M);

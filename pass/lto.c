@@ -16,14 +16,16 @@
  * is refused; the options given at the compile step (-mllvm -escape-m=1
  * and the rest: every row of options.def that crosses) are kept in
  * !escape.options (the records' layout: schema.c) and apply at the link
- * unless the link names them itself.
+ * unless the link names them itself; a string that crosses
+ * (-escape-profile-use) is recorded as an absolute path.
  * clang's default link (GNU ld with LLVMgold.so)
  * cannot run the pass: LLVM 19's gold plugin has no option that loads a
  * pass plugin (-plugin-opt=-load is not one of libLLVM's options), so such a
  * link silently builds the program unanalysed.  A compile step that was
  * asked for a report therefore says once how to link (esc_lto_note), unless
  * -escape-lto-note=0 says the link is arranged (scripts/escape-cc).
- * Exercised by test/lto/ (LTO_options.test: each option) and
+ * Exercised by test/lto/ (LTO_options.test: each option; the profile's
+ * crossing: test/profile/Profile_use.test) and
  * test/lto/LTO_default_linker.test (the note).
  */
 #ifndef _GNU_SOURCE /* (LLVM's flags define it) */
@@ -52,58 +54,117 @@ void esc_lto_set(LLVMModuleRef M, int phase) {
 #define RECORDED_MIN 1
 #define RECORDED_AND 1
 #define RECORDED_OR 1
+#define RECORDED_FIRST 1
 #define RECORDED_NONE 0
-/* VALUE_<kind>: a field as a recorded value (a string is never recorded). */
+/* VALUE_<kind>: a field as a recorded number; STR_<kind>: as a recorded
+ * string (NULL: a number).  A recorded string is a file name: absolute, so
+ * that a link run in another folder finds it (as given when it does not
+ * exist: the link then says so). */
 #define VALUE_LEVEL(v) ((uint64_t)(v))
 #define VALUE_BYTES(v) ((uint64_t)(v))
 #define VALUE_BOOL(v) ((uint64_t)(v))
 #define VALUE_STRING(v) ((uint64_t)0)
+#define STR_LEVEL(v, k) NULL
+#define STR_BYTES(v, k) NULL
+#define STR_BOOL(v, k) NULL
+#define STR_STRING(v, k) absolute(v, &owned[k])
+
+static const char *absolute(const char *path, char **owned) {
+  if (path && *path && (*owned = realpath(path, NULL)))
+    return *owned;
+  return path ? path : "";
+}
 
 /* esc_lto_save_options keeps the compile step's options for the link, one
  * name/value pair per row of options.def that crosses (!escape.options:
  * schema.c). */
 void esc_lto_save_options(LLVMModuleRef M, const esc_options *opt) {
-  const char *names[ESC_OPT_COUNT];
+  const char *names[ESC_OPT_COUNT], *strs[ESC_OPT_COUNT];
+  char *owned[ESC_OPT_COUNT] = {0};
   uint64_t values[ESC_OPT_COUNT];
   unsigned n = 0;
 #define ESC_OPTION(kind, field, name, def, merge, desc)                        \
   if (RECORDED_##merge) {                                                      \
     names[n] = name;                                                           \
+    strs[n] = STR_##kind(opt->field, n);                                       \
     values[n++] = VALUE_##kind(opt->field);                                    \
   }
 #include "options.def"
-  esc_schema_options_write(M, names, values, n);
+  esc_schema_options_write(M, names, values, strs, n);
+  for (unsigned k = 0; k < n; k++)
+    free(owned[k]);
 }
 
 static uint64_t merge_MAX(uint64_t a, uint64_t b) { return a > b ? a : b; }
 static uint64_t merge_MIN(uint64_t a, uint64_t b) { return a < b ? a : b; }
 static uint64_t merge_AND(uint64_t a, uint64_t b) { return a && b; }
 static uint64_t merge_OR(uint64_t a, uint64_t b) { return a || b; }
+static uint64_t merge_FIRST(uint64_t a, uint64_t b) { return a; }
 static uint64_t merge_NONE(uint64_t a, uint64_t b) { return a; }
 
 static uint64_t clamp_LEVEL(uint64_t v) { return v > 2 ? 2 : v; }
 static uint64_t clamp_BYTES(uint64_t v) { return v; }
 static uint64_t clamp_BOOL(uint64_t v) { return v != 0; }
-/* A string is never recorded (merge NONE); were one read, it is "". */
-static const char *clamp_STRING(uint64_t v) { (void)v; return ""; }
 
-/* recorded: the options the compile steps recorded, merged row by row. */
+/* IS_STRING_<kind>: the row's recorded value is a string. */
+#define IS_STRING_LEVEL 0
+#define IS_STRING_BYTES 0
+#define IS_STRING_BOOL 0
+#define IS_STRING_STRING 1
+
+/* recorded: the options the compile steps recorded, merged row by row (a
+ * string row: the first record's that is not ""; its text stays the
+ * module's, in the context, while the link runs). */
 typedef struct recorded {
   uint64_t rec[ESC_OPT_COUNT];
   int seen[ESC_OPT_COUNT];
+  const char *str[ESC_OPT_COUNT];
+  unsigned slen[ESC_OPT_COUNT];
 } recorded;
 
-static void merge_pair(void *arg, const char *key, unsigned len, uint64_t v) {
+static void merge_pair(void *arg, const char *key, unsigned len, uint64_t v, const char *str,
+                       unsigned slen) {
   recorded *r = arg;
   int row = 0;
 #define ESC_OPTION(kind, field, name, def, merge, desc)                        \
-  if (len == strlen(name) && memcmp(key, name, len) == 0) {                    \
-    r->rec[row] = r->seen[row] ? merge_##merge(r->rec[row], v) : v;            \
-    r->seen[row] = 1;                                                          \
+  if (len == strlen(name) && memcmp(key, name, len) == 0 &&                    \
+      IS_STRING_##kind == (str != NULL) && (!str || RECORDED_##merge)) {       \
+    if (str) {                                                                 \
+      if (!r->seen[row] && slen > 0) {                                         \
+        r->str[row] = str;                                                     \
+        r->slen[row] = slen;                                                   \
+        r->seen[row] = 1;                                                      \
+      }                                                                        \
+    } else {                                                                   \
+      r->rec[row] = r->seen[row] ? merge_##merge(r->rec[row], v) : v;          \
+      r->seen[row] = 1;                                                        \
+    }                                                                          \
   }                                                                            \
   row++;
 #include "options.def"
 }
+
+/* crossed: a recorded string, copied into opt->crossed (NULL: no room). */
+static const char *crossed(esc_options *opt, const char *s, unsigned n) {
+  if (n >= sizeof opt->crossed - opt->crossed_used)
+    return NULL;
+  char *d = opt->crossed + opt->crossed_used;
+  memcpy(d, s, n);
+  d[n] = 0;
+  opt->crossed_used += n + 1;
+  return d;
+}
+
+/* LOAD_<kind>: a recorded row's value into esc_options. */
+#define LOAD_LEVEL(field, row) opt->field = (int)clamp_LEVEL(r.rec[row])
+#define LOAD_BYTES(field, row) opt->field = clamp_BYTES(r.rec[row])
+#define LOAD_BOOL(field, row) opt->field = (int)clamp_BOOL(r.rec[row])
+#define LOAD_STRING(field, row)                                                \
+  do {                                                                         \
+    const char *s_ = crossed(opt, r.str[row], r.slen[row]);                    \
+    if (s_)                                                                    \
+      opt->field = s_;                                                         \
+  } while (0)
 
 /* esc_lto_load_options: the options for a link, from those recorded by the
  * compile steps of the linked modules, each merged as options.def says
@@ -115,7 +176,7 @@ void esc_lto_load_options(LLVMModuleRef M, esc_options *opt) {
   esc_schema_options_read(M, ESC_OPT_COUNT, merge_pair, &r);
 #define ESC_OPTION(kind, field, name, def, merge, desc)                        \
   if (r.seen[ESC_OPT_##field] && !(opt->given & ESC_GIVEN(field)))             \
-    opt->field = (ESC_CTYPE_##kind)clamp_##kind(r.rec[ESC_OPT_##field]);
+    LOAD_##kind(field, ESC_OPT_##field);
 #include "options.def"
 }
 

@@ -62,6 +62,33 @@ static void align_text(const esc_verdict *v, esc_buf *out) {
   }
 }
 
+/* guard_text: a guarded site's line, and where its size came from when a
+ * profile (-escape-profile-use) named the site:
+ *   guarded: a 3072-byte stack buffer from the profile, the heap when ...
+ *   guarded: a 2048-byte stack buffer from the profile (it asked for 100000
+ *     bytes: capped by the function's stack budget, 65536 bytes), ...
+ *   guarded: a 256-byte stack buffer (the profile asked for 100000 bytes:
+ *     over the object limit, 65536 bytes), ...                            */
+static void guard_text(const esc_cand *c, esc_buf *out) {
+  static const char *const cap[] = {
+      [ESC_CAP_NONE] = "",
+      [ESC_CAP_OBJECT] = "the object limit",
+      [ESC_CAP_FRAME] = "the function's stack budget",
+      [ESC_CAP_CHAIN] = "the call chain's stack budget",
+  };
+  esc_buf_printf(out, "  guarded: a %" PRIu64 "-byte stack buffer", c->bytes);
+  if (c->guard_profiled && c->guard_cap == ESC_CAP_NONE)
+    esc_buf_printf(out, " from the profile");
+  else if (c->guard_profiled)
+    esc_buf_printf(out, " from the profile (it asked for %" PRIu64 " bytes: capped by %s, "
+                        "%" PRIu64 " bytes)", c->profile->want, cap[c->guard_cap],
+                   c->guard_limit);
+  else if (c->profile && c->guard_cap != ESC_CAP_NONE)
+    esc_buf_printf(out, " (the profile asked for %" PRIu64 " bytes: over %s, %" PRIu64
+                        " bytes)", c->profile->want, cap[c->guard_cap], c->guard_limit);
+  esc_buf_printf(out, ", the heap when the run-time size is larger\n");
+}
+
 /* esc_reason_text: a site's -escape-m=2 lines (each indented two spaces,
  * ending in '\n'): why it stays on the heap, or for a moved site how it
  * moved when that is not a plain stack slot.  Nothing for ESC_R_FLOW (its
@@ -75,8 +102,7 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
   switch (v->reason) {
   case ESC_OK:
     if (c->guarded)
-      esc_buf_printf(out, "  guarded: a %" PRIu64 "-byte stack buffer, the heap when the "
-                          "run-time size is larger\n", c->bytes);
+      guard_text(c, out);
     if (c->on_side_stack)
       esc_buf_printf(out, "  recursive: on the thread's side stack while it has room, "
                           "else on the heap\n");

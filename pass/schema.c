@@ -338,17 +338,20 @@ void esc_schema_phase_write(LLVMModuleRef M, int phase) {
 }
 
 /* !escape.options: !{!"escape-m", i64 1, !"escape-guard-bytes", i64 256,
- * ...} — one name/value pair per option the compile step records; named
- * pairs, so a record from a plugin with other options still merges what
- * both know.  The writer replaces the list; the reader hands each
- * well-formed pair of every record of at most max_pairs pairs to `each`. */
+ * !"escape-profile-use", !"/abs/p.json", ...} — one name/value pair per
+ * option the compile step records (a string option's value a string: strs[k]
+ * not NULL); named pairs, so a record from a plugin with other options
+ * still merges what both know (a reader that knows no string values skips
+ * them).  The writer replaces the list; the reader hands each well-formed
+ * pair of every record of at most max_pairs pairs to `each` (str NULL for
+ * an integer). */
 void esc_schema_options_write(LLVMModuleRef M, const char *const *names,
-                              const uint64_t *values, unsigned n) {
+                              const uint64_t *values, const char *const *strs, unsigned n) {
   LLVMContextRef cx = LLVMGetModuleContext(M);
   LLVMMetadataRef *ops = esc_alloc((2 * (size_t)n + 1) * sizeof *ops);
   for (unsigned k = 0; k < n; k++) {
     ops[2 * k] = esc_md_str(cx, names[k]);
-    ops[2 * k + 1] = esc_md_i64(cx, values[k]);
+    ops[2 * k + 1] = strs[k] ? esc_md_str(cx, strs[k]) : esc_md_i64(cx, values[k]);
   }
   escb_drop_named_metadata(M, OPTIONS);
   add(M, OPTIONS, ops, 2 * (size_t)n);
@@ -357,7 +360,7 @@ void esc_schema_options_write(LLVMModuleRef M, const char *const *names,
 
 void esc_schema_options_read(LLVMModuleRef M, unsigned max_pairs,
                              void (*each)(void *arg, const char *name, unsigned len,
-                                          uint64_t value),
+                                          uint64_t value, const char *str, unsigned slen),
                              void *arg) {
   unsigned n = 0;
   LLVMValueRef *nodes = esc_named_md(M, OPTIONS, &n);
@@ -370,12 +373,19 @@ void esc_schema_options_read(LLVMModuleRef M, unsigned max_pairs,
     if (!ops)
       continue;
     for (unsigned p = 0; p + 1 < nops; p += 2) {
-      unsigned len = 0;
-      if (!esc_md_is_string(ops[p]) || !esc_md_is_int(ops[p + 1]))
+      unsigned len = 0, slen = 0;
+      if (!esc_md_is_string(ops[p]))
         continue;
       const char *key = LLVMGetMDString(ops[p], &len);
-      if (key)
-        each(arg, key, len, esc_md_uint(ops[p + 1]));
+      if (!key)
+        continue;
+      if (esc_md_is_int(ops[p + 1])) {
+        each(arg, key, len, esc_md_uint(ops[p + 1]), NULL, 0);
+      } else if (esc_md_is_string(ops[p + 1])) {
+        const char *str = LLVMGetMDString(ops[p + 1], &slen);
+        if (str)
+          each(arg, key, len, 0, str, slen);
+      }
     }
     free(ops);
   }

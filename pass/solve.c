@@ -56,9 +56,14 @@ static void unite(esc_func *f, int a, int b) {
     f->cands[a > b ? a : b].group = a < b ? a : b;
 }
 
+static uint64_t fit(const esc_psizes *p, uint64_t limit);
+
 /* size_checks: what the allocation call itself allows. */
 static void size_checks(esc_func *f, esc_cand *c) {
   const esc_callinfo *ci = &c->info;
+  c->guard_profiled = 0;
+  c->guard_want = c->guard_limit = 0;
+  c->guard_cap = ESC_CAP_NONE;
   if (ci->fn == ESC_FN_OTHER) {
     refuse(c, because(ESC_R_ALLOCATOR, c->call));
     return;
@@ -84,6 +89,23 @@ static void size_checks(esc_func *f, esc_cand *c) {
     }
     c->guarded = 1;
     size = f->opt->guard_bytes;
+    /* -escape-profile-use: what the site asked for, within the object
+     * limit; more than the default starts at the default, and grow adds
+     * what the budgets leave. */
+    if (c->profile && !copies) {
+      uint64_t cap = f->opt->max_object_bytes < ESC_GUARD_CAP ? f->opt->max_object_bytes
+                                                               : ESC_GUARD_CAP;
+      uint64_t want = c->profile->want;
+      if (want > cap) {
+        want = fit(c->profile, cap);
+        c->guard_cap = ESC_CAP_OBJECT;
+        c->guard_limit = f->opt->max_object_bytes;
+      }
+      c->guard_want = want;
+      c->guard_profiled = want > 0;
+      if (want && want < size)
+        size = want;
+    }
     if (size > f->opt->max_object_bytes)
       size = f->opt->max_object_bytes;
     if (size > ESC_GUARD_CAP) /* a sane cap; rewrite.c bounds calloc's factors */
@@ -431,6 +453,48 @@ static int lifo_ok(esc_func *f, int k) {
   return frees > 0;
 }
 
+/* fit: the largest size up to `limit` that holds some of a site's runs
+ * (the bound of one of its buckets), 0 if none. */
+static uint64_t fit(const esc_psizes *p, uint64_t limit) {
+  uint64_t best = 0;
+  for (int k = 0; k < p->n && p->upper[k] <= limit; k++)
+    best = p->upper[k];
+  return best;
+}
+
+/* grow: guarded sites whose profile asks for more than the default take
+ * it from what the frame and chain budgets left after every site fitted at
+ * its default size (so a profile never pushes another site to the heap),
+ * in instruction order; capped, a site takes the largest of its sizes that
+ * fits, and says which budget capped it (`cap`, `limit`).  Side-stack
+ * sites do not grow: their memory is the thread's side stack, shared by
+ * its recursion, not this frame's (a profile may still shrink them). */
+static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) {
+  for (int k = 0; k < f->ncands; k++) {
+    esc_cand *c = &f->cands[k];
+    if (c->verdict.reason != ESC_OK || c->on_side_stack || !c->guarded || !c->profile)
+      continue;
+    if (!c->guard_want)
+      continue; /* none of its sizes is within the object limit */
+    uint64_t want = (c->guard_want + c->align - 1) / c->align * c->align;
+    if (want <= c->bytes)
+      continue;
+    if (want - c->bytes > room) {
+      uint64_t most = (c->bytes + room) / c->align * c->align;
+      uint64_t got = fit(c->profile, most);
+      want = (got + c->align - 1) / c->align * c->align;
+      c->guard_cap = cap;
+      c->guard_limit = limit;
+      if (want <= c->bytes) {
+        c->guard_profiled = 0; /* the default stays: nothing larger fits */
+        continue;
+      }
+    }
+    room -= want - c->bytes;
+    c->bytes = want;
+  }
+}
+
 /* groups: freed-together groups, then the frame budget, in instruction
  * order.  In a recursive function a site outside loops takes its memory
  * from the per-thread side stack (runtime/sidestack.c): it costs the frame
@@ -487,6 +551,8 @@ static void groups(esc_func *f) {
   }
   if (refused_any)
     unify(f);
+  grow(f, budget > used ? budget - used : 0,
+       over.reason == ESC_R_CHAIN ? ESC_CAP_CHAIN : ESC_CAP_FRAME, over.limit);
   for (int k = 0; k < f->ncands; k++)
     if (f->cands[k].verdict.reason == ESC_OK && !f->cands[k].on_side_stack)
       f->frame_used += f->cands[k].bytes;

@@ -127,9 +127,21 @@ void __escape_profile_register(escape_profile_module *m) {
                                                 memory_order_relaxed));
 }
 
+/* sized: a size the site asked for, when it counts them (flag SIZES). */
+static void sized(escape_profile_site *s, uint64_t bytes) {
+  if (!(s->flags & ESCAPE_PROFILE_SIZES) || !s->sizes)
+    return;
+  prof_count(&s->sizes[escape_profile_bucket(bytes)], 1);
+  uint64_t max = __atomic_load_n(&s->max_bytes, __ATOMIC_RELAXED);
+  while (bytes > max && !__atomic_compare_exchange_n(&s->max_bytes, &max, bytes, 1,
+                                                     __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+    ;
+}
+
 void __escape_profile_avoided(escape_profile_site *s, uint64_t bytes) {
   prof_count(&s->avoided, 1);
   prof_count(&s->avoided_bytes, bytes);
+  sized(s, bytes); /* a guarded site's heap runs too: counted once, here */
 }
 
 __attribute__((noinline)) uint64_t __escape_profile_enter(void) {
@@ -178,6 +190,8 @@ __attribute__((noinline)) void __escape_profile_alloc(escape_profile_site *s, vo
   }
   if (!p)
     return; /* failed: nothing was allocated */
+  if (!(s->flags & ESCAPE_PROFILE_GUARDED))
+    sized(s, bytes);
   prof_count(&s->allocs, 1);
   prof_count(&s->bytes, bytes);
   prof_obj o = {(uintptr_t)p, s, NULL, 0, 0};

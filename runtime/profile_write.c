@@ -5,8 +5,14 @@
  *     "function": "main", "source_function": "make", "call": "malloc(64)",
  *     "stack": false, "removed": false, "guarded": false, "reason": "...", "allocs": 3, "bytes": 192,
  *     "frame_local": 3, "outlived": 0, "never_freed": 0,
- *     "avoided": 0, "avoided_bytes": 0}, ...]}
+ *     "avoided": 0, "avoided_bytes": 0, "function_line": 10,
+ *     "max_bytes": 3072, "sizes": [[3072, 40], ...]}, ...]}
  *
+ * max_bytes and sizes only for a site with a run-time size (flag SIZES):
+ * each bucket that counted a size, as [its upper bound, count] (the last
+ * bucket's bound is max_bytes).  Readers of the first format ignore the
+ * keys, and the pass's -escape-profile-use finds no sizes in a profile
+ * without them (pass/profuse.c).
  * One entry per site copy per module; scripts/escape-profile merges copies
  * with the same position, function and call.  Format: runtime/README.md.
  */
@@ -53,11 +59,28 @@ static void site(FILE *f, const escape_profile_site *s) {
   fprintf(f,
           ",\n     \"allocs\": %llu, \"bytes\": %llu, \"frame_local\": %llu, "
           "\"outlived\": %llu, \"never_freed\": %llu, \"avoided\": %llu, "
-          "\"avoided_bytes\": %llu}",
+          "\"avoided_bytes\": %llu",
           (unsigned long long)get(&s->allocs), (unsigned long long)get(&s->bytes),
           (unsigned long long)get(&s->frame_local), (unsigned long long)get(&s->outlived),
           (unsigned long long)get(&s->never_freed), (unsigned long long)get(&s->avoided),
           (unsigned long long)get(&s->avoided_bytes));
+  fprintf(f, ", \"function_line\": %u", s->function_line);
+  if ((s->flags & ESCAPE_PROFILE_SIZES) && s->sizes) {
+    uint64_t max = get(&s->max_bytes);
+    fprintf(f, ", \"max_bytes\": %llu, \"sizes\": [", (unsigned long long)max);
+    const char *sep = "";
+    for (uint32_t b = 0; b < ESCAPE_PROFILE_SIZE_BUCKETS; b++) {
+      uint64_t n = get(&s->sizes[b]);
+      if (!n)
+        continue;
+      uint64_t upper = escape_profile_bucket_upper(b);
+      fprintf(f, "%s[%llu, %llu]", sep, (unsigned long long)(upper < max ? upper : max),
+              (unsigned long long)n);
+      sep = ", ";
+    }
+    fputc(']', f);
+  }
+  fputc('}', f);
 }
 
 void prof_write(void) {

@@ -23,7 +23,13 @@ declare i32 @__gxx_personality_v0(...)
 ; OFF-NOT: __escape_profile
 ; OFF-NOT: escape.profile
 
-; CHECK: @escape.profile.site = private global { [7 x i64], ptr, ptr, ptr, ptr, ptr, i32, i32, i32, i32 } { [7 x i64] zeroinitializer, {{.*}}, i32 0, i32 0, i32 1, i32 0 }
+; CHECK: @escape.profile.site = private global { [7 x i64], ptr, ptr, ptr, ptr, ptr, i32, i32, i32, i32, i64, ptr } { [7 x i64] zeroinitializer, {{.*}}, i32 0, i32 0, i32 1, i32 0, i64 0, ptr null }
+; A site with a run-time size counts the sizes it asks for (flag 8, and its
+; zero-initialized buckets): the heap sites of @heap and @invoked, and the
+; guarded site (flags 1 | 4 | 8).
+; CHECK: @escape.profile.sizes = private global [114 x i64] zeroinitializer, align 8
+; CHECK: @escape.profile.site.{{[0-9]+}} = {{.*}}, i32 0, i32 0, i32 8, i32 0, i64 0, ptr @escape.profile.sizes }
+; CHECK: @escape.profile.site.{{[0-9]+}} = {{.*}}, i32 0, i32 0, i32 13, i32 0, i64 0, ptr @escape.profile.sizes.{{[0-9]+}} }
 ; CHECK: @__escape_profile_module = private global { i32, i32, ptr, ptr } { i32 1, i32 4, ptr @escape.profile.sites, ptr null }
 ; CHECK: @llvm.global_ctors = appending global {{.*}} @escape.profile.ctor
 
