@@ -78,6 +78,9 @@ typedef struct esc_cand {
   int guarded;         /* a stack buffer of `bytes`, the heap when the size
                           at run time is larger: a size known at run time
                           only, and every strdup and strndup */
+  int grown;           /* its pointer may reach realloc (ESC_CHECK_REALLOC):
+                          its frees stay, and each realloc of it moves it
+                          to the heap (rewrite.c's grow) */
   int on_side_stack;   /* in a recursive function: from the side stack
                           when it has room (runtime/sidestack.c) */
   int in_cycle;        /* the site is on a CFG cycle */
@@ -91,6 +94,8 @@ typedef struct esc_cand {
 typedef enum esc_checkkind {
   ESC_CHECK_FREE,     /* free(loc): removable iff loc holds converted objects only */
   ESC_CHECK_MAY_FREE, /* a nocapture argument to a callee that may free it */
+  ESC_CHECK_REALLOC,  /* realloc(loc, n): loc holds allocation sites of this
+                         function, realloc results and null only (call.c) */
 } esc_checkkind;
 
 /* esc_check is one use of a location to judge after solving. */
@@ -184,6 +189,7 @@ enum {
   ESC_RW_ZERO = 64,     /* calloc zeroing */
   ESC_RW_INVOKE = 128,  /* invoke turned into a call */
   ESC_RW_LIFETIME = 256, /* lifetime markers */
+  ESC_RW_GROW = 512,    /* realloc of a stack buffer */
 };
 void esc_rewrite(esc_func *f);
 

@@ -80,6 +80,9 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
     if (c->on_side_stack)
       esc_buf_printf(out, "  recursive: on the thread's side stack while it has room, "
                           "else on the heap\n");
+    if (c->grown)
+      esc_buf_printf(out, "  reallocated: in a %" PRIu64 "-byte stack buffer until realloc "
+                          "moves it to the heap\n", c->bytes);
     return;
   case ESC_R_FLOW: return;
   case ESC_R_ALLOCATOR:
