@@ -257,6 +257,7 @@ static void func_free(esc_func *f) {
   free(f->cands);
   free(f->checks);
   free(f->pobj);
+  free(f->grown);
   memset(f, 0, sizeof *f);
 }
 
@@ -333,6 +334,8 @@ static void finish(esc_run *r, int i, esc_func *kept) {
     esc_prof_note(r->prof, &f, &r->sites);
   if (r->opt->rewrite)
     esc_rewrite(&f);
+  if (r->prof)
+    esc_prof_grown(r->prof, &f);
   r->changed |= f.nconverted > 0;
   func_free(&f);
 }

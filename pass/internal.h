@@ -122,6 +122,13 @@ typedef struct esc_summaries {
   int n;
 } esc_summaries;
 
+/* esc_grown is a malloc that rewrite.c's grow added: the heap block a
+ * realloc moves site `cand`'s stack buffer to (the profiler counts it). */
+typedef struct esc_grown {
+  LLVMValueRef call;
+  int cand;
+} esc_grown;
+
 /* esc_func is the analysis state of one function. */
 typedef struct esc_func {
   LLVMValueRef fn;
@@ -145,6 +152,8 @@ typedef struct esc_func {
   int remarks;       /* LLVM remarks of pass `escape` are wanted */
   int nconverted;
   unsigned rewrites; /* ESC_RW_*: what rewrite.c did to the function */
+  esc_grown *grown;  /* rewrite.c's grow: the mallocs it added */
+  int ngrown, capgrown;
 } esc_func;
 
 /* build.c / call.c: IR -> graph */
@@ -219,6 +228,7 @@ void esc_reason_text(const esc_cand *c, esc_buf *out); /* FLOW: report.c */
 /* ...and the profiler's (instrument.c): a moved site with its call kept as
  * a fallback (guarded or side stack), one left alone by -escape-rewrite=false */
 void esc_reason_fallback_text(const esc_cand *c, char *buf, size_t n);
+void esc_reason_grown_text(const esc_cand *c, char *buf, size_t n); /* its grown heap block */
 extern const char esc_reason_unrewritten_text[];
 /* ...and the ledger's leftovers (ledger.c: esc_sites_leftovers) */
 extern const char esc_reason_removed_text[];
@@ -267,6 +277,7 @@ char *esc_report_call_text(LLVMValueRef call, const esc_site *site);
 typedef struct esc_prof esc_prof;
 esc_prof *esc_prof_new(LLVMModuleRef M);
 void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites);
+void esc_prof_grown(esc_prof *p, esc_func *f); /* after esc_rewrite */
 void esc_prof_removed(esc_prof *p, const esc_site *site);
 int esc_prof_finish(esc_prof *p, escb_ctx *ctx);
 void esc_prof_free(esc_prof *p);

@@ -147,6 +147,13 @@ void esc_reason_fallback_text(const esc_cand *c, char *buf, size_t n) {
     snprintf(buf, n, "  does not escape; on the heap when the side stack is full\n");
 }
 
+/* esc_reason_grown_text: the profiler's line for the heap blocks a grown
+ * site's reallocs move it to (rewrite.c's grow). */
+void esc_reason_grown_text(const esc_cand *c, char *buf, size_t n) {
+  snprintf(buf, n, "  does not escape; on the heap once realloc moves it from its %llu-byte "
+                   "stack buffer\n", (unsigned long long)c->bytes);
+}
+
 /* esc_reason_unrewritten_text: the profiler's line for a site that does
  * not escape, left on the heap by -escape-rewrite=false. */
 const char esc_reason_unrewritten_text[] = "  does not escape, but -escape-rewrite=false\n";

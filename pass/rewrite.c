@@ -313,7 +313,7 @@ static void grow(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
   LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
   const uint64_t *pts = g->locs[loc].pts;
   LLVMValueRef cap = LLVMConstInt(szt, 0, 0);
-  int any = 0;
+  int any = 0, first = -1;
   for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
        o = esc_bits_next(pts, g->words, o + 1)) {
     if (!converted(f, o))
@@ -326,6 +326,8 @@ static void grow(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
       s = LLVMBuildAddrSpaceCast(b, s, pty, "");
     cap = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, p, s, ""),
                           LLVMConstInt(szt, c->bytes, 0), cap, "grow.cap");
+    if (!any)
+      first = g->objs[o].cand;
     any = 1;
   }
   if (!any)
@@ -344,6 +346,8 @@ static void grow(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
   LLVMTypeRef mty = LLVMFunctionType(ptr, &szt, 1, 0);
   LLVMValueRef size = LLVMBuildSelect(b, none, one, n, "");
   LLVMValueRef h = LLVMBuildCall2(b, mty, declare(m, "malloc", mty), &size, 1, "grow.new");
+  esc_grown gr = {h, first};
+  ESC_PUSH(f->grown, f->ngrown, f->capgrown, gr);
   LLVMValueRef q = h;
   if (!LLVMIsAConstantInt(none) || LLVMConstIntGetZExtValue(none)) { /* n may be 0 */
     LLVMValueRef args[2] = {h, LLVMBuildIntCast2(b, zero, LLVMTypeOf(LLVMGetOperand(call, 1)),
