@@ -3,7 +3,7 @@
 // stack buffer until realloc moves it to the heap; the remark's Reason is
 // that line. A buffer that may still be the stack buffer when it is returned
 // stays on the heap with its flow; one handed to reallocarray (not handled)
-// escapes "passed to parameter 0 of reallocarray".
+// escapes (LLVM 22 knows reallocarray as a realloc: "passed to realloc").
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --check-prefix=M1 --match-full-lines
 // RUN: %report -m=2 %s | FileCheck %s --check-prefix=M2 --match-full-lines
 // RUN: cd %S && %clang -O2 -g -fpass-plugin=%plugin -fno-caret-diagnostics -Rpass=escape \
@@ -22,7 +22,7 @@
 // M2-NEXT: Grow_explain.c:52:13:     from p (returned) at Grow_explain.c:55:3
 // M2-NEXT: Grow_explain.c:59:13: malloc(16) escapes to heap:
 // M2-NEXT: Grow_explain.c:59:13:   flow: {heap} = p:
-// M2-NEXT: Grow_explain.c:59:13:     from p (passed to parameter 0 of reallocarray, which may keep it) at Grow_explain.c:60:10
+// M2-NEXT: Grow_explain.c:59:13:     from p ({{passed to parameter 0 of reallocarray, which may keep it|passed to realloc}}) at Grow_explain.c:60:10
 // REMARK: Grow_explain.c:32:13: remark: malloc(16) does not escape: reallocated: in a 16-byte stack buffer until realloc moves it to the heap [-Rpass=escape]
 // REMARK-NEXT: Grow_explain.c:42:13: remark: malloc(n) does not escape: guarded: a 256-byte stack buffer, the heap when the run-time size is larger; reallocated: in a 256-byte stack buffer until realloc moves it to the heap [-Rpass=escape]
 #include <stdlib.h>
