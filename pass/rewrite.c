@@ -14,8 +14,10 @@
  * room (runtime/sidestack.c: a mark at entry, released before every return
  * or resume).  strdup and strndup copy their string into the buffer.
  * Their frees stay, with the pointer replaced by NULL when it is a stack
- * address (free(NULL) and delete of a null pointer do nothing).
- * Exercised by test/ir/Rewrite_ and Guard_ files.
+ * address (free(NULL) and delete of a null pointer do nothing).  So do the
+ * frees of a grown site (one whose pointer reaches realloc), and each
+ * realloc that may be given its buffer moves the object to a new heap block
+ * (grow).  Exercised by test/ir/Rewrite_, Guard_ and Grow_ files.
  */
 #include "internal.h"
 

@@ -5,8 +5,9 @@
  * free it, its size is a constant within the caps, the function is not on a
  * call-graph cycle (beyond its own budget) and calls no returns_twice
  * function, and, when the site is on a CFG cycle, no object from one
- * iteration can be live when the next one is allocated.  Exercised by
- * test/ir/ and test/exec/.
+ * iteration can be live when the next one is allocated.  A site whose
+ * pointer reaches realloc (call.c's grow rule) may still move: its reallocs
+ * move it to the heap (grows).  Exercised by test/ir/ and test/exec/.
  */
 #include "digraph.h"
 #include "internal.h"
