@@ -322,7 +322,7 @@ static void grow(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
       continue;
     esc_cand *c = &f->cands[g->objs[o].cand];
     LLVMValueRef s = c->slot;
-    if (!s) /* no buffer (solve.c keeps side-stack sites from growing) */
+    if (!s) /* no buffer (no grow rule where the side stack is used: call.c) */
       continue;
     if (LLVMTypeOf(s) != pty)
       s = LLVMBuildAddrSpaceCast(b, s, pty, "");
