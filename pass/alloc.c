@@ -114,15 +114,25 @@ static void alloc_sizes(escb_ctx *ctx, LLVMValueRef call, const escb_callfacts *
     out->zeroed = af.init_zero;
 }
 
-/* classify: the rules, first match wins. */
 /* realloc_size: a realloc's new size is the integer argument after the
  * pointer (realloc(p, n), reallocf, reallocarray's count), when there is
- * one; the profiler counts its bytes. */
-static void realloc_size(LLVMValueRef call, unsigned nargs, esc_callinfo *out) {
+ * one; the profiler counts its bytes.  The C library's realloc(p, n) by
+ * name and prototype (ptr, integer) -> ptr is ESC_FN_REALLOC, the one a
+ * stack buffer may grow through (call.c's grow rule). */
+static void realloc_size(LLVMValueRef call, const escb_callfacts *cf, esc_callinfo *out) {
   unsigned k = (unsigned)out->arg + 1;
-  if (k < nargs && LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, k))) == LLVMIntegerTypeKind)
+  if (k < cf->nargs && LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, k))) == LLVMIntegerTypeKind)
     out->size_arg[0] = (int)k;
+  size_t n = 0;
+  const char *name = LLVMGetValueName2(LLVMGetCalledValue(call), &n);
+  if (cf->lib == ESCB_LIB_REALLOC && n == 7 && memcmp(name, "realloc", 7) == 0 &&
+      cf->nargs == 2 && out->arg == 0 && out->size_arg[0] == 1 &&
+      LLVMGetTypeKind(LLVMTypeOf(call)) == LLVMPointerTypeKind &&
+      LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(call, 0))) == LLVMPointerTypeKind)
+    out->fn = ESC_FN_REALLOC;
 }
+
+/* classify: the rules, first match wins. */
 
 static void classify(escb_ctx *ctx, LLVMValueRef call, esc_callinfo *out) {
   memset(out, 0, sizeof *out);
@@ -149,7 +159,7 @@ static void classify(escb_ctx *ctx, LLVMValueRef call, esc_callinfo *out) {
     if (cf.realloc_arg >= 0) {
       out->kind = ESC_CALL_REALLOC;
       out->arg = cf.realloc_arg;
-      realloc_size(call, cf.nargs, out);
+      realloc_size(call, &cf, out);
     }
     return;
   }
@@ -170,7 +180,7 @@ static void classify(escb_ctx *ctx, LLVMValueRef call, esc_callinfo *out) {
   if (cf.lib == ESCB_LIB_REALLOC) {
     out->kind = ESC_CALL_REALLOC;
     out->arg = 0;
-    realloc_size(call, cf.nargs, out);
+    realloc_size(call, &cf, out);
     return;
   }
   esc_alloc_fn fn = fn_of(cf.lib);

@@ -27,6 +27,9 @@ typedef enum esc_alloc_fn {
                              the object's address is stored into *p */
   ESC_FN_STRDUP,        /* strdup(s): strlen(s) + 1 bytes, a copy of s */
   ESC_FN_STRNDUP,       /* strndup(s, n): strnlen(s, n) + 1 bytes */
+  ESC_FN_REALLOC,       /* REALLOC: the C library's realloc(p, n) itself, whose
+                           pointer may be a stack buffer (rewrite.c's grow);
+                           reallocf, reallocarray and the rest stay OTHER */
 } esc_alloc_fn;
 
 /* esc_callinfo describes what a call does to memory. */

@@ -4,7 +4,8 @@
  * esc_build_call asks, in this order, and the first that knows decides:
  *   1. an intrinsic, by its ID in one table (intrinsics below): memory
  *      intrinsics, integer arithmetic, hints and debug records;
- *   2. an allocator, a free or a realloc (alloc.c's classification);
+ *   2. an allocator, a free or a realloc (alloc.c's classification; a
+ *      realloc of the function's own allocations is the grow rule);
  *   3. the callee's summary, for a direct call of a function defined here
  *      with an exact definition (summary.c extracts them; applied here);
  *   4. the library model, for a declaration whose name and prototype a row
@@ -236,6 +237,81 @@ static void attribute_rule(esc_func *f, LLVMValueRef call, LLVMValueRef callee) 
 
 /* --- 2. allocators, frees, reallocs (alloc.c decides which) --- */
 
+/* grow_source: v is, through casts, phis and selects, only allocation
+ * sites of this function, results of realloc (ESC_FN_REALLOC) and null:
+ * memory the function allocated itself, never a parameter's or a global's
+ * (a pointer loaded from memory, a call's result, an offset: no).  seen
+ * holds the phis and selects on the way; past ESC_GROW_VALUES, no. */
+enum { ESC_GROW_VALUES = 64 };
+static int grow_source(esc_func *f, LLVMValueRef v, LLVMValueRef *seen, int *nseen) {
+  for (;;) {
+    if (LLVMIsAConstantPointerNull(v))
+      return 1;
+    if (!LLVMIsAInstruction(v))
+      return 0;
+    if (LLVMIsABitCastInst(v)) {
+      v = LLVMGetOperand(v, 0);
+      continue;
+    }
+    break;
+  }
+  for (int k = 0; k < *nseen; k++)
+    if (seen[k] == v)
+      return 1;
+  if (*nseen >= ESC_GROW_VALUES)
+    return 0;
+  seen[(*nseen)++] = v;
+  if (esc_is_call(v)) {
+    esc_callinfo ci;
+    esc_call_classify(f->ctx, v, &ci);
+    return (ci.kind == ESC_CALL_ALLOC && ci.fn != ESC_FN_POSIX_MEMALIGN) ||
+           (ci.kind == ESC_CALL_REALLOC && ci.fn == ESC_FN_REALLOC);
+  }
+  LLVMOpcode op = LLVMGetInstructionOpcode(v);
+  if (op == LLVMPHI) {
+    unsigned n = LLVMCountIncoming(v);
+    for (unsigned k = 0; k < n; k++)
+      if (!grow_source(f, LLVMGetIncomingValue(v, k), seen, nseen))
+        return 0;
+    return 1;
+  }
+  if (op == LLVMSelect)
+    return grow_source(f, LLVMGetOperand(v, 1), seen, nseen) &&
+           grow_source(f, LLVMGetOperand(v, 2), seen, nseen);
+  return 0;
+}
+
+/* grow_rule: realloc(p, n) of a pointer that is only the function's own
+ * allocations (grow_source), in a function with no side stack: p may be a
+ * stack buffer that realloc moves to the heap (a string builder's
+ * `b = realloc(b, cap * 2)`; rewrite.c's grow).  So p does not escape by
+ * being passed; the result is a heap block, never the buffer (unknown
+ * memory, as any call's); what the buffer holds is copied into that block
+ * and escapes; the size leaks nothing.  solve.c judges the check (p's
+ * objects are grown) and summary.c never sees a parameter in it.  0: the
+ * general rule (p escapes). */
+static int grow_rule(esc_func *f, LLVMValueRef call, const esc_callinfo *ci) {
+  esc_graph *g = &f->g;
+  if (ci->fn != ESC_FN_REALLOC || f->side_stack_usable || escb_is_musttail(call) ||
+      LLVMGetInstructionOpcode(call) != LLVMCall ||
+      LLVMGetNumOperands(call) != (int)LLVMGetNumArgOperands(call) + 1)
+    return 0;
+  LLVMValueRef seen[ESC_GROW_VALUES];
+  int nseen = 0;
+  LLVMValueRef p = LLVMGetOperand(call, 0);
+  if (!grow_source(f, p, seen, &nseen))
+    return 0;
+  int a = esc_graph_loc_of(g, p);
+  if (a >= 0) {
+    int content = esc_graph_new_deref(g, a);
+    esc_graph_load(g, a, content);
+    esc_graph_escape(g, content, ESC_WHY_CALL_CONTENT, call);
+    esc_add_check(f, ESC_CHECK_REALLOC, call, a);
+  }
+  esc_graph_copy(g, g->unknown, esc_graph_loc_of(g, call), ESC_WHY_OTHER, call);
+  return 1;
+}
+
 /* allocator: a call alloc.c classified; 0 for ESC_CALL_OTHER. */
 static int allocator(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
   esc_graph *g = &f->g;
@@ -264,6 +340,8 @@ static int allocator(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
               esc_graph_loc_of(g, LLVMGetOperand(call, (unsigned)ci.arg)));
     return 1;
   case ESC_CALL_REALLOC:
+    if (grow_rule(f, call, &ci))
+      return 1;
     /* The old object moves to a new heap block: it must be on the heap. */
     esc_graph_escape(g, esc_graph_loc_of(g, LLVMGetOperand(call, (unsigned)ci.arg)),
                      ESC_WHY_REALLOC, call);

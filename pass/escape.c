@@ -259,6 +259,7 @@ static void func_free(esc_func *f) {
   free(f->cands);
   free(f->checks);
   free(f->pobj);
+  free(f->grown);
   memset(f, 0, sizeof *f);
 }
 
@@ -326,13 +327,18 @@ static void judge(esc_run *r, int i, esc_func *f) {
     esc_report_params(&r->rep, f, &r->sums.v[i], &r->sites);
     esc_report_indirect(f);
   }
-  if (r->prof)
-    esc_prof_note(r->prof, f, &r->sites);
 }
 
+/* rewrite: the profiler's notes of a judged function, then its rewrite. */
 static void rewrite(esc_run *r, esc_func *f) {
-  if (r->opt->rewrite && LLVMGetLinkage(f->fn) != LLVMAvailableExternallyLinkage)
+  if (LLVMGetLinkage(f->fn) == LLVMAvailableExternallyLinkage)
+    return;
+  if (r->prof)
+    esc_prof_note(r->prof, f, &r->sites);
+  if (r->opt->rewrite)
     esc_rewrite(f);
+  if (r->prof)
+    esc_prof_grown(r->prof, f);
   r->changed |= f->nconverted > 0;
 }
 

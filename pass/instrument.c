@@ -42,6 +42,9 @@ struct esc_prof {
   LLVMValueRef *sites; /* site globals, in order of creation */
   int nsites, capsites;
   esc_ptrmap heap; /* heap allocation call -> index in sites */
+  int *grow_site;  /* per site of the function last noted: the site of the
+                      heap blocks its reallocs move it to, or -1 */
+  int ngrow_site;
   int skip;        /* the module was instrumented already */
 };
 
@@ -67,6 +70,7 @@ void esc_prof_free(esc_prof *p) {
   if (!p)
     return;
   free(p->sites);
+  free(p->grow_site);
   esc_ptrmap_free(&p->heap);
   free(p);
 }
@@ -187,7 +191,11 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
   char *fname = fn_name(f->fn);
   unsigned fline = esc_fn_first_line(f->fn);
   int a0, a1;
+  free(p->grow_site);
+  p->grow_site = esc_alloc(((size_t)f->ncands + 1) * sizeof(int));
+  p->ngrow_site = f->ncands;
   for (int k = 0; k < f->ncands; k++) {
+    p->grow_site[k] = -1;
     esc_cand *c = &f->cands[k];
     const esc_site *site = esc_sites_find(sites, c->call);
     char file[1024];
@@ -225,11 +233,31 @@ void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites) {
       in.reason = reason ? reason : "";
       esc_ptrmap_put(&p->heap, c->call, new_site(p, &in));
     }
+    if (c->verdict.reason == ESC_OK && f->opt->rewrite && c->grown) {
+      /* A grown site's heap blocks (esc_prof_grown): a heap site of its own. */
+      char buf[160];
+      esc_reason_grown_text(c, buf, sizeof buf);
+      in.flags = 0;
+      in.reason = buf;
+      p->grow_site[k] = new_site(p, &in);
+    }
     free(text);
     free(reason);
   }
   free(fname);
   LLVMDisposeBuilder(b);
+}
+
+/* esc_prof_grown: the mallocs rewrite.c's grow added to the function just
+ * noted and rewritten count for their site's grown heap blocks. */
+void esc_prof_grown(esc_prof *p, esc_func *f) {
+  if (p->skip)
+    return;
+  for (int k = 0; k < f->ngrown; k++) {
+    int c = f->grown[k].cand;
+    if (c >= 0 && c < p->ngrow_site && p->grow_site[c] >= 0)
+      esc_ptrmap_put(&p->heap, f->grown[k].call, p->grow_site[c]);
+  }
 }
 
 /* esc_prof_removed: a recorded site LLVM deleted before the pass; listed

@@ -96,6 +96,9 @@ typedef struct esc_cand {
   int guarded;         /* a stack buffer of `bytes`, the heap when the size
                           at run time is larger: a size known at run time
                           only, and every strdup and strndup */
+  int grown;           /* its pointer may reach realloc (ESC_CHECK_REALLOC):
+                          its frees stay, and each realloc of it moves it
+                          to the heap (rewrite.c's grow) */
   int on_side_stack;   /* in a recursive function: from the side stack
                           when it has room (runtime/sidestack.c) */
   int in_cycle;        /* the site is on a CFG cycle */
@@ -114,6 +117,8 @@ typedef struct esc_cand {
 typedef enum esc_checkkind {
   ESC_CHECK_FREE,     /* free(loc): removable iff loc holds converted objects only */
   ESC_CHECK_MAY_FREE, /* a nocapture argument to a callee that may free it */
+  ESC_CHECK_REALLOC,  /* realloc(loc, n): loc holds allocation sites of this
+                         function, realloc results and null only (call.c) */
 } esc_checkkind;
 
 /* esc_check is one use of a location to judge after solving. */
@@ -139,6 +144,13 @@ typedef struct esc_summaries {
   esc_summary *v;
   int n;
 } esc_summaries;
+
+/* esc_grown is a malloc that rewrite.c's grow added: the heap block a
+ * realloc moves site `cand`'s stack buffer to (the profiler counts it). */
+typedef struct esc_grown {
+  LLVMValueRef call;
+  int cand;
+} esc_grown;
 
 /* esc_func is the analysis state of one function. */
 typedef struct esc_func {
@@ -168,6 +180,8 @@ typedef struct esc_func {
   int remarks;       /* LLVM remarks of pass `escape` are wanted */
   int nconverted;
   unsigned rewrites; /* ESC_RW_*: what rewrite.c did to the function */
+  esc_grown *grown;  /* rewrite.c's grow: the mallocs it added */
+  int ngrown, capgrown;
 } esc_func;
 
 /* build.c / call.c: IR -> graph */
@@ -212,6 +226,7 @@ enum {
   ESC_RW_ZERO = 64,     /* calloc zeroing */
   ESC_RW_INVOKE = 128,  /* invoke turned into a call */
   ESC_RW_LIFETIME = 256, /* lifetime markers */
+  ESC_RW_GROW = 512,    /* realloc of a stack buffer */
 };
 void esc_rewrite(esc_func *f);
 
@@ -241,6 +256,7 @@ void esc_reason_text(const esc_cand *c, esc_buf *out); /* FLOW: report.c */
 /* ...and the profiler's (instrument.c): a moved site with its call kept as
  * a fallback (guarded or side stack), one left alone by -escape-rewrite=false */
 void esc_reason_fallback_text(const esc_cand *c, char *buf, size_t n);
+void esc_reason_grown_text(const esc_cand *c, char *buf, size_t n); /* its grown heap block */
 extern const char esc_reason_unrewritten_text[];
 /* ...and the ledger's leftovers (ledger.c: esc_sites_leftovers) */
 extern const char esc_reason_removed_text[];
@@ -296,6 +312,7 @@ unsigned esc_fn_first_line(LLVMValueRef fn);
 typedef struct esc_prof esc_prof;
 esc_prof *esc_prof_new(LLVMModuleRef M);
 void esc_prof_note(esc_prof *p, esc_func *f, esc_sites *sites);
+void esc_prof_grown(esc_prof *p, esc_func *f); /* after esc_rewrite */
 void esc_prof_removed(esc_prof *p, const esc_site *site);
 int esc_prof_finish(esc_prof *p, escb_ctx *ctx);
 void esc_prof_free(esc_prof *p);

@@ -106,6 +106,9 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
     if (c->on_side_stack)
       esc_buf_printf(out, "  recursive: on the thread's side stack while it has room, "
                           "else on the heap\n");
+    if (c->grown)
+      esc_buf_printf(out, "  reallocated: in a %" PRIu64 "-byte stack buffer until realloc "
+                          "moves it to the heap\n", c->bytes);
     return;
   case ESC_R_FLOW: return;
   case ESC_R_ALLOCATOR:
@@ -168,6 +171,13 @@ void esc_reason_fallback_text(const esc_cand *c, char *buf, size_t n) {
              (unsigned long long)c->bytes);
   else
     snprintf(buf, n, "  does not escape; on the heap when the side stack is full\n");
+}
+
+/* esc_reason_grown_text: the profiler's line for the heap blocks a grown
+ * site's reallocs move it to (rewrite.c's grow). */
+void esc_reason_grown_text(const esc_cand *c, char *buf, size_t n) {
+  snprintf(buf, n, "  does not escape; on the heap once realloc moves it from its %llu-byte "
+                   "stack buffer\n", (unsigned long long)c->bytes);
 }
 
 /* esc_reason_unrewritten_text: the profiler's line for a site that does

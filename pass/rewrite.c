@@ -14,8 +14,10 @@
  * room (runtime/sidestack.c: a mark at entry, released before every return
  * or resume).  strdup and strndup copy their string into the buffer.
  * Their frees stay, with the pointer replaced by NULL when it is a stack
- * address (free(NULL) and delete of a null pointer do nothing).
- * Exercised by test/ir/Rewrite_ and Guard_ files.
+ * address (free(NULL) and delete of a null pointer do nothing).  So do the
+ * frees of a grown site (one whose pointer reaches realloc), and each
+ * realloc that may be given its buffer moves the object to a new heap block
+ * (grow).  Exercised by test/ir/Rewrite_, Guard_ and Grow_ files.
  */
 #include "internal.h"
 
@@ -252,6 +254,8 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
   int side = 0;
   for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
        o = esc_bits_next(pts, g->words, o + 1)) {
+    if (!converted(f, o)) /* a grown site's free: the rest is freed as before */
+      continue;
     esc_cand *c = &f->cands[g->objs[o].cand];
     if (c->on_side_stack) {
       side = 1;
@@ -275,7 +279,7 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
   LLVMSetOperand(call, (unsigned)ci.arg, p);
   /* A loop site's object (lifo): its free also gives its memory back. */
   int only = esc_bits_next(pts, g->words, 0);
-  esc_cand *c = only >= 0 && esc_bits_next(pts, g->words, only + 1) < 0
+  esc_cand *c = only >= 0 && esc_bits_next(pts, g->words, only + 1) < 0 && converted(f, only)
                     ? &f->cands[g->objs[only].cand] : NULL;
   LLVMValueRef rel = c && c->lifo && c->lifo_mark
                          ? esc_sidestack_fn(m, "__escape_side_release") : NULL;
@@ -286,6 +290,86 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
     LLVMValueRef mark = c->lifo_mark;
     LLVMBuildCall2(b, LLVMFunctionType(LLVMVoidTypeInContext(cx), &ptr, 1, 0), rel, &mark, 1, "");
   }
+}
+
+/* grow: realloc(p, n) where p may be a converted (grown) site's stack
+ * buffer, solve.c's grows.  With cap the buffer's size when p is one (0
+ * when it is not):
+ *
+ *   p is no buffer:  realloc(p, n), the call as it was
+ *   n == 0:          realloc(malloc(1), 0): the C library's own answer for
+ *                    a live block shrunk to nothing (NULL or a new block)
+ *   else:            q = malloc(n), and if q, memcpy(q, p, min(n, cap))
+ *
+ * so the result is never the buffer; on failure it is NULL and the buffer
+ * keeps the contents, as realloc keeps the old block.  A shrink moves to
+ * the heap too.  The buffer's free is skipped (keep_free). */
+static void grow(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
+  esc_graph *g = &f->g;
+  LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
+  LLVMContextRef cx = LLVMGetModuleContext(m);
+  LLVMTypeRef szt = LLVMIntPtrTypeInContext(cx, LLVMGetModuleDataLayout(m));
+  LLVMValueRef p = LLVMGetOperand(call, 0);
+  LLVMTypeRef pty = LLVMTypeOf(p);
+  LLVMPositionBuilderBefore(b, call);
+  LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
+  const uint64_t *pts = g->locs[loc].pts;
+  LLVMValueRef cap = LLVMConstInt(szt, 0, 0);
+  int any = 0, first = -1;
+  for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
+       o = esc_bits_next(pts, g->words, o + 1)) {
+    if (!converted(f, o))
+      continue;
+    esc_cand *c = &f->cands[g->objs[o].cand];
+    LLVMValueRef s = c->slot;
+    if (!s) /* no buffer (no grow rule where the side stack is used: call.c) */
+      continue;
+    if (LLVMTypeOf(s) != pty)
+      s = LLVMBuildAddrSpaceCast(b, s, pty, "");
+    cap = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, p, s, ""),
+                          LLVMConstInt(szt, c->bytes, 0), cap, "grow.cap");
+    if (!any)
+      first = g->objs[o].cand;
+    any = 1;
+  }
+  if (!any)
+    return;
+  f->rewrites |= ESC_RW_GROW;
+  LLVMValueRef zero = LLVMConstInt(szt, 0, 0);
+  LLVMValueRef heap = LLVMBuildICmp(b, LLVMIntEQ, cap, zero, "grow.heap");
+  LLVMValueRef n = int_arg(b, call, 1, szt);
+  LLVMValueRef term = NULL;
+  LLVMValueRef phi = escb_guard_call(call, heap, LLVMConstNull(LLVMTypeOf(call)), &term);
+  /* The stack path: a new block (for n == 0, the library's realloc of one). */
+  LLVMPositionBuilderBefore(b, term);
+  LLVMValueRef none = LLVMBuildICmp(b, LLVMIntEQ, n, zero, "grow.none");
+  LLVMValueRef one = LLVMConstInt(szt, 1, 0);
+  LLVMTypeRef ptr = LLVMPointerTypeInContext(cx, 0);
+  LLVMTypeRef mty = LLVMFunctionType(ptr, &szt, 1, 0);
+  LLVMValueRef size = LLVMBuildSelect(b, none, one, n, "");
+  LLVMValueRef h = LLVMBuildCall2(b, mty, declare(m, "malloc", mty), &size, 1, "grow.new");
+  esc_grown gr = {h, first};
+  ESC_PUSH(f->grown, f->ngrown, f->capgrown, gr);
+  LLVMValueRef q = h;
+  if (!LLVMIsAConstantInt(none) || LLVMConstIntGetZExtValue(none)) { /* n may be 0 */
+    LLVMValueRef args[2] = {h, LLVMBuildIntCast2(b, zero, LLVMTypeOf(LLVMGetOperand(call, 1)),
+                                                 0, "")};
+    LLVMValueRef shrunk = LLVMBuildCall2(b, LLVMGetCalledFunctionType(call),
+                                         LLVMGetCalledValue(call), args, 2, "grow.zero");
+    LLVMValueRef term2 = NULL;
+    q = escb_guard_call(shrunk, none, h, &term2);
+    LLVMPositionBuilderBefore(b, term);
+  }
+  LLVMValueRef got = LLVMBuildICmp(b, LLVMIntNE, q, LLVMConstNull(ptr), "");
+  LLVMValueRef copy = LLVMBuildAnd(b, got, LLVMBuildNot(b, none, ""), "");
+  LLVMValueRef fits = LLVMBuildICmp(b, LLVMIntULT, n, cap, "");
+  LLVMValueRef len = LLVMBuildSelect(b, fits, n, cap, "");
+  len = LLVMBuildSelect(b, copy, len, zero, "grow.len");
+  LLVMValueRef dst = LLVMBuildSelect(b, got, q, p, "");
+  LLVMBuildMemCpy(b, dst, 1, p, 16, len);
+  if (LLVMTypeOf(q) != LLVMTypeOf(call))
+    q = LLVMBuildAddrSpaceCast(b, q, LLVMTypeOf(call), "");
+  LLVMSetOperand(phi, 1, q);
 }
 
 static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
@@ -345,7 +429,8 @@ static void verify(esc_func *f) {
     return;
   static const char *const names[] = {"fixed slot", "guarded buffer", "side stack",
                                       "free removed", "free kept", "tail marker dropped",
-                                      "calloc zeroing", "invoke to call", "lifetime markers"};
+                                      "calloc zeroing", "invoke to call", "lifetime markers",
+                                      "realloc of a stack buffer"};
   esc_buf list = {0};
   for (unsigned k = 0; k < sizeof names / sizeof *names; k++)
     if (f->rewrites & (1u << k))
@@ -386,7 +471,7 @@ void esc_rewrite(esc_func *f) {
     if (ck->kind != ESC_CHECK_FREE)
       continue;
     const uint64_t *pts = g->locs[ck->loc].pts;
-    int all = 1, some = 0, only = -1;
+    int all = 1, some = 0, only = -1, grown = 0;
     for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
          o = esc_bits_next(pts, g->words, o + 1)) {
       if (!converted(f, o))
@@ -394,14 +479,18 @@ void esc_rewrite(esc_func *f) {
       else {
         only = some ? -1 : g->objs[o].cand;
         some++;
+        grown |= f->cands[g->objs[o].cand].grown;
       }
     }
-    if (!all || !some)
+    /* A grown site's free stays whatever else it may free (solve.c's
+     * grows): given NULL for the stack buffers, it frees the rest. */
+    if ((!all && !grown) || !some)
       continue;
-    esc_free fr = {ck->call, -1, 0, k};
+    esc_free fr = {ck->call, -1, grown, k};
     for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
          o = esc_bits_next(pts, g->words, o + 1))
-      if (f->cands[g->objs[o].cand].guarded || f->cands[g->objs[o].cand].on_side_stack)
+      if (converted(f, o) && (f->cands[g->objs[o].cand].guarded ||
+                              f->cands[g->objs[o].cand].on_side_stack))
         fr.keep = 1;
     esc_callinfo ci;
     esc_call_classify(f->ctx, ck->call, &ci);
@@ -410,6 +499,8 @@ void esc_rewrite(esc_func *f) {
       fr.cand = only;
     for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
          o = esc_bits_next(pts, g->words, o + 1)) {
+      if (!converted(f, o))
+        continue;
       int ci2 = g->objs[o].cand;
       if (fr.cand >= 0)
         direct[ci2]++;
@@ -428,6 +519,11 @@ void esc_rewrite(esc_func *f) {
     convert(f, c, direct[k] > 0 && indirect[k] == 0, b);
     f->nconverted++;
   }
+
+  /* 3b. Reallocs of stack buffers move them to the heap. */
+  for (int k = 0; k < f->nchecks; k++)
+    if (f->checks[k].kind == ESC_CHECK_REALLOC)
+      grow(f, f->checks[k].call, f->checks[k].loc, b);
 
   /* 4. Frees: gone, or the end of the object's life. */
   for (int k = 0; k < nfrees; k++) {

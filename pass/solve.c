@@ -5,8 +5,9 @@
  * free it, its size is a constant within the caps, the function is not on a
  * call-graph cycle (beyond its own budget) and calls no returns_twice
  * function, and, when the site is on a CFG cycle, no object from one
- * iteration can be live when the next one is allocated.  Exercised by
- * test/ir/ and test/exec/.
+ * iteration can be live when the next one is allocated.  A site whose
+ * pointer reaches realloc (call.c's grow rule) may still move: its reallocs
+ * move it to the heap (grows).  Exercised by test/ir/ and test/exec/.
  */
 #include "digraph.h"
 #include "internal.h"
@@ -158,7 +159,7 @@ static void checks(esc_func *f) {
         if (g->objs[o].kind != ESC_OBJ_HEAP)
           continue;
         int ci = g->objs[o].cand;
-        if (mixed)
+        if (mixed && !f->cands[ci].grown) /* grown: the free stays (grows) */
           refuse(&f->cands[ci], because(ESC_R_FREED_MIXED, ck->call));
         else if (first < 0)
           first = ci;
@@ -171,6 +172,28 @@ static void checks(esc_func *f) {
         if (g->objs[o].kind == ESC_OBJ_HEAP)
           refuse(&f->cands[g->objs[o].cand], because(ESC_R_MAY_FREE, ck->call));
     }
+  }
+}
+
+/* grows: the sites whose pointer may reach realloc (call.c's grow rule).
+ * Such a site may still move: its object starts in the stack buffer, and
+ * each realloc of the buffer moves it to a new heap block (rewrite.c's
+ * grow), so the buffer is never handed to realloc or free.  Its frees stay,
+ * given NULL for the buffer, so a free of the buffer or of a realloc's
+ * result (unknown memory in the graph: the free is mixed) is sound as it
+ * is; the buffer still escapes wherever a value that may hold it escapes
+ * (returned, stored, passed). */
+static void grows(esc_func *f) {
+  esc_graph *g = &f->g;
+  for (int k = 0; k < f->nchecks; k++) {
+    esc_check *ck = &f->checks[k];
+    if (ck->kind != ESC_CHECK_REALLOC)
+      continue;
+    const uint64_t *pts = g->locs[ck->loc].pts;
+    for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
+         o = esc_bits_next(pts, g->words, o + 1))
+      if (g->objs[o].kind == ESC_OBJ_HEAP)
+        f->cands[g->objs[o].cand].grown = 1;
   }
 }
 
@@ -578,6 +601,7 @@ void esc_solve_verdicts(esc_func *f) {
   }
   if (g->over_budget)
     return;
+  grows(f);
   checks(f);
   loops(f);
   groups(f);

@@ -1,15 +1,16 @@
-// Realloc_grow: negative. The object is grown with realloc (realloc itself is
-// not an allocation site in the report).
+// Realloc_grow: positive (a negative before growable buffers). The object is
+// grown with realloc (realloc itself is not an allocation site in the
+// report): it starts in a stack buffer, which the realloc moves to the heap.
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
 // OUT: s=360
 // OUT-NEXT: exit status: 0
-// CHECK: Realloc_grow.c:12:12: malloc(16) escapes to heap
+// CHECK: Realloc_grow.c:13:12: malloc(16) does not escape
 #include <stdio.h>
 #include <stdlib.h>
 
 __attribute__((noinline)) static long grow(int k) {
-  int *p = malloc(4 * sizeof(int)); // heap: malloc(16)
+  int *p = malloc(4 * sizeof(int)); // stack: malloc(16), grown
   for (int i = 0; i < 4; i++)
     p[i] = k + i;
   p = realloc(p, 16 * sizeof(int));

@@ -1,7 +1,8 @@
 ; Frees: a free of converted objects only goes away (a lifetime end when it
 ; frees one object through its own pointer); a free that may also free
 ; something else keeps every object it may free on the heap.  realloc moves
-; the object to a new heap block: it must be on the heap.
+; the object to a new heap block: since growable buffers the object starts
+; in a stack buffer that realloc moves to the heap (test/ir/Grow_realloc.ll).
 ; RUN: %opt -passes=escape -S %s | FileCheck %s --check-prefixes=CHECK,%ir-prefix
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY
@@ -146,21 +147,29 @@ r:
   ret void
 }
 
-; TEST 6 - negative: reallocated.
+; TEST 6 - positive (a negative before growable buffers): reallocated, the
+; result returned: the result is a new heap block, never the buffer.
 ; CHECK-LABEL: define ptr @reallocated(
-; CHECK-NEXT:    %p = call ptr @malloc(i64 16)
-; CHECK-NEXT:    %q = call ptr @realloc(ptr %p, i64 64)
+; CHECK-NEXT:    [[S:%p.stack]] = alloca [16 x i8], align 16
+; CHECK:         %q = call ptr @realloc(ptr [[S]], i64 64)
+; CHECK:         %grow.new = call ptr @malloc(i64 64)
+; CHECK:         %q.guarded = phi ptr [ %q, %{{.*}} ], [ %grow.new, %{{.*}} ]
+; CHECK-NEXT:    ret ptr %q.guarded
 define ptr @reallocated() {
   %p = call ptr @malloc(i64 16)
   %q = call ptr @realloc(ptr %p, i64 64)
   ret ptr %q
 }
 
-; TEST 7 - negative: reallocated, the result freed locally: still heap.
+; TEST 7 - positive (a negative before growable buffers): reallocated, the
+; result freed locally; the free stays as it was (the result is never the
+; buffer).
 ; CHECK-LABEL: define void @reallocated_local(
-; CHECK-NEXT:    %p = call ptr @calloc(i64 4, i64 4)
-; CHECK-NEXT:    %q = call ptr @realloc(ptr %p, i64 64)
-; CHECK-NEXT:    call void @free(ptr %q)
+; CHECK-NEXT:    [[S:%p.stack]] = alloca [16 x i8], align 16
+; CHECK-NEXT:    call void @llvm.memset.p0.i64(ptr align 16 [[S]], i8 0, i64 16, i1 false)
+; CHECK:         %q = call ptr @realloc(ptr [[S]], i64 64)
+; CHECK:         %q.guarded = phi ptr
+; CHECK-NEXT:    call void @free(ptr %q.guarded)
 define void @reallocated_local() {
   %p = call ptr @calloc(i64 4, i64 4)
   %q = call ptr @realloc(ptr %p, i64 64)
@@ -191,14 +200,13 @@ define ptr @realloc_other(ptr %q) {
 ; REPORT:      <phi_group_one_escapes>: malloc(16) escapes to heap
 ; REPORT:      <own_frees>: malloc(16) does not escape
 ; REPORT:      <own_and_loaded_free>: malloc(16) does not escape
-; REPORT:      <reallocated>: malloc(16) escapes to heap
-; REPORT:      <reallocated_local>: calloc(4, 4) escapes to heap
+; REPORT:      <reallocated>: malloc(16) does not escape
+; REPORT:      <reallocated_local>: calloc(4, 4) does not escape
 ; REPORT:      <realloc_other>: malloc(16) does not escape
 
 ; WHY-LABEL: <phi_with_param>: malloc(16) escapes to heap:
 ; WHY-NEXT:  <phi_with_param>:   freed at <phi_with_param> through a pointer that may also hold another object
 ; WHY-LABEL: <phi_group_one_escapes>: malloc(16) escapes to heap:
 ; WHY-NEXT:  <phi_group_one_escapes>:   freed through the same pointer as the allocation at <phi_group_one_escapes>, which stays on the heap
-; WHY-LABEL: <reallocated>: malloc(16) escapes to heap:
-; WHY-NEXT:  <reallocated>:   flow: {heap} = malloc(...):
-; WHY-NEXT:  <reallocated>:     from malloc(...) (passed to realloc) at <reallocated>
+; WHY-LABEL: <reallocated>: malloc(16) does not escape:
+; WHY-NEXT:  <reallocated>:   reallocated: in a 16-byte stack buffer until realloc moves it to the heap

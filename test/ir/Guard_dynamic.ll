@@ -3,7 +3,7 @@
 ; function's site takes memory from the per-thread side stack (the
 ; runtime's bitcode, linked into the module) while it has room.  Frees
 ; stay, given NULL when the pointer is a stack address.  Negatives: an
-; escaping or reallocated object, constant
+; escaping object, constant
 ; calloc arguments whose product overflows, and a recursive function's site
 ; in a loop.
 ; The side stack is used only for a module of the runtime's data layout:
@@ -210,9 +210,16 @@ define void @kept(i64 %n) {
   ret void
 }
 
-; TEST 9 - negative: realloc'd.
+; TEST 9 - positive (a negative before growable buffers): realloc'd, the
+; result returned: the buffer moves to the heap at the realloc
+; (test/ir/Grow_realloc.ll).
 ; CHECK-LABEL: define ptr @reallocated(
-; CHECK-NEXT:    %p = call ptr @malloc(i64 %n)
+; CHECK-NEXT:    [[G:%guard.stack]] = alloca [256 x i8], align 16
+; CHECK:         %p = call ptr @malloc(i64 %n)
+; CHECK:         %p.guarded = phi ptr
+; CHECK:         icmp eq ptr %p.guarded, [[G]]
+; CHECK:         %q = call ptr @realloc(ptr %p.guarded, i64 100)
+; CHECK:         %grow.new = call ptr @malloc(i64 100)
 define ptr @reallocated(i64 %n) {
   %p = call ptr @malloc(i64 %n)
   call void @look(ptr %p)
