@@ -184,6 +184,7 @@ enum {
   ESC_RW_ZERO = 64,     /* calloc zeroing */
   ESC_RW_INVOKE = 128,  /* invoke turned into a call */
   ESC_RW_LIFETIME = 256, /* lifetime markers */
+  ESC_RW_HOOK = 512,    /* allocator hook tested (hooks.c) */
 };
 void esc_rewrite(esc_func *f);
 
