@@ -14,8 +14,13 @@
  * room (runtime/sidestack.c: a mark at entry, released before every return
  * or resume).  strdup and strndup copy their string into the buffer.
  * Their frees stay, with the pointer replaced by NULL when it is a stack
- * address (free(NULL) and delete of a null pointer do nothing).
- * Exercised by test/ir/Rewrite_ and Guard_ files.
+ * address (free(NULL) and delete of a null pointer do nothing).  A call
+ * through an allocator hook (hooks.c) is a guarded site whose buffer is
+ * used only while the value called is the allocator its slot starts as;
+ * a free through a hook keeps its pointer and runs only when that is not a
+ * stack address (the program's own deallocator sees the plain build's
+ * calls, never a NULL of ours).
+ * Exercised by test/ir/Rewrite_, Guard_ and Hooks_ files.
  */
 #include "internal.h"
 
