@@ -201,10 +201,10 @@ define void @plain_hookfree(i64 %n) {
 ; the slot, so the hook's call goes, whatever the hook is by then.
 ; CHECK-LABEL: define void @fixed_hookfree(
 ; CHECK-NEXT:    %p.stack = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr %p.stack)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 16, )?}}ptr %p.stack)
 ; CHECK-NEXT:    call void @look(ptr %p.stack)
 ; CHECK-NEXT:    %d = load ptr, ptr @vfree
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr %p.stack)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 16, )?}}ptr %p.stack)
 ; CHECK-NEXT:    ret void
 define void @fixed_hookfree() {
   %p = call ptr @malloc(i64 16)
