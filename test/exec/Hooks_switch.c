@@ -20,13 +20,13 @@
 // OUT: first=496 allocs=0 frees=0
 // OUT-NEXT: second=496 allocs=1 frees=0
 // OUT-NEXT: third=496 allocs=1 frees=0
-// OUT-NEXT: fourth=496 allocs=2 frees=1
+// OUT-NEXT: fourth=496 allocs=2 frees=1 nulls=0
 // OUT-NEXT: exit status: 0
 // CHECK: Hooks_switch.c:48:13: malloc(n) escapes to heap
-// CHECK-NEXT: Hooks_switch.c:96:13: global_hooks.allocate(32) does not escape
-// CHECK-NEXT: Hooks_switch.c:105:13: global_hooks.allocate(32) does not escape
-// CHECK-NEXT: Hooks_switch.c:117:13: global_hooks.allocate(32) does not escape
-// CHECK-NEXT: Hooks_switch.c:129:13: global_hooks.allocate(32) does not escape
+// CHECK-NEXT: Hooks_switch.c:101:13: global_hooks.allocate(32) does not escape
+// CHECK-NEXT: Hooks_switch.c:110:13: global_hooks.allocate(32) does not escape
+// CHECK-NEXT: Hooks_switch.c:122:13: global_hooks.allocate(32) does not escape
+// CHECK-NEXT: Hooks_switch.c:134:13: global_hooks.allocate(32) does not escape
 // COUNT: plain: 5
 // COUNT-NEXT: escape: 3
 #include <stdio.h>
@@ -42,7 +42,7 @@ static hooks global_hooks = {malloc, free};
 
 #define MAXP 64
 static void *given[MAXP];
-static int ngiven, allocs, frees;
+static int ngiven, allocs, frees, nulls;
 
 static void *my_malloc(size_t n) {
   void *p = malloc(n);
@@ -52,8 +52,13 @@ static void *my_malloc(size_t n) {
   return p;
 }
 
-// Frees what it returned (counted); passes anything else to free().
+// Frees what it returned (counted); passes anything else to free(); NULL
+// is counted (the plain build never frees NULL here).
 static void my_free(void *p) {
+  if (!p) {
+    nulls++;
+    return;
+  }
   for (int i = 0; i < ngiven; i++)
     if (p && given[i] == p) {
       given[i] = NULL;
@@ -144,6 +149,6 @@ int main(void) {
   s = third();
   printf("third=%ld allocs=%d frees=%d\n", s, allocs, frees);
   s = fourth();
-  printf("fourth=%ld allocs=%d frees=%d\n", s, allocs, frees);
+  printf("fourth=%ld allocs=%d frees=%d nulls=%d\n", s, allocs, frees, nulls);
   return 0;
 }
