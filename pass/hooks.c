@@ -24,16 +24,74 @@
  * same trust as in a malloc interposed at link or load time): a
  * deallocator does not keep what the block it frees points to.
  *
+ * A slot may also start as a one-line wrapper of one of them
+ * (`static void *internal_malloc(size_t n) { return malloc(n); }`, as
+ * cJSON builds for MSVC): calling it is calling malloc, nothing else; the
+ * rewrite compares with the wrapper.  Any other body (a counter, a size
+ * adjusted, an out-of-memory check) is not.
+ *
  * Not hooks (ordinary indirect calls, whose pointers escape): a realloc
- * slot, a slot whose initializer is anything else (an allocation wrapper
- * included, for now), or not definitive (a declaration: under ThinLTO the
- * slot of another module; weak or common definitions), an invoke, a
- * musttail call, a call with operand bundles.
+ * slot, a slot whose initializer is anything else, or not definitive (a
+ * declaration: under ThinLTO the slot of another module; weak or common
+ * definitions), an invoke, a musttail call, a call with operand bundles.
  * Exercised by test/ir/Hooks_*.ll and test/exec/Hooks_*.c.
  */
 #include "internal.h"
 
 #include <string.h>
+
+/* debug_marker: a call of llvm.dbg.* (LLVM 16's debug intrinsics). */
+static int debug_marker(LLVMValueRef i) {
+  if (!LLVMIsACallInst(i))
+    return 0;
+  LLVMValueRef callee = LLVMGetCalledValue(i);
+  size_t n = 0;
+  const char *name = LLVMIsAFunction(callee) ? LLVMGetValueName2(callee, &n) : "";
+  return n > 9 && memcmp(name, "llvm.dbg.", 9) == 0;
+}
+
+/* wrapped: for a one-line wrapper, `return malloc(n);` or `free(p);` (the
+ * body that runs: an exact definition, one block, the call given the
+ * wrapper's own parameters in order, its result returned), the library
+ * function it calls; else fn itself.  Calling such a wrapper is calling
+ * that function: nothing else happens. */
+static LLVMValueRef wrapped(escb_ctx *ctx, LLVMValueRef fn) {
+  if (LLVMIsDeclaration(fn) || !escb_has_exact_definition(fn) || LLVMCountBasicBlocks(fn) != 1)
+    return fn;
+  LLVMValueRef inner = NULL, ret = NULL;
+  for (LLVMValueRef i = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(fn)); i;
+       i = LLVMGetNextInstruction(i)) {
+    if (debug_marker(i))
+      continue;
+    if (!inner && LLVMIsACallInst(i))
+      inner = i;
+    else if (inner && !ret && LLVMIsAReturnInst(i))
+      ret = i;
+    else
+      return fn;
+  }
+  if (!inner || !ret || escb_is_musttail(inner) || !LLVMIsAFunction(LLVMGetCalledValue(inner)))
+    return fn;
+  unsigned n = LLVMCountParams(fn);
+  if (LLVMGetNumArgOperands(inner) != n || (unsigned)LLVMGetNumOperands(inner) != n + 1)
+    return fn;
+  for (unsigned k = 0; k < n; k++)
+    if (LLVMGetOperand(inner, k) != LLVMGetParam(fn, k))
+      return fn;
+  int returns = LLVMGetNumOperands(ret) == 1;
+  if (returns ? LLVMGetOperand(ret, 0) != inner
+              : LLVMGetTypeKind(LLVMTypeOf(inner)) != LLVMVoidTypeKind)
+    return fn;
+  LLVMValueRef lib = LLVMGetCalledValue(inner);
+  if (LLVMGlobalGetValueType(lib) != LLVMGlobalGetValueType(fn))
+    return fn;
+  /* What TLI says of the call itself (nobuiltin, -fno-builtin). */
+  escb_callfacts cf;
+  escb_call_facts(ctx, inner, &cf);
+  if (!cf.tli_free && cf.lib != ESCB_LIB_MALLOC && cf.lib != ESCB_LIB_CALLOC)
+    return fn;
+  return lib;
+}
 
 int esc_hook_of(escb_ctx *ctx, LLVMValueRef call, esc_hook *out) {
   memset(out, 0, sizeof *out);
@@ -51,7 +109,7 @@ int esc_hook_of(escb_ctx *ctx, LLVMValueRef call, esc_hook *out) {
     return 0;
   LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
   int is_free = 0;
-  escb_libfunc lib = escb_function_libfunc(ctx, fn, caller, &is_free);
+  escb_libfunc lib = escb_function_libfunc(ctx, wrapped(ctx, fn), caller, &is_free);
   if (is_free)
     out->kind = ESC_HOOK_FREE;
   else if (lib == ESCB_LIB_MALLOC)
