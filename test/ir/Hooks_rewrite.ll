@@ -4,7 +4,8 @@
 ; a slot that starts as free skips the stack buffer (p == buf), its
 ; pointer never replaced.  Negatives side by side: a slot another module
 ; defines (ThinLTO's view) or a weak one (its initializer may not be the one
-; that runs), a slot starting as anything else, the realloc slot, the
+; that runs), a slot starting as anything else (a wrapper that adjusts the
+; size too; a one-line wrapper of malloc is a hook), the realloc slot, the
 ; pointer handed to an ordinary indirect call, malloc not a builtin.
 ; %opt runs the pass a second time under synthetic debug info (-g).
 ; RUN: %host-datalayout %s > %t.ll
@@ -48,6 +49,14 @@ declare void @look(ptr nocapture readonly) nofree nounwind
 ; WHY-NEXT: <rec>: vmalloc(32) does not escape:
 ; WHY-NEXT: <rec>:   allocator hook: a 32-byte stack buffer while the hook is malloc and the size fits, else the hook's call
 ; WHY-NEXT: <rec>:   recursive: on the thread's side stack while it has room, else on the heap
+; WHY-NEXT: <wrap>: malloc(...) escapes to heap:
+; WHY-NEXT: <wrap>:   flow: {heap} = malloc(...):
+; WHY-NEXT: <wrap>:     from malloc(...) (returned) at <wrap>
+; WHY-NEXT: <wrapped>: wslot(32) does not escape:
+; WHY-NEXT: <wrapped>:   allocator hook: a 32-byte stack buffer while the hook is wrap and the size fits, else the hook's call
+; WHY-NEXT: <wrap_plus>: malloc(...) escapes to heap:
+; WHY-NEXT: <wrap_plus>:   flow: {heap} = malloc(...):
+; WHY-NEXT: <wrap_plus>:     from malloc(...) (returned) at <wrap_plus>
 ; WHY-NOT: escape
 
 ; TEST 1 - a table's allocate field (offset 0) and deallocate field (offset
@@ -238,6 +247,41 @@ again:
   ret i32 %r
 done:
   ret i32 0
+}
+
+; TEST 12 - a slot that starts as a one-line wrapper of malloc: the value
+; called is compared with the wrapper.
+; CHECK-LABEL: define void @wrapped(
+; CHECK:         %hook.default = icmp eq ptr %a, @wrap
+@wslot = internal global ptr @wrap
+define internal ptr @wrap(i64 %n) {
+  %p = call ptr @malloc(i64 %n)
+  ret ptr %p
+}
+define void @wrapped() {
+  %a = load ptr, ptr @wslot
+  %p = call ptr %a(i64 32)
+  call void @look(ptr %p)
+  call void @free(ptr %p)
+  ret void
+}
+
+; TEST 13 - negative, a wrapper that adjusts the size: no hook.
+; CHECK-LABEL: define void @wrapped_plus(
+; CHECK-NEXT:    %a = load ptr, ptr @wslot2
+; CHECK-NEXT:    %p = call ptr %a(i64 32)
+@wslot2 = internal global ptr @wrap_plus
+define internal ptr @wrap_plus(i64 %n) {
+  %m = add i64 %n, 16
+  %p = call ptr @malloc(i64 %m)
+  ret ptr %p
+}
+define void @wrapped_plus() {
+  %a = load ptr, ptr @wslot2
+  %p = call ptr %a(i64 32)
+  call void @look(ptr %p)
+  call void @free(ptr %p)
+  ret void
 }
 
 attributes #0 = { "no-builtin-malloc" }
