@@ -132,6 +132,52 @@ static void realloc_size(LLVMValueRef call, const escb_callfacts *cf, esc_callin
     out->fn = ESC_FN_REALLOC;
 }
 
+/* hook: an indirect call through an allocator hook (hooks.c) is the
+ * allocation or free its slot starts as, marked with that function: the
+ * rewrite tests at run time that the slot still holds it.  malloc(n):
+ * argument 0; calloc(n, m): both, zeroed.  Anything else through a slot
+ * (realloc, or a slot that is not a hook) is an ordinary indirect call. */
+static void hook(escb_ctx *ctx, LLVMValueRef call, esc_callinfo *out) {
+  esc_hook h;
+  if (!esc_hook_of(ctx, call, &h))
+    return;
+  unsigned nargs = LLVMGetNumArgOperands(call);
+  uint64_t n, m;
+  switch (h.kind) {
+  case ESC_HOOK_FREE:
+    if (nargs != 1 || LLVMGetTypeKind(LLVMTypeOf(call)) != LLVMVoidTypeKind)
+      return;
+    out->kind = ESC_CALL_FREE;
+    out->arg = 0;
+    break;
+  case ESC_HOOK_MALLOC:
+    if (nargs != 1)
+      return;
+    out->kind = ESC_CALL_ALLOC;
+    out->fn = ESC_FN_MALLOC;
+    out->size_arg[0] = 0;
+    out->size_known = arg_const(call, nargs, 0, &out->size);
+    break;
+  case ESC_HOOK_CALLOC:
+    if (nargs != 2)
+      return;
+    out->kind = ESC_CALL_ALLOC;
+    out->fn = ESC_FN_CALLOC;
+    out->zeroed = 1;
+    out->size_arg[0] = 0;
+    out->size_arg[1] = 1;
+    if (arg_const(call, nargs, 0, &n) && arg_const(call, nargs, 1, &m) &&
+        !__builtin_mul_overflow(n, m, &n)) {
+      out->size_known = 1;
+      out->size = n;
+    }
+    break;
+  default:
+    return;
+  }
+  out->hook = h.fn;
+}
+
 /* classify: the rules, first match wins. */
 
 static void classify(escb_ctx *ctx, LLVMValueRef call, esc_callinfo *out) {
@@ -141,8 +187,11 @@ static void classify(escb_ctx *ctx, LLVMValueRef call, esc_callinfo *out) {
   out->size_arg[0] = out->size_arg[1] = -1;
   escb_callfacts cf;
   escb_call_facts(ctx, call, &cf);
-  if (!cf.direct) /* indirect calls and intrinsics */
+  if (!cf.direct) { /* indirect calls (allocator hooks) and intrinsics */
+    if (!LLVMIsAFunction(LLVMGetCalledValue(call)))
+      hook(ctx, call, out);
     return;
+  }
   /* Free: MemoryBuiltins' freed operand; before InferFunctionAttrs has
    * added allockind, free is known only as a library function (its
    * argument 0). */

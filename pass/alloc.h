@@ -42,11 +42,31 @@ typedef struct esc_callinfo {
   int align_known;    /* ALLOC: requested alignment (0 if none or unknown) */
   uint64_t align;
   int zeroed;         /* ALLOC: memory starts zeroed (calloc) */
+  LLVMValueRef hook;  /* ALLOC, FREE: a call through a slot that starts as
+                         this function (malloc, calloc, free: hooks.c);
+                         NULL for a direct call */
   int size_arg[2];    /* ALLOC: the argument(s) giving the size (their
                          product for calloc), -1 if none; strdup, strndup:
                          the source string, strndup's bound; REALLOC:
                          [0] the new size, -1 if none */
 } esc_callinfo;
+
+/* esc_hook_kind: which function an allocator hook's slot starts as. */
+typedef enum esc_hook_kind {
+  ESC_HOOK_NONE,
+  ESC_HOOK_MALLOC,
+  ESC_HOOK_CALLOC,
+  ESC_HOOK_FREE,
+} esc_hook_kind;
+
+/* esc_hook is what hooks.c finds of an indirect call's slot. */
+typedef struct esc_hook {
+  esc_hook_kind kind;
+  LLVMValueRef fn; /* the function the slot starts as */
+} esc_hook;
+
+/* hooks.c: is the call a call through an allocator hook (see there)? */
+int esc_hook_of(escb_ctx *ctx, LLVMValueRef call, esc_hook *out);
 
 /* alloc.c: what a call does to memory, decided once per call and kept
  * for the pass run (until its function is rewritten) */

@@ -8,6 +8,7 @@
 #include "bridge.h"
 #include "bridge_ctx.h"
 
+#include "llvm/Analysis/ConstantFolding.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/IR/DiagnosticInfo.h"
@@ -15,6 +16,7 @@
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfo.h"
 #if LLVM_VERSION_MAJOR >= 19 // debug records (DbgVariableRecord), LLVM 19's RemoveDIs
 #include "llvm/IR/DebugProgramInstruction.h"
@@ -139,6 +141,35 @@ extern "C" void escb_call_facts(escb_ctx *ctx, LLVMValueRef call, escb_callfacts
       out->allockind |= k.bit;
   std::optional<StringRef> Family = getAllocationFamily(CB, &TLI);
   out->family_malloc = Family && *Family == "malloc";
+}
+
+extern "C" escb_libfunc escb_function_libfunc(escb_ctx *ctx, LLVMValueRef fn,
+                                              LLVMValueRef caller, int *is_free) {
+  *is_free = 0;
+  auto *F = dyn_cast<Function>(unwrap(fn));
+  if (!F || F->isIntrinsic())
+    return ESCB_LIB_NONE;
+  const TargetLibraryInfo &TLI = ctx->tli(*cast<Function>(unwrap(caller)));
+  LibFunc LF;
+  if (!TLI.getLibFunc(*F, LF) || !TLI.has(LF))
+    return ESCB_LIB_NONE;
+  *is_free = LF == LibFunc_free;
+  return libfunc(LF);
+}
+
+extern "C" LLVMValueRef escb_slot_initial(LLVMValueRef load) {
+  auto *LI = dyn_cast<LoadInst>(unwrap(load));
+  if (!LI)
+    return nullptr;
+  const DataLayout &DL = LI->getModule()->getDataLayout();
+  Value *P = LI->getPointerOperand();
+  APInt Off(DL.getIndexTypeSizeInBits(P->getType()), 0);
+  auto *GV = dyn_cast<GlobalVariable>(
+      P->stripAndAccumulateConstantOffsets(DL, Off, /*AllowNonInbounds=*/true));
+  if (!GV || !GV->hasDefinitiveInitializer() || GV->isExternallyInitialized() ||
+      Off.isNegative())
+    return nullptr;
+  return wrap(ConstantFoldLoadFromConst(GV->getInitializer(), LI->getType(), Off, DL));
 }
 
 extern "C" void escb_alloc_facts(escb_ctx *ctx, LLVMValueRef call, escb_allocfacts *out) {
@@ -308,8 +339,77 @@ extern "C" int escb_function_debug(LLVMValueRef fn, char *file, char *dir, size_
   return 1;
 }
 
+// field_name: the member of DI type T at byte offset Off, nested members
+// joined by dots ("hooks.allocate"), or "" when debug info does not say.
+static std::string field_name(const DIType *T, uint64_t Off, int depth = 0) {
+  while (auto *D = dyn_cast_or_null<DIDerivedType>(T)) {
+    unsigned Tag = D->getTag();
+    if (Tag != dwarf::DW_TAG_typedef && Tag != dwarf::DW_TAG_const_type &&
+        Tag != dwarf::DW_TAG_volatile_type)
+      break;
+    T = D->getBaseType();
+  }
+  auto *C = dyn_cast_or_null<DICompositeType>(T);
+  if (!C || depth > 8 || (C->getTag() != dwarf::DW_TAG_structure_type &&
+                          C->getTag() != dwarf::DW_TAG_union_type))
+    return "";
+  for (const DINode *E : C->getElements()) {
+    auto *M = dyn_cast<DIDerivedType>(E);
+    if (!M || M->getTag() != dwarf::DW_TAG_member || M->getOffsetInBits() % 8)
+      continue;
+    uint64_t At = M->getOffsetInBits() / 8, Size = M->getSizeInBits() / 8;
+    if (Off < At || (Size && Off >= At + Size) || (!Size && Off != At))
+      continue;
+    std::string Inner = field_name(M->getBaseType(), Off - At, depth + 1);
+    if (Inner.empty() && Off != At)
+      continue;
+    return "." + M->getName().str() + Inner;
+  }
+  return "";
+}
+
+// slot_name: a callee loaded from a global (an allocator hook, hooks.c)
+// as written: "parson_malloc", "global_hooks.allocate" (debug info names
+// the field), else "global_hooks+8"; "" when it is not such a load.
+static std::string slot_name(Value *V) {
+  auto *LI = dyn_cast<LoadInst>(V);
+  if (!LI)
+    return "";
+  const DataLayout &DL = LI->getModule()->getDataLayout();
+  Value *P = LI->getPointerOperand();
+  APInt Off(DL.getIndexTypeSizeInBits(P->getType()), 0);
+  auto *GV = dyn_cast<GlobalVariable>(
+      P->stripAndAccumulateConstantOffsets(DL, Off, /*AllowNonInbounds=*/true));
+  if (!GV || Off.isNegative() || Off.getActiveBits() > 32)
+    return "";
+  uint64_t At = Off.getZExtValue();
+  SmallVector<DIGlobalVariableExpression *, 1> GVs;
+  GV->getDebugInfo(GVs);
+  const DIGlobalVariable *Var = GVs.empty() ? nullptr : GVs[0]->getVariable();
+  // A global split by GlobalOpt (global_hooks.0) is a fragment of the
+  // variable the user wrote.
+  bool Fragment = false;
+  if (Var)
+    if (auto Frag = GVs[0]->getExpression()->getFragmentInfo()) {
+      At += Frag->OffsetInBits / 8;
+      Fragment = true;
+    }
+  std::string Name = Var && !Var->getName().empty() ? Var->getName().str()
+                                                     : GV->getName().str();
+  Type *VT = GV->getValueType();
+  if (At == 0 && !Fragment && !VT->isStructTy() && !VT->isArrayTy())
+    return Name;
+  std::string Field = Var ? field_name(Var->getType(), At) : "";
+  return Name + (Field.empty() ? "+" + std::to_string(At) : Field);
+}
+
 extern "C" void escb_display_name(LLVMValueRef fn, char *buf, size_t n) {
   Value *V = unwrap(fn)->stripPointerCasts();
+  std::string Slot = slot_name(V);
+  if (!Slot.empty()) {
+    copy_out(Slot, buf, n);
+    return;
+  }
   StringRef Name = V->getName();
   if (Name.empty()) {
     copy_out("<indirect>", buf, n);
@@ -488,6 +588,9 @@ extern "C" LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_con
 #endif
     HeapBB = ThenTerm->getParent();
   }
+  *stack_term = wrap(ElseTerm);
+  if (CB->getType()->isVoidTy())
+    return nullptr;
   Value *Stack = unwrap(stack_value);
   if (Stack->getType() != CB->getType())
 #if LLVM_VERSION_MAJOR >= 22 // InsertPosition(Instruction *) is deprecated in LLVM 22

@@ -67,6 +67,19 @@ typedef struct escb_callfacts {
 
 void escb_call_facts(escb_ctx *ctx, LLVMValueRef call, escb_callfacts *out);
 
+/* escb_function_libfunc: which library function TargetLibraryInfo, as it
+ * stands for the code of `caller`, takes function fn for (its name and
+ * prototype); *is_free: fn is free itself.  For a function held in a slot
+ * (hooks.c), where no call names it. */
+escb_libfunc escb_function_libfunc(escb_ctx *ctx, LLVMValueRef fn, LLVMValueRef caller,
+                                   int *is_free);
+/* escb_slot_initial: what `load` reads while the memory it loads from
+ * still holds its initial value: the initializer of a global variable (at
+ * a constant offset into it, a struct's field) whose initializer is the
+ * one that runs (definitive), read as the load's type; NULL when that is
+ * not known (not a load, not of such a global, an offset it cannot read). */
+LLVMValueRef escb_slot_initial(LLVMValueRef load);
+
 /* escb_allocfacts: what MemoryBuiltins computes for an allocation call. */
 typedef struct escb_allocfacts {
   int size;           /* getAllocSize: 0 none, 1 a constant of at most 64
@@ -196,6 +209,8 @@ void escb_drop_named_metadata(LLVMModuleRef M, const char *name);
  * are rewired to it; incoming value 1 is the stack path's) and, in
  * *stack_term, the terminator of the stack path's block, for code of that
  * path only.  An invoke keeps its landing pad on the heap path. */
+/* A call returning void (a free kept for its heap path) gets no phi:
+ * stack_value is unused and NULL is returned. */
 LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_cond,
                              LLVMValueRef stack_value, LLVMValueRef *stack_term);
 /* Marks F for the cleanup passes (SROA, InstCombine) run after the pass. */

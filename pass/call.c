@@ -5,7 +5,9 @@
  *   1. an intrinsic, by its ID in one table (intrinsics below): memory
  *      intrinsics, integer arithmetic, hints and debug records;
  *   2. an allocator, a free or a realloc (alloc.c's classification; a
- *      realloc of the function's own allocations is the grow rule);
+ *      realloc of the function's own allocations is the grow rule), also
+ *      when called through an allocator hook (hooks.c): its only arguments
+ *      are sizes, or the pointer freed;
  *   3. the callee's summary, for a direct call of a function defined here
  *      with an exact definition (summary.c extracts them; applied here);
  *   4. the library model, for a declaration whose name and prototype a row

@@ -67,6 +67,9 @@
  * the library model (libmodel.c), for a C library declaration; LLVM's
  * attributes (nocapture, readonly, nofree, returned) for everything else.
  * A pointer that reaches a callee which may free it stays on the heap.
+ * A call through an allocator hook (a global slot that starts as malloc,
+ * calloc or free: hooks.c) is that allocation or free; the rewrite tests
+ * at run time that the value called is still the C library's.
  *
  * Verdicts (solve.c) and reasons (reason.c)
  * -----------------------------------------
@@ -126,6 +129,8 @@
  *               shape-checked metadata reads and writes
  *   digraph.c   the directed graph of the call graph and the CFG; SCCs
  *   graph.c     locations, objects, constraints and the solver
+ *   hooks.c     allocator hooks: which function a called slot starts as
+ *               (malloc, calloc, free), for alloc.c
  *   alloc.c     which calls allocate, free or reallocate, their size,
  *               alignment and zeroing; each call classified once
  *   summary.c   a parameter summary read off a solved graph; least, join

@@ -227,6 +227,7 @@ enum {
   ESC_RW_INVOKE = 128,  /* invoke turned into a call */
   ESC_RW_LIFETIME = 256, /* lifetime markers */
   ESC_RW_GROW = 512,    /* realloc of a stack buffer */
+  ESC_RW_HOOK = 1024,   /* allocator hook tested (hooks.c) */
 };
 void esc_rewrite(esc_func *f);
 

@@ -101,8 +101,13 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
     esc_pos_text(v->at, pos, sizeof pos);
   switch (v->reason) {
   case ESC_OK:
-    if (c->guarded)
+    if (c->guarded && c->info.hook) {
+      escb_display_name(c->info.hook, name, sizeof name);
+      esc_buf_printf(out, "  allocator hook: a %" PRIu64 "-byte stack buffer while the hook "
+                          "is %s and the size fits, else the hook's call\n", c->bytes, name);
+    } else if (c->guarded) {
       guard_text(c, out);
+    }
     if (c->on_side_stack)
       esc_buf_printf(out, "  recursive: on the thread's side stack while it has room, "
                           "else on the heap\n");

@@ -17,7 +17,12 @@
  * address (free(NULL) and delete of a null pointer do nothing).  So do the
  * frees of a grown site (one whose pointer reaches realloc), and each
  * realloc that may be given its buffer moves the object to a new heap block
- * (grow).  Exercised by test/ir/Rewrite_, Guard_ and Grow_ files.
+ * (grow).  A call through an allocator hook (hooks.c) is a guarded site
+ * whose buffer is used only while the value called is the allocator its
+ * slot starts as; a free through a hook keeps its pointer and runs only
+ * when that is not a stack address (the program's own deallocator sees the
+ * plain build's calls, never a NULL of ours).
+ * Exercised by test/ir/Rewrite_, Guard_, Grow_ and Hooks_ files.
  */
 #include "internal.h"
 
@@ -137,6 +142,27 @@ static LLVMValueRef int_arg(LLVMBuilderRef b, LLVMValueRef call, int k, LLVMType
   return LLVMBuildIntCast2(b, LLVMGetOperand(call, (unsigned)k), ty, 0, "");
 }
 
+/* hook_holds: a hook call's slot still holds the function it starts as
+ * (hooks.c): the value called is that allocator, compared where it is
+ * called, whatever the slot holds by then. */
+static LLVMValueRef hook_holds(esc_func *f, LLVMBuilderRef b, LLVMValueRef call,
+                               LLVMValueRef fn) {
+  f->rewrites |= ESC_RW_HOOK;
+  return LLVMBuildICmp(b, LLVMIntEQ, LLVMGetCalledValue(call), fn, "hook.default");
+}
+
+/* hook_free_guard: a free through a hook stays for its heap path, its
+ * pointer unchanged (the program's own deallocator sees exactly the calls
+ * of the plain build): it runs only when `p` is the pointer keep_free
+ * would pass, not one it replaced by NULL (a stack address). */
+static void hook_free_guard(esc_func *f, LLVMBuilderRef b, LLVMValueRef call,
+                            LLVMValueRef p, LLVMValueRef kept) {
+  LLVMValueRef heap = LLVMBuildICmp(b, LLVMIntEQ, p, kept, "heap.free");
+  LLVMValueRef term = NULL;
+  escb_guard_call(call, heap, NULL, &term);
+  f->rewrites |= ESC_RW_HOOK;
+}
+
 /* convert_fallback: a guarded or side-stack site (see the file comment). */
 static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
@@ -220,6 +246,10 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
     }
     ok = ok ? LLVMBuildAnd(b, ok, room, "") : room;
   }
+  if (c->info.hook) {
+    LLVMValueRef still = hook_holds(f, b, call, c->info.hook);
+    ok = ok ? LLVMBuildAnd(b, ok, still, "") : still;
+  }
   LLVMValueRef heap = LLVMBuildNot(b, ok, "heap");
 
   LLVMValueRef term = NULL;
@@ -276,7 +306,8 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
     mine = LLVMBuildICmp(b, LLVMIntNE, mine, LLVMConstInt(i32, 0, 0), "");
     p = LLVMBuildSelect(b, mine, LLVMConstNull(pty), p, "");
   }
-  LLVMSetOperand(call, (unsigned)ci.arg, p);
+  if (!ci.hook)
+    LLVMSetOperand(call, (unsigned)ci.arg, p);
   /* A loop site's object (lifo): its free also gives its memory back. */
   int only = esc_bits_next(pts, g->words, 0);
   esc_cand *c = only >= 0 && esc_bits_next(pts, g->words, only + 1) < 0 && converted(f, only)
@@ -289,6 +320,10 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
     LLVMTypeRef ptr = LLVMTypeOf(c->lifo_mark);
     LLVMValueRef mark = c->lifo_mark;
     LLVMBuildCall2(b, LLVMFunctionType(LLVMVoidTypeInContext(cx), &ptr, 1, 0), rel, &mark, 1, "");
+  }
+  if (ci.hook) { /* after the release: that stays on both paths */
+    LLVMPositionBuilderBefore(b, call);
+    hook_free_guard(f, b, call, LLVMGetOperand(call, (unsigned)ci.arg), p);
   }
 }
 
@@ -430,7 +465,7 @@ static void verify(esc_func *f) {
   static const char *const names[] = {"fixed slot", "guarded buffer", "side stack",
                                       "free removed", "free kept", "tail marker dropped",
                                       "calloc zeroing", "invoke to call", "lifetime markers",
-                                      "realloc of a stack buffer"};
+                                      "realloc of a stack buffer", "allocator hook"};
   esc_buf list = {0};
   for (unsigned k = 0; k < sizeof names / sizeof *names; k++)
     if (f->rewrites & (1u << k))

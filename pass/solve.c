@@ -77,7 +77,7 @@ static void size_checks(esc_func *f, esc_cand *c) {
   for (int k = 0; k < 2; k++)
     if (ci->size_arg[k] >= 0 && !LLVMIsAConstantInt(LLVMGetOperand(c->call, (unsigned)ci->size_arg[k])))
       constant_args = 0;
-  if (copies && ci->size_known) {
+  if ((copies || ci->hook) && ci->size_known) { /* a hook: its slot is tested */
     c->guarded = 1;
   } else if (!ci->size_known) {
     /* A run-time size: a fixed stack buffer, the heap above it.  Not for

@@ -1,5 +1,5 @@
-/* A library that allocates only through its hook table, as cJSON does:
- * no allocation call of its own for the analysis to see. */
+/* A library that allocates only through its hook table, which the program
+ * fills: no allocation call (or hook that starts as one) for the analysis. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,7 +7,7 @@ struct hooks {
   void *(*alloc)(size_t);
   void (*release)(void *);
 };
-static struct hooks hooks = {malloc, free};
+static struct hooks hooks; /* set_hooks(malloc, free) before use */
 
 void set_hooks(void *(*a)(size_t), void (*r)(void *)) {
   hooks.alloc = a;
