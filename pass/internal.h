@@ -81,9 +81,6 @@ typedef struct esc_cand {
   int on_side_stack;   /* in a recursive function: from the side stack
                           when it has room (runtime/sidestack.c) */
   int in_cycle;        /* the site is on a CFG cycle */
-  int lifo;            /* on the side stack, in a loop: each free releases
-                          its memory */
-  LLVMValueRef lifo_mark; /* the side stack's top before it, for those frees */
   LLVMValueRef slot;   /* the alloca (or side-stack address holder) replacing it */
 } esc_cand;
 

@@ -205,9 +205,6 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMValueRef ok = fits, side = NULL;
   if (c->on_side_stack) {
     LLVMValueRef alloc_fn = esc_sidestack_fn(m, "__escape_side_alloc");
-    if (c->lifo && mark_fn)
-      c->lifo_mark = LLVMBuildCall2(b, LLVMFunctionType(ptr, NULL, 0, 0), mark_fn, NULL, 0,
-                                    "side.top");
     LLVMValueRef room = LLVMConstInt(LLVMInt1TypeInContext(cx), 0, 0);
     side = LLVMConstNull(ptr);
     if (alloc_fn && f->side_mark) { /* else (solve.c saw it usable): heap */
@@ -237,7 +234,10 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
 }
 
 /* keep_free: free(p) stays, given NULL where p may be a stack address: a
- * converted object's slot, or any side-stack object (asked at run time). */
+ * converted object's slot, or any side-stack object (asked at run time:
+ * __escape_side_free, which also gives the object's memory back when it is
+ * on the side stack's top and its size is known here, the same for every
+ * side-stack object p may be). */
 static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
   esc_graph *g = &f->g;
   esc_callinfo ci;
@@ -250,10 +250,12 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
   LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
   const uint64_t *pts = g->locs[loc].pts;
   int side = 0;
+  uint64_t size = 0; /* the side-stack objects' one size; 0: none or several */
   for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
        o = esc_bits_next(pts, g->words, o + 1)) {
     esc_cand *c = &f->cands[g->objs[o].cand];
     if (c->on_side_stack) {
+      size = !side || size == c->bytes ? c->bytes : 0;
       side = 1;
       continue;
     }
@@ -263,29 +265,17 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
     LLVMValueRef on_stack = LLVMBuildICmp(b, LLVMIntEQ, p, s, "");
     p = LLVMBuildSelect(b, on_stack, LLVMConstNull(pty), p, "");
   }
-  LLVMValueRef owns = side ? esc_sidestack_fn(m, "__escape_side_owns") : NULL;
-  if (owns) {
+  LLVMValueRef side_free = side ? esc_sidestack_fn(m, "__escape_side_free") : NULL;
+  if (side_free) {
     LLVMTypeRef i32 = LLVMInt32TypeInContext(cx);
-    LLVMValueRef arg = p;
-    LLVMTypeRef aty = LLVMTypeOf(arg);
-    LLVMValueRef mine = LLVMBuildCall2(b, LLVMFunctionType(i32, &aty, 1, 0), owns, &arg, 1, "");
+    LLVMTypeRef szt = LLVMIntPtrTypeInContext(cx, LLVMGetModuleDataLayout(m));
+    LLVMTypeRef ps[2] = {pty, szt};
+    LLVMValueRef as[2] = {p, LLVMConstInt(szt, size, 0)};
+    LLVMValueRef mine = LLVMBuildCall2(b, LLVMFunctionType(i32, ps, 2, 0), side_free, as, 2, "");
     mine = LLVMBuildICmp(b, LLVMIntNE, mine, LLVMConstInt(i32, 0, 0), "");
     p = LLVMBuildSelect(b, mine, LLVMConstNull(pty), p, "");
   }
   LLVMSetOperand(call, (unsigned)ci.arg, p);
-  /* A loop site's object (lifo): its free also gives its memory back. */
-  int only = esc_bits_next(pts, g->words, 0);
-  esc_cand *c = only >= 0 && esc_bits_next(pts, g->words, only + 1) < 0
-                    ? &f->cands[g->objs[only].cand] : NULL;
-  LLVMValueRef rel = c && c->lifo && c->lifo_mark
-                         ? esc_sidestack_fn(m, "__escape_side_release") : NULL;
-  if (rel && LLVMGetInstructionOpcode(call) != LLVMInvoke) {
-    LLVMValueRef next = LLVMGetNextInstruction(call);
-    LLVMPositionBuilderBefore(b, next);
-    LLVMTypeRef ptr = LLVMTypeOf(c->lifo_mark);
-    LLVMValueRef mark = c->lifo_mark;
-    LLVMBuildCall2(b, LLVMFunctionType(LLVMVoidTypeInContext(cx), &ptr, 1, 0), rel, &mark, 1, "");
-  }
 }
 
 static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
