@@ -32,6 +32,7 @@
 #include "llvm/ADT/Triple.h"
 #endif
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
+#include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
@@ -511,6 +512,15 @@ extern "C" LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_con
 extern "C" void escb_drop_named_metadata(LLVMModuleRef M, const char *name) {
   if (NamedMDNode *N = unwrap(M)->getNamedMetadata(name))
     N->eraseFromParent();
+}
+
+extern "C" int escb_inline_call(LLVMValueRef call) {
+  auto *CB = dyn_cast<CallInst>(unwrap(call));
+  Function *Callee = CB ? CB->getCalledFunction() : nullptr;
+  if (!Callee || Callee->isDeclaration())
+    return 0;
+  InlineFunctionInfo IFI;
+  return InlineFunction(*CB, IFI).isSuccess();
 }
 
 extern "C" void escb_mark_rewritten(LLVMValueRef fn) {

@@ -198,6 +198,10 @@ void escb_drop_named_metadata(LLVMModuleRef M, const char *name);
  * path only.  An invoke keeps its landing pad on the heap path. */
 LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_cond,
                              LLVMValueRef stack_value, LLVMValueRef *stack_term);
+/* Inlines `call`, a call of a function the module defines (the side
+ * stack's runtime: its copies are all the same code, so its weak
+ * definition may be inlined).  Returns 1 when done. */
+int escb_inline_call(LLVMValueRef call);
 /* Marks F for the cleanup passes (SROA, InstCombine) run after the pass. */
 void escb_mark_rewritten(LLVMValueRef fn);
 /* Whether F's body is the one that runs (not interposable, not weak). */

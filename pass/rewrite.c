@@ -276,6 +276,13 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
     p = LLVMBuildSelect(b, mine, LLVMConstNull(pty), p, "");
   }
   LLVMSetOperand(call, (unsigned)ci.arg, p);
+  /* The argument may now be NULL: a `nonnull` or `dereferenceable` that
+   * LLVM put on it (it saw the object's own, non-null pointer there)
+   * would let it fold the select back to the object's address. */
+  static const char *const attrs[] = {"nonnull", "dereferenceable"};
+  for (unsigned k = 0; k < sizeof attrs / sizeof *attrs; k++)
+    LLVMRemoveCallSiteEnumAttribute(call, (LLVMAttributeIndex)ci.arg + 1,
+                                    LLVMGetEnumAttributeKindForName(attrs[k], strlen(attrs[k])));
 }
 
 static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
@@ -324,6 +331,31 @@ static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
   LLVMInstructionEraseFromParent(call);
   c->call = NULL;
   c->slot = slot;
+}
+
+/* inline_side: in a pipeline (the cleanup passes follow: clang's -O1 and
+ * above), the side stack's calls give way to their bodies, a few loads,
+ * compares and stores each; only a thread's first use, which maps its
+ * side stack, stays a call.  (opt -passes=escape keeps the calls, as the
+ * tests read them.) */
+static void inline_side(esc_func *f) {
+  static const char *const names[] = {"__escape_side_mark", "__escape_side_alloc",
+                                      "__escape_side_free", "__escape_side_release"};
+  LLVMValueRef *calls = NULL;
+  int n = 0, cap = 0;
+  ESC_FOR_EACH_INST(f->fn, bb, i) {
+    LLVMValueRef callee = LLVMIsACallInst(i) ? LLVMGetCalledValue(i) : NULL;
+    if (!callee || !LLVMIsAFunction(callee))
+      continue;
+    size_t len = 0;
+    const char *name = LLVMGetValueName2(callee, &len);
+    for (unsigned k = 0; k < sizeof names / sizeof *names; k++)
+      if (len == strlen(names[k]) && memcmp(name, names[k], len) == 0)
+        ESC_PUSH(calls, n, cap, i);
+  }
+  for (int k = 0; k < n; k++)
+    escb_inline_call(calls[k]);
+  free(calls);
 }
 
 /* verify: -escape-verify.  A function the rewrite left broken is an error
@@ -462,6 +494,8 @@ void esc_rewrite(esc_func *f) {
   free(frees);
   free(direct);
   free(indirect);
+  if (f->opt->mark_rewritten && (f->rewrites & (ESC_RW_SIDE | ESC_RW_FREE_KEPT)))
+    inline_side(f);
   esc_calls_forget(f->ctx, f->fn); /* its calls changed, some are gone */
   if (f->opt->mark_rewritten)
     escb_mark_rewritten(f->fn);

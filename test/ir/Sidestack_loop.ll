@@ -5,12 +5,16 @@
 ; beside negatives: an object kept into the next iteration, one never
 ; freed, one freed only together with an object of another size, a
 ; posix_memalign in a loop; and outside loops, a free of either of two
-; objects of different sizes passes 0 (gives nothing back).
+; objects of different sizes passes 0 (gives nothing back).  A free the
+; rewrite gives NULL loses the `nonnull` LLVM put on its argument.  In a
+; pipeline (PIPE) the side stack's calls are inlined: only alloc_slow, a
+; thread's first use, stays a call.
 ; RUN: %host-datalayout %s > %t.ll
 ; RUN: %opt -passes=escape -S %t.ll | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=WHY
 ; RUN: %opt -passes=escape -escape-side-stack=false -escape-m=1 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=OFF --implicit-check-not=escape
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %t.ll
+; RUN: %opt -passes='default<O2>' -S %t.ll | FileCheck %s --check-prefix=PIPE
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 
@@ -213,7 +217,49 @@ out:
   ret i32 %r
 }
 
+; TEST 8 - the free's argument had `nonnull` (LLVM infers it from the
+; object's own pointer); passed NULL for a side-stack object, it loses it.
+; CHECK-LABEL: define i32 @nonnull_free(
+; CHECK:         [[OWN:%.*]] = call i32 @__escape_side_free(ptr %p.guarded, i64 32)
+; CHECK-NEXT:    [[MINE:%.*]] = icmp ne i32 [[OWN]], 0
+; CHECK-NEXT:    [[Q:%.*]] = select i1 [[MINE]], ptr null, ptr %p.guarded
+; CHECK-NEXT:    call void @free(ptr noundef [[Q]])
+define i32 @nonnull_free(i32 %d) {
+  %p = call ptr @malloc(i64 24)
+  call void @look(ptr %p)
+  %d1 = sub i32 %d, 1
+  %r = call i32 @nonnull_free(i32 %d1)
+  call void @free(ptr noundef nonnull dereferenceable(24) %p)
+  ret i32 %r
+}
+
 ; CHECK: define weak hidden i32 @__escape_side_free(
+
+; PIPE-LABEL: define i32 @lifo(
+; PIPE-NOT:     @__escape_side_
+; PIPE:         call {{.*}}@alloc_slow(i64 {{.*}}208, i64 {{.*}}16)
+; PIPE-NOT:     @__escape_side_
+; PIPE:       loop:
+; PIPE-NOT:     @__escape_side_
+; PIPE:         call {{.*}}@alloc_slow(i64 {{.*}}64, i64 {{.*}}16)
+; PIPE-NOT:     @__escape_side_
+; PIPE:         call {{.*}}@alloc_slow(i64 {{.*}}32, i64 {{.*}}16)
+; PIPE-NOT:     @__escape_side_
+; PIPE:         %r = tail call i32 @lifo(
+; PIPE-NOT:     @__escape_side_
+; PIPE:         store ptr %t.guarded, ptr
+; PIPE-NOT:     @__escape_side_
+; PIPE:         call void @free(
+; PIPE-NOT:     @__escape_side_
+; PIPE:         store ptr %a.guarded, ptr
+; PIPE-NOT:     @__escape_side_
+; PIPE:         call void @free(
+; PIPE-NOT:     @__escape_side_
+; PIPE:       out:
+; PIPE-NOT:     @__escape_side_
+; PIPE:         store ptr %f.guarded, ptr
+; PIPE-NOT:     @__escape_side_
+; PIPE:         ret i32
 
 ; WHY:      <lifo>: malloc(200) does not escape:
 ; WHY-NEXT: <lifo>:   recursive: on the thread's side stack while it has room, else on the heap
@@ -239,6 +285,7 @@ out:
 ; WHY-NEXT: <either_outside>:   recursive: on the thread's side stack while it has room, else on the heap
 ; WHY-NEXT: <memalign_loop>: posix_memalign(..., 64, 64) escapes to heap:
 ; WHY-NEXT: <memalign_loop>:   live across loop iterations
+; WHY-NEXT: <nonnull_free>: malloc(24) does not escape:
 
 ; OFF:      <lifo>: malloc(200) escapes to heap
 ; OFF-NEXT: <lifo>: malloc(64) escapes to heap
@@ -252,3 +299,4 @@ out:
 ; OFF-NEXT: <either_outside>: malloc(24) escapes to heap
 ; OFF-NEXT: <either_outside>: malloc(8) escapes to heap
 ; OFF-NEXT: <memalign_loop>: posix_memalign(..., 64, 64) escapes to heap
+; OFF-NEXT: <nonnull_free>: malloc(24) escapes to heap
