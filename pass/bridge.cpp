@@ -523,6 +523,20 @@ extern "C" int escb_inline_call(LLVMValueRef call) {
   return InlineFunction(*CB, IFI).isSuccess();
 }
 
+extern "C" void escb_call_only_if(LLVMValueRef call, LLVMValueRef cond) {
+  auto *CI = cast<CallInst>(unwrap(call));
+#if LLVM_VERSION_MAJOR >= 18 // split points became iterators (LLVM 18, RemoveDIs)
+  Instruction *Then = SplitBlockAndInsertIfThen(unwrap(cond), CI->getIterator(), false);
+#else
+  Instruction *Then = SplitBlockAndInsertIfThen(unwrap(cond), CI, false);
+#endif
+#if LLVM_VERSION_MAJOR >= 22 // moveBefore(Instruction *) is deprecated in LLVM 22
+  CI->moveBefore(Then->getIterator());
+#else
+  CI->moveBefore(Then);
+#endif
+}
+
 extern "C" void escb_mark_rewritten(LLVMValueRef fn) {
   cast<Function>(unwrap(fn))->addFnAttr("escape-rewritten");
 }

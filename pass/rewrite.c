@@ -272,8 +272,15 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
     LLVMTypeRef ps[2] = {pty, szt};
     LLVMValueRef as[2] = {p, LLVMConstInt(szt, size, 0)};
     LLVMValueRef mine = LLVMBuildCall2(b, LLVMFunctionType(i32, ps, 2, 0), side_free, as, 2, "");
-    mine = LLVMBuildICmp(b, LLVMIntNE, mine, LLVMConstInt(i32, 0, 0), "");
-    p = LLVMBuildSelect(b, mine, LLVMConstNull(pty), p, "");
+    if (f->opt->mark_rewritten && LLVMGetInstructionOpcode(call) == LLVMCall &&
+        !LLVMGetFirstUse(call)) {
+      /* In a pipeline the free is skipped rather than given NULL (the
+       * heap's free is called only for heap objects). */
+      escb_call_only_if(call, LLVMBuildICmp(b, LLVMIntEQ, mine, LLVMConstInt(i32, 0, 0), "heap"));
+    } else {
+      mine = LLVMBuildICmp(b, LLVMIntNE, mine, LLVMConstInt(i32, 0, 0), "");
+      p = LLVMBuildSelect(b, mine, LLVMConstNull(pty), p, "");
+    }
   }
   LLVMSetOperand(call, (unsigned)ci.arg, p);
   /* The argument may now be NULL: a `nonnull` or `dereferenceable` that
