@@ -236,7 +236,7 @@ define i32 @nonnull_free(i32 %d) {
 
 ; CHECK: define weak hidden i32 @__escape_side_free(
 
-; PIPE-LABEL: define i32 @lifo(
+; PIPE-LABEL: define {{.*}}i32 @lifo(
 ; PIPE-NOT:     @__escape_side_
 ; PIPE:         call {{.*}}@alloc_slow(i64 {{.*}}208, i64 {{.*}}16)
 ; PIPE-NOT:     @__escape_side_
