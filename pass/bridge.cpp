@@ -34,6 +34,7 @@
 #include "llvm/ADT/Triple.h"
 #endif
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
+#include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
@@ -614,6 +615,29 @@ extern "C" LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_con
 extern "C" void escb_drop_named_metadata(LLVMModuleRef M, const char *name) {
   if (NamedMDNode *N = unwrap(M)->getNamedMetadata(name))
     N->eraseFromParent();
+}
+
+extern "C" int escb_inline_call(LLVMValueRef call) {
+  auto *CB = dyn_cast<CallInst>(unwrap(call));
+  Function *Callee = CB ? CB->getCalledFunction() : nullptr;
+  if (!Callee || Callee->isDeclaration())
+    return 0;
+  InlineFunctionInfo IFI;
+  return InlineFunction(*CB, IFI).isSuccess();
+}
+
+extern "C" void escb_call_only_if(LLVMValueRef call, LLVMValueRef cond) {
+  auto *CI = cast<CallInst>(unwrap(call));
+#if LLVM_VERSION_MAJOR >= 18 // split points became iterators (LLVM 18, RemoveDIs)
+  Instruction *Then = SplitBlockAndInsertIfThen(unwrap(cond), CI->getIterator(), false);
+#else
+  Instruction *Then = SplitBlockAndInsertIfThen(unwrap(cond), CI, false);
+#endif
+#if LLVM_VERSION_MAJOR >= 22 // moveBefore(Instruction *) is deprecated in LLVM 22
+  CI->moveBefore(Then->getIterator());
+#else
+  CI->moveBefore(Then);
+#endif
 }
 
 extern "C" void escb_mark_rewritten(LLVMValueRef fn) {

@@ -213,6 +213,14 @@ void escb_drop_named_metadata(LLVMModuleRef M, const char *name);
  * stack_value is unused and NULL is returned. */
 LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_cond,
                              LLVMValueRef stack_value, LLVMValueRef *stack_term);
+/* Inlines `call`, a call of a function the module defines (the side
+ * stack's runtime: its copies are all the same code, so its weak
+ * definition may be inlined).  Returns 1 when done. */
+int escb_inline_call(LLVMValueRef call);
+/* Splits the block before `call` (a call, not an invoke, whose value is
+ * unused) so that it runs only when `cond` (an i1 computed before it) is
+ * true. */
+void escb_call_only_if(LLVMValueRef call, LLVMValueRef cond);
 /* Marks F for the cleanup passes (SROA, InstCombine) run after the pass. */
 void escb_mark_rewritten(LLVMValueRef fn);
 /* Whether F's body is the one that runs (not interposable, not weak). */

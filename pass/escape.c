@@ -99,9 +99,12 @@
  * function, and along call chains: bottom-up over the SCCs each function
  * learns the most converted bytes any chain of its callees holds, and may
  * add only what keeps the chain within -escape-max-chain-bytes.  Recursive
- * functions have no such bound: their sites outside loops take memory from
- * a per-thread side stack, released when the function returns
- * (runtime/sidestack.c), and the thread's stack is not touched.
+ * functions have no such bound: their sites take memory from a per-thread
+ * side stack, released when the function returns (runtime/sidestack.c),
+ * and the thread's stack is not touched.  A free of the object on the side
+ * stack's top gives its memory back at once, so a loop whose objects are
+ * freed in the reverse order reuses it every iteration (solve.c's lifo_ok
+ * admits a loop's site only when a free can do that).
  *
  * Whole programs: allocation and free wrappers (xmalloc, xfree) are marked
  * alwaysinline before the inliner runs, so their malloc and free show up in

@@ -102,9 +102,6 @@ typedef struct esc_cand {
   int on_side_stack;   /* in a recursive function: from the side stack
                           when it has room (runtime/sidestack.c) */
   int in_cycle;        /* the site is on a CFG cycle */
-  int lifo;            /* on the side stack, in a loop: each free releases
-                          its memory */
-  LLVMValueRef lifo_mark; /* the side stack's top before it, for those frees */
   const esc_psizes *profile; /* -escape-profile-use: the site's sizes, or NULL */
   int guard_profiled;  /* the guarded buffer's size is the profile's */
   uint64_t guard_want; /* ...the size it asks for within the object limit */

@@ -233,9 +233,6 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMValueRef ok = fits, side = NULL;
   if (c->on_side_stack) {
     LLVMValueRef alloc_fn = esc_sidestack_fn(m, "__escape_side_alloc");
-    if (c->lifo && mark_fn)
-      c->lifo_mark = LLVMBuildCall2(b, LLVMFunctionType(ptr, NULL, 0, 0), mark_fn, NULL, 0,
-                                    "side.top");
     LLVMValueRef room = LLVMConstInt(LLVMInt1TypeInContext(cx), 0, 0);
     side = LLVMConstNull(ptr);
     if (alloc_fn && f->side_mark) { /* else (solve.c saw it usable): heap */
@@ -269,7 +266,10 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
 }
 
 /* keep_free: free(p) stays, given NULL where p may be a stack address: a
- * converted object's slot, or any side-stack object (asked at run time). */
+ * converted object's slot, or any side-stack object (asked at run time:
+ * __escape_side_free, which also gives the object's memory back when it is
+ * on the side stack's top and its size is known here, the same for every
+ * side-stack object p may be). */
 static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
   esc_graph *g = &f->g;
   esc_callinfo ci;
@@ -282,12 +282,14 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
   LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
   const uint64_t *pts = g->locs[loc].pts;
   int side = 0;
+  uint64_t size = 0; /* the side-stack objects' one size; 0: none or several */
   for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
        o = esc_bits_next(pts, g->words, o + 1)) {
     if (!converted(f, o)) /* a grown site's free: the rest is freed as before */
       continue;
     esc_cand *c = &f->cands[g->objs[o].cand];
     if (c->on_side_stack) {
+      size = !side || size == c->bytes ? c->bytes : 0;
       side = 1;
       continue;
     }
@@ -297,31 +299,33 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
     LLVMValueRef on_stack = LLVMBuildICmp(b, LLVMIntEQ, p, s, "");
     p = LLVMBuildSelect(b, on_stack, LLVMConstNull(pty), p, "");
   }
-  LLVMValueRef owns = side ? esc_sidestack_fn(m, "__escape_side_owns") : NULL;
-  if (owns) {
+  LLVMValueRef side_free = side ? esc_sidestack_fn(m, "__escape_side_free") : NULL;
+  if (side_free) {
     LLVMTypeRef i32 = LLVMInt32TypeInContext(cx);
-    LLVMValueRef arg = p;
-    LLVMTypeRef aty = LLVMTypeOf(arg);
-    LLVMValueRef mine = LLVMBuildCall2(b, LLVMFunctionType(i32, &aty, 1, 0), owns, &arg, 1, "");
-    mine = LLVMBuildICmp(b, LLVMIntNE, mine, LLVMConstInt(i32, 0, 0), "");
-    p = LLVMBuildSelect(b, mine, LLVMConstNull(pty), p, "");
+    LLVMTypeRef szt = LLVMIntPtrTypeInContext(cx, LLVMGetModuleDataLayout(m));
+    LLVMTypeRef ps[2] = {pty, szt};
+    LLVMValueRef as[2] = {p, LLVMConstInt(szt, size, 0)};
+    LLVMValueRef mine = LLVMBuildCall2(b, LLVMFunctionType(i32, ps, 2, 0), side_free, as, 2, "");
+    if (f->opt->mark_rewritten && LLVMGetInstructionOpcode(call) == LLVMCall &&
+        !LLVMGetFirstUse(call)) {
+      /* In a pipeline the free is skipped rather than given NULL (the
+       * heap's free is called only for heap objects). */
+      escb_call_only_if(call, LLVMBuildICmp(b, LLVMIntEQ, mine, LLVMConstInt(i32, 0, 0), "heap"));
+    } else {
+      mine = LLVMBuildICmp(b, LLVMIntNE, mine, LLVMConstInt(i32, 0, 0), "");
+      p = LLVMBuildSelect(b, mine, LLVMConstNull(pty), p, "");
+    }
   }
   if (!ci.hook)
     LLVMSetOperand(call, (unsigned)ci.arg, p);
-  /* A loop site's object (lifo): its free also gives its memory back. */
-  int only = esc_bits_next(pts, g->words, 0);
-  esc_cand *c = only >= 0 && esc_bits_next(pts, g->words, only + 1) < 0 && converted(f, only)
-                    ? &f->cands[g->objs[only].cand] : NULL;
-  LLVMValueRef rel = c && c->lifo && c->lifo_mark
-                         ? esc_sidestack_fn(m, "__escape_side_release") : NULL;
-  if (rel && LLVMGetInstructionOpcode(call) != LLVMInvoke) {
-    LLVMValueRef next = LLVMGetNextInstruction(call);
-    LLVMPositionBuilderBefore(b, next);
-    LLVMTypeRef ptr = LLVMTypeOf(c->lifo_mark);
-    LLVMValueRef mark = c->lifo_mark;
-    LLVMBuildCall2(b, LLVMFunctionType(LLVMVoidTypeInContext(cx), &ptr, 1, 0), rel, &mark, 1, "");
-  }
-  if (ci.hook) { /* after the release: that stays on both paths */
+  /* The argument may now be NULL: a `nonnull` or `dereferenceable` that
+   * LLVM put on it (it saw the object's own, non-null pointer there)
+   * would let it fold the select back to the object's address. */
+  static const char *const attrs[] = {"nonnull", "dereferenceable"};
+  for (unsigned k = 0; k < sizeof attrs / sizeof *attrs; k++)
+    LLVMRemoveCallSiteEnumAttribute(call, (LLVMAttributeIndex)ci.arg + 1,
+                                    LLVMGetEnumAttributeKindForName(attrs[k], strlen(attrs[k])));
+  if (ci.hook) {
     LLVMPositionBuilderBefore(b, call);
     hook_free_guard(f, b, call, LLVMGetOperand(call, (unsigned)ci.arg), p);
   }
@@ -453,6 +457,31 @@ static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
   LLVMInstructionEraseFromParent(call);
   c->call = NULL;
   c->slot = slot;
+}
+
+/* inline_side: in a pipeline (the cleanup passes follow: clang's -O1 and
+ * above), the side stack's calls give way to their bodies, a few loads,
+ * compares and stores each; only a thread's first use, which maps its
+ * side stack, stays a call.  (opt -passes=escape keeps the calls, as the
+ * tests read them.) */
+static void inline_side(esc_func *f) {
+  static const char *const names[] = {"__escape_side_mark", "__escape_side_alloc",
+                                      "__escape_side_free", "__escape_side_release"};
+  LLVMValueRef *calls = NULL;
+  int n = 0, cap = 0;
+  ESC_FOR_EACH_INST(f->fn, bb, i) {
+    LLVMValueRef callee = LLVMIsACallInst(i) ? LLVMGetCalledValue(i) : NULL;
+    if (!callee || !LLVMIsAFunction(callee))
+      continue;
+    size_t len = 0;
+    const char *name = LLVMGetValueName2(callee, &len);
+    for (unsigned k = 0; k < sizeof names / sizeof *names; k++)
+      if (len == strlen(names[k]) && memcmp(name, names[k], len) == 0)
+        ESC_PUSH(calls, n, cap, i);
+  }
+  for (int k = 0; k < n; k++)
+    escb_inline_call(calls[k]);
+  free(calls);
 }
 
 /* verify: -escape-verify.  A function the rewrite left broken is an error
@@ -603,6 +632,8 @@ void esc_rewrite(esc_func *f) {
   free(frees);
   free(direct);
   free(indirect);
+  if (f->opt->mark_rewritten && (f->rewrites & (ESC_RW_SIDE | ESC_RW_FREE_KEPT)))
+    inline_side(f);
   esc_calls_forget(f->ctx, f->fn); /* its calls changed, some are gone */
   if (f->opt->mark_rewritten)
     escb_mark_rewritten(f->fn);

@@ -442,38 +442,32 @@ static void unify(esc_func *f) {
   }
 }
 
-/* lifo_ok: a recursive function's site in a loop may still take side-stack
- * memory when its object is the function's only one moved (so nothing
- * allocated after it in this frame is live when it is freed) and every
- * free of it frees just this object: the free puts the side stack's top
- * back to where it was before the object, each iteration.  Callees' side
- * memory above it is released by their returns, or dead after an
- * exception or longjmp out of them. */
+/* lifo_ok: a recursive function's site on a CFG cycle (one slot per
+ * execution is ruled out: loops() found no object of one execution live at
+ * the next) takes side-stack memory when some free of it can give that
+ * memory back: a free whose objects all have its size, so the free can tell
+ * whether the object ends at the side stack's top (runtime/sidestack.c).
+ * Frees in the reverse order of the allocations then reuse the same memory
+ * each iteration; others leave it until the function returns, and once the
+ * side stack is full the site calls the allocator as before. */
 static int lifo_ok(esc_func *f, int k) {
   esc_graph *g = &f->g;
-  int ok_sites = 0, frees = 0;
-  for (int j = 0; j < f->ncands; j++)
-    ok_sites += f->cands[j].verdict.reason == ESC_OK;
-  if (ok_sites != 1 || f->cands[k].info.fn == ESC_FN_POSIX_MEMALIGN)
+  const esc_cand *c = &f->cands[k];
+  if (c->info.fn == ESC_FN_POSIX_MEMALIGN)
     return 0;
   for (int i = 0; i < f->nchecks; i++) {
     esc_check *ck = &f->checks[i];
-    if (ck->kind != ESC_CHECK_FREE || !esc_graph_holds(g, ck->loc, f->cands[k].obj))
+    if (ck->kind != ESC_CHECK_FREE || !esc_graph_holds(g, ck->loc, c->obj))
       continue;
-    if (esc_bits_next(g->locs[ck->loc].pts, g->words, 0) != f->cands[k].obj ||
-        esc_bits_next(g->locs[ck->loc].pts, g->words, f->cands[k].obj + 1) >= 0)
-      return 0;
-    /* ...through the call's own result, so the site dominates the free. */
-    esc_callinfo ci;
-    esc_call_classify(f->ctx, ck->call, &ci);
-    LLVMValueRef p = LLVMGetOperand(ck->call, (unsigned)ci.arg);
-    while (LLVMIsABitCastInst(p) || LLVMIsAAddrSpaceCastInst(p))
-      p = LLVMGetOperand(p, 0);
-    if (p != f->cands[k].call)
-      return 0;
-    frees++;
+    const uint64_t *pts = g->locs[ck->loc].pts;
+    int same = 1;
+    for (int o = esc_bits_next(pts, g->words, 0); o >= 0 && same;
+         o = esc_bits_next(pts, g->words, o + 1))
+      same = g->objs[o].kind == ESC_OBJ_HEAP && f->cands[g->objs[o].cand].bytes == c->bytes;
+    if (same)
+      return 1;
   }
-  return frees > 0;
+  return 0;
 }
 
 /* fit: the largest size up to `limit` that holds some of a site's runs
@@ -519,9 +513,10 @@ static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) 
 }
 
 /* groups: freed-together groups, then the frame budget, in instruction
- * order.  In a recursive function a site outside loops takes its memory
- * from the per-thread side stack (runtime/sidestack.c): it costs the frame
- * nothing and is not counted against the budget. */
+ * order.  In a recursive function a site outside loops, and one in a loop
+ * that lifo_ok accepts, takes its memory from the per-thread side stack
+ * (runtime/sidestack.c): it costs the frame nothing and is not counted
+ * against the budget. */
 static void groups(esc_func *f) {
   unify(f);
   uint64_t budget = f->recursive ? f->opt->max_recursive_frame_bytes
@@ -552,7 +547,7 @@ static void groups(esc_func *f) {
     if (f->side_stack_usable && !c->in_cycle && c->info.fn != ESC_FN_POSIX_MEMALIGN)
       c->on_side_stack = 1;
     else if (f->side_stack_usable && c->in_cycle && lifo_ok(f, k))
-      c->on_side_stack = c->lifo = 1;
+      c->on_side_stack = 1;
     else
       total[find(f, k)] += c->bytes;
   }

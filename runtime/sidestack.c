@@ -7,9 +7,12 @@
  * grows every frame even when unused).  They come from a per-thread side
  * stack instead: the function takes a mark when it is entered, each site
  * bumps the side stack's top when it runs, and every return puts the top
- * back to the mark.  When the side stack is full (or cannot be mapped) the
- * site calls the allocator as before.  The thread's own stack is never
- * touched, so a converted program runs wherever the original did.
+ * back to the mark.  A free of the object on the top gives its memory back
+ * at once (so a loop's objects freed in the reverse order of their
+ * allocation take the same memory in every iteration); any other free
+ * leaves it to that return.  When the side stack is full (or cannot be
+ * mapped) the site calls the allocator as before.  The thread's own stack
+ * is never touched, so a converted program runs wherever the original did.
  *
  * Each thread maps ESCAPE_SIDE_BYTES of address space on first use
  * (MAP_NORESERVE: pages cost memory only when touched), released when the
@@ -83,25 +86,44 @@ ESCAPE_HIDDEN void __escape_side_release(char *mark) {
     s->top = mark ? mark : s->base; /* NULL: marked before first use */
 }
 
-/* __escape_side_owns: p is an object of this thread's side stack (so its
- * free is a no-op). */
-ESCAPE_HIDDEN int __escape_side_owns(const void *p) {
+/* __escape_side_free: p is freed; nonzero when it is a side-stack object
+ * (so the heap's free is not called).  n is the object's size as handed
+ * out (0: not known): when it ends at the top, nothing live is above it
+ * and the top comes down to it, so frees in the reverse order of the
+ * allocations give the memory back at once.  Any other free leaves the
+ * memory to the release of the frame that allocated it.  (Before first
+ * use, and after mapping failed, end is NULL: nothing is owned.) */
+ESCAPE_HIDDEN int __escape_side_free(void *p, size_t n) {
   struct escape_side *s = &__escape_side;
-  return s->base && s->base != (char *)-1 && (const char *)p >= s->base &&
-         (const char *)p < s->end;
+  uintptr_t q = (uintptr_t)p;
+  if (q < (uintptr_t)s->base || q >= (uintptr_t)s->end)
+    return 0;
+  if (q + n == (uintptr_t)s->top) /* n == 0: q is not below the top, no-op */
+    s->top = (char *)q;
+  return 1;
 }
 
-/* __escape_side_alloc: n bytes aligned to align (a power of two, at most
- * 4096), or NULL when the side stack has no room. */
+static void *alloc_slow(size_t n, size_t align);
+
+/* __escape_side_alloc: n (> 0) bytes aligned to align (a power of two, at
+ * most 4096), or NULL when the side stack has no room.  Before first use
+ * top and end are NULL, so the test fails and alloc_slow maps it.  top
+ * never passes end, which is page-aligned (mmap), so top rounded up to
+ * align does not pass it either. */
 ESCAPE_HIDDEN void *__escape_side_alloc(size_t n, size_t align) {
   struct escape_side *s = &__escape_side;
-  if (!s->base && !map_side(s))
-    return NULL;
-  if (s->base == (char *)-1)
-    return NULL;
   uintptr_t top = ((uintptr_t)s->top + align - 1) & ~(uintptr_t)(align - 1);
-  if (top > (uintptr_t)s->end || (uintptr_t)s->end - top < n)
-    return NULL;
+  if ((uintptr_t)s->end - top < n)
+    return alloc_slow(n, align);
   s->top = (char *)(top + n);
   return (void *)top;
+}
+
+/* alloc_slow: the side stack is full, or not mapped yet (base NULL: map it
+ * and try again), or could not be mapped (base (char *)-1). */
+__attribute__((noinline)) static void *alloc_slow(size_t n, size_t align) {
+  struct escape_side *s = &__escape_side;
+  if (s->base || !map_side(s))
+    return NULL;
+  return __escape_side_alloc(n, align);
 }
