@@ -224,13 +224,14 @@ define void @fixed_hookfree() {
 }
 
 ; TEST 11 - a recursive function: the side stack while it has room and the
-; hook is malloc; the free asks the side stack, and is skipped for its
+; hook is malloc; the free asks the side stack (which gives the memory back
+; when it is on the top), and is skipped for its
 ; memory.
 ; CHECK-LABEL: define i32 @rec(
 ; CHECK:         %side = call ptr @__escape_side_alloc(i64 32, i64 16)
 ; CHECK:         %hook.default = icmp eq ptr %a, @malloc
 ; CHECK:         %p = call ptr %a(i64 32)
-; CHECK:         [[OWN:%.*]] = call i32 @__escape_side_owns(ptr %p.guarded)
+; CHECK:         [[OWN:%.*]] = call i32 @__escape_side_free(ptr %p.guarded, i64 32)
 ; CHECK:         %heap.free = icmp eq ptr %p.guarded,
 ; CHECK:         call void %d(ptr %p.guarded)
 define i32 @rec(i32 %k) {
