@@ -321,3 +321,25 @@ define void @sort_store() {
   call void @qsort(ptr %arr, i64 2, i64 8, ptr @cmp_store)
   ret void
 }
+
+; TEST 13 - negative: pushed onto the caller's own list in a loop: every
+; iteration's object is live in the next (the list holds it), so one slot
+; cannot serve them all (solve.c's loop rule sees the call's store).
+; REPORT-NEXT: <loop_list>: malloc(16) escapes to heap
+define i1 @loop_list(i32 %n) {
+entry:
+  %l = alloca [2 x ptr]
+  store ptr null, ptr %l
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i1, %loop ]
+  %a = call ptr @malloc(i64 16)
+  call void @push(ptr %l, ptr %a)
+  %i1 = add i32 %i, 1
+  %done = icmp eq i32 %i1, %n
+  br i1 %done, label %exit, label %loop
+exit:
+  %h = load ptr, ptr %l
+  %e = icmp eq ptr %h, null
+  ret i1 %e
+}
