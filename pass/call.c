@@ -450,6 +450,7 @@ static esc_leaks callback_leaks(esc_func *f, LLVMValueRef cb, int k) {
     return unknown_leaks();
   esc_leaks t = s->leaks[k];
   esc_leaks_clear(&t, ESC_SINK_RESULT);
+  esc_leaks_fold_into(&t); /* its parameters are not the call's arguments */
   return t;
 }
 
@@ -509,6 +510,48 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
   esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
 }
 
+/* deref: a location holding what loc holds `level` derefs down (level 3:
+ * three or more, a location loading from itself). */
+static int deref(esc_graph *g, int loc, int level) {
+  for (int d = 0; d < level && d < 3; d++) {
+    int t = esc_graph_new_deref(g, loc);
+    esc_graph_load(g, loc, t);
+    loc = t;
+  }
+  if (level >= 3)
+    esc_graph_load(g, loc, loc);
+  return loc;
+}
+
+/* into_stores: the callee's stores of argument i (location a) into the
+ * objects its arguments point to (the summary's "into" sinks, leaks.c):
+ * for "i at level d into k at level e" the caller's own store
+ * *deref^e(arg k) = deref^d(arg i), so the caller's objects receive the
+ * pointer (an object of its own keeps it local, an escaping one or unknown
+ * memory lets it escape, a parameter of its own carries the flow on in its
+ * summary).  Through a constant (null, an integer) it goes anywhere. */
+static void into_stores(esc_func *f, LLVMValueRef call, int a, const esc_leaks *t,
+                        int nparams) {
+  esc_graph *g = &f->g;
+  for (int k = 0; k < nparams && k < ESC_INTO_PARAMS; k++)
+    for (int e = 0; e < 2; e++) {
+      esc_sink sink = esc_sink_into(k, e);
+      if (!esc_leaks_reaches(t, sink))
+        continue;
+      int b = esc_graph_loc_of(g, LLVMGetOperand(call, (unsigned)k));
+      int target = b >= 0 ? deref(g, b, e) : -1;
+      for (int d = 0; d < ESC_LEAKS_LEVELS; d++) {
+        if (!esc_leaks_has(t, sink, d))
+          continue;
+        int src = deref(g, a, d);
+        if (target >= 0)
+          esc_graph_store(g, src, target, call);
+        else
+          esc_graph_escape(g, src, ESC_WHY_SUMMARY_ARG, call);
+      }
+    }
+}
+
 static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
   esc_graph *g = &f->g;
   int result = esc_graph_loc_of(g, call);
@@ -520,6 +563,7 @@ static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
     /* Variadic arguments: the callee's va_arg reads are not tracked. */
     esc_leaks t = (int)k < s->nparams ? s->leaks[k] : unknown_leaks();
     apply(f, call, a, &t, result, -1, ESC_WHY_SUMMARY_ARG, ESC_WHY_SUMMARY_CONTENT);
+    into_stores(f, call, a, &t, s->nparams);
   }
   if (s->ret_other)
     esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);

@@ -40,7 +40,9 @@
  *                                     for every o in pts(p)
  *   store %v, %p                    pts(contents(o)) ⊇ pts(v),  store
  *                                     for every o in pts(p); the heap instead
- *                                     when o is object 0 or a parameter's
+ *                                     when o is object 0 or a parameter's,
+ *                                     but into P_k / Q_k: the caller's
+ *                                     store, replayed at each call (graph.c)
  *   ret %v                          pts(ret) ⊇ pts(v)
  *   a call                          call.c's dispatch (below)
  *   anything else                   heap ⊇ every operand; result ∋ object 0

@@ -8,6 +8,7 @@
  */
 #include "graph.h"
 #include "escape.h" /* the budgets of options.def */
+#include "leaks.h"  /* ESC_INTO_PARAMS */
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,7 @@ void esc_graph_free(esc_graph *g) {
   free(g->objs);
   free(g->work);
   free(g->escaped);
+  free(g->param_objs);
   esc_ptrmap_free(&g->vals);
   esc_u64set_free(&g->edges);
   memset(g, 0, sizeof *g);
@@ -61,7 +63,7 @@ int esc_graph_new_deref(esc_graph *g, int from) {
 }
 
 int esc_graph_new_obj(esc_graph *g, esc_objkind kind, LLVMValueRef inst) {
-  esc_obj o = {kind, inst, -1, -1, -1, 0};
+  esc_obj o = {kind, inst, -1, -1, -1, 0, -1};
   int content = esc_graph_new_loc(g, NULL);
   o.content = content;
   ESC_PUSH(g->objs, g->nobjs, g->capobjs, o);
@@ -92,6 +94,26 @@ void esc_graph_seal(esc_graph *g) {
   for (int i = 0; i < g->nlocs; i++)
     g->locs[i].pts = esc_alloc((size_t)g->words * sizeof(uint64_t));
   g->escaped = esc_alloc((size_t)g->words * sizeof(uint64_t));
+  g->param_objs = esc_alloc((size_t)g->words * sizeof(uint64_t));
+  /* A store through a parameter is a store into the caller's object: into
+   * P_k and Q_k it goes to their `into` location, which the summary reads
+   * (summary.c) and the caller replays against its own objects (call.c).
+   * The function's own objects and unknown memory stored there outlive it:
+   * the location's edge to the heap carries every object but the
+   * parameters'. */
+  for (int o = 0; o < g->nobjs; o++) {
+    esc_obj *ob = &g->objs[o];
+    if (ob->kind != ESC_OBJ_PARAM && ob->kind != ESC_OBJ_PARAM_CONTENT &&
+        ob->kind != ESC_OBJ_PARAM_DEEP)
+      continue;
+    esc_bit_set(g->param_objs, o);
+    if (ob->kind == ESC_OBJ_PARAM_DEEP || ob->param < 0 || ob->param >= ESC_INTO_PARAMS)
+      continue;
+    int into = esc_graph_new_loc(g, NULL);
+    g->locs[into].filtered = 1;
+    g->objs[o].into = into;
+    esc_graph_copy(g, into, g->heap, ESC_WHY_COPY, NULL);
+  }
   esc_bit_set(g->locs[g->heap].pts, 0);
   esc_bit_set(g->locs[g->unknown].pts, 0);
   enqueue(g, g->heap);
@@ -142,6 +164,22 @@ int esc_graph_loc_of(esc_graph *g, LLVMValueRef v) {
   return l;
 }
 
+/* flow_along: dst gets src's set, without the parameters' objects when
+ * src is filtered; 1 when dst grew. */
+static int flow_along(esc_graph *g, int src, int dst) {
+  uint64_t *d = g->locs[dst].pts;
+  const uint64_t *s = g->locs[src].pts;
+  if (!g->locs[src].filtered)
+    return esc_bits_union(d, s, g->words);
+  int grew = 0;
+  for (int w = 0; w < g->words; w++) {
+    uint64_t v = d[w] | (s[w] & ~g->param_objs[w]);
+    grew |= v != d[w];
+    d[w] = v;
+  }
+  return grew;
+}
+
 void esc_graph_addr(esc_graph *g, int obj, int dst) {
   if (esc_bit_set(g->locs[dst].pts, obj))
     enqueue(g, dst);
@@ -177,7 +215,7 @@ void esc_graph_copy(esc_graph *g, int src, int dst, esc_why why, LLVMValueRef at
   esc_loc *s = &g->locs[src];
   ESC_PUSH(s->out, s->nout, s->capout, e);
   g->steps += g->words;
-  if (esc_bits_union(g->locs[dst].pts, s->pts, g->words))
+  if (flow_along(g, src, dst))
     enqueue(g, dst);
 }
 
@@ -211,7 +249,7 @@ static void visit(esc_graph *g, int li) {
     esc_loc *l = &g->locs[li];
     int d = l->out[i].dst;
     g->steps += words;
-    if (esc_bits_union(g->locs[d].pts, l->pts, words))
+    if (flow_along(g, li, d))
       enqueue(g, d);
   }
   /* dst = *this: every object this may point to lends its contents. */
@@ -222,7 +260,9 @@ static void visit(esc_graph *g, int li) {
                      NULL);
   /* *this = src: src flows into the contents of every object this may
    * point to; into the heap when that object is not the function's own
-   * (unknown memory, or the caller's objects behind parameters). */
+   * (unknown memory, or the caller's objects behind parameters), except
+   * that into a parameter's object P_k or Q_k it flows into the object's
+   * `into` location (esc_graph_seal): the caller's store. */
   for (int i = 0; i < g->locs[li].nstores; i++)
     for (int o = esc_bits_next(g->locs[li].pts, words, 0); o >= 0;
          o = esc_bits_next(g->locs[li].pts, words, o + 1)) {
@@ -230,7 +270,8 @@ static void visit(esc_graph *g, int li) {
       int outside = o == 0 || ob->kind == ESC_OBJ_PARAM ||
                     ob->kind == ESC_OBJ_PARAM_CONTENT || ob->kind == ESC_OBJ_PARAM_DEEP;
       ob->written = 1;
-      esc_graph_copy(g, g->locs[li].stores[i], outside ? g->heap : ob->content,
+      int dst = !outside ? ob->content : ob->into >= 0 ? ob->into : g->heap;
+      esc_graph_copy(g, g->locs[li].stores[i], dst,
                      outside ? ESC_WHY_STORE_UNK : ESC_WHY_STORE,
                      g->locs[li].store_at[i]);
     }

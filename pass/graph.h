@@ -29,6 +29,10 @@ typedef struct esc_obj {
   int param;         /* ESC_OBJ_PARAM*: the number of the parameter it is
                         reached from; -1 for the others */
   int written;       /* something was stored into it */
+  int into;          /* a parameter's object one of its caller's stores can
+                        describe (P_k, Q_k of a parameter k below
+                        ESC_INTO_PARAMS): the location its stores go to;
+                        -1 for the others, whose stores go to the heap */
 } esc_obj;
 
 /* esc_why says how a value reached an edge: the -m=2 explanation's step. */
@@ -82,6 +86,8 @@ typedef struct esc_loc {
   LLVMValueRef *store_at; /* instruction of each store constraint */
   int capstore_at;
   int queued;       /* on the solver's work list */
+  int filtered;     /* its edges carry only objects that are not a
+                       parameter's (an `into` location's edge to the heap) */
 } esc_loc;
 
 /* esc_graph is one function's locations, objects and edges. */
@@ -103,6 +109,7 @@ typedef struct esc_graph {
   int over_budget;
   long inst_hint; /* the function's instruction count, for the memory cap */
   uint64_t *escaped; /* objects found in heap's set */
+  uint64_t *param_objs; /* the parameters' objects (P, Q, R, S of each) */
 } esc_graph;
 
 void esc_graph_init(esc_graph *g, long budget);

@@ -132,6 +132,8 @@ typedef struct esc_summary {
   int nparams;
   esc_leaks *leaks;  /* per parameter */
   LLVMValueRef *why; /* per parameter: the instruction behind a leak */
+  /* per parameter i, per "into" sink (k, e): the store behind it, for -m=2 */
+  LLVMValueRef (*into_at)[2 * ESC_INTO_PARAMS];
   int ret_other;  /* the result may be something other than a parameter */
 } esc_summary;
 

@@ -28,11 +28,18 @@
  *   result     0, 1, 2, 3 (3 = "three or more derefs down")
  *   writes     0, 1
  *   freed      0
+ *   into k, e  0, 1, 2, 3 (per target parameter k < 8 and level e 0, 1)
  *
- * The precision issue's sinks ("flows into parameter k's object at level
- * d") are more entries of esc_sink, a fixed number of them as Go's
- * numEscResults, with parameters past the last one counted as the heap;
- * the operations below loop over ESC_SINKS and need no change.
+ * The "into" sinks: a store through a parameter is a store into the
+ * caller's object.  "Parameter i at level d flows into parameter k's
+ * object at level e" (connection graphs, Choi et al.; Whaley and Rinard)
+ * is bit d of sink ESC_SINK_INTO + 2k + e of parameter i: the callee
+ * stores what i points to d derefs down into the object k points to e
+ * derefs down.  A fixed number of them, as Go's numEscResults: stores
+ * into parameters past the last one, or two or more derefs below one,
+ * send the value to the heap (graph.c).  The caller adds the store
+ * *deref^e(arg k) = deref^d(arg i) (call.c), so its own stack object
+ * receives the pointer, and an escaping one lets it escape.
  */
 #include "leaks.h"
 
@@ -65,6 +72,16 @@ int esc_leaks_lowest(const esc_leaks *l, esc_sink sink) {
 
 void esc_leaks_clear(esc_leaks *l, esc_sink sink) {
   l->levels[sink] = 0;
+}
+
+void esc_leaks_fold_into(esc_leaks *l) {
+  for (int s = ESC_SINK_INTO; s < ESC_SINKS; s++) {
+    if (l->levels[s] & 1u)
+      esc_leaks_add(l, ESC_SINK_HEAP, 0);
+    if (l->levels[s] & ~1u)
+      esc_leaks_add(l, ESC_SINK_HEAP, 1);
+    l->levels[s] = 0;
+  }
 }
 
 int esc_leaks_join(esc_leaks *into, const esc_leaks *from) {

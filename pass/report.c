@@ -149,11 +149,70 @@ static void call_arg_text(const esc_func *f, LLVMValueRef call, int src, const c
     snprintf(buf, n, "%s %s, %s", what, name, how);
 }
 
+/* summary_store: for a store edge a call made from its callee's summary
+ * (call.c, into_stores: "i at level d into k at level e"), from location
+ * src: " by F at POS", the callee's store, and in *target the argument
+ * stored into (k) and in *level e; 0 when the edge is no such store. */
+static int summary_store(const esc_func *f, LLVMValueRef at, int src, char *by, size_t n,
+                         LLVMValueRef *target, int *level) {
+  if (!at || !esc_is_call(at) || !LLVMIsAFunction(LLVMGetCalledValue(at)))
+    return 0;
+  const esc_summary *s = esc_summary_of(f->sums, LLVMGetCalledValue(at));
+  if (!s)
+    return 0;
+  const esc_graph *g = &f->g;
+  unsigned nargs = LLVMGetNumArgOperands(at);
+  for (int d = 0, l = src; d < ESC_LEAKS_LEVELS && l >= 0; d++, l = g->locs[l].deref_of)
+    for (unsigned i = 0; i < nargs && (int)i < s->nparams; i++) {
+      if (esc_graph_lookup(g, LLVMGetOperand(at, i)) != l)
+        continue;
+      for (int k = 0; k < s->nparams && k < ESC_INTO_PARAMS; k++)
+        for (int e = 0; e < 2; e++) {
+          LLVMValueRef store = s->into_at[i][2 * k + e];
+          if (!store || !esc_leaks_has(&s->leaks[i], esc_sink_into(k, e), d))
+            continue;
+          char name[200], pos[1100];
+          esc_callee_text(at, name, sizeof name);
+          esc_pos_text(store, pos, sizeof pos);
+          snprintf(by, n, " by %s at %s", name, pos);
+          *target = LLVMGetOperand(at, (unsigned)k);
+          *level = e;
+          return 1;
+        }
+    }
+  return 0;
+}
+
 static void why_text(const esc_func *f, int src, esc_why why, LLVMValueRef at, char *buf,
                      size_t n) {
   switch (why) {
   case ESC_WHY_RETURN: snprintf(buf, n, "returned"); return;
   case ESC_WHY_STORE_UNK: {
+    char by[1400];
+    LLVMValueRef target;
+    int level;
+    if (summary_store(f, at, src, by, sizeof by, &target, &level)) {
+      /* the callee stored it through an argument: into what that points to */
+      LLVMValueRef p = target;
+      while (p && (LLVMIsAGetElementPtrInst(p) || LLVMIsAConstantExpr(p)) &&
+             LLVMGetNumOperands(p) > 0)
+        p = LLVMGetOperand(p, 0);
+      size_t k = 0;
+      const char *gl = p && LLVMIsAGlobalVariable(p) ? LLVMGetValueName2(p, &k) : NULL;
+      char dest[256] = "";
+      if (!gl)
+        name_value(f, target, dest, sizeof dest, 0);
+      if (gl)
+        snprintf(buf, n, "stored to %sglobal %.*s%s", level ? "what is pointed to by " : "",
+                 (int)k, gl, by);
+      else if (dest[0] == '&')
+        snprintf(buf, n, "stored to %s%s%s", level ? "*" : "", dest + 1, by);
+      else if (dest[0] && strcmp(dest, "a temporary") != 0)
+        snprintf(buf, n, "stored to %s*%s%s", level ? "*" : "", dest, by);
+      else
+        snprintf(buf, n, "stored to memory not owned by this function%s", by);
+      return;
+    }
     LLVMValueRef p = at ? LLVMGetOperand(at, LLVMIsAStoreInst(at) ? 1 : 0) : NULL;
     while (p && (LLVMIsAGetElementPtrInst(p) || LLVMIsAConstantExpr(p)) &&
            LLVMGetNumOperands(p) > 0)
@@ -254,7 +313,8 @@ static int shortest(const esc_func *f, int start, int obj, int grounded, int *pr
     int l = queue[qh++];
     for (int e = 0; e < g->locs[l].nout; e++) {
       int d = g->locs[l].out[e].dst;
-      if (prev[d] != -2 || !esc_graph_holds(g, d, obj))
+      if (prev[d] != -2 || !esc_graph_holds(g, d, obj) ||
+          (g->locs[l].filtered && esc_bit_get(g->param_objs, obj)))
         continue;
       if (grounded && d == g->heap &&
           (peer_call(f, l, &g->locs[l].out[e], &param, &recursive), recursive))
@@ -320,9 +380,13 @@ static void flow_in(const esc_func *f, int start, int obj, int depth, const char
         else
           snprintf(why, sizeof why, "held by %s, which escapes", owner);
       } else if (e->why == ESC_WHY_STORE && g->locs[d].content_of > 0) {
-        char into[256];
+        char into[256], by[1400] = "";
+        LLVMValueRef target;
+        int level;
         value_name(f, d, into, sizeof into, 0);
-        snprintf(why, sizeof why, "stored into %s", into);
+        if (!summary_store(f, e->at, s, by, sizeof by, &target, &level))
+          by[0] = 0;
+        snprintf(why, sizeof why, "stored into %s%s", into, by);
       } else {
         why_text(f, s, e->why, e->at, why, sizeof why);
       }
@@ -573,15 +637,56 @@ static int returns_address(LLVMValueRef fn) {
   }
 }
 
+/* param_entry: one line of a parameter's report (text without its '\n'),
+ * with its -m=2 detail (taken, may be NULL), as an entry and, when remarks
+ * are wanted, an analysis remark ParamTag with the name as argument Param. */
+static void param_entry(esc_report *r, esc_func *f, const char *text, char *detail,
+                        const char *name, const char *file, unsigned line, unsigned col) {
+  if (f->remarks) {
+    const char *at = strstr(text, name);
+    char prefix[300] = "";
+    const char *suffix = "";
+    if (at) {
+      snprintf(prefix, sizeof prefix, "%.*s", (int)(at - text), text);
+      suffix = at + strlen(name);
+    }
+    const char *parts[6] = {NULL, prefix, "Param", name, NULL, suffix};
+    if (at)
+      escb_remark(f->ctx, ESCB_REMARK_ANALYSIS, "ParamTag", f->fn, NULL, line, col, parts, 3);
+    else
+      escb_remark(f->ctx, ESCB_REMARK_ANALYSIS, "ParamTag", f->fn, NULL, line, col,
+                  (const char *[]){NULL, text}, 1);
+  }
+  size_t fl = 0;
+  const char *fname = LLVMGetValueName2(f->fn, &fl);
+  esc_entry e;
+  memset(&e, 0, sizeof e);
+  if (line && file[0]) {
+    e.file = esc_strdup(file);
+    e.line = line;
+    e.col = col;
+  }
+  e.fnorder = f->order;
+  e.where = esc_alloc(fl + 1);
+  memcpy(e.where, fname, fl);
+  e.text = esc_strdup(text);
+  e.param = 1;
+  e.stack = 1;
+  e.detail = detail;
+  push(r, &e);
+}
+
 /* esc_report_params: the lines of each pointer parameter's leaks value, Go's:
  *   f.c:7:22: leaking param: p
  *   f.c:7:33: q does not escape
  *   f.c:9:20: leaking param content: node
- *   f.c:11:20: leaking param: s to result ~r0 level=0 */
+ *   f.c:11:20: leaking param: s to result ~r0 level=0
+ * and beyond Go, a store through another parameter, into the caller's
+ * object (summary.c):
+ *   f.c:5:50: leaking param: it to content of l level=0
+ *   f.c:7:79: leaking param: src to content of *dst level=1 */
 void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
                        esc_sites *sites) {
-  size_t fl = 0;
-  const char *fname = LLVMGetValueName2(f->fn, &fl);
   for (int i = 0; i < f->nparams && i < s->nparams; i++) {
     LLVMValueRef arg = LLVMGetParam(f->fn, (unsigned)i);
     if (LLVMGetTypeKind(LLVMTypeOf(arg)) != LLVMPointerTypeKind)
@@ -609,6 +714,31 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
     int result = esc_leaks_lowest(&t, ESC_SINK_RESULT), floor = freed ? 0 : heap;
     if (result >= 0 && (floor < 0 || result < floor))
       esc_buf_printf(&lines, "leaking param: %s to result ~r0 level=%d\n", name, result);
+    /* One line per parameter object it is stored into, folded the same way;
+     * its -m=2 detail is the store. */
+    char *into_detail[2 * ESC_INTO_PARAMS];
+    int ninto = 0;
+    for (int k = 0; k < s->nparams && k < ESC_INTO_PARAMS; k++)
+      for (int e = 0; e < 2; e++) {
+        int d = esc_leaks_lowest(&t, esc_sink_into(k, e));
+        if (d < 0 || (floor >= 0 && d >= floor))
+          continue;
+        char kname[256], kfile[1024];
+        unsigned kl, kc;
+        esc_sites_param_at(sites, f->fn, (unsigned)k, kname, kfile, &kl, &kc);
+        esc_buf_printf(&lines, "leaking param: %s to content of %s%s level=%d\n", name,
+                       e ? "*" : "", kname, d);
+        into_detail[ninto] = NULL;
+        LLVMValueRef at = s->into_at[i][2 * k + e];
+        if ((f->opt->m >= 2 || f->remarks) && at) {
+          char pos[1100];
+          esc_buf dd = {0};
+          esc_pos_text(at, pos, sizeof pos);
+          esc_buf_printf(&dd, "  stored into %s%s at %s\n", e ? "**" : "*", kname, pos);
+          into_detail[ninto] = dd.s;
+        }
+        ninto++;
+      }
     if (!lines.len)
       esc_buf_printf(&lines, "%s does not escape\n", name);
     char *detail = NULL;
@@ -642,49 +772,28 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
       }
       detail = d.s;
     }
-    /* One entry per line, all at the parameter's position. */
-    for (char *l = lines.s; *l;) {
+    /* One entry per line, all at the parameter's position; the into lines
+     * are the last ninto. */
+    int nlines = 0;
+    for (char *l = lines.s; *l; l = strchr(l, '\n') + 1)
+      nlines++;
+    int k = 0;
+    for (char *l = lines.s; *l; k++) {
       char *nl = strchr(l, '\n');
-      if (f->remarks) {
-        *nl = 0;
-        /* The message, with the parameter's name as argument Param. */
-        char *at = strstr(l, name);
-        size_t nl_name = strlen(name);
-        char prefix[300] = "", *suffix = "";
-        if (at) {
-          snprintf(prefix, sizeof prefix, "%.*s", (int)(at - l), l);
-          suffix = at + nl_name;
-        }
-        const char *parts[6] = {NULL, prefix, "Param", name, NULL, suffix};
-        if (at)
-          escb_remark(f->ctx, ESCB_REMARK_ANALYSIS, "ParamTag", f->fn, NULL, line, col,
-                      parts, 3);
-        else
-          escb_remark(f->ctx, ESCB_REMARK_ANALYSIS, "ParamTag", f->fn, NULL, line, col,
-                      (const char *[]){NULL, l}, 1);
-        *nl = '\n';
-      }
-      esc_entry e;
-      memset(&e, 0, sizeof e);
-      if (line && file[0]) {
-        e.file = esc_strdup(file);
-        e.line = line;
-        e.col = col;
-      }
-      e.fnorder = f->order;
-  e.where = esc_alloc(fl + 1);
-      memcpy(e.where, fname, fl);
-      e.text = esc_alloc((size_t)(nl - l) + 1);
-      memcpy(e.text, l, (size_t)(nl - l));
-      e.param = 1;
-      e.stack = 1;
-      if (detail && l == lines.s && explained) {
-        e.detail = detail;
+      *nl = 0;
+      char *dt = NULL;
+      if (k == 0 && explained) {
+        dt = detail;
         detail = NULL;
+      } else if (k >= nlines - ninto) {
+        dt = into_detail[k - (nlines - ninto)];
+        into_detail[k - (nlines - ninto)] = NULL;
       }
-      push(r, &e);
+      param_entry(r, f, l, dt, name, file, line, col);
       l = nl + 1;
     }
+    for (int j = 0; j < ninto; j++)
+      free(into_detail[j]);
     free(detail);
     esc_buf_free(&lines);
   }

@@ -13,7 +13,18 @@
  *     or R_i or S_i is written, or Q_i, R_i or S_i is freed
  *   the result may hold P_i / Q_i / R_i / S_i   to result ~r0    result 0..3
  *   a free, or a callee, may free P_i  freed                     freed 0
- *   something is stored into P_i / Q_i  writes                   writes 0, 1
+ *   P_j / Q_j is stored something that is not a parameter's object
+ *                                      writes                   writes 0, 1
+ *   P_i+d (d derefs down) is stored into P_k / Q_k
+ *                            leaking param: p to content of k   into k 0, 1
+ *
+ * The last row: a store through parameter k, into the object it points to
+ * (or the one that points to), is a store into the caller's memory, and
+ * the graph keeps what is stored there in the object's `into` location
+ * (graph.c) instead of sending it to the heap.  The parameters' objects
+ * in it are flows for the caller to replay (call.c); the function's own
+ * objects and unknown memory in it escape in the graph already, and to the
+ * caller they are the unknown pointers of "writes".
  *
  * A call then flows its arguments through the callee's leaks instead of
  * giving up (call.c).  Summaries are trusted only for exact definitions
@@ -35,6 +46,7 @@ const esc_summary *esc_summary_of(const esc_summaries *s, LLVMValueRef fn) {
 void esc_summary_free(esc_summary *s) {
   free(s->leaks);
   free(s->why);
+  free(s->into_at);
   memset(s, 0, sizeof *s);
 }
 
@@ -46,6 +58,7 @@ void esc_summary_least(LLVMValueRef fn, esc_summary *s) {
   s->nparams = (int)LLVMCountParams(fn);
   s->leaks = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->leaks);
   s->why = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->why);
+  s->into_at = esc_alloc(((size_t)s->nparams + 1) * sizeof *s->into_at);
   s->valid = escb_has_exact_definition(fn);
 }
 
@@ -62,6 +75,10 @@ int esc_summary_join(esc_summary *s, const esc_summary *next) {
     for (int i = 0; i < s->nparams && i < next->nparams; i++)
       if (next->why[i])
         s->why[i] = next->why[i];
+  for (int i = 0; i < s->nparams && i < next->nparams; i++)
+    for (int j = 0; j < 2 * ESC_INTO_PARAMS; j++)
+      if (!s->into_at[i][j])
+        s->into_at[i][j] = next->into_at[i][j];
   return changed;
 }
 
@@ -75,13 +92,47 @@ static void leak(esc_summary *s, int i, esc_sink sink, int level, LLVMValueRef w
     s->why[i] = why;
 }
 
+/* into_flows: what the stores through parameter k put into the objects
+ * P_k and Q_k (their `into` locations, graph.c): each parameter's object
+ * P_i+d there is "i at level d flows into k's object at that level", with
+ * the store behind it; foreign[e]: something else is there too (the
+ * function's own objects, which escape, or unknown memory). */
+static void into_flows(esc_func *f, esc_summary *s, int k, int foreign[2]) {
+  esc_graph *g = &f->g;
+  for (int e = 0; e < 2; e++) {
+    foreign[e] = 0;
+    int into = g->objs[f->pobj[k] + e].into;
+    if (into < 0 || g->over_budget)
+      continue;
+    const uint64_t *pts = g->locs[into].pts;
+    for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
+         o = esc_bits_next(pts, g->words, o + 1)) {
+      if (!esc_bit_get(g->param_objs, o)) {
+        foreign[e] = 1;
+        continue;
+      }
+      int i = g->objs[o].param, d = o - f->pobj[i];
+      esc_leaks_add(&s->leaks[i], esc_sink_into(k, e), d);
+      /* The store: an edge into the location from one holding P_i+d. */
+      LLVMValueRef *at = &s->into_at[i][2 * k + e];
+      for (int l = 0; l < g->nlocs && !*at; l++)
+        for (int x = 0; x < g->locs[l].nout && !*at; x++)
+          if (g->locs[l].out[x].dst == into && g->locs[l].out[x].at &&
+              esc_graph_holds(g, l, o))
+            *at = g->locs[l].out[x].at;
+    }
+  }
+}
+
 void esc_summary_extract(esc_func *f, esc_summary *s) {
   esc_graph *g = &f->g;
   esc_summary_free(s);
   s->nparams = f->nparams;
   s->leaks = esc_alloc(((size_t)f->nparams + 1) * sizeof *s->leaks);
   s->why = esc_alloc(((size_t)f->nparams + 1) * sizeof *s->why);
+  s->into_at = esc_alloc(((size_t)f->nparams + 1) * sizeof *s->into_at);
   s->valid = escb_has_exact_definition(f->fn);
+  int foreign[2] = {0, 0}; /* per level: P_i / Q_i's into holds a non-parameter object */
   for (int i = 0; i < f->nparams; i++) {
     int p = f->pobj[i], q = p + 1, r = p + 2, deeper = p + 3;
     if (esc_graph_obj_escaped(g, p)) {
@@ -99,13 +150,14 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
       leak(s, i, ESC_SINK_RESULT, 3, NULL);
     if (g->over_budget || esc_graph_holds(g, g->ret, r))
       leak(s, i, ESC_SINK_RESULT, 2, NULL);
-    if (g->over_budget || g->objs[q].written)
+    into_flows(f, s, i, foreign);
+    if (g->over_budget || (g->objs[q].into >= 0 ? foreign[1] : g->objs[q].written))
       leak(s, i, ESC_SINK_WRITES, 1, NULL);
     if (g->over_budget || esc_graph_holds(g, g->ret, p))
       leak(s, i, ESC_SINK_RESULT, 0, NULL);
     if (g->over_budget || esc_graph_holds(g, g->ret, q))
       leak(s, i, ESC_SINK_RESULT, 1, NULL);
-    if (g->over_budget || g->objs[p].written)
+    if (g->over_budget || (g->objs[p].into >= 0 ? foreign[0] : g->objs[p].written))
       leak(s, i, ESC_SINK_WRITES, 0, NULL);
     if (g->over_budget)
       leak(s, i, ESC_SINK_FREED, 0, NULL);
