@@ -353,10 +353,16 @@ static int site_object(parser *ps, site *s) {
   }
 }
 
+/* sat_add: a + b, or UINT64_MAX past it (a profile's counts are
+ * untrusted: a sum that wrapped would pick a wrong percentile). */
+static uint64_t sat_add(uint64_t a, uint64_t b) {
+  return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
 static void add_site(esc_profuse *pu, site *s) {
   uint64_t total = 0;
   for (int k = 0; k < s->nb; k++)
-    total += s->b[k].count;
+    total = sat_add(total, s->b[k].count);
   if (!total || s->line > UINT32_MAX || s->col > UINT32_MAX || s->function_line > UINT32_MAX) {
     free(s->b);
     return; /* never asked for a size: nothing to go by */
@@ -444,9 +450,9 @@ static int by_upper(const void *a, const void *b) {
  * buffer: the bound where PERCENTILE% of its runs are reached. */
 static void percentile(entry *e) {
   qsort(e->b, (size_t)e->nb, sizeof *e->b, by_upper);
-  uint64_t total = 0, sum = 0;
+  double total = 0, sum = 0; /* untrusted counts: no sum may wrap */
   for (int k = 0; k < e->nb; k++)
-    total += e->b[k].count;
+    total += (double)e->b[k].count;
   esc_psizes *ps = &e->sizes;
   ps->upper = esc_alloc(((size_t)e->nb + 1) * sizeof *ps->upper);
   for (int k = 0; k < e->nb; k++) {
@@ -455,11 +461,11 @@ static void percentile(entry *e) {
       u = e->max;
     if (!u)
       u = 1; /* a 0-byte request still needs a byte to point at */
-    sum += e->b[k].count;
+    sum += (double)e->b[k].count;
     if (ps->n == 0 || ps->upper[ps->n - 1] < u)
       ps->upper[ps->n++] = u;
-    /* sum / total >= PERCENTILE / 100, without overflow for real counts */
-    if (!ps->want && (double)sum * 100.0 >= (double)total * PERCENTILE)
+    /* sum / total >= PERCENTILE / 100 */
+    if (!ps->want && sum * 100.0 >= total * PERCENTILE)
       ps->want = u;
   }
 }

@@ -151,10 +151,38 @@ static LLVMValueRef hook_holds(esc_func *f, LLVMBuilderRef b, LLVMValueRef call,
   return LLVMBuildICmp(b, LLVMIntEQ, LLVMGetCalledValue(call), fn, "hook.default");
 }
 
+/* hook_frees_hold: at a hook site, that every free slot through which its
+ * object may be freed still holds what it starts as (free): a program that
+ * installed its own deallocator before the allocation gets a heap object,
+ * and its deallocator every call of the plain build.  (One installed while
+ * a stack object is live does not see that object's free.)  A slot that is
+ * not a constant address: false, the heap. */
+static LLVMValueRef hook_frees_hold(esc_func *f, LLVMBuilderRef b, const esc_cand *c) {
+  esc_graph *g = &f->g;
+  LLVMContextRef cx = LLVMGetModuleContext(LLVMGetGlobalParent(f->fn));
+  LLVMTypeRef i1 = LLVMInt1TypeInContext(cx);
+  LLVMValueRef all = LLVMConstInt(i1, 1, 0);
+  for (int k = 0; k < f->nchecks; k++) {
+    const esc_check *ck = &f->checks[k];
+    if (ck->kind != ESC_CHECK_FREE || !esc_graph_holds(g, ck->loc, c->obj))
+      continue;
+    esc_callinfo fi;
+    esc_call_classify(f->ctx, ck->call, &fi);
+    if (!fi.hook)
+      continue;
+    LLVMValueRef slot = LLVMGetCalledValue(ck->call);
+    LLVMValueRef addr = LLVMIsALoadInst(slot) ? LLVMGetOperand(slot, 0) : NULL;
+    if (!addr || !LLVMIsAConstant(addr))
+      return LLVMConstInt(i1, 0, 0);
+    LLVMValueRef now = LLVMBuildLoad2(b, LLVMTypeOf(slot), addr, "hook.free");
+    all = LLVMBuildAnd(b, all, LLVMBuildICmp(b, LLVMIntEQ, now, fi.hook, ""), "");
+  }
+  return all;
+}
+
 /* hook_free_guard: a free through a hook stays for its heap path, its
- * pointer unchanged (the program's own deallocator sees exactly the calls
- * of the plain build): it runs only when `p` is the pointer keep_free
- * would pass, not one it replaced by NULL (a stack address). */
+ * pointer unchanged: it runs only when `p` is the pointer keep_free would
+ * pass, not one it replaced by NULL (a stack address). */
 static void hook_free_guard(esc_func *f, LLVMBuilderRef b, LLVMValueRef call,
                             LLVMValueRef p, LLVMValueRef kept) {
   LLVMValueRef heap = LLVMBuildICmp(b, LLVMIntEQ, p, kept, "heap.free");
@@ -231,21 +259,27 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
     fits = LLVMBuildICmp(b, LLVMIntULE, need, limit, "fits");
   }
   LLVMValueRef ok = fits, side = NULL;
+  if (c->info.hook) {
+    LLVMValueRef still = hook_holds(f, b, call, c->info.hook);
+    still = LLVMBuildAnd(b, still, hook_frees_hold(f, b, c), "");
+    ok = ok ? LLVMBuildAnd(b, ok, still, "") : still;
+  }
   if (c->on_side_stack) {
     LLVMValueRef alloc_fn = esc_sidestack_fn(m, "__escape_side_alloc");
     LLVMValueRef room = LLVMConstInt(LLVMInt1TypeInContext(cx), 0, 0);
     side = LLVMConstNull(ptr);
     if (alloc_fn && f->side_mark) { /* else (solve.c saw it usable): heap */
+      /* Side-stack memory only where the object will use it: a size over
+       * the limit (or a hook replaced) asks for none, so the heap path
+       * does not fill the side stack with memory no free gives back. */
+      LLVMValueRef want = ok ? LLVMBuildSelect(b, ok, limit, LLVMConstInt(szt, 0, 0), "")
+                             : limit;
       LLVMTypeRef ps[2] = {szt, szt};
-      LLVMValueRef as[2] = {limit, LLVMConstInt(szt, c->align, 0)};
+      LLVMValueRef as[2] = {want, LLVMConstInt(szt, c->align, 0)};
       side = LLVMBuildCall2(b, LLVMFunctionType(ptr, ps, 2, 0), alloc_fn, as, 2, "side");
       room = LLVMBuildICmp(b, LLVMIntNE, side, LLVMConstNull(ptr), "");
     }
     ok = ok ? LLVMBuildAnd(b, ok, room, "") : room;
-  }
-  if (c->info.hook) {
-    LLVMValueRef still = hook_holds(f, b, call, c->info.hook);
-    ok = ok ? LLVMBuildAnd(b, ok, still, "") : still;
   }
   LLVMValueRef heap = LLVMBuildNot(b, ok, "heap");
 

@@ -148,7 +148,11 @@ static void checks(esc_func *f) {
     if (ck->kind == ESC_CHECK_FREE) {
       /* free(p) goes away only if p can hold converted objects and nothing
        * else: a phi of the object and a parameter keeps the object on the
-       * heap. */
+       * heap.  A free through an allocator hook may be the program's own
+       * deallocator: only an allocation through a hook, which tests the
+       * free's slot too (rewrite.c), may skip it. */
+      esc_callinfo fi;
+      esc_call_classify(f->ctx, ck->call, &fi);
       int mixed = 0, first = -1;
       for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
            o = esc_bits_next(pts, g->words, o + 1))
@@ -159,7 +163,9 @@ static void checks(esc_func *f) {
         if (g->objs[o].kind != ESC_OBJ_HEAP)
           continue;
         int ci = g->objs[o].cand;
-        if (mixed && !f->cands[ci].grown) /* grown: the free stays (grows) */
+        if (fi.hook && !f->cands[ci].info.hook)
+          refuse(&f->cands[ci], because(ESC_R_MAY_FREE, ck->call));
+        else if (mixed && !f->cands[ci].grown) /* grown: the free stays (grows) */
           refuse(&f->cands[ci], because(ESC_R_FREED_MIXED, ck->call));
         else if (first < 0)
           first = ci;
