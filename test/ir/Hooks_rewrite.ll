@@ -6,7 +6,8 @@
 ; defines (ThinLTO's view) or a weak one (its initializer may not be the one
 ; that runs), a slot starting as anything else (a wrapper that adjusts the
 ; size too; a one-line wrapper of malloc is a hook), the realloc slot, the
-; pointer handed to an ordinary indirect call, malloc not a builtin.
+; pointer handed to an ordinary indirect call, malloc not a builtin, a plain
+; malloc freed through the free slot (an installed deallocator must see it).
 ; %opt runs the pass a second time under synthetic debug info (-g).
 ; RUN: %host-datalayout %s > %t.ll
 ; RUN: %opt -passes=escape -S %t.ll | FileCheck %s
@@ -43,9 +44,10 @@ declare void @look(ptr nocapture readonly) nofree nounwind
 ; WHY-NEXT: <handed>: global_hooks+0(32) escapes to heap:
 ; WHY-NEXT: <handed>:   flow: {heap} = a temporary:
 ; WHY-NEXT: <handed>:     from a temporary (passed to an indirect call) at <handed>
-; WHY-NEXT: <plain_hookfree>: malloc(...) does not escape:
-; WHY-NEXT: <plain_hookfree>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
-; WHY-NEXT: <fixed_hookfree>: malloc(16) does not escape
+; WHY-NEXT: <plain_hookfree>: malloc(...) escapes to heap:
+; WHY-NEXT: <plain_hookfree>:   passed to an indirect callee, which may free it, at <plain_hookfree>
+; WHY-NEXT: <fixed_hookfree>: malloc(16) escapes to heap:
+; WHY-NEXT: <fixed_hookfree>:   passed to an indirect callee, which may free it, at <fixed_hookfree>
 ; WHY-NEXT: <rec>: vmalloc(32) does not escape:
 ; WHY-NEXT: <rec>:   allocator hook: a 32-byte stack buffer while the hook is malloc and the size fits, else the hook's call
 ; WHY-NEXT: <rec>:   recursive: on the thread's side stack while it has room, else on the heap
@@ -66,7 +68,11 @@ declare void @look(ptr nocapture readonly) nofree nounwind
 ; CHECK-NEXT:    [[G:%guard.stack]] = alloca [32 x i8], align 16
 ; CHECK-NEXT:    %a = load ptr, ptr @global_hooks, align 8
 ; CHECK-NEXT:    %hook.default = icmp eq ptr %a, @malloc
-; CHECK-NEXT:    [[OK:%.*]] = and i1 true, %hook.default
+; CHECK-NEXT:    %hook.free = load ptr, ptr getelementptr inbounds (i8, ptr @global_hooks, i64 8), align 8
+; CHECK-NEXT:    [[ISFREE:%.*]] = icmp eq ptr %hook.free, @free
+; CHECK-NEXT:    [[FREES:%.*]] = and i1 true, [[ISFREE]]
+; CHECK-NEXT:    [[HOOKS:%.*]] = and i1 %hook.default, [[FREES]]
+; CHECK-NEXT:    [[OK:%.*]] = and i1 true, [[HOOKS]]
 ; CHECK-NEXT:    %heap = xor i1 [[OK]], true
 ; CHECK-NEXT:    br i1 %heap, label %[[HEAP:.*]], label %[[STACK:.*]]
 ; CHECK:       [[HEAP]]:
@@ -99,7 +105,11 @@ define void @table() {
 ; CHECK-LABEL: define void @zeroed(
 ; CHECK:         %fits = and i1
 ; CHECK-NEXT:    %hook.default = icmp eq ptr %c, @calloc
-; CHECK-NEXT:    [[OK:%.*]] = and i1 %fits, %hook.default
+; CHECK-NEXT:    %hook.free = load ptr, ptr @vfree, align 8
+; CHECK-NEXT:    [[ISFREE:%.*]] = icmp eq ptr %hook.free, @free
+; CHECK-NEXT:    [[FREES:%.*]] = and i1 true, [[ISFREE]]
+; CHECK-NEXT:    [[HOOKS:%.*]] = and i1 %hook.default, [[FREES]]
+; CHECK-NEXT:    [[OK:%.*]] = and i1 %fits, [[HOOKS]]
 ; CHECK-NEXT:    %heap = xor i1 [[OK]], true
 ; CHECK:         %p = call ptr %c(i64 %n, i64 4)
 ; CHECK:         call void @llvm.memset.p0.i64(ptr align 16 %guard.stack, i8 0, i64
@@ -191,13 +201,15 @@ define void @nobuiltin() #0 {
   ret void
 }
 
-; TEST 9 - a guarded malloc freed through the free slot: the hook is
-; called with the heap pointer only.
+; TEST 9 - negative, a plain malloc freed through the free slot: the
+; program may have installed its own deallocator there, which must see this
+; pointer (a heap one) as in the plain build; the object stays on the heap.
 ; CHECK-LABEL: define void @plain_hookfree(
-; CHECK:         %p = call ptr @malloc(i64 %n)
-; CHECK:         %heap.free = icmp eq ptr %p.guarded,
-; CHECK-NEXT:    br i1 %heap.free
-; CHECK:         call void %d(ptr %p.guarded)
+; CHECK-NEXT:    %p = call ptr @malloc(i64 %n)
+; CHECK-NEXT:    call void @look(ptr %p)
+; CHECK-NEXT:    %d = load ptr, ptr @vfree
+; CHECK-NEXT:    call void %d(ptr %p)
+; CHECK-NEXT:    ret void
 define void @plain_hookfree(i64 %n) {
   %p = call ptr @malloc(i64 %n)
   call void @look(ptr %p)
@@ -206,14 +218,13 @@ define void @plain_hookfree(i64 %n) {
   ret void
 }
 
-; TEST 10 - a fixed slot freed through the free slot: the object is always
-; the slot, so the hook's call goes, whatever the hook is by then.
+; TEST 10 - negative, a fixed-size malloc freed through the free slot: the
+; same, no slot; an installed deallocator gets its call with a heap pointer.
 ; CHECK-LABEL: define void @fixed_hookfree(
-; CHECK-NEXT:    %p.stack = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 16, )?}}ptr %p.stack)
-; CHECK-NEXT:    call void @look(ptr %p.stack)
+; CHECK-NEXT:    %p = call ptr @malloc(i64 16)
+; CHECK-NEXT:    call void @look(ptr %p)
 ; CHECK-NEXT:    %d = load ptr, ptr @vfree
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 16, )?}}ptr %p.stack)
+; CHECK-NEXT:    call void %d(ptr %p)
 ; CHECK-NEXT:    ret void
 define void @fixed_hookfree() {
   %p = call ptr @malloc(i64 16)
@@ -224,12 +235,15 @@ define void @fixed_hookfree() {
 }
 
 ; TEST 11 - a recursive function: the side stack while it has room and the
-; hook is malloc; the free asks the side stack (which gives the memory back
-; when it is on the top), and is skipped for its
-; memory.
+; hooks are malloc and free (else the side stack is asked for 0 bytes, and
+; takes none); the free asks the side stack (which gives the memory back
+; when it is on the top), and is skipped for its memory.
 ; CHECK-LABEL: define i32 @rec(
-; CHECK:         %side = call ptr @__escape_side_alloc(i64 32, i64 16)
 ; CHECK:         %hook.default = icmp eq ptr %a, @malloc
+; CHECK:         [[HOOKS:%.*]] = and i1 %hook.default,
+; CHECK-NEXT:    [[OK:%.*]] = and i1 true, [[HOOKS]]
+; CHECK-NEXT:    [[SIZE:%.*]] = select i1 [[OK]], i64 32, i64 0
+; CHECK-NEXT:    %side = call ptr @__escape_side_alloc(i64 [[SIZE]], i64 16)
 ; CHECK:         %p = call ptr %a(i64 32)
 ; CHECK:         [[OWN:%.*]] = call i32 @__escape_side_free(ptr %p.guarded, i64 32)
 ; CHECK:         %heap.free = icmp eq ptr %p.guarded,
