@@ -96,10 +96,28 @@ static int is_memset(LLVMValueRef callee) {
   return esc_intrinsic_kind_of(callee) == ESC_INTR_MEMSET;
 }
 
-/* returning: marks the blocks from which a `ret` can be reached; 0 if the
- * function is too big to consider. */
-static int returning(LLVMValueRef fn, LLVMBasicBlockRef *blocks, int *live, int *nblocks) {
+/* paths: a walk over the instructions of fn's returning paths (the blocks
+ * from which a `ret` can be reached), in block order, at most `budget` of
+ * them; `over` says the walk stopped at the budget. */
+typedef struct paths {
+  LLVMBasicBlockRef blocks[MAX_BLOCKS];
+  int live[MAX_BLOCKS], n, at, seen, budget, over;
+  LLVMValueRef inst;
+} paths;
+
+/* paths_rewind: back to the first instruction, the budget whole again. */
+static void paths_rewind(paths *w) {
+  w->at = -1;
+  w->inst = NULL;
+  w->seen = w->over = 0;
+}
+
+/* paths_open: marks the returning blocks; 0 if fn has too many blocks to
+ * consider. */
+static int paths_open(paths *w, LLVMValueRef fn, int budget) {
   int n = 0;
+  LLVMBasicBlockRef *blocks = w->blocks;
+  int *live = w->live;
   for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b; b = LLVMGetNextBasicBlock(b)) {
     if (n == MAX_BLOCKS)
       return 0;
@@ -124,8 +142,29 @@ static int returning(LLVMValueRef fn, LLVMBasicBlockRef *blocks, int *live, int 
       }
     }
   }
-  *nblocks = n;
+  w->n = n;
+  w->budget = budget;
+  paths_rewind(w);
   return 1;
+}
+
+/* paths_next: the next instruction, NULL at the end or past the budget. */
+static LLVMValueRef paths_next(paths *w) {
+  if (w->inst)
+    w->inst = LLVMGetNextInstruction(w->inst);
+  while (!w->inst) {
+    do
+      w->at++;
+    while (w->at < w->n && !w->live[w->at]);
+    if (w->at >= w->n)
+      return NULL;
+    w->inst = LLVMGetFirstInstruction(w->blocks[w->at]);
+  }
+  if (++w->seen > w->budget) {
+    w->over = 1;
+    return w->inst = NULL;
+  }
+  return w->inst;
 }
 
 /* allocator: is this call an allocation the escape pass can convert, or a
@@ -193,75 +232,69 @@ static int integer_only(LLVMValueRef i) {
 static int alloc_wrapper(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known) {
   if (LLVMGetTypeKind(LLVMGetReturnType(LLVMGlobalGetValueType(fn))) != LLVMPointerTypeKind)
     return 0;
-  LLVMBasicBlockRef blocks[MAX_BLOCKS];
-  int live[MAX_BLOCKS], nblocks = 0, ninsts = 0;
-  if (!returning(fn, blocks, live, &nblocks))
+  paths w;
+  if (!paths_open(&w, fn, MAX_INSTS))
     return 0;
   LLVMValueRef a = NULL;
-  /* First the allocator, then every instruction of a returning path. */
-  for (int bi = 0; bi < nblocks; bi++)
-    for (LLVMValueRef i = LLVMGetFirstInstruction(blocks[bi]); i && live[bi];
-         i = LLVMGetNextInstruction(i))
-      if (esc_is_call(i) && allocator(ctx, i, known)) {
-        if (a)
-          return 0; /* two allocations: which one is returned? */
-        a = i;
-      }
-  if (!a || LLVMGetInstructionOpcode(a) != LLVMCall)
+  /* First the allocator, then every instruction of a returning path (the
+   * out-of-memory path, which cannot return, may hold anything). */
+  for (LLVMValueRef i; (i = paths_next(&w));)
+    if (esc_is_call(i) && allocator(ctx, i, known)) {
+      if (a)
+        return 0; /* two allocations: which one is returned? */
+      a = i;
+    }
+  if (w.over || !a || LLVMGetInstructionOpcode(a) != LLVMCall)
     return 0;
-  for (int bi = 0; bi < nblocks; bi++) {
-    if (!live[bi])
-      continue; /* the out-of-memory path: anything goes */
-    for (LLVMValueRef i = LLVMGetFirstInstruction(blocks[bi]); i;
-         i = LLVMGetNextInstruction(i)) {
-      if (++ninsts > MAX_INSTS)
+  paths_rewind(&w);
+  for (LLVMValueRef i; (i = paths_next(&w));) {
+    if (i == a)
+      continue;
+    switch (LLVMGetInstructionOpcode(i)) {
+    case LLVMRet:
+      if (LLVMGetNumOperands(i) != 1)
         return 0;
-      if (i == a)
-        continue;
-      switch (LLVMGetInstructionOpcode(i)) {
-      case LLVMRet:
-        if (LLVMGetNumOperands(i) != 1)
-          return 0;
-        {
-          LLVMValueRef v = LLVMGetOperand(i, 0);
-          if (v != a && !result_phi(v, a))
-            return 0;
-        }
-        break;
-      case LLVMBr:
-        if (LLVMIsConditional(i)) {
-          LLVMValueRef c = LLVMGetCondition(i);
-          if (!null_compare(c, a) && !(LLVMIsAInstruction(c) && integer_only(c)) &&
-              !LLVMIsAArgument(c))
-            return 0;
-        }
-        break;
-      case LLVMLoad:
-        if (LLVMGetVolatile(i) || esc_is_pointer(i) || LLVMGetOrdering(i) != LLVMAtomicOrderingNotAtomic)
-          return 0;
-        break;
-      case LLVMCall: {
-        LLVMValueRef callee = LLVMGetCalledValue(i);
-        if (LLVMIsAFunction(callee) && harmless_intrinsic(callee))
-          break;
-        if (LLVMIsAFunction(callee) && is_memset(callee) && LLVMGetOperand(i, 0) == a)
-          break; /* zeroing the new object */
-        return 0;
-      }
-      case LLVMPHI: case LLVMSelect:
-        if (esc_is_pointer(i) ? !result_phi(i, a) : !integer_only(i))
-          return 0;
-        break;
-      case LLVMICmp:
-        if (!null_compare(i, a) && !integer_only(i))
-          return 0;
-        break;
-      default:
-        if (!integer_only(i))
+      {
+        LLVMValueRef v = LLVMGetOperand(i, 0);
+        if (v != a && !result_phi(v, a))
           return 0;
       }
+      break;
+    case LLVMBr:
+      if (LLVMIsConditional(i)) {
+        LLVMValueRef c = LLVMGetCondition(i);
+        if (!null_compare(c, a) && !(LLVMIsAInstruction(c) && integer_only(c)) &&
+            !LLVMIsAArgument(c))
+          return 0;
+      }
+      break;
+    case LLVMLoad:
+      if (LLVMGetVolatile(i) || esc_is_pointer(i) || LLVMGetOrdering(i) != LLVMAtomicOrderingNotAtomic)
+        return 0;
+      break;
+    case LLVMCall: {
+      LLVMValueRef callee = LLVMGetCalledValue(i);
+      if (LLVMIsAFunction(callee) && harmless_intrinsic(callee))
+        break;
+      if (LLVMIsAFunction(callee) && is_memset(callee) && LLVMGetOperand(i, 0) == a)
+        break; /* zeroing the new object */
+      return 0;
+    }
+    case LLVMPHI: case LLVMSelect:
+      if (esc_is_pointer(i) ? !result_phi(i, a) : !integer_only(i))
+        return 0;
+      break;
+    case LLVMICmp:
+      if (!null_compare(i, a) && !integer_only(i))
+        return 0;
+      break;
+    default:
+      if (!integer_only(i))
+        return 0;
     }
   }
+  if (w.over)
+    return 0;
   /* Every use of A: returned, compared with null, zeroed. */
   for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u)) {
     LLVMValueRef user = LLVMGetUser(u);
@@ -287,49 +320,44 @@ static int alloc_wrapper(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known
 /* free_wrapper: does fn free a parameter and, on returning paths, nothing
  * else? */
 static int free_wrapper(escb_ctx *ctx, LLVMValueRef fn) {
-  LLVMBasicBlockRef blocks[MAX_BLOCKS];
-  int live[MAX_BLOCKS], nblocks = 0, ninsts = 0, frees = 0;
-  if (LLVMCountParams(fn) == 0 || !returning(fn, blocks, live, &nblocks))
+  paths w;
+  int frees = 0;
+  if (LLVMCountParams(fn) == 0 || !paths_open(&w, fn, MAX_INSTS))
     return 0;
-  for (int bi = 0; bi < nblocks; bi++) {
-    if (!live[bi])
-      continue;
-    for (LLVMValueRef i = LLVMGetFirstInstruction(blocks[bi]); i;
-         i = LLVMGetNextInstruction(i)) {
-      if (++ninsts > MAX_INSTS)
+  for (LLVMValueRef i; (i = paths_next(&w));) {
+    switch (LLVMGetInstructionOpcode(i)) {
+    case LLVMRet:
+      if (LLVMGetNumOperands(i) != 0)
         return 0;
-      switch (LLVMGetInstructionOpcode(i)) {
-      case LLVMRet:
-        if (LLVMGetNumOperands(i) != 0)
-          return 0;
-        break;
-      case LLVMBr:
-        if (LLVMIsConditional(i) && !LLVMIsAICmpInst(LLVMGetCondition(i)))
-          return 0;
-        break;
-      case LLVMICmp: {
-        LLVMValueRef x = LLVMGetOperand(i, 0), y = LLVMGetOperand(i, 1);
-        if (!((LLVMIsAArgument(x) && esc_is_null(y)) || (LLVMIsAArgument(y) && esc_is_null(x))))
-          return 0;
-        break;
-      }
-      case LLVMCall: {
-        LLVMValueRef callee = LLVMGetCalledValue(i);
-        if (LLVMIsAFunction(callee) && harmless_intrinsic(callee))
-          break;
-        esc_callinfo ci;
-        esc_call_classify(ctx, i, &ci);
-        if (ci.kind != ESC_CALL_FREE ||
-            !LLVMIsAArgument(LLVMGetOperand(i, (unsigned)ci.arg)))
-          return 0;
-        frees++;
-        break;
-      }
-      default:
+      break;
+    case LLVMBr:
+      if (LLVMIsConditional(i) && !LLVMIsAICmpInst(LLVMGetCondition(i)))
         return 0;
-      }
+      break;
+    case LLVMICmp: {
+      LLVMValueRef x = LLVMGetOperand(i, 0), y = LLVMGetOperand(i, 1);
+      if (!((LLVMIsAArgument(x) && esc_is_null(y)) || (LLVMIsAArgument(y) && esc_is_null(x))))
+        return 0;
+      break;
+    }
+    case LLVMCall: {
+      LLVMValueRef callee = LLVMGetCalledValue(i);
+      if (LLVMIsAFunction(callee) && harmless_intrinsic(callee))
+        break;
+      esc_callinfo ci;
+      esc_call_classify(ctx, i, &ci);
+      if (ci.kind != ESC_CALL_FREE ||
+          !LLVMIsAArgument(LLVMGetOperand(i, (unsigned)ci.arg)))
+        return 0;
+      frees++;
+      break;
+    }
+    default:
+      return 0;
     }
   }
+  if (w.over)
+    return 0;
   return frees > 0;
 }
 
@@ -401,56 +429,51 @@ static int small(LLVMValueRef fn, int limit) {
  * recursion could not be inlined anyway; it stays a call, and what it is
  * given stays on the heap). */
 static int destructor(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known) {
-  LLVMBasicBlockRef blocks[MAX_BLOCKS];
-  int live[MAX_BLOCKS], nblocks = 0, ninsts = 0, frees = 0;
+  paths w;
+  int frees = 0;
   if (LLVMCountParams(fn) != 1 ||
       LLVMGetTypeKind(LLVMGetReturnType(LLVMGlobalGetValueType(fn))) != LLVMVoidTypeKind)
     return 0;
   LLVMValueRef p = LLVMGetParam(fn, 0);
-  if (!esc_is_pointer(p) || !small(fn, 2 * DTOR_INSTS) || !returning(fn, blocks, live, &nblocks))
+  if (!esc_is_pointer(p) || !small(fn, 2 * DTOR_INSTS) || !paths_open(&w, fn, DTOR_INSTS))
     return 0;
-  for (int bi = 0; bi < nblocks; bi++) {
-    if (!live[bi])
-      continue;
-    for (LLVMValueRef i = LLVMGetFirstInstruction(blocks[bi]); i;
-         i = LLVMGetNextInstruction(i)) {
-      if (++ninsts > DTOR_INSTS)
+  for (LLVMValueRef i; (i = paths_next(&w));) {
+    switch (LLVMGetInstructionOpcode(i)) {
+    case LLVMRet:
+      break;
+    case LLVMBr:
+      if (LLVMIsConditional(i) && !LLVMIsAICmpInst(LLVMGetCondition(i)))
         return 0;
-      switch (LLVMGetInstructionOpcode(i)) {
-      case LLVMRet:
-        break;
-      case LLVMBr:
-        if (LLVMIsConditional(i) && !LLVMIsAICmpInst(LLVMGetCondition(i)))
-          return 0;
-        break;
-      case LLVMICmp: {
-        LLVMValueRef x = LLVMGetOperand(i, 0), y = LLVMGetOperand(i, 1);
-        if (!((field_of(x, p) && esc_is_null(y)) || (field_of(y, p) && esc_is_null(x))))
-          return 0;
-        break;
-      }
-      case LLVMGetElementPtr:
-        if (!fixed_offset(i, p))
-          return 0;
-        break;
-      case LLVMLoad:
-        if (!field_of(i, p))
-          return 0;
-        break;
-      case LLVMCall: {
-        LLVMValueRef callee = LLVMGetCalledValue(i);
-        if (LLVMIsAFunction(callee) && harmless_intrinsic(callee))
-          break;
-        if (!frees_field(ctx, i, p, known))
-          return 0;
-        frees++;
-        break;
-      }
-      default:
+      break;
+    case LLVMICmp: {
+      LLVMValueRef x = LLVMGetOperand(i, 0), y = LLVMGetOperand(i, 1);
+      if (!((field_of(x, p) && esc_is_null(y)) || (field_of(y, p) && esc_is_null(x))))
         return 0;
-      }
+      break;
+    }
+    case LLVMGetElementPtr:
+      if (!fixed_offset(i, p))
+        return 0;
+      break;
+    case LLVMLoad:
+      if (!field_of(i, p))
+        return 0;
+      break;
+    case LLVMCall: {
+      LLVMValueRef callee = LLVMGetCalledValue(i);
+      if (LLVMIsAFunction(callee) && harmless_intrinsic(callee))
+        break;
+      if (!frees_field(ctx, i, p, known))
+        return 0;
+      frees++;
+      break;
+    }
+    default:
+      return 0;
     }
   }
+  if (w.over)
+    return 0;
   return frees > 0;
 }
 
@@ -548,80 +571,74 @@ static int plain_value(LLVMValueRef i) {
 static int constructor(escb_ctx *ctx, LLVMValueRef fn, const esc_ptrmap *known) {
   if (LLVMGetTypeKind(LLVMGetReturnType(LLVMGlobalGetValueType(fn))) != LLVMPointerTypeKind)
     return 0;
-  LLVMBasicBlockRef blocks[MAX_BLOCKS];
+  paths w;
   LLVMValueRef objs[MAX_OBJS], result = NULL;
-  int live[MAX_BLOCKS], nblocks = 0, ninsts = 0, nobjs = 0;
-  if (!small(fn, 2 * DTOR_INSTS) || !returning(fn, blocks, live, &nblocks))
+  int nobjs = 0;
+  if (!small(fn, 2 * DTOR_INSTS) || !paths_open(&w, fn, DTOR_INSTS))
     return 0;
   /* The objects first (a store may come before the block of a later one). */
-  for (int bi = 0; bi < nblocks; bi++)
-    for (LLVMValueRef i = LLVMGetFirstInstruction(blocks[bi]); i && live[bi];
-         i = LLVMGetNextInstruction(i))
-      if (LLVMGetInstructionOpcode(i) == LLVMCall) {
-        LLVMValueRef callee = LLVMGetCalledValue(i);
-        if (allocator(ctx, i, known) ||
-            (LLVMIsAFunction(callee) && esc_ptrmap_get(known, callee) == WRAP_CTOR)) {
-          if (nobjs == MAX_OBJS)
-            return 0;
-          objs[nobjs++] = i;
-        }
-      }
-  if (nobjs == 0)
-    return 0;
-  for (int bi = 0; bi < nblocks; bi++) {
-    if (!live[bi])
-      continue;
-    for (LLVMValueRef i = LLVMGetFirstInstruction(blocks[bi]); i;
-         i = LLVMGetNextInstruction(i)) {
-      if (++ninsts > DTOR_INSTS)
-        return 0;
-      switch (LLVMGetInstructionOpcode(i)) {
-      case LLVMRet: {
-        if (LLVMGetNumOperands(i) != 1)
+  for (LLVMValueRef i; (i = paths_next(&w));)
+    if (LLVMGetInstructionOpcode(i) == LLVMCall) {
+      LLVMValueRef callee = LLVMGetCalledValue(i);
+      if (allocator(ctx, i, known) ||
+          (LLVMIsAFunction(callee) && esc_ptrmap_get(known, callee) == WRAP_CTOR)) {
+        if (nobjs == MAX_OBJS)
           return 0;
-        LLVMValueRef v = LLVMGetOperand(i, 0), r = NULL;
-        for (int k = 0; k < nobjs && !r; k++)
-          if (v == objs[k] || result_phi(v, objs[k]))
-            r = objs[k];
-        if (!r || (result && r != result))
-          return 0;
-        result = r;
-        break;
-      }
-      case LLVMStore:
-        if (LLVMGetVolatile(i) || LLVMGetOrdering(i) != LLVMAtomicOrderingNotAtomic ||
-            !made_here(LLVMGetOperand(i, 1), objs, nobjs))
-          return 0;
-        break;
-      case LLVMLoad:
-        if (!plain_load(i))
-          return 0;
-        break;
-      case LLVMCall: {
-        LLVMValueRef callee = LLVMGetCalledValue(i);
-        int is_obj = 0;
-        for (int k = 0; k < nobjs; k++)
-          is_obj |= objs[k] == i;
-        if (is_obj || (LLVMIsAFunction(callee) && harmless_intrinsic(callee)))
-          break;
-        esc_intrinsic_kind ik = LLVMIsAFunction(callee) ? esc_intrinsic_kind_of(callee)
-                                                        : ESC_INTR_NONE;
-        if ((ik == ESC_INTR_MEMSET || ik == ESC_INTR_MEMCPY) &&
-            made_here(LLVMGetOperand(i, 0), objs, nobjs))
-          break;
-        if (!fills_only(i, objs, nobjs))
-          return 0;
-        break;
-      }
-      case LLVMBr: case LLVMGetElementPtr: case LLVMPHI: case LLVMSelect:
-      case LLVMICmp: case LLVMFCmp: case LLVMBitCast:
-        break;
-      default:
-        if (!integer_only(i) && !plain_value(i))
-          return 0;
+        objs[nobjs++] = i;
       }
     }
+  if (w.over || nobjs == 0)
+    return 0;
+  paths_rewind(&w);
+  for (LLVMValueRef i; (i = paths_next(&w));) {
+    switch (LLVMGetInstructionOpcode(i)) {
+    case LLVMRet: {
+      if (LLVMGetNumOperands(i) != 1)
+        return 0;
+      LLVMValueRef v = LLVMGetOperand(i, 0), r = NULL;
+      for (int k = 0; k < nobjs && !r; k++)
+        if (v == objs[k] || result_phi(v, objs[k]))
+          r = objs[k];
+      if (!r || (result && r != result))
+        return 0;
+      result = r;
+      break;
+    }
+    case LLVMStore:
+      if (LLVMGetVolatile(i) || LLVMGetOrdering(i) != LLVMAtomicOrderingNotAtomic ||
+          !made_here(LLVMGetOperand(i, 1), objs, nobjs))
+        return 0;
+      break;
+    case LLVMLoad:
+      if (!plain_load(i))
+        return 0;
+      break;
+    case LLVMCall: {
+      LLVMValueRef callee = LLVMGetCalledValue(i);
+      int is_obj = 0;
+      for (int k = 0; k < nobjs; k++)
+        is_obj |= objs[k] == i;
+      if (is_obj || (LLVMIsAFunction(callee) && harmless_intrinsic(callee)))
+        break;
+      esc_intrinsic_kind ik = LLVMIsAFunction(callee) ? esc_intrinsic_kind_of(callee)
+                                                      : ESC_INTR_NONE;
+      if ((ik == ESC_INTR_MEMSET || ik == ESC_INTR_MEMCPY) &&
+          made_here(LLVMGetOperand(i, 0), objs, nobjs))
+        break;
+      if (!fills_only(i, objs, nobjs))
+        return 0;
+      break;
+    }
+    case LLVMBr: case LLVMGetElementPtr: case LLVMPHI: case LLVMSelect:
+    case LLVMICmp: case LLVMFCmp: case LLVMBitCast:
+      break;
+    default:
+      if (!integer_only(i) && !plain_value(i))
+        return 0;
+    }
   }
+  if (w.over)
+    return 0;
   return result != NULL;
 }
 
