@@ -510,16 +510,22 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
   esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
 }
 
-/* deref: a location holding what loc holds `level` derefs down (level 3:
- * three or more, a location loading from itself). */
-static int deref(esc_graph *g, int loc, int level) {
-  for (int d = 0; d < level && d < 3; d++) {
-    int t = esc_graph_new_deref(g, loc);
-    esc_graph_load(g, loc, t);
-    loc = t;
+/* deref: a location holding what argument arg (location loc) holds
+ * `level` derefs down (level 3: three or more, a location loading from
+ * itself), made once per call and level (memo: -1 where not yet, three per
+ * argument) whichever of the callee's into sinks asks for it. */
+static int deref(esc_graph *g, int *memo, int arg, int loc, int level) {
+  for (int d = 1; d <= level && d <= 3; d++) {
+    int *m = &memo[3 * arg + d - 1];
+    if (*m < 0) {
+      int t = esc_graph_new_deref(g, loc);
+      esc_graph_load(g, loc, t);
+      if (d == 3)
+        esc_graph_load(g, t, t);
+      *m = t;
+    }
+    loc = *m;
   }
-  if (level >= 3)
-    esc_graph_load(g, loc, loc);
   return loc;
 }
 
@@ -530,8 +536,8 @@ static int deref(esc_graph *g, int loc, int level) {
  * pointer (an object of its own keeps it local, an escaping one or unknown
  * memory lets it escape, a parameter of its own carries the flow on in its
  * summary).  Through a constant (null, an integer) it goes anywhere. */
-static void into_stores(esc_func *f, LLVMValueRef call, int a, const esc_leaks *t,
-                        int nparams) {
+static void into_stores(esc_func *f, LLVMValueRef call, int i, int a, const esc_leaks *t,
+                        int nparams, int *memo) {
   esc_graph *g = &f->g;
   for (int k = 0; k < nparams && k < ESC_INTO_PARAMS; k++)
     for (int e = 0; e < 2; e++) {
@@ -539,11 +545,11 @@ static void into_stores(esc_func *f, LLVMValueRef call, int a, const esc_leaks *
       if (!esc_leaks_reaches(t, sink))
         continue;
       int b = esc_graph_loc_of(g, LLVMGetOperand(call, (unsigned)k));
-      int target = b >= 0 ? deref(g, b, e) : -1;
+      int target = b >= 0 ? deref(g, memo, k, b, e) : -1;
       for (int d = 0; d < ESC_LEAKS_LEVELS; d++) {
         if (!esc_leaks_has(t, sink, d))
           continue;
-        int src = deref(g, a, d);
+        int src = deref(g, memo, i, a, d);
         if (target >= 0)
           esc_graph_store(g, src, target, call);
         else
@@ -556,6 +562,8 @@ static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
   esc_graph *g = &f->g;
   int result = esc_graph_loc_of(g, call);
   unsigned nargs = LLVMGetNumArgOperands(call);
+  int *memo = esc_alloc(3 * ((size_t)nargs + 1) * sizeof *memo);
+  memset(memo, -1, 3 * ((size_t)nargs + 1) * sizeof *memo);
   for (unsigned k = 0; k < nargs; k++) {
     int a = esc_graph_loc_of(g, LLVMGetOperand(call, k));
     if (a < 0)
@@ -563,8 +571,9 @@ static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
     /* Variadic arguments: the callee's va_arg reads are not tracked. */
     esc_leaks t = (int)k < s->nparams ? s->leaks[k] : unknown_leaks();
     apply(f, call, a, &t, result, -1, ESC_WHY_SUMMARY_ARG, ESC_WHY_SUMMARY_CONTENT);
-    into_stores(f, call, a, &t, s->nparams);
+    into_stores(f, call, (int)k, a, &t, s->nparams, memo);
   }
+  free(memo);
   if (s->ret_other)
     esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
 }
