@@ -281,6 +281,78 @@ static int stored_value(esc_func *f, esc_build_ctx *ctx, LLVMValueRef v, LLVMVal
   return t; /* -1: nothing new, no store at all (the object is not "written") */
 }
 
+/* Pointer differences.  `q - p` of two pointers into one object (a sub of
+ * two ptrtoints, as clang emits it) is an offset: the object's address
+ * cancels, so the result carries none (parson's `*len = cur - buf`).  Both
+ * pointers must reach one SSA value V through inbounds GEPs (which stay
+ * within V's object, LangRef) and bitcasts, or through phis of such
+ * pointers (a cursor advanced in a loop), and a phi only when V is defined
+ * above it (an argument, or in a block that strictly dominates the phi's),
+ * so that every value it carries points into the same instance of V.
+ * Anything else (a plain GEP, whose index could hold another address, a
+ * difference with null or a global, with another object, with an earlier
+ * iteration's instance) flows as arithmetic does. */
+enum { ESC_DIFF_PHIS = 16 }; /* phis looked at; past it, no rule */
+
+typedef struct esc_diff_walk {
+  LLVMValueRef root; /* V */
+  LLVMValueRef phis[ESC_DIFF_PHIS];
+  int nphis;
+  int bad;
+} esc_diff_walk;
+
+static void diff_root(esc_diff_walk *w, LLVMValueRef p) {
+  while (!w->bad) {
+    if (LLVMIsAGetElementPtrInst(p) && LLVMIsInBounds(p)) {
+      p = LLVMGetOperand(p, 0);
+      continue;
+    }
+    if (LLVMIsABitCastInst(p) || LLVMIsAAddrSpaceCastInst(p)) {
+      p = LLVMGetOperand(p, 0);
+      continue;
+    }
+    if (LLVMIsAPHINode(p)) {
+      for (int k = 0; k < w->nphis; k++)
+        if (w->phis[k] == p)
+          return;
+      if (w->nphis == ESC_DIFF_PHIS) {
+        w->bad = 1;
+        return;
+      }
+      w->phis[w->nphis++] = p;
+      unsigned n = LLVMCountIncoming(p);
+      for (unsigned k = 0; k < n; k++)
+        diff_root(w, LLVMGetIncomingValue(p, k));
+      return;
+    }
+    if ((!LLVMIsAArgument(p) && !LLVMIsAInstruction(p)) || LLVMIsAIntToPtrInst(p) ||
+        LLVMIsAGetElementPtrInst(p) || (w->root && w->root != p))
+      w->bad = 1; /* a constant, a global, a plain GEP, a second object */
+    else
+      w->root = p;
+    return;
+  }
+}
+
+/* offset_difference: is sub the difference of two pointers into one
+ * object (above)? */
+static int offset_difference(esc_build_ctx *ctx, LLVMValueRef sub) {
+  LLVMValueRef x = LLVMGetOperand(sub, 0), y = LLVMGetOperand(sub, 1);
+  if (!LLVMIsAPtrToIntInst(x) || !LLVMIsAPtrToIntInst(y))
+    return 0;
+  esc_diff_walk w = {NULL, {NULL}, 0, 0};
+  diff_root(&w, LLVMGetOperand(x, 0));
+  diff_root(&w, LLVMGetOperand(y, 0));
+  if (w.bad || !w.root)
+    return 0;
+  for (int k = 0; k < w.nphis; k++)
+    if (!LLVMIsAArgument(w.root) &&
+        !strictly_dominates(ctx, LLVMGetInstructionParent(w.root),
+                            LLVMGetInstructionParent(w.phis[k])))
+      return 0;
+  return 1;
+}
+
 static void instruction(esc_func *f, esc_build_ctx *ctx, LLVMValueRef i) {
   esc_graph *g = &f->g;
   switch (LLVMGetInstructionOpcode(i)) {
@@ -327,7 +399,7 @@ static void instruction(esc_func *f, esc_build_ctx *ctx, LLVMValueRef i) {
   case LLVMFPToUI: case LLVMFPToSI: case LLVMUIToFP: case LLVMSIToFP:
   case LLVMFPTrunc: case LLVMFPExt:
   case LLVMPtrToInt: case LLVMBitCast: case LLVMAddrSpaceCast:
-  case LLVMAdd: case LLVMFAdd: case LLVMSub: case LLVMFSub: case LLVMMul:
+  case LLVMAdd: case LLVMFAdd: case LLVMFSub: case LLVMMul:
   case LLVMFMul: case LLVMUDiv: case LLVMSDiv: case LLVMFDiv: case LLVMURem:
   case LLVMSRem: case LLVMFRem: case LLVMShl: case LLVMLShr: case LLVMAShr:
   case LLVMAnd: case LLVMOr: case LLVMXor: case LLVMFNeg: case LLVMFreeze:
@@ -336,6 +408,11 @@ static void instruction(esc_func *f, esc_build_ctx *ctx, LLVMValueRef i) {
   case LLVMExtractElement: case LLVMInsertElement: case LLVMShuffleVector:
     /* Integers carry addresses too (ptrtoint round trips, SROA'd
      * structs): every operand flows into the result. */
+    flow_from_operands(f, i);
+    break;
+  case LLVMSub:
+    if (offset_difference(ctx, i))
+      break; /* an offset within one object: no address (above) */
     flow_from_operands(f, i);
     break;
   case LLVMSelect: /* the chosen values, not the condition */
