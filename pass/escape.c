@@ -43,6 +43,8 @@
  *                                     when o is object 0 or a parameter's,
  *                                     but into P_k / Q_k: the caller's
  *                                     store, replayed at each call (graph.c)
+ *   %d = sub (ptrtoint %q),         nothing, when q and p point into one
+ *            (ptrtoint %p)            object (inbounds GEPs, phis): an offset
  *   ret %v                          pts(ret) ⊇ pts(v)
  *   a call                          call.c's dispatch (below)
  *   anything else                   heap ⊇ every operand; result ∋ object 0
