@@ -338,7 +338,8 @@ static void diff_root(esc_diff_walk *w, LLVMValueRef p) {
  * object (above)? */
 static int offset_difference(esc_build_ctx *ctx, LLVMValueRef sub) {
   LLVMValueRef x = LLVMGetOperand(sub, 0), y = LLVMGetOperand(sub, 1);
-  if (!LLVMIsAPtrToIntInst(x) || !LLVMIsAPtrToIntInst(y))
+  if (LLVMGetTypeKind(LLVMTypeOf(sub)) != LLVMIntegerTypeKind || /* no vectors */
+      !LLVMIsAPtrToIntInst(x) || !LLVMIsAPtrToIntInst(y))
     return 0;
   esc_diff_walk w = {NULL, {NULL}, 0, 0};
   diff_root(&w, LLVMGetOperand(x, 0));
