@@ -291,7 +291,8 @@ static int stored_value(esc_func *f, esc_build_ctx *ctx, LLVMValueRef v, LLVMVal
  * so that every value it carries points into the same instance of V.
  * Anything else (a plain GEP, whose index could hold another address, a
  * difference with null or a global, with another object, with an earlier
- * iteration's instance) flows as arithmetic does. */
+ * iteration's instance) flows as arithmetic does.  Each operand is a
+ * ptrtoint of such a pointer or an integer phi of them (diff_int). */
 enum { ESC_DIFF_PHIS = 16 }; /* phis looked at; past it, no rule */
 
 typedef struct esc_diff_walk {
@@ -334,16 +335,41 @@ static void diff_root(esc_diff_walk *w, LLVMValueRef p) {
   }
 }
 
+/* diff_int: an operand of the sub: a ptrtoint of such a pointer, or an
+ * integer phi of those (LLVM keeps a cursor as the integer it is compared
+ * and subtracted as), held to the same rule as a phi of pointers. */
+static void diff_int(esc_diff_walk *w, LLVMValueRef v) {
+  if (w->bad)
+    return;
+  if (LLVMIsAPtrToIntInst(v)) {
+    diff_root(w, LLVMGetOperand(v, 0));
+    return;
+  }
+  if (!LLVMIsAPHINode(v)) {
+    w->bad = 1;
+    return;
+  }
+  for (int k = 0; k < w->nphis; k++)
+    if (w->phis[k] == v)
+      return;
+  if (w->nphis == ESC_DIFF_PHIS) {
+    w->bad = 1;
+    return;
+  }
+  w->phis[w->nphis++] = v;
+  unsigned n = LLVMCountIncoming(v);
+  for (unsigned k = 0; k < n; k++)
+    diff_int(w, LLVMGetIncomingValue(v, k));
+}
+
 /* offset_difference: is sub the difference of two pointers into one
  * object (above)? */
 static int offset_difference(esc_build_ctx *ctx, LLVMValueRef sub) {
-  LLVMValueRef x = LLVMGetOperand(sub, 0), y = LLVMGetOperand(sub, 1);
-  if (LLVMGetTypeKind(LLVMTypeOf(sub)) != LLVMIntegerTypeKind || /* no vectors */
-      !LLVMIsAPtrToIntInst(x) || !LLVMIsAPtrToIntInst(y))
+  if (LLVMGetTypeKind(LLVMTypeOf(sub)) != LLVMIntegerTypeKind) /* no vectors */
     return 0;
   esc_diff_walk w = {NULL, {NULL}, 0, 0};
-  diff_root(&w, LLVMGetOperand(x, 0));
-  diff_root(&w, LLVMGetOperand(y, 0));
+  diff_int(&w, LLVMGetOperand(sub, 0));
+  diff_int(&w, LLVMGetOperand(sub, 1));
   if (w.bad || !w.root)
     return 0;
   for (int k = 0; k < w.nphis; k++)

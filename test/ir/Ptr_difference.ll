@@ -2,10 +2,12 @@
 ; (build.c, offset_difference): both reach one SSA value through inbounds
 ; GEPs, or through phis of such pointers where the value is defined above
 ; the phi.  Positives: a cursor advanced in a loop minus the buffer, its
-; difference stored to a global; a difference of two inbounds offsets.
+; difference stored to a global; a difference of two inbounds offsets; the
+; cursor kept as an integer phi of ptrtoints (as LLVM's loop passes leave it).
 ; Negatives side by side: a plain GEP (its index may hold another address),
 ; a difference with null (the address itself), with a global (whose address
-; gives the object back), of two objects.
+; gives the object back), of two objects, an integer phi one of whose
+; values is another object's address.
 ; %opt runs the pass a second time under synthetic debug info (-g).
 ; RUN: %host-datalayout %s > %t.ll
 ; RUN: %opt -passes=escape -S %t.ll | FileCheck %s
@@ -28,6 +30,9 @@ declare void @look(ptr nocapture readonly) nofree nounwind
 ; WHY-NEXT: <global_base>: malloc(64) escapes to heap
 ; WHY-NEXT: <two>: malloc(64) escapes to heap
 ; WHY-NEXT: <two>: malloc(64) escapes to heap
+; WHY-NEXT: <int_phi>: malloc(64) does not escape
+; WHY-NEXT: <int_phi_other>: malloc(64) escapes to heap
+; WHY-NEXT: <int_phi_other>: malloc(64) escapes to heap
 
 ; TEST 1 - a cursor advanced in a loop, minus the buffer, stored to a global.
 ; CHECK-LABEL: define void @cursor(
@@ -130,6 +135,54 @@ define void @two() {
   %a = ptrtoint ptr %p to i64
   %b = ptrtoint ptr %q to i64
   %d = sub i64 %a, %b
+  store i64 %d, ptr @len
+  call void @free(ptr %p)
+  call void @free(ptr %q)
+  ret void
+}
+
+; TEST 7 - the cursor as an integer phi of ptrtoints of the buffer.
+; CHECK-LABEL: define void @int_phi(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %p.stack = alloca [64 x i8], align 16
+define void @int_phi(i1 %c) {
+entry:
+  %p = call ptr @malloc(i64 64)
+  call void @look(ptr %p)
+  %b = ptrtoint ptr %p to i64
+  br i1 %c, label %one, label %join
+one:
+  %x = getelementptr inbounds i8, ptr %p, i64 5
+  %xi = ptrtoint ptr %x to i64
+  br label %join
+join:
+  %e = phi i64 [ %xi, %one ], [ %b, %entry ]
+  %d = sub i64 %e, %b
+  store i64 %d, ptr @len
+  call void @free(ptr %p)
+  ret void
+}
+
+; TEST 8 - negative, an integer phi that may be another object's address:
+; the difference then gives q back from p.
+; CHECK-LABEL: define void @int_phi_other(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %p = call ptr @malloc(i64 64)
+; CHECK-NEXT:    %q = call ptr @malloc(i64 64)
+define void @int_phi_other(i1 %c) {
+entry:
+  %p = call ptr @malloc(i64 64)
+  %q = call ptr @malloc(i64 64)
+  call void @look(ptr %p)
+  call void @look(ptr %q)
+  %b = ptrtoint ptr %p to i64
+  br i1 %c, label %one, label %join
+one:
+  %qi = ptrtoint ptr %q to i64
+  br label %join
+join:
+  %e = phi i64 [ %qi, %one ], [ %b, %entry ]
+  %d = sub i64 %e, %b
   store i64 %d, ptr @len
   call void @free(ptr %p)
   call void @free(ptr %q)
