@@ -285,8 +285,9 @@ static int stored_value(esc_func *f, esc_build_ctx *ctx, LLVMValueRef v, LLVMVal
  * two ptrtoints, as clang emits it) is an offset: the object's address
  * cancels, so the result carries none (parson's `*len = cur - buf`).  Both
  * pointers must reach one SSA value V through inbounds GEPs (which stay
- * within V's object, LangRef) and bitcasts, or through phis of such
- * pointers (a cursor advanced in a loop), and a phi only when V is defined
+ * within V's object, LangRef) and bitcasts (not addrspacecasts), or
+ * through phis of such pointers (a cursor advanced in a loop), and a phi
+ * only when V is defined
  * above it (an argument, or in a block that strictly dominates the phi's),
  * so that every value it carries points into the same instance of V.
  * Anything else (a plain GEP, whose index could hold another address, a
@@ -302,28 +303,33 @@ typedef struct esc_diff_walk {
   int bad;
 } esc_diff_walk;
 
+/* diff_phi: 1 when phi is new to the walk (its values are to be walked),
+ * 0 when it was seen already or the walk is past its budget (then bad). */
+static int diff_phi(esc_diff_walk *w, LLVMValueRef phi) {
+  for (int k = 0; k < w->nphis; k++)
+    if (w->phis[k] == phi)
+      return 0;
+  if (w->nphis == ESC_DIFF_PHIS) {
+    w->bad = 1;
+    return 0;
+  }
+  w->phis[w->nphis++] = phi;
+  return 1;
+}
+
 static void diff_root(esc_diff_walk *w, LLVMValueRef p) {
   while (!w->bad) {
-    if (LLVMIsAGetElementPtrInst(p) && LLVMIsInBounds(p)) {
-      p = LLVMGetOperand(p, 0);
-      continue;
-    }
-    if (LLVMIsABitCastInst(p) || LLVMIsAAddrSpaceCastInst(p)) {
+    /* Not through addrspacecast: another address space's integers need
+     * not be the same addresses (a narrower one loses the high bits, and
+     * the difference would be them). */
+    if ((LLVMIsAGetElementPtrInst(p) && LLVMIsInBounds(p)) || LLVMIsABitCastInst(p)) {
       p = LLVMGetOperand(p, 0);
       continue;
     }
     if (LLVMIsAPHINode(p)) {
-      for (int k = 0; k < w->nphis; k++)
-        if (w->phis[k] == p)
-          return;
-      if (w->nphis == ESC_DIFF_PHIS) {
-        w->bad = 1;
-        return;
-      }
-      w->phis[w->nphis++] = p;
-      unsigned n = LLVMCountIncoming(p);
-      for (unsigned k = 0; k < n; k++)
-        diff_root(w, LLVMGetIncomingValue(p, k));
+      if (diff_phi(w, p))
+        for (unsigned k = 0, n = LLVMCountIncoming(p); k < n; k++)
+          diff_root(w, LLVMGetIncomingValue(p, k));
       return;
     }
     if ((!LLVMIsAArgument(p) && !LLVMIsAInstruction(p)) || LLVMIsAIntToPtrInst(p) ||
@@ -349,17 +355,9 @@ static void diff_int(esc_diff_walk *w, LLVMValueRef v) {
     w->bad = 1;
     return;
   }
-  for (int k = 0; k < w->nphis; k++)
-    if (w->phis[k] == v)
-      return;
-  if (w->nphis == ESC_DIFF_PHIS) {
-    w->bad = 1;
-    return;
-  }
-  w->phis[w->nphis++] = v;
-  unsigned n = LLVMCountIncoming(v);
-  for (unsigned k = 0; k < n; k++)
-    diff_int(w, LLVMGetIncomingValue(v, k));
+  if (diff_phi(w, v))
+    for (unsigned k = 0, n = LLVMCountIncoming(v); k < n; k++)
+      diff_int(w, LLVMGetIncomingValue(v, k));
 }
 
 /* offset_difference: is sub the difference of two pointers into one

@@ -7,7 +7,8 @@
 ; Negatives side by side: a plain GEP (its index may hold another address),
 ; a difference with null (the address itself), with a global (whose address
 ; gives the object back), of two objects, an integer phi one of whose
-; values is another object's address.
+; values is another object's address, a pointer cast to another address
+; space (whose integers need not be the same addresses).
 ; %opt runs the pass a second time under synthetic debug info (-g).
 ; RUN: %host-datalayout %s > %t.ll
 ; RUN: %opt -passes=escape -S %t.ll | FileCheck %s
@@ -33,6 +34,7 @@ declare void @look(ptr nocapture readonly) nofree nounwind
 ; WHY-NEXT: <int_phi>: malloc(64) does not escape
 ; WHY-NEXT: <int_phi_other>: malloc(64) escapes to heap
 ; WHY-NEXT: <int_phi_other>: malloc(64) escapes to heap
+; WHY-NEXT: <other_space>: malloc(64) escapes to heap
 
 ; TEST 1 - a cursor advanced in a loop, minus the buffer, stored to a global.
 ; CHECK-LABEL: define void @cursor(
@@ -186,5 +188,23 @@ join:
   store i64 %d, ptr @len
   call void @free(ptr %p)
   call void @free(ptr %q)
+  ret void
+}
+
+; TEST 9 - negative, through an addrspacecast: a narrower address space's
+; integer is the address's low bits, and its difference with the address
+; is the high bits.
+; CHECK-LABEL: define void @other_space(
+; CHECK-NEXT:    %p = call ptr @malloc(i64 64)
+define void @other_space() {
+  %p = call ptr @malloc(i64 64)
+  call void @look(ptr %p)
+  %n = addrspacecast ptr %p to ptr addrspace(270)
+  %q = addrspacecast ptr addrspace(270) %n to ptr
+  %a = ptrtoint ptr %q to i64
+  %b = ptrtoint ptr %p to i64
+  %d = sub i64 %a, %b
+  store i64 %d, ptr @len
+  call void @free(ptr %p)
   ret void
 }
