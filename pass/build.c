@@ -49,8 +49,6 @@ static void objects(esc_func *f) {
     }
   }
   esc_graph_seal(&f->g);
-  if (f->g.over_budget) /* too large: no sets to fill */
-    return;
   /* %a = alloca / %p = malloc(n): the value holds the object's address
    * (derefs -1 in Go's terms). */
   for (int o = 1; o < f->g.nobjs; o++)
@@ -470,11 +468,7 @@ static void instruction(esc_func *f, esc_build_ctx *ctx, LLVMValueRef i) {
 
 void esc_build(esc_func *f) {
   esc_graph_init(&f->g, ESC_GRAPH_STEPS);
-  ESC_FOR_EACH_INST(f->fn, b, i)
-      f->g.inst_hint++;
   objects(f);
-  if (f->g.over_budget) /* too large: no graph (graph.c, esc_graph_seal) */
-    return;
   esc_build_ctx ctx;
   memset(&ctx, 0, sizeof ctx);
   ESC_FOR_EACH_INST(f->fn, b, i)

@@ -136,6 +136,8 @@
  *               shape-checked metadata reads and writes
  *   digraph.c   the directed graph of the call graph and the CFG; SCCs
  *   graph.c     locations, objects, constraints and the solver
+ *   pts.c       points-to sets: sorted arrays that become bitsets when
+ *               as large, so memory follows what the sets hold
  *   hooks.c     allocator hooks: which function a called slot starts as
  *               (malloc, calloc, free), for alloc.c
  *   alloc.c     which calls allocate, free or reallocate, their size,
@@ -373,7 +375,7 @@ static size_t func_bytes(const esc_func *f) {
   const esc_graph *g = &f->g;
   size_t n = (size_t)g->nobjs * sizeof(esc_obj) + (size_t)g->caplocs * sizeof(esc_loc);
   for (int l = 0; l < g->nlocs; l++)
-    n += (size_t)g->words * 8 + (size_t)g->locs[l].capout * sizeof(esc_edge) +
+    n += esc_pts_bytes(&g->locs[l].pts, g->words) + (size_t)g->locs[l].capout * sizeof(esc_edge) +
          (size_t)(g->locs[l].caploads + g->locs[l].capstores) * sizeof(int) +
          (size_t)g->locs[l].capstore_at * sizeof(LLVMValueRef);
   return n;

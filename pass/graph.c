@@ -28,7 +28,7 @@ void esc_graph_init(esc_graph *g, long budget) {
 void esc_graph_free(esc_graph *g) {
   for (int i = 0; i < g->nlocs; i++) {
     esc_loc *l = &g->locs[i];
-    free(l->pts);
+    esc_pts_free(&l->pts, g->words, NULL);
     free(l->out);
     free(l->loads);
     free(l->stores);
@@ -50,8 +50,6 @@ int esc_graph_new_loc(esc_graph *g, LLVMValueRef val) {
   l.val = val;
   l.content_of = -1;
   l.deref_of = -1;
-  if (g->words)
-    l.pts = esc_alloc((size_t)g->words * sizeof(uint64_t));
   ESC_PUSH(g->locs, g->nlocs, g->caplocs, l);
   return g->nlocs - 1;
 }
@@ -78,21 +76,30 @@ static void enqueue(esc_graph *g, int loc) {
   ESC_PUSH(g->work, g->nwork, g->capwork, loc);
 }
 
-/* The points-to sets take locations x objects bits: a huge function with
- * many objects would need gigabytes before the step budget stops it.  Past
- * ESC_GRAPH_MAX_BYTES (options.def; about two locations per instruction)
- * the function is too large to analyse, decided before allocating. */
+/* over_cap: the points-to sets hold more than ESC_GRAPH_MAX_BYTES
+ * (options.def).  They grow with what they hold (pts.h), so only a function
+ * whose locations really may point to thousands of objects each gets here;
+ * then it is too large to analyse: every set is freed and stays empty, and
+ * the verdicts say so (over_budget).  Returns 1 past the cap. */
+static int over_cap(esc_graph *g) {
+  if (g->nosets)
+    return 1;
+  if (g->set_bytes <= (size_t)ESC_GRAPH_MAX_BYTES)
+    return 0;
+  for (int i = 0; i < g->nlocs; i++)
+    esc_pts_free(&g->locs[i].pts, g->words, &g->set_bytes);
+  g->nosets = 1;
+  g->over_budget = 1;
+  g->nwork = 0;
+  return 1;
+}
+
+static int add_obj(esc_graph *g, int loc, int obj) {
+  return !g->nosets && esc_pts_add(&g->locs[loc].pts, obj, g->words, &g->set_bytes);
+}
 
 void esc_graph_seal(esc_graph *g) {
-  double words = (double)((g->nobjs + 63) / 64);
-  if (((double)g->nlocs + 2.0 * (double)g->inst_hint) * words * 8.0 > (double)ESC_GRAPH_MAX_BYTES) {
-    g->over_budget = 1; /* every set stays empty (words 0); verdicts say so */
-    g->words = 0;
-    return;
-  }
   g->words = (g->nobjs + 63) / 64;
-  for (int i = 0; i < g->nlocs; i++)
-    g->locs[i].pts = esc_alloc((size_t)g->words * sizeof(uint64_t));
   g->escaped = esc_alloc((size_t)g->words * sizeof(uint64_t));
   g->param_objs = esc_alloc((size_t)g->words * sizeof(uint64_t));
   /* A store through a parameter is a store into the caller's object: into
@@ -114,8 +121,8 @@ void esc_graph_seal(esc_graph *g) {
     g->objs[o].into = into;
     esc_graph_copy(g, into, g->heap, ESC_WHY_COPY, NULL);
   }
-  esc_bit_set(g->locs[g->heap].pts, 0);
-  esc_bit_set(g->locs[g->unknown].pts, 0);
+  add_obj(g, g->heap, 0);
+  add_obj(g, g->unknown, 0);
   enqueue(g, g->heap);
 }
 
@@ -155,7 +162,7 @@ int esc_graph_loc_of(esc_graph *g, LLVMValueRef v) {
   if (LLVMIsAInstruction(v) || LLVMIsAArgument(v)) {
     l = esc_graph_new_loc(g, v);
     if (LLVMIsAArgument(v)) /* points into the caller's world */
-      esc_bit_set(g->locs[l].pts, 0);
+      add_obj(g, l, 0);
   } else {
     /* Globals, constant expressions, inline asm, block addresses: unknown. */
     l = g->unknown;
@@ -167,21 +174,17 @@ int esc_graph_loc_of(esc_graph *g, LLVMValueRef v) {
 /* flow_along: dst gets src's set, without the parameters' objects when
  * src is filtered; 1 when dst grew. */
 static int flow_along(esc_graph *g, int src, int dst) {
-  uint64_t *d = g->locs[dst].pts;
-  const uint64_t *s = g->locs[src].pts;
-  if (!g->locs[src].filtered)
-    return esc_bits_union(d, s, g->words);
-  int grew = 0;
-  for (int w = 0; w < g->words; w++) {
-    uint64_t v = d[w] | (s[w] & ~g->param_objs[w]);
-    grew |= v != d[w];
-    d[w] = v;
-  }
-  return grew;
+  if (g->nosets || g->over_budget)
+    return 0;
+  g->steps += esc_pts_cost(&g->locs[src].pts, g->words);
+  int grew = esc_pts_union(&g->locs[dst].pts, &g->locs[src].pts,
+                           g->locs[src].filtered ? g->param_objs : NULL, g->words,
+                           &g->set_bytes);
+  return grew && !over_cap(g);
 }
 
 void esc_graph_addr(esc_graph *g, int obj, int dst) {
-  if (esc_bit_set(g->locs[dst].pts, obj))
+  if (add_obj(g, dst, obj) && !over_cap(g))
     enqueue(g, dst);
 }
 
@@ -214,7 +217,8 @@ void esc_graph_copy(esc_graph *g, int src, int dst, esc_why why, LLVMValueRef at
   esc_edge e = {dst, why, at};
   esc_loc *s = &g->locs[src];
   ESC_PUSH(s->out, s->nout, s->capout, e);
-  g->steps += g->words;
+  if (g->edges.len > (size_t)ESC_GRAPH_EDGES)
+    g->over_budget = 1; /* too large to analyse: flow stops here */
   if (flow_along(g, src, dst))
     enqueue(g, dst);
 }
@@ -244,18 +248,16 @@ void esc_graph_escape(esc_graph *g, int src, esc_why why, LLVMValueRef at) {
 
 /* visit propagates one location's set along its edges and constraints. */
 static void visit(esc_graph *g, int li) {
-  int words = g->words;
   for (int i = 0; i < g->locs[li].nout; i++) {
     esc_loc *l = &g->locs[li];
     int d = l->out[i].dst;
-    g->steps += words;
     if (flow_along(g, li, d))
       enqueue(g, d);
   }
   /* dst = *this: every object this may point to lends its contents. */
   for (int i = 0; i < g->locs[li].nloads; i++)
-    for (int o = esc_bits_next(g->locs[li].pts, words, 0); o >= 0;
-         o = esc_bits_next(g->locs[li].pts, words, o + 1))
+    for (int o = esc_graph_next(g, li, 0); o >= 0;
+         o = esc_graph_next(g, li, o + 1))
       esc_graph_copy(g, g->objs[o].content, g->locs[li].loads[i], ESC_WHY_LOAD,
                      NULL);
   /* *this = src: src flows into the contents of every object this may
@@ -264,8 +266,8 @@ static void visit(esc_graph *g, int li) {
    * that into a parameter's object P_k or Q_k it flows into the object's
    * `into` location (esc_graph_seal): the caller's store. */
   for (int i = 0; i < g->locs[li].nstores; i++)
-    for (int o = esc_bits_next(g->locs[li].pts, words, 0); o >= 0;
-         o = esc_bits_next(g->locs[li].pts, words, o + 1)) {
+    for (int o = esc_graph_next(g, li, 0); o >= 0;
+         o = esc_graph_next(g, li, o + 1)) {
       esc_obj *ob = &g->objs[o];
       int outside = o == 0 || ob->kind == ESC_OBJ_PARAM ||
                     ob->kind == ESC_OBJ_PARAM_CONTENT || ob->kind == ESC_OBJ_PARAM_DEEP;
@@ -278,19 +280,19 @@ static void visit(esc_graph *g, int li) {
   /* An object reaching the heap escapes: anything may now read it (its
    * contents escape too) and write it (it holds unknown pointers). */
   if (li == g->heap)
-    for (int o = esc_bits_next(g->locs[li].pts, words, 0); o >= 0;
-         o = esc_bits_next(g->locs[li].pts, words, o + 1)) {
+    for (int o = esc_graph_next(g, li, 0); o >= 0;
+         o = esc_graph_next(g, li, o + 1)) {
       if (!esc_bit_set(g->escaped, o))
         continue;
       int c = g->objs[o].content;
-      if (esc_bit_set(g->locs[c].pts, 0))
+      if (add_obj(g, c, 0))
         enqueue(g, c);
       esc_graph_copy(g, c, g->heap, ESC_WHY_CONTENT, NULL);
     }
 }
 
 static int empty(const esc_graph *g, int loc) {
-  return esc_bits_next(g->locs[loc].pts, g->words, 0) < 0;
+  return esc_pts_empty(&g->locs[loc].pts, g->words);
 }
 
 /* settle: an address that holds no known object at all (an integer
@@ -320,7 +322,7 @@ static int settle(esc_graph *g) {
 void esc_graph_solve(esc_graph *g) {
   do {
     while (g->nwork > 0) {
-      if (g->steps > g->budget) {
+      if (g->steps > g->budget || g->over_budget) {
         g->over_budget = 1;
         return;
       }
@@ -339,7 +341,11 @@ void esc_graph_close_returns(esc_graph *g) {
 int esc_graph_holds(const esc_graph *g, int loc, int obj) {
   /* No sets at all (a function too large to analyse): callers that decide
    * anything check over_budget first; explanations find nothing. */
-  return loc >= 0 && g->words && esc_bit_get(g->locs[loc].pts, obj);
+  return loc >= 0 && !g->nosets && esc_pts_has(&g->locs[loc].pts, obj);
+}
+
+int esc_graph_next(const esc_graph *g, int loc, int from) {
+  return g->nosets ? -1 : esc_pts_next(&g->locs[loc].pts, g->words, from);
 }
 
 int esc_graph_obj_escaped(const esc_graph *g, int obj) {

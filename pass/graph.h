@@ -7,6 +7,7 @@
 #include <llvm-c/Core.h>
 #include <stdint.h>
 
+#include "pts.h"
 #include "util.h"
 
 /* esc_objkind: what an object of the graph is. */
@@ -76,7 +77,7 @@ typedef struct esc_loc {
   LLVMValueRef val; /* the IR value, or NULL for temporaries and contents */
   int content_of;   /* >= 0: this is the contents of that object */
   int deref_of;     /* >= 0: a temporary holding *deref_of (for explanations) */
-  uint64_t *pts;
+  esc_pts pts;      /* read through esc_graph_next and esc_graph_holds */
   esc_edge *out;
   int nout, capout;
   int *loads; /* load constraints: dst = *this */
@@ -96,7 +97,7 @@ typedef struct esc_graph {
   int nlocs, caplocs;
   esc_obj *objs;
   int nobjs, capobjs;
-  int words;       /* bitset words; fixed by esc_graph_seal */
+  int words;       /* words of a bitset of all objects; esc_graph_seal */
   int heap;        /* contents of the unknown object: what escapes */
   int unknown;     /* a location that holds only the unknown object */
   int ret;         /* what the function returns; joined to the heap by
@@ -107,7 +108,8 @@ typedef struct esc_graph {
   int nwork, capwork;
   long steps, budget;
   int over_budget;
-  long inst_hint; /* the function's instruction count, for the memory cap */
+  size_t set_bytes; /* memory of all points-to sets (ESC_GRAPH_MAX_BYTES) */
+  int nosets;       /* past that cap: every set freed and kept empty */
   uint64_t *escaped; /* objects found in heap's set */
   uint64_t *param_objs; /* the parameters' objects (P, Q, R, S of each) */
 } esc_graph;
@@ -128,6 +130,7 @@ void esc_graph_store(esc_graph *g, int src, int addr, LLVMValueRef at);
 void esc_graph_escape(esc_graph *g, int src, esc_why why, LLVMValueRef at);
 void esc_graph_solve(esc_graph *g);
 int esc_graph_holds(const esc_graph *g, int loc, int obj);
+int esc_graph_next(const esc_graph *g, int loc, int from); /* next object, -1 */
 int esc_graph_obj_escaped(const esc_graph *g, int obj);
 void esc_graph_close_returns(esc_graph *g);
 

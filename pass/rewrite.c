@@ -45,8 +45,8 @@ static int reaches_converted(esc_func *f, int loc, uint64_t *seen) {
   int *stack = esc_alloc((size_t)g->nobjs * sizeof(int));
   int sp = 0, hit = 0;
   memset(seen, 0, (size_t)g->words * sizeof(uint64_t));
-  for (int o = esc_bits_next(g->locs[loc].pts, g->words, 0); o >= 0;
-       o = esc_bits_next(g->locs[loc].pts, g->words, o + 1))
+  for (int o = esc_graph_next(g, loc, 0); o >= 0;
+       o = esc_graph_next(g, loc, o + 1))
     if (esc_bit_set(seen, o))
       stack[sp++] = o;
   while (sp > 0 && !hit) {
@@ -55,9 +55,9 @@ static int reaches_converted(esc_func *f, int loc, uint64_t *seen) {
       hit = 1;
       break;
     }
-    const uint64_t *c = g->locs[g->objs[o].content].pts;
-    for (int p = esc_bits_next(c, g->words, 0); p >= 0;
-         p = esc_bits_next(c, g->words, p + 1))
+    int c = g->objs[o].content;
+    for (int p = esc_graph_next(g, c, 0); p >= 0;
+         p = esc_graph_next(g, c, p + 1))
       if (esc_bit_set(seen, p))
         stack[sp++] = p;
   }
@@ -314,11 +314,10 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
   LLVMContextRef cx = LLVMGetModuleContext(m);
   LLVMPositionBuilderBefore(b, call);
   LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
-  const uint64_t *pts = g->locs[loc].pts;
   int side = 0;
   uint64_t size = 0; /* the side-stack objects' one size; 0: none or several */
-  for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
-       o = esc_bits_next(pts, g->words, o + 1)) {
+  for (int o = esc_graph_next(g, loc, 0); o >= 0;
+       o = esc_graph_next(g, loc, o + 1)) {
     if (!converted(f, o)) /* a grown site's free: the rest is freed as before */
       continue;
     esc_cand *c = &f->cands[g->objs[o].cand];
@@ -386,11 +385,10 @@ static void grow(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
   LLVMTypeRef pty = LLVMTypeOf(p);
   LLVMPositionBuilderBefore(b, call);
   LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
-  const uint64_t *pts = g->locs[loc].pts;
   LLVMValueRef cap = LLVMConstInt(szt, 0, 0);
   int any = 0, first = -1;
-  for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
-       o = esc_bits_next(pts, g->words, o + 1)) {
+  for (int o = esc_graph_next(g, loc, 0); o >= 0;
+       o = esc_graph_next(g, loc, o + 1)) {
     if (!converted(f, o))
       continue;
     esc_cand *c = &f->cands[g->objs[o].cand];
@@ -568,10 +566,9 @@ void esc_rewrite(esc_func *f) {
     esc_check *ck = &f->checks[k];
     if (ck->kind != ESC_CHECK_FREE)
       continue;
-    const uint64_t *pts = g->locs[ck->loc].pts;
     int all = 1, some = 0, only = -1, grown = 0;
-    for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
-         o = esc_bits_next(pts, g->words, o + 1)) {
+    for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
+         o = esc_graph_next(g, ck->loc, o + 1)) {
       if (!converted(f, o))
         all = 0;
       else {
@@ -585,8 +582,8 @@ void esc_rewrite(esc_func *f) {
     if ((!all && !grown) || !some)
       continue;
     esc_free fr = {ck->call, -1, grown, k};
-    for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
-         o = esc_bits_next(pts, g->words, o + 1))
+    for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
+         o = esc_graph_next(g, ck->loc, o + 1))
       if (converted(f, o) && (f->cands[g->objs[o].cand].guarded ||
                               f->cands[g->objs[o].cand].on_side_stack))
         fr.keep = 1;
@@ -595,8 +592,8 @@ void esc_rewrite(esc_func *f) {
     LLVMValueRef p = LLVMGetOperand(ck->call, (unsigned)ci.arg);
     if (some == 1 && only >= 0 && strip(p) == f->cands[only].call && !fr.keep)
       fr.cand = only;
-    for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
-         o = esc_bits_next(pts, g->words, o + 1)) {
+    for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
+         o = esc_graph_next(g, ck->loc, o + 1)) {
       if (!converted(f, o))
         continue;
       int ci2 = g->objs[o].cand;

@@ -144,7 +144,6 @@ static void checks(esc_func *f) {
   esc_graph *g = &f->g;
   for (int k = 0; k < f->nchecks; k++) {
     esc_check *ck = &f->checks[k];
-    uint64_t *pts = g->locs[ck->loc].pts;
     if (ck->kind == ESC_CHECK_FREE) {
       /* free(p) goes away only if p can hold converted objects and nothing
        * else: a phi of the object and a parameter keeps the object on the
@@ -154,12 +153,12 @@ static void checks(esc_func *f) {
       esc_callinfo fi;
       esc_call_classify(f->ctx, ck->call, &fi);
       int mixed = 0, first = -1;
-      for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
-           o = esc_bits_next(pts, g->words, o + 1))
+      for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
+           o = esc_graph_next(g, ck->loc, o + 1))
         if (g->objs[o].kind != ESC_OBJ_HEAP)
           mixed = 1; /* unknown memory, an alloca, a parameter's object */
-      for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
-           o = esc_bits_next(pts, g->words, o + 1)) {
+      for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
+           o = esc_graph_next(g, ck->loc, o + 1)) {
         if (g->objs[o].kind != ESC_OBJ_HEAP)
           continue;
         int ci = g->objs[o].cand;
@@ -173,8 +172,8 @@ static void checks(esc_func *f) {
           unite(f, first, ci);
       }
     } else if (ck->kind == ESC_CHECK_MAY_FREE) {
-      for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
-           o = esc_bits_next(pts, g->words, o + 1))
+      for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
+           o = esc_graph_next(g, ck->loc, o + 1))
         if (g->objs[o].kind == ESC_OBJ_HEAP)
           refuse(&f->cands[g->objs[o].cand], because(ESC_R_MAY_FREE, ck->call));
     }
@@ -195,9 +194,8 @@ static void grows(esc_func *f) {
     esc_check *ck = &f->checks[k];
     if (ck->kind != ESC_CHECK_REALLOC)
       continue;
-    const uint64_t *pts = g->locs[ck->loc].pts;
-    for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
-         o = esc_bits_next(pts, g->words, o + 1))
+    for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
+         o = esc_graph_next(g, ck->loc, o + 1))
       if (g->objs[o].kind == ESC_OBJ_HEAP)
         f->cands[g->objs[o].cand].grown = 1;
   }
@@ -213,8 +211,9 @@ typedef struct esc_cfg {
   esc_digraph g;
   esc_sccs sccs;
   int *mark;
+  int *stack; /* live_back's work list, one block each */
   int epoch;
-  long steps;
+  long steps; /* live_back's, for all the function's loop sites */
 } esc_cfg;
 
 static void cfg_build(esc_cfg *c, LLVMValueRef fn) {
@@ -226,6 +225,7 @@ static void cfg_build(esc_cfg *c, LLVMValueRef fn) {
     esc_ptrmap_put(&c->index, c->blocks[i], i);
   esc_digraph_init(&c->g, n);
   c->mark = esc_alloc(((size_t)n + 1) * sizeof(int));
+  c->stack = esc_alloc(((size_t)n + 1) * sizeof(int));
   for (int i = 0; i < n; i++) {
     LLVMValueRef t = LLVMGetBasicBlockTerminator(c->blocks[i]);
     if (!t)
@@ -244,6 +244,7 @@ static void cfg_free(esc_cfg *c) {
   esc_digraph_free(&c->g);
   esc_sccs_free(&c->sccs);
   free(c->mark);
+  free(c->stack);
   free(c->blocks);
   esc_ptrmap_free(&c->index);
 }
@@ -254,7 +255,7 @@ static void cfg_free(esc_cfg *c) {
 static int live_back(esc_cfg *c, int b, LLVMValueRef from, LLVMValueRef def,
                      LLVMValueRef alloc, long budget) {
   int n = c->g.n;
-  int *stack = esc_alloc((size_t)(n + 1) * sizeof(int));
+  int *stack = c->stack;
   int sp = 0, live = 0;
   c->epoch++;
   LLVMValueRef i = from ? LLVMGetPreviousInstruction(from)
@@ -289,19 +290,66 @@ static int live_back(esc_cfg *c, int b, LLVMValueRef from, LLVMValueRef def,
     i = LLVMGetLastInstruction(c->blocks[b]);
   }
 done:
-  free(stack);
   return live;
 }
+
+/* esc_holders: the loop rule's index of the solved graph, built once per
+ * function: for each object the locations that may hold its address, in
+ * the order of the locations (so each walk meets them as a walk over all
+ * locations would, in a function of thousands of sites without its cost),
+ * and which locations a load writes. */
+typedef struct esc_holders {
+  int *start; /* object o's holders: locs[start[o]] .. locs[start[o + 1] - 1] */
+  int *locs;
+  unsigned char *loaded; /* a load constraint's destination */
+} esc_holders;
+
+static void holders_build(esc_holders *h, const esc_graph *g) {
+  h->start = esc_alloc(((size_t)g->nobjs + 1) * sizeof(int));
+  h->loaded = esc_alloc((size_t)g->nlocs + 1);
+  for (int l = 0; l < g->nlocs; l++) {
+    for (int o = esc_graph_next(g, l, 0); o >= 0; o = esc_graph_next(g, l, o + 1))
+      h->start[o + 1]++;
+    for (int k = 0; k < g->locs[l].nloads; k++)
+      h->loaded[g->locs[l].loads[k]] = 1;
+  }
+  for (int o = 0; o < g->nobjs; o++)
+    h->start[o + 1] += h->start[o];
+  h->locs = esc_alloc(((size_t)h->start[g->nobjs] + 1) * sizeof(int));
+  int *fill = esc_alloc(((size_t)g->nobjs + 1) * sizeof(int));
+  for (int l = 0; l < g->nlocs; l++)
+    for (int o = esc_graph_next(g, l, 0); o >= 0; o = esc_graph_next(g, l, o + 1))
+      h->locs[h->start[o] + fill[o]++] = l;
+  free(fill);
+}
+
+static void holders_free(esc_holders *h) {
+  free(h->start);
+  free(h->locs);
+  free(h->loaded);
+}
+
+/* esc_loops: what the loop rule's walks share. */
+typedef struct esc_loops {
+  esc_cfg cfg;
+  esc_holders h;
+} esc_loops;
+
+#define FOR_EACH_HOLDER(lp, obj, l)                                            \
+  for (int hk_ = (lp)->h.start[obj], l; hk_ < (lp)->h.start[(obj) + 1] &&      \
+                                        (l = (lp)->h.locs[hk_], 1);            \
+       hk_++)
 
 /* ssa_live_at: is an SSA value holding object `obj` live where `alloc`
  * runs (walking back from each of its uses, `alloc` met before the value's
  * definition)? */
-static int ssa_live_at(esc_func *f, esc_cfg *cfg, int obj, LLVMValueRef alloc) {
+static int ssa_live_at(esc_func *f, esc_loops *lp, int obj, LLVMValueRef alloc) {
   esc_graph *g = &f->g;
+  esc_cfg *cfg = &lp->cfg;
   const long budget = ESC_LIVE_STEPS;
-  for (int l = 0; l < g->nlocs; l++) {
+  FOR_EACH_HOLDER(lp, obj, l) {
     LLVMValueRef v = g->locs[l].val;
-    if (!v || !LLVMIsAInstruction(v) || !esc_graph_holds(g, l, obj))
+    if (!v || !LLVMIsAInstruction(v))
       continue;
     for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
       LLVMValueRef user = LLVMGetUser(u);
@@ -329,21 +377,20 @@ static int ssa_live_at(esc_func *f, esc_cfg *cfg, int obj, LLVMValueRef alloc) {
  * c's is a plain store of an SSA value, and on every path back from it
  * c's site ran after o's: o's contents only ever get copies of c made
  * after o itself. */
-static int stores_fresh(esc_func *f, esc_cfg *cfg, int o, esc_cand *c) {
+static int stores_fresh(esc_func *f, esc_loops *lp, int o, esc_cand *c) {
   esc_graph *g = &f->g;
   LLVMValueRef oi = g->objs[o].inst;
   int content = g->objs[o].content;
-  for (int l = 0; l < g->nlocs; l++) {
+  if (lp->h.loaded[content])
+    return 0;
+  FOR_EACH_HOLDER(lp, c->obj, l) {
     esc_loc *L = &g->locs[l];
     for (int k = 0; k < L->nout; k++)
-      if (L->out[k].dst == content && L->out[k].why != ESC_WHY_STORE &&
-          esc_graph_holds(g, l, c->obj))
+      if (L->out[k].dst == content && L->out[k].why != ESC_WHY_STORE)
         return 0; /* not a store constraint's edge (those are below) */
-    for (int k = 0; k < L->nloads; k++)
-      if (L->loads[k] == content)
-        return 0;
-    if (!esc_graph_holds(g, l, o))
-      continue;
+  }
+  FOR_EACH_HOLDER(lp, o, l) {
+    esc_loc *L = &g->locs[l];
     for (int k = 0; k < L->nstores; k++) {
       int src = L->stores[k];
       if (!esc_graph_holds(g, src, c->obj))
@@ -352,15 +399,15 @@ static int stores_fresh(esc_func *f, esc_cfg *cfg, int o, esc_cand *c) {
       LLVMValueRef v = g->locs[src].val;
       if (!at || !LLVMIsAStoreInst(at) || !v || !LLVMIsAInstruction(v))
         return 0;
-      int b = esc_ptrmap_get(&cfg->index, LLVMGetInstructionParent(at));
-      if (b < 0 || live_back(cfg, b, at, c->call, oi, ESC_LIVE_STEPS))
+      int b = esc_ptrmap_get(&lp->cfg.index, LLVMGetInstructionParent(at));
+      if (b < 0 || live_back(&lp->cfg, b, at, c->call, oi, ESC_LIVE_STEPS))
         return 0;
     }
   }
   return 1;
 }
 
-static int holders_dead(esc_func *f, esc_cfg *cfg, esc_cand *c, int depth);
+static int holders_dead(esc_func *f, esc_loops *lp, esc_cand *c, int depth);
 
 /* dead_holder: object o holds the site's object c in its contents, and
  * that copy of c's address cannot be read once c's site runs again: o is
@@ -377,57 +424,62 @@ static int holders_dead(esc_func *f, esc_cfg *cfg, esc_cand *c, int depth);
  *
  * Not  for (...) { n = malloc(16); if (r) cmp(r->name, n); r->name = n; }
  * with r made before the loop: r lives across the loop, holding the old n. */
-static int dead_holder(esc_func *f, esc_cfg *cfg, int o, esc_cand *c, int depth) {
+static int dead_holder(esc_func *f, esc_loops *lp, int o, esc_cand *c, int depth) {
   esc_graph *g = &f->g;
   LLVMValueRef oi = g->objs[o].inst;
   if (o == c->obj || g->objs[o].kind != ESC_OBJ_HEAP || g->objs[o].cand < 0 || !oi ||
-      !LLVMIsAInstruction(oi) || ssa_live_at(f, cfg, o, oi) ||
-      !holders_dead(f, cfg, &f->cands[g->objs[o].cand], depth + 1))
+      !LLVMIsAInstruction(oi) || ssa_live_at(f, lp, o, oi) ||
+      !holders_dead(f, lp, &f->cands[g->objs[o].cand], depth + 1))
     return 0;
-  int b = esc_ptrmap_get(&cfg->index, LLVMGetInstructionParent(c->call));
-  if (b < 0 || live_back(cfg, b, c->call, oi, c->call, ESC_LIVE_STEPS))
+  int b = esc_ptrmap_get(&lp->cfg.index, LLVMGetInstructionParent(c->call));
+  if (b < 0 || live_back(&lp->cfg, b, c->call, oi, c->call, ESC_LIVE_STEPS))
     return 0;
-  return stores_fresh(f, cfg, o, c);
+  return stores_fresh(f, lp, o, c);
 }
 
 /* holders_dead: every object whose contents hold c's address is a dead
  * holder of it (a record holding a vector holding its data: a few levels;
  * past them, or around a cycle of holders, not). */
-static int holders_dead(esc_func *f, esc_cfg *cfg, esc_cand *c, int depth) {
+static int holders_dead(esc_func *f, esc_loops *lp, esc_cand *c, int depth) {
   esc_graph *g = &f->g;
   if (depth > 3)
     return 0;
-  for (int o = 1; o < g->nobjs; o++)
-    if (esc_graph_holds(g, g->objs[o].content, c->obj) && !dead_holder(f, cfg, o, c, depth))
+  FOR_EACH_HOLDER(lp, c->obj, l) { /* contents locations: in object order */
+    int o = g->locs[l].content_of;
+    if (o >= 1 && !dead_holder(f, lp, o, c, depth))
       return 0;
+  }
   return 1;
 }
 
 /* loop_safe: one stack slot can serve every execution of the site: its
  * address is kept in memory only by holders dead at its next allocation,
  * and no SSA value holding it is live where it is allocated. */
-static int loop_safe(esc_func *f, esc_cfg *cfg, esc_cand *c) {
-  return holders_dead(f, cfg, c, 0) && !ssa_live_at(f, cfg, c->obj, c->call);
+static int loop_safe(esc_func *f, esc_loops *lp, esc_cand *c) {
+  return holders_dead(f, lp, c, 0) && !ssa_live_at(f, lp, c->obj, c->call);
 }
 
 static void loops(esc_func *f) {
-  esc_cfg cfg;
+  esc_loops lp;
   int built = 0;
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
     if (c->verdict.reason != ESC_OK)
       continue;
     if (!built) {
-      cfg_build(&cfg, f->fn);
+      cfg_build(&lp.cfg, f->fn);
+      holders_build(&lp.h, &f->g);
       built = 1;
     }
-    int b = esc_ptrmap_get(&cfg.index, LLVMGetInstructionParent(c->call));
-    c->in_cycle = b < 0 || cfg.sccs.cyclic[b];
-    if (c->in_cycle && !loop_safe(f, &cfg, c))
+    int b = esc_ptrmap_get(&lp.cfg.index, LLVMGetInstructionParent(c->call));
+    c->in_cycle = b < 0 || lp.cfg.sccs.cyclic[b];
+    if (c->in_cycle && !loop_safe(f, &lp, c))
       refuse(c, because(ESC_R_LOOP, NULL));
   }
-  if (built)
-    cfg_free(&cfg);
+  if (built) {
+    cfg_free(&lp.cfg);
+    holders_free(&lp.h);
+  }
 }
 
 /* unify: objects freed through one pointer convert together or not at all. */
@@ -465,10 +517,9 @@ static int lifo_ok(esc_func *f, int k) {
     esc_check *ck = &f->checks[i];
     if (ck->kind != ESC_CHECK_FREE || !esc_graph_holds(g, ck->loc, c->obj))
       continue;
-    const uint64_t *pts = g->locs[ck->loc].pts;
     int same = 1;
-    for (int o = esc_bits_next(pts, g->words, 0); o >= 0 && same;
-         o = esc_bits_next(pts, g->words, o + 1))
+    for (int o = esc_graph_next(g, ck->loc, 0); o >= 0 && same;
+         o = esc_graph_next(g, ck->loc, o + 1))
       same = g->objs[o].kind == ESC_OBJ_HEAP && f->cands[g->objs[o].cand].bytes == c->bytes;
     if (same)
       return 1;

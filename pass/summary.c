@@ -104,9 +104,8 @@ static void into_flows(esc_func *f, esc_summary *s, int k, int foreign[2]) {
     int into = g->objs[f->pobj[k] + e].into;
     if (into < 0 || g->over_budget)
       continue;
-    const uint64_t *pts = g->locs[into].pts;
-    for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
-         o = esc_bits_next(pts, g->words, o + 1)) {
+    for (int o = esc_graph_next(g, into, 0); o >= 0;
+         o = esc_graph_next(g, into, o + 1)) {
       if (!esc_bit_get(g->param_objs, o)) {
         foreign[e] = 1;
         continue;
@@ -162,8 +161,8 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
     if (g->over_budget)
       leak(s, i, ESC_SINK_FREED, 0, NULL);
   }
-  for (int o = esc_bits_next(g->locs[g->ret].pts, g->words, 0); o >= 0;
-       o = esc_bits_next(g->locs[g->ret].pts, g->words, o + 1))
+  for (int o = esc_graph_next(g, g->ret, 0); o >= 0;
+       o = esc_graph_next(g, g->ret, o + 1))
     if (g->objs[o].kind != ESC_OBJ_PARAM && g->objs[o].kind != ESC_OBJ_PARAM_CONTENT &&
         g->objs[o].kind != ESC_OBJ_PARAM_DEEP)
       s->ret_other = 1;
@@ -172,9 +171,8 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
   /* Frees of a parameter, or calls that may free it. */
   for (int k = 0; k < f->nchecks; k++) {
     esc_check *ck = &f->checks[k];
-    const uint64_t *pts = g->locs[ck->loc].pts;
-    for (int o = esc_bits_next(pts, g->words, 0); o >= 0;
-         o = esc_bits_next(pts, g->words, o + 1)) {
+    for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
+         o = esc_graph_next(g, ck->loc, o + 1)) {
       const esc_obj *ob = &g->objs[o];
       if (ob->kind == ESC_OBJ_PARAM)
         leak(s, ob->param, ESC_SINK_FREED, 0, ck->call);
