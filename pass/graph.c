@@ -29,6 +29,7 @@ void esc_graph_free(esc_graph *g) {
   for (int i = 0; i < g->nlocs; i++) {
     esc_loc *l = &g->locs[i];
     esc_pts_free(&l->pts, g->words, NULL);
+    esc_pts_free(&l->done, g->words, NULL);
     free(l->out);
     free(l->loads);
     free(l->stores);
@@ -86,8 +87,10 @@ static int over_cap(esc_graph *g) {
     return 1;
   if (g->set_bytes <= (size_t)ESC_GRAPH_MAX_BYTES)
     return 0;
-  for (int i = 0; i < g->nlocs; i++)
+  for (int i = 0; i < g->nlocs; i++) {
     esc_pts_free(&g->locs[i].pts, g->words, &g->set_bytes);
+    esc_pts_free(&g->locs[i].done, g->words, &g->set_bytes);
+  }
   g->nosets = 1;
   g->over_budget = 1;
   g->nwork = 0;
@@ -171,16 +174,21 @@ int esc_graph_loc_of(esc_graph *g, LLVMValueRef v) {
   return l;
 }
 
-/* flow_along: dst gets src's set, without the parameters' objects when
- * src is filtered; 1 when dst grew. */
-static int flow_along(esc_graph *g, int src, int dst) {
+/* flow_set: dst gets `set` (src's, or what is new in it), without the
+ * parameters' objects when src is filtered; 1 when dst grew. */
+static int flow_set(esc_graph *g, const esc_pts *set, int src, int dst) {
   if (g->nosets || g->over_budget)
     return 0;
-  g->steps += esc_pts_cost(&g->locs[src].pts, g->words);
-  int grew = esc_pts_union(&g->locs[dst].pts, &g->locs[src].pts,
+  g->steps += esc_pts_cost(set, g->words);
+  int grew = esc_pts_union(&g->locs[dst].pts, set,
                            g->locs[src].filtered ? g->param_objs : NULL, g->words,
                            &g->set_bytes);
   return grew && !over_cap(g);
+}
+
+/* flow_along: a new edge carries all of src's set. */
+static int flow_along(esc_graph *g, int src, int dst) {
+  return flow_set(g, &g->locs[src].pts, src, dst);
 }
 
 void esc_graph_addr(esc_graph *g, int obj, int dst) {
@@ -246,42 +254,62 @@ void esc_graph_escape(esc_graph *g, int src, esc_why why, LLVMValueRef at) {
   esc_graph_copy(g, src, g->heap, why, at);
 }
 
-/* visit propagates one location's set along its edges and constraints. */
+/* next_of: the next object of `set` from `from` on, -1 at the end. */
+static int next_of(const esc_graph *g, const esc_pts *set, int from) {
+  return g->nosets ? -1 : esc_pts_next(set, g->words, from);
+}
+
+/* apply_store: the store constraint k of location li, for object o. */
+static void apply_store(esc_graph *g, int li, int k, int o) {
+  esc_obj *ob = &g->objs[o];
+  int outside = o == 0 || ob->kind == ESC_OBJ_PARAM || ob->kind == ESC_OBJ_PARAM_CONTENT ||
+                ob->kind == ESC_OBJ_PARAM_DEEP;
+  ob->written = 1;
+  int dst = !outside ? ob->content : ob->into >= 0 ? ob->into : g->heap;
+  esc_graph_copy(g, g->locs[li].stores[k], dst, outside ? ESC_WHY_STORE_UNK : ESC_WHY_STORE,
+                 g->locs[li].store_at[k]);
+}
+
+/* visit propagates what is new in one location's set along its edges and
+ * constraints (difference propagation: an edge or a constraint already
+ * had the rest), and applies its constraints added since the last visit
+ * to all of the set. */
 static void visit(esc_graph *g, int li) {
+  if (g->nosets)
+    return;
+  esc_pts fresh;
+  memset(&fresh, 0, sizeof fresh);
+  size_t fresh_bytes = 0;
+  esc_pts_minus(&fresh, &g->locs[li].pts, &g->locs[li].done, g->words, &fresh_bytes);
+  esc_pts_union(&g->locs[li].done, &fresh, NULL, g->words, &g->set_bytes);
+  int old_loads = g->locs[li].loads_done, old_stores = g->locs[li].stores_done;
+  g->locs[li].loads_done = g->locs[li].nloads;
+  g->locs[li].stores_done = g->locs[li].nstores;
   for (int i = 0; i < g->locs[li].nout; i++) {
-    esc_loc *l = &g->locs[li];
-    int d = l->out[i].dst;
-    if (flow_along(g, li, d))
+    int d = g->locs[li].out[i].dst;
+    if (flow_set(g, &fresh, li, d))
       enqueue(g, d);
   }
   /* dst = *this: every object this may point to lends its contents. */
-  for (int i = 0; i < g->locs[li].nloads; i++)
-    for (int o = esc_graph_next(g, li, 0); o >= 0;
-         o = esc_graph_next(g, li, o + 1))
-      esc_graph_copy(g, g->objs[o].content, g->locs[li].loads[i], ESC_WHY_LOAD,
-                     NULL);
+  for (int i = 0; i < g->locs[li].nloads; i++) {
+    const esc_pts *set = i < old_loads ? &fresh : &g->locs[li].pts;
+    for (int o = next_of(g, set, 0); o >= 0; o = next_of(g, set, o + 1))
+      esc_graph_copy(g, g->objs[o].content, g->locs[li].loads[i], ESC_WHY_LOAD, NULL);
+  }
   /* *this = src: src flows into the contents of every object this may
    * point to; into the heap when that object is not the function's own
    * (unknown memory, or the caller's objects behind parameters), except
    * that into a parameter's object P_k or Q_k it flows into the object's
    * `into` location (esc_graph_seal): the caller's store. */
-  for (int i = 0; i < g->locs[li].nstores; i++)
-    for (int o = esc_graph_next(g, li, 0); o >= 0;
-         o = esc_graph_next(g, li, o + 1)) {
-      esc_obj *ob = &g->objs[o];
-      int outside = o == 0 || ob->kind == ESC_OBJ_PARAM ||
-                    ob->kind == ESC_OBJ_PARAM_CONTENT || ob->kind == ESC_OBJ_PARAM_DEEP;
-      ob->written = 1;
-      int dst = !outside ? ob->content : ob->into >= 0 ? ob->into : g->heap;
-      esc_graph_copy(g, g->locs[li].stores[i], dst,
-                     outside ? ESC_WHY_STORE_UNK : ESC_WHY_STORE,
-                     g->locs[li].store_at[i]);
-    }
+  for (int i = 0; i < g->locs[li].nstores; i++) {
+    const esc_pts *set = i < old_stores ? &fresh : &g->locs[li].pts;
+    for (int o = next_of(g, set, 0); o >= 0; o = next_of(g, set, o + 1))
+      apply_store(g, li, i, o);
+  }
   /* An object reaching the heap escapes: anything may now read it (its
    * contents escape too) and write it (it holds unknown pointers). */
   if (li == g->heap)
-    for (int o = esc_graph_next(g, li, 0); o >= 0;
-         o = esc_graph_next(g, li, o + 1)) {
+    for (int o = next_of(g, &fresh, 0); o >= 0; o = next_of(g, &fresh, o + 1)) {
       if (!esc_bit_set(g->escaped, o))
         continue;
       int c = g->objs[o].content;
@@ -289,6 +317,7 @@ static void visit(esc_graph *g, int li) {
         enqueue(g, c);
       esc_graph_copy(g, c, g->heap, ESC_WHY_CONTENT, NULL);
     }
+  esc_pts_free(&fresh, g->words, &fresh_bytes);
 }
 
 static int empty(const esc_graph *g, int loc) {

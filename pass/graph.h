@@ -78,6 +78,8 @@ typedef struct esc_loc {
   int content_of;   /* >= 0: this is the contents of that object */
   int deref_of;     /* >= 0: a temporary holding *deref_of (for explanations) */
   esc_pts pts;      /* read through esc_graph_next and esc_graph_holds */
+  esc_pts done;     /* the part of pts already sent along its edges and
+                       constraints: a visit sends only what is new */
   esc_edge *out;
   int nout, capout;
   int *loads; /* load constraints: dst = *this */
@@ -86,6 +88,7 @@ typedef struct esc_loc {
   int nstores, capstores;
   LLVMValueRef *store_at; /* instruction of each store constraint */
   int capstore_at;
+  int loads_done, stores_done; /* constraints applied to all of done */
   int queued;       /* on the solver's work list */
   int filtered;     /* its edges carry only objects that are not a
                        parameter's (an `into` location's edge to the heap) */

@@ -165,6 +165,35 @@ int esc_pts_union(esc_pts *dst, const esc_pts *src, const uint64_t *drop, int wo
   return 1;
 }
 
+void esc_pts_minus(esc_pts *out, const esc_pts *a, const esc_pts *b, int words,
+                   size_t *bytes) {
+  if (a->bits) {
+    out->bits = esc_alloc((size_t)words * sizeof *out->bits);
+    *bytes += (size_t)words * sizeof *out->bits;
+    for (int w = 0; w < words; w++)
+      out->bits[w] = a->bits[w] & (b->bits ? ~b->bits[w] : ~(uint64_t)0);
+    if (!b->bits)
+      for (int i = 0; i < b->n; i++)
+        out->bits[b->elems[i] >> 6] &= ~((uint64_t)1 << (b->elems[i] & 63));
+    return;
+  }
+  reserve(out, a->n, words, bytes);
+  int j = 0;
+  for (int i = 0; i < a->n; i++) {
+    int x = a->elems[i];
+    if (b->bits) {
+      if (esc_bit_get(b->bits, x))
+        continue;
+    } else {
+      while (j < b->n && b->elems[j] < x)
+        j++;
+      if (j < b->n && b->elems[j] == x)
+        continue;
+    }
+    out->elems[out->n++] = x;
+  }
+}
+
 long esc_pts_cost(const esc_pts *s, int words) {
   return s->bits ? words : s->n ? s->n : 1;
 }

@@ -29,6 +29,9 @@ int esc_pts_empty(const esc_pts *s, int words);
  * bitset of `words` words, or NULL); 1 when dst grew. */
 int esc_pts_union(esc_pts *dst, const esc_pts *src, const uint64_t *drop, int words,
                   size_t *bytes);
+/* esc_pts_minus: out (empty) gets a's objects that b lacks. */
+void esc_pts_minus(esc_pts *out, const esc_pts *a, const esc_pts *b, int words,
+                   size_t *bytes);
 long esc_pts_cost(const esc_pts *s, int words); /* work of one union from it */
 size_t esc_pts_bytes(const esc_pts *s, int words);
 void esc_pts_free(esc_pts *s, int words, size_t *bytes);
