@@ -49,7 +49,14 @@ static void reserve(esc_pts *s, int need, int words, size_t *bytes) {
   s->cap = cap;
 }
 
+/* One word: the set is s->word, whatever else the fields say. */
+#define ONE(words) ((words) == 1)
+
 int esc_pts_has(const esc_pts *s, int obj) {
+  /* Without `words`: a one-word set has no elements and no bitset, and an
+   * empty set of more words has word 0. */
+  if (s->n == 0 && !s->bits)
+    return obj < 64 && ((s->word >> obj) & 1);
   if (s->bits)
     return esc_bit_get(s->bits, obj);
   int i = lower(s, obj);
@@ -57,6 +64,12 @@ int esc_pts_has(const esc_pts *s, int obj) {
 }
 
 int esc_pts_add(esc_pts *s, int obj, int words, size_t *bytes) {
+  if (ONE(words)) {
+    uint64_t m = (uint64_t)1 << obj;
+    int grew = !(s->word & m);
+    s->word |= m;
+    return grew;
+  }
   if (s->bits)
     return esc_bit_set(s->bits, obj);
   int i = lower(s, obj);
@@ -76,6 +89,10 @@ int esc_pts_add(esc_pts *s, int obj, int words, size_t *bytes) {
 int esc_pts_next(const esc_pts *s, int words, int from) {
   if (from < 0)
     from = 0;
+  if (ONE(words)) {
+    uint64_t x = from < 64 ? s->word & (~(uint64_t)0 << from) : 0;
+    return x ? __builtin_ctzll(x) : -1;
+  }
   if (s->bits)
     return esc_bits_next(s->bits, words, from);
   int i = lower(s, from);
@@ -83,6 +100,8 @@ int esc_pts_next(const esc_pts *s, int words, int from) {
 }
 
 int esc_pts_empty(const esc_pts *s, int words) {
+  if (ONE(words))
+    return s->word == 0;
   return s->bits ? esc_bits_next(s->bits, words, 0) < 0 : s->n == 0;
 }
 
@@ -127,6 +146,12 @@ static int news(const esc_pts *dst, const esc_pts *src, const uint64_t *drop) {
 
 int esc_pts_union(esc_pts *dst, const esc_pts *src, const uint64_t *drop, int words,
                   size_t *bytes) {
+  if (ONE(words)) {
+    uint64_t v = dst->word | (src->word & (drop ? ~drop[0] : ~(uint64_t)0));
+    int grew = v != dst->word;
+    dst->word = v;
+    return grew;
+  }
   if (dst == src || (!src->bits && src->n == 0))
     return 0;
   /* Into a bitset, or from one (a bitset holds more than a sorted set:
@@ -167,6 +192,10 @@ int esc_pts_union(esc_pts *dst, const esc_pts *src, const uint64_t *drop, int wo
 
 void esc_pts_minus(esc_pts *out, const esc_pts *a, const esc_pts *b, int words,
                    size_t *bytes) {
+  if (ONE(words)) {
+    out->word = a->word & ~b->word;
+    return;
+  }
   if (a->bits) {
     out->bits = esc_alloc((size_t)words * sizeof *out->bits);
     *bytes += (size_t)words * sizeof *out->bits;
@@ -195,6 +224,8 @@ void esc_pts_minus(esc_pts *out, const esc_pts *a, const esc_pts *b, int words,
 }
 
 long esc_pts_cost(const esc_pts *s, int words) {
+  if (ONE(words))
+    return 1;
   return s->bits ? words : s->n ? s->n : 1;
 }
 

@@ -2,7 +2,8 @@
  * hold.  Most locations of a big function hold one or two objects of
  * thousands, so a set starts as a sorted array of object numbers and turns
  * into a bitset of `words` 64-bit words only when the array would take as
- * many bytes (twice as many elements as words).  The graph's memory then
+ * many bytes (twice as many elements as words); a set of one word is
+ * kept in place.  The graph's memory then
  * grows with what the sets hold, not with locations times objects; a small
  * function (one word) still gets its bitset at the second element.  No LLVM
  * here.  Checked against plain flags by test/stress/Pts_sets.test; big
@@ -17,6 +18,8 @@ typedef struct esc_pts {
   int n, cap;     /* the sorted form's elements and room */
   int *elems;     /* sorted object numbers; NULL once dense */
   uint64_t *bits; /* the dense form: `words` words; NULL while sorted */
+  uint64_t word;  /* the whole set when words is 1 (a function of at most
+                     64 objects, most of them): nothing allocated */
 } esc_pts;
 
 /* `bytes` is the owner's running total of the memory all its sets hold
