@@ -111,6 +111,34 @@ static escb_libfunc libfunc(LibFunc LF) {
   }
 }
 
+extern "C" int escb_lib_refused(escb_ctx *ctx, LLVMValueRef call, char *proto, size_t n) {
+  if (n)
+    proto[0] = 0;
+  auto *CB = dyn_cast<CallBase>(unwrap(call));
+  /* The function called even when the call's type is not its declared
+   * one (a K&R `int free();` called with a pointer), which LLVM takes for
+   * an indirect call. */
+  Function *F = CB ? dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts()) : nullptr;
+  if (!F || F->isIntrinsic())
+    return 0;
+  const TargetLibraryInfo &TLI = ctx->tli(*CB->getFunction());
+  LibFunc LF;
+  if (!TLI.getLibFunc(F->getName(), LF) || TLI.getLibFunc(*CB, LF))
+    return 0;
+  bool family = libfunc(LF) != ESCB_LIB_OTHER || LF == LibFunc_free ||
+                LF == LibFunc_ZdlPv || LF == LibFunc_ZdaPv;
+  if (!family)
+    return 0;
+  if (!TLI.has(LF) || CB->isNoBuiltin())
+    return 2;
+  std::string text;
+  raw_string_ostream os(text);
+  F->getFunctionType()->print(os);
+  os.flush();
+  snprintf(proto, n, "%s", text.c_str());
+  return 1;
+}
+
 extern "C" void escb_call_facts(escb_ctx *ctx, LLVMValueRef call, escb_callfacts *out) {
   memset(out, 0, sizeof *out);
   out->freed_arg = out->realloc_arg = -1;

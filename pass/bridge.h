@@ -67,6 +67,14 @@ typedef struct escb_callfacts {
 
 void escb_call_facts(escb_ctx *ctx, LLVMValueRef call, escb_callfacts *out);
 
+/* escb_lib_refused: the direct callee is named as one of the C library's
+ * allocation or free functions, and TargetLibraryInfo still does not take
+ * this call for it: 1, its declared prototype is not the library's (a K&R
+ * `extern void *malloc(unsigned)`; proto gets the declared type as IR text);
+ * 2, the function is not the library's in the caller (-fno-builtin,
+ * -ffreestanding); 0 otherwise. */
+int escb_lib_refused(escb_ctx *ctx, LLVMValueRef call, char *proto, size_t n);
+
 /* escb_function_libfunc: which library function TargetLibraryInfo, as it
  * stands for the code of `caller`, takes function fn for (its name and
  * prototype); *is_free: fn is free itself.  For a function held in a slot

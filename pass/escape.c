@@ -340,6 +340,8 @@ static void judge(esc_run *r, int i, esc_func *f) {
       esc_report_site(&r->rep, f, &f->cands[k], &r->sites);
     esc_report_params(&r->rep, f, &r->sums.v[i], &r->sites);
     esc_report_indirect(f);
+    if (r->opt->m > 0)
+      esc_report_refused(&r->rep, f);
   }
 }
 

@@ -294,6 +294,7 @@ void esc_report_site(esc_report *r, esc_func *f, esc_cand *c, esc_sites *sites);
 void esc_report_removed(esc_report *r, const esc_site *s);
 void esc_report_wrapper_kept(esc_report *r, const esc_site *s);
 void esc_report_indirect(esc_func *f);
+void esc_report_refused(esc_report *r, esc_func *f);
 void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
                        esc_sites *sites);
 void esc_report_print(esc_report *r, int level);

@@ -513,6 +513,55 @@ static void site_remark(esc_func *f, esc_cand *c, const esc_entry *e) {
     free(lines[k]);
 }
 
+/* esc_report_refused: a line for each call of a function named as the C
+ * library's malloc, calloc, realloc, free, strdup, operator new, ... that
+ * LLVM does not take for it, so that the report is not silent about a
+ * `malloc` the user wrote (a K&R declaration `extern void *malloc(unsigned)`
+ * or `extern int free();` gives it another prototype; -fno-builtin turns it
+ * off):
+ *   t.c:12:9: malloc(n) is not the C library's malloc: declared as ptr (i32) in this module
+ *   t.c:14:3: free(p) is not the C library's free here (-fno-builtin or -ffreestanding)
+ * What it does with its arguments is then unknown (escb_lib_refused's facts;
+ * the calls are no allocation sites, and no frees, for any rule). */
+void esc_report_refused(esc_report *r, esc_func *f) {
+  size_t fl = 0;
+  const char *fname = LLVMGetValueName2(f->fn, &fl);
+  ESC_FOR_EACH_INST(f->fn, bb, i) {
+    if (LLVMGetInstructionOpcode(i) != LLVMCall && LLVMGetInstructionOpcode(i) != LLVMInvoke)
+      continue;
+    char proto[512], callee[256];
+    int why = escb_lib_refused(f->ctx, i, proto, sizeof proto);
+    if (!why)
+      continue;
+    escb_display_name(LLVMGetCalledValue(i), callee, sizeof callee);
+    char *call = esc_call_text(i, NULL);
+    esc_buf t = {0};
+    if (why == 1)
+      esc_buf_printf(&t, "%s is not the C library's %s: declared as %s in this module", call,
+                     callee, proto);
+    else
+      esc_buf_printf(&t, "%s is not the C library's %s here (-fno-builtin or -ffreestanding)",
+                     call, callee);
+    free(call);
+    esc_entry e;
+    memset(&e, 0, sizeof e);
+    LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(i);
+    char file[1024];
+    if (loc && esc_loc_path(loc, file, sizeof file) && LLVMDILocationGetLine(loc)) {
+      e.file = esc_strdup(file);
+      e.line = LLVMDILocationGetLine(loc);
+      e.col = LLVMDILocationGetColumn(loc);
+    }
+    e.fnorder = f->order;
+    e.where = esc_alloc(fl + 1);
+    memcpy(e.where, fname, fl);
+    e.text = t.s;
+    e.param = 1; /* the text is the whole line, and no allocation site */
+    e.stack = 0;
+    push(r, &e);
+  }
+}
+
 /* esc_report_indirect: an analysis remark IndirectCalls for a function
  * that calls through function pointers (the analysis does not follow
  * them: what is allocated or kept behind them is not seen).  escape-build
