@@ -488,10 +488,16 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
     char c = k < nfixed ? m->params[k] : (m->varargs ? m->varargs : 'e');
     esc_leaks t = letter_leaks(c);
     int into = -1;
-    if (c >= '0' && c <= '9' && (unsigned)(c - '0') < nargs)
-      into = esc_graph_loc_of(g, LLVMGetOperand(call, (unsigned)(c - '0')));
-    if (c >= '0' && c <= '9' && into < 0)
-      t = unknown_leaks(); /* stored through a constant: anywhere */
+    LLVMValueRef dst = c >= '0' && c <= '9' && (unsigned)(c - '0') < nargs
+                           ? LLVMGetOperand(call, (unsigned)(c - '0'))
+                           : NULL;
+    if (dst)
+      into = esc_graph_loc_of(g, dst);
+    /* Stored through another constant: anywhere.  Through a null pointer:
+     * nowhere, as the library's specification says (strtol's endptr "if
+     * not a null pointer"). */
+    if (c >= '0' && c <= '9' && into < 0 && !(dst && LLVMIsAConstantPointerNull(dst)))
+      t = unknown_leaks();
     /* A callback receives pointers into some arguments' objects. */
     if (m->callback >= 0 && (unsigned)m->callback < nargs)
       for (const char *d = m->cb_gets; *d; d++)
