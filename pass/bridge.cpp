@@ -122,9 +122,9 @@ extern "C" int escb_lib_refused(escb_ctx *ctx, LLVMValueRef call, char *proto, s
   if (!F || F->isIntrinsic())
     return 0;
   const TargetLibraryInfo &TLI = ctx->tli(*CB->getFunction());
-  LibFunc LF;
-  if (!TLI.getLibFunc(F->getName(), LF) || TLI.getLibFunc(*CB, LF))
-    return 0;
+  LibFunc LF, taken;
+  if (!TLI.getLibFunc(F->getName(), LF) || TLI.getLibFunc(*CB, taken))
+    return 0; /* not a library name, or LLVM takes the call for it */
   bool family = libfunc(LF) != ESCB_LIB_OTHER || LF == LibFunc_free ||
                 LF == LibFunc_ZdlPv || LF == LibFunc_ZdaPv;
   if (!family)

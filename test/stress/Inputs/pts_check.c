@@ -1,8 +1,9 @@
 /* pts_check.c — the points-to sets of pass/pts.c against a plain array of
- * flags, under random adds and unions (with and without a drop mask), for
- * several bitset widths: every query (has, next, empty) must agree, a union
- * must say whether it grew, and the running byte total must equal the sum
- * of the sets' own sizes.  Prints one line per width; exits 1 on the first
+ * flags, under random adds, unions (with and without a drop mask) and
+ * differences, for several bitset widths: every query (has, next, empty)
+ * must agree, a union must say whether it grew, a difference (a minus b)
+ * must hold just that, and the running byte total must equal the sum of
+ * the sets' own sizes.  Prints one line per width; exits 1 on the first
  * disagreement. */
 #include "pts.h"
 #include "util.h"
@@ -63,7 +64,7 @@ static long run(int words, long ops) {
   for (long op = 0; op < ops; op++) {
     int a = (int)(next_rand() % SETS), b = (int)(next_rand() % SETS);
     unsigned char *ra = ref + (size_t)a * nobjs, *rb = ref + (size_t)b * nobjs;
-    unsigned kind = next_rand() % 10;
+    unsigned kind = next_rand() % 11;
     if (kind < 5) { /* add, mostly among a few objects so that sets overlap */
       int o = (int)(next_rand() % (kind < 3 ? (unsigned)nobjs : 8u));
       int grew = esc_pts_add(&sets[a], o, words, &bytes);
@@ -83,6 +84,21 @@ static long run(int words, long ops) {
         for (int o = 0; o < nobjs; o++)
           if (rb[o] && !(d && esc_bit_get(d, o)))
             ra[o] = 1;
+    } else if (kind == 9) { /* a visit's new part: a minus b, in a set of its own */
+      esc_pts out;
+      memset(&out, 0, sizeof out);
+      size_t out_bytes = 0;
+      esc_pts_minus(&out, &sets[a], &sets[b], words, &out_bytes);
+      unsigned char *rm = calloc((size_t)nobjs, 1);
+      for (int o = 0; o < nobjs; o++)
+        rm[o] = ra[o] && !rb[o];
+      agree(&out, rm, nobjs, words, op);
+      if (out_bytes != esc_pts_bytes(&out, words))
+        fail("minus's bytes", words, op);
+      esc_pts_free(&out, words, &out_bytes);
+      if (out_bytes != 0)
+        fail("minus's bytes after free", words, op);
+      free(rm);
     } else if (next_rand() % 8 == 0) { /* now and then start a set over */
       esc_pts_free(&sets[a], words, &bytes);
       memset(ra, 0, (size_t)nobjs);
