@@ -26,7 +26,7 @@ typedef enum esc_reason {
   ESC_R_RECURSIVE,       /* in a recursive function, over its budget */
   ESC_R_NO_SIDE_STACK,   /* ...where the side stack is not available for the target */
   ESC_R_CHAIN,           /* over the call-chain budget, given its callees */
-  ESC_R_SETJMP,          /* the function calls setjmp or the like */
+  ESC_R_SETJMP,          /* a returns_twice call (setjmp) may run before it */
   ESC_R_LOOP,            /* an object may be live into the next iteration */
   ESC_R_FREED_MIXED,     /* freed through a pointer that may be something else */
   ESC_R_MAY_FREE,        /* passed to a call that may free it */
@@ -164,7 +164,7 @@ typedef struct esc_func {
   const esc_summaries *sums; /* callees' summaries, or NULL */
   int nparams;
   int *pobj;         /* per parameter: its ESC_OBJ_PARAM object */
-  int returns_twice; /* calls setjmp, vfork...: locals are not safe */
+  int returns_twice; /* calls setjmp, vfork...: see solve.c's after_twice */
   int recursive;     /* on a call-graph cycle */
   int side_stack_usable; /* recursive, and the side stack is usable */
   uint64_t chain_below; /* most converted bytes in frames below this one */

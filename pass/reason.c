@@ -148,7 +148,7 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
                    v->limit, v->bytes);
     return;
   case ESC_R_SETJMP:
-    esc_buf_printf(out, "  the function calls setjmp or another returns_twice function\n");
+    esc_buf_printf(out, "  reachable from a call of setjmp or another returns_twice function\n");
     return;
   case ESC_R_LOOP: esc_buf_printf(out, "  live across loop iterations\n"); return;
   case ESC_R_FREED_MIXED:

@@ -125,6 +125,19 @@ static void call_lifetime(LLVMBuilderRef b, LLVMModuleRef m, const char *name,
   escb_build_lifetime(b, m, name, bytes, slot);
 }
 
+/* pin: in a function that calls setjmp (solve.c's after_twice), a slot's
+ * address goes to an empty asm at entry, as a captured pointer, so no pass
+ * keeps the object's contents in registers across a call: a second return
+ * from setjmp finds them in memory, as it would a heap object's.  Such
+ * slots get no lifetime markers either: none is shared. */
+static void pin(LLVMBuilderRef b, LLVMValueRef slot) {
+  LLVMTypeRef ptr = LLVMTypeOf(slot);
+  LLVMTypeRef fty = LLVMFunctionType(LLVMVoidTypeInContext(LLVMGetTypeContext(ptr)), &ptr, 1, 0);
+  LLVMValueRef fn = LLVMGetInlineAsm(fty, (char *)"", 0, (char *)"r", 1, 1, 0,
+                                     LLVMInlineAsmDialectATT, 0);
+  LLVMBuildCall2(b, fty, fn, &slot, 1, "");
+}
+
 /* esc_free: a free call and what becomes of it. */
 typedef struct esc_free {
   LLVMValueRef call;
@@ -222,6 +235,8 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   } else {
     buf = LLVMBuildAlloca(b, escb_array_type(i8, c->bytes), "guard.stack");
     LLVMSetAlignment(buf, (unsigned)c->align);
+    if (f->returns_twice)
+      pin(b, buf);
   }
 
   LLVMPositionBuilderBefore(b, call);
@@ -468,6 +483,8 @@ static void convert(esc_func *f, esc_cand *c, int markers, LLVMBuilderRef b) {
   snprintf(name, sizeof name, "%.*s%sstack", (int)(n > 40 ? 40 : n), old, n ? "." : "");
   LLVMValueRef slot = LLVMBuildAlloca(b, ty, name);
   LLVMSetAlignment(slot, (unsigned)c->align);
+  if (f->returns_twice)
+    pin(b, slot);
 
   LLVMPositionBuilderBefore(b, call);
   LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
@@ -611,7 +628,7 @@ void esc_rewrite(esc_func *f) {
     esc_cand *c = &f->cands[k];
     if (c->verdict.reason != ESC_OK)
       continue;
-    convert(f, c, direct[k] > 0 && indirect[k] == 0, b);
+    convert(f, c, direct[k] > 0 && indirect[k] == 0 && !f->returns_twice, b);
     f->nconverted++;
   }
 
@@ -634,7 +651,7 @@ void esc_rewrite(esc_func *f) {
       f->rewrites |= ESC_RW_INVOKE;
     }
     int cand = frees[k].cand;
-    if (cand >= 0 && indirect[cand] == 0) {
+    if (cand >= 0 && indirect[cand] == 0 && !f->returns_twice) {
       esc_cand *c = &f->cands[cand];
       LLVMPositionBuilderBefore(b, call);
       LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));

@@ -3,9 +3,10 @@
  * A site moves to the stack only if its object never reaches the heap
  * location, every free of it frees only converted objects, no callee may
  * free it, its size is a constant within the caps, the function is not on a
- * call-graph cycle (beyond its own budget) and calls no returns_twice
- * function, and, when the site is on a CFG cycle, no object from one
- * iteration can be live when the next one is allocated.  A site whose
+ * call-graph cycle (beyond its own budget), no returns_twice call (setjmp)
+ * can run before it in the same call of the function, and, when the site
+ * is on a CFG cycle, no object from one iteration can be live when the
+ * next one is allocated.  A site whose
  * pointer reaches realloc (call.c's grow rule) may still move: its reallocs
  * move it to the heap (grows).  Exercised by test/ir/ and test/exec/.
  */
@@ -459,9 +460,62 @@ static int loop_safe(esc_func *f, esc_loops *lp, esc_cand *c) {
   return holders_dead(f, lp, c, 0) && !ssa_live_at(f, lp, c->obj, c->call);
 }
 
+static int is_twice(LLVMValueRef i) {
+  return esc_is_call(i) && escb_call_returns_twice(i);
+}
+
+/* after_twice: per block, may it run after a returns_twice call of the
+ * function has returned?  Those are the blocks reachable from the blocks
+ * holding one.  A second return (longjmp's) leaves a call the CFG does not
+ * show and goes on after the setjmp, so only there can a site run again
+ * while an object of its earlier run is live; a site no such call reaches
+ * runs as the CFG says, and the loop rule holds for it.  Its slot is kept
+ * in memory across the calls (rewrite.c's pin). */
+static char *after_twice(esc_cfg *c) {
+  int n = c->g.n, sp = 0;
+  char *after = esc_alloc((size_t)n + 1);
+  for (int b = 0; b < n; b++) {
+    int has = 0;
+    for (LLVMValueRef i = LLVMGetFirstInstruction(c->blocks[b]); i && !has;
+         i = LLVMGetNextInstruction(i))
+      has = is_twice(i);
+    for (int k = 0; has && k < c->g.nsucc[b]; k++) {
+      int s = c->g.succ[b][k];
+      if (!after[s]) {
+        after[s] = 1;
+        c->stack[sp++] = s;
+      }
+    }
+  }
+  while (sp > 0) {
+    int b = c->stack[--sp];
+    for (int k = 0; k < c->g.nsucc[b]; k++) {
+      int s = c->g.succ[b][k];
+      if (!after[s]) {
+        after[s] = 1;
+        c->stack[sp++] = s;
+      }
+    }
+  }
+  return after;
+}
+
+/* runs_after_twice: the site is in such a block, or after such a call in
+ * its own block (or is one). */
+static int runs_after_twice(esc_cfg *c, const char *after, LLVMValueRef site) {
+  int b = esc_ptrmap_get(&c->index, LLVMGetInstructionParent(site));
+  if (b < 0 || after[b])
+    return 1;
+  for (LLVMValueRef i = site; i; i = LLVMGetPreviousInstruction(i))
+    if (is_twice(i))
+      return 1;
+  return 0;
+}
+
 static void loops(esc_func *f) {
   esc_loops lp;
   int built = 0;
+  char *after = NULL;
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
     if (c->verdict.reason != ESC_OK)
@@ -469,7 +523,13 @@ static void loops(esc_func *f) {
     if (!built) {
       cfg_build(&lp.cfg, f->fn);
       holders_build(&lp.h, &f->g);
+      if (f->returns_twice)
+        after = after_twice(&lp.cfg);
       built = 1;
+    }
+    if (after && runs_after_twice(&lp.cfg, after, c->call)) {
+      refuse(c, because(ESC_R_SETJMP, NULL));
+      continue;
     }
     int b = esc_ptrmap_get(&lp.cfg.index, LLVMGetInstructionParent(c->call));
     c->in_cycle = b < 0 || lp.cfg.sccs.cyclic[b];
@@ -480,6 +540,7 @@ static void loops(esc_func *f) {
     cfg_free(&lp.cfg);
     holders_free(&lp.h);
   }
+  free(after);
 }
 
 /* unify: objects freed through one pointer convert together or not at all. */
@@ -648,8 +709,6 @@ void esc_solve_verdicts(esc_func *f) {
     else if (esc_graph_obj_escaped(g, c->obj))
       refuse(c, because(ESC_R_FLOW, NULL));
     size_checks(f, c);
-    if (f->returns_twice)
-      refuse(c, because(ESC_R_SETJMP, NULL));
   }
   if (g->over_budget)
     return;

@@ -53,7 +53,7 @@ int main(void) {
 // CHECK-NEXT:flow: {heap} = malloc(...):
 // CHECK-NEXT:from malloc(...) (stored to global held) at Profile_longjmp.c:25:8
 // CHECK-NEXT:! 1 16 1 0 0 Profile_longjmp.c:43:13: malloc(16) in main
-// CHECK-NEXT:the function calls setjmp or another returns_twice function
+// CHECK-NEXT:reachable from a call of setjmp or another returns_twice function
 // CHECK-NEXT:converted sites by avoided allocations:
 // CHECK-NEXT:avoided bytes site
 // CHECK-NEXT:(none)

@@ -1,6 +1,6 @@
 // Explain_function: the -escape-m=2 reason for allocations kept on the heap
-// by what their function does: recursion (its budget is 0 bytes), setjmp
-// (returns_twice), and an object still live in the next loop iteration. The
+// by what their function does: recursion (its budget is 0 bytes), a site
+// after setjmp (returns_twice), and an object still live in the next loop iteration. The
 // whole report is checked word for word, indentation included
 // (--strict-whitespace: no space after the colons below), and no other line
 // may appear (--implicit-check-not).
@@ -35,14 +35,15 @@ __attribute__((noinline)) static int depth(int n) {
 __attribute__((noinline)) static void jump(int v) { longjmp(env, v); }
 
 __attribute__((noinline)) static int guarded(void) {
+  if (setjmp(env) == 0)
+    jump(1);
   unsigned char *p = malloc(32);
   memset(p, 1, 32);
   int s = sum(p, 32);
-  if (setjmp(env) == 0)
-    jump(1);
   free(p);
   return s;
 }
+
 
 __attribute__((noinline)) static int chain(int n) {
   unsigned char *prev = NULL;
@@ -71,10 +72,10 @@ int main(void) {
 // CHECK:Explain_function.c:18:63: p does not escape
 // CHECK-NEXT:Explain_function.c:26:22: malloc(32) does not escape:
 // CHECK-NEXT:Explain_function.c:26:22:   recursive: on the thread's side stack while it has room, else on the heap
-// CHECK-NEXT:Explain_function.c:38:22: malloc(32) escapes to heap:
-// CHECK-NEXT:Explain_function.c:38:22:   the function calls setjmp or another returns_twice function
-// CHECK-NEXT:Explain_function.c:51:26: malloc(16) escapes to heap:
-// CHECK-NEXT:Explain_function.c:51:26:   live across loop iterations
+// CHECK-NEXT:Explain_function.c:40:22: malloc(32) escapes to heap:
+// CHECK-NEXT:Explain_function.c:40:22:   reachable from a call of setjmp or another returns_twice function
+// CHECK-NEXT:Explain_function.c:52:26: malloc(16) escapes to heap:
+// CHECK-NEXT:Explain_function.c:52:26:   live across loop iterations
 
 // NOCHECK:Explain_function.c:26:22: malloc(32) escapes to heap:
 // NOCHECK-NEXT:Explain_function.c:26:22:   recursive: the function is on a call-graph cycle (budget 0 bytes)
