@@ -123,6 +123,40 @@ static void into_flows(esc_func *f, esc_summary *s, int k, int foreign[2]) {
   }
 }
 
+/* returned_holders: parameter objects held by the function's own objects
+ * (or unknown memory) that the result may point to, directly or through
+ * more of them: `x = malloc(..); x->p = p; return x;` hands the caller an
+ * object it may keep, and p with it, so p leaks (Go: x escapes to the heap,
+ * and p with it).  The result's own parameter objects are the rows above
+ * (to result ~r0); their contents are the caller's to follow. */
+static void returned_holders(esc_func *f, esc_summary *s) {
+  esc_graph *g = &f->g;
+  char *seen = esc_alloc((size_t)g->nobjs + 1);
+  int *stack = esc_alloc(((size_t)g->nobjs + 1) * sizeof(int));
+  int sp = 0;
+  for (int o = esc_graph_next(g, g->ret, 0); o >= 0; o = esc_graph_next(g, g->ret, o + 1))
+    if (!esc_bit_get(g->param_objs, o) && !seen[o]) {
+      seen[o] = 1;
+      stack[sp++] = o;
+    }
+  while (sp > 0) {
+    int c = g->objs[stack[--sp]].content;
+    for (int o = esc_graph_next(g, c, 0); o >= 0; o = esc_graph_next(g, c, o + 1)) {
+      if (esc_bit_get(g->param_objs, o)) {
+        int i = g->objs[o].param;
+        if (o == f->pobj[i])
+          leak(s, i, ESC_SINK_HEAP, 0, NULL);
+        leak(s, i, ESC_SINK_HEAP, 1, NULL);
+      } else if (!seen[o]) {
+        seen[o] = 1;
+        stack[sp++] = o;
+      }
+    }
+  }
+  free(seen);
+  free(stack);
+}
+
 void esc_summary_extract(esc_func *f, esc_summary *s) {
   esc_graph *g = &f->g;
   esc_summary_free(s);
@@ -168,6 +202,8 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
       s->ret_other = 1;
   if (g->over_budget)
     s->ret_other = 1;
+  else
+    returned_holders(f, s);
   /* Frees of a parameter, or calls that may free it. */
   for (int k = 0; k < f->nchecks; k++) {
     esc_check *ck = &f->checks[k];
