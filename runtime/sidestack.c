@@ -76,15 +76,19 @@ static int map_side(struct escape_side *s) {
   return 1;
 }
 
-/* __escape_side_mark: the top to return to when the calling frame ends. */
-ESCAPE_HIDDEN char *__escape_side_mark(void) { return __escape_side.top; }
+static char *mark_slow(void);
 
-/* __escape_side_release: the calling frame ends; its objects are gone. */
-ESCAPE_HIDDEN void __escape_side_release(char *mark) {
-  struct escape_side *s = &__escape_side;
-  if (s->base && s->base != (char *)-1)
-    s->top = mark ? mark : s->base; /* NULL: marked before first use */
+/* __escape_side_mark: the top to return to when the calling frame ends.
+ * The first mark of a thread maps its side stack, so a mark is NULL only
+ * where mapping failed (and top stays NULL there: nothing is handed out). */
+ESCAPE_HIDDEN char *__escape_side_mark(void) {
+  char *top = __escape_side.top;
+  return top ? top : mark_slow();
 }
+
+/* __escape_side_release: the calling frame ends; its objects are gone.
+ * One store: a mark is the top it was taken at, mapped or NULL alike. */
+ESCAPE_HIDDEN void __escape_side_release(char *mark) { __escape_side.top = mark; }
 
 /* __escape_side_free: p is freed; nonzero when it is a side-stack object
  * (so the heap's free is not called).  n is the object's size as handed
@@ -117,6 +121,15 @@ ESCAPE_HIDDEN void *__escape_side_alloc(size_t n, size_t align) {
     return alloc_slow(n, align);
   s->top = (char *)(top + n);
   return (void *)top;
+}
+
+/* mark_slow: the thread's first mark (base NULL: map the side stack), or
+ * one after mapping failed (base (char *)-1). */
+__attribute__((noinline)) static char *mark_slow(void) {
+  struct escape_side *s = &__escape_side;
+  if (!s->base)
+    map_side(s);
+  return s->top;
 }
 
 /* alloc_slow: the side stack is full, or not mapped yet (base NULL: map it
