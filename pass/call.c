@@ -355,6 +355,31 @@ static int allocator(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
 
 /* --- 3. and 4. summaries and library models --- */
 
+/* content_freed: the callee may free what the argument points to, one
+ * deref down or further (a destructor that frees a tree: freed 1). */
+static int content_freed(const esc_leaks *t) {
+  for (int d = 1; d < ESC_LEAKS_LEVELS; d++)
+    if (esc_leaks_has(t, ESC_SINK_FREED, d))
+      return 1;
+  return 0;
+}
+
+/* may_free_below: every object one deref below argument a or further may
+ * be freed by the call: a may-free check at each level (the third loads
+ * from itself: three derefs or more), as for the argument's own object. */
+static void may_free_below(esc_func *f, LLVMValueRef call, int a) {
+  esc_graph *g = &f->g;
+  int from = a;
+  for (int d = 1; d <= 3; d++) {
+    int t = esc_graph_new_deref(g, from);
+    esc_graph_load(g, from, t);
+    if (d == 3)
+      esc_graph_load(g, t, t);
+    esc_add_check(f, ESC_CHECK_MAY_FREE, call, t);
+    from = t;
+  }
+}
+
 /* apply: argument a of a call, given what the callee does with it; the
  * edges into the heap carry the rule that knew it (arg_why, content_why:
  * the summary's or the library model's pair, graph.h). */
@@ -398,6 +423,8 @@ static void apply(esc_func *f, LLVMValueRef call, int a, const esc_leaks *t, int
     esc_graph_store(g, a, store_into, call);
   if (esc_leaks_has(t, ESC_SINK_FREED, 0) && !esc_leaks_has(t, ESC_SINK_HEAP, 0))
     esc_add_check(f, ESC_CHECK_MAY_FREE, call, a);
+  if (content_freed(t) && !esc_leaks_reaches(t, ESC_SINK_HEAP))
+    may_free_below(f, call, a);
 }
 
 /* unknown_leaks: what a callee nothing is known of may do with an argument:

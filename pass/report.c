@@ -752,6 +752,13 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
      * level at which it reaches the heap says which line, as in Go. */
     int freed = esc_leaks_has(&t, ESC_SINK_FREED, 0);
     int heap = esc_leaks_lowest(&t, ESC_SINK_HEAP);
+    /* Only what it points to may be freed (freed 1), nothing leaks to the
+     * heap: its contents leak, and the line is the heap's at level 1. */
+    int content_freed = 0;
+    for (int d = 1; d < ESC_LEAKS_LEVELS; d++)
+      content_freed |= heap < 0 && esc_leaks_has(&t, ESC_SINK_FREED, d);
+    if (content_freed)
+      heap = 1;
     esc_buf lines = {0};
     if (heap == 0 || freed)
       esc_buf_printf(&lines, "leaking param: %s\n", name);
@@ -799,6 +806,9 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
         esc_pos_text(s->why[i], pos, sizeof pos);
       if (freed)
         esc_buf_printf(&d, "  parameter %s may be freed%s%s\n", name,
+                       s->why[i] ? " at " : "", s->why[i] ? pos : "");
+      else if (content_freed)
+        esc_buf_printf(&d, "  what parameter %s points to may be freed%s%s\n", name,
                        s->why[i] ? " at " : "", s->why[i] ? pos : "");
       else {
         /* Below level 0 the summary keeps only "at 1 or below" (leaks.c):

@@ -13,6 +13,7 @@
  *     or R_i or S_i is written, or Q_i, R_i or S_i is freed
  *   the result may hold P_i / Q_i / R_i / S_i   to result ~r0    result 0..3
  *   a free, or a callee, may free P_i  freed                     freed 0
+ *   ...or Q_i, R_i or S_i             leaking param content: p  freed 1
  *   P_j / Q_j is stored something that is not a parameter's object
  *                                      writes                   writes 0, 1
  *   P_i+d (d derefs down) is stored into P_k / Q_k
@@ -204,18 +205,20 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
     s->ret_other = 1;
   else
     returned_holders(f, s);
-  /* Frees of a parameter, or calls that may free it. */
-  for (int k = 0; k < f->nchecks; k++) {
-    esc_check *ck = &f->checks[k];
-    for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
-         o = esc_graph_next(g, ck->loc, o + 1)) {
-      const esc_obj *ob = &g->objs[o];
-      if (ob->kind == ESC_OBJ_PARAM)
-        leak(s, ob->param, ESC_SINK_FREED, 0, ck->call);
-      else if (ob->kind == ESC_OBJ_PARAM_CONTENT || ob->kind == ESC_OBJ_PARAM_DEEP)
-        leak(s, ob->param, ESC_SINK_HEAP, 1, ck->call); /* below level 0: folded */
+  /* Frees of a parameter, or calls that may free it; then of what it
+   * points to (so that a parameter's own free is the one -m=2 names). */
+  for (int below = 0; below < 2; below++)
+    for (int k = 0; k < f->nchecks; k++) {
+      esc_check *ck = &f->checks[k];
+      for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
+           o = esc_graph_next(g, ck->loc, o + 1)) {
+        const esc_obj *ob = &g->objs[o];
+        if (!below && ob->kind == ESC_OBJ_PARAM)
+          leak(s, ob->param, ESC_SINK_FREED, 0, ck->call);
+        else if (below && (ob->kind == ESC_OBJ_PARAM_CONTENT || ob->kind == ESC_OBJ_PARAM_DEEP))
+          leak(s, ob->param, ESC_SINK_FREED, 1, ck->call); /* below level 0: folded */
+      }
     }
-  }
   /* The first leak's instruction, for -m=2: the edge into the heap. */
   for (int i = 0; i < f->nparams; i++)
     if (esc_leaks_reaches(&s->leaks[i], ESC_SINK_HEAP) && !s->why[i]) {

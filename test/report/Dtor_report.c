@@ -22,7 +22,7 @@
 // CHECK-NEXT:Dtor_report.c:56:13:     flow: {heap} = r:
 // CHECK-NEXT:Dtor_report.c:56:13:       from r (returned) at Dtor_report.c:59:1
 // CHECK-NEXT:Dtor_report.c:61:27: leaking param: r:
-// CHECK-NEXT:Dtor_report.c:61:27:   parameter r may be freed at Dtor_report.c:64:3
+// CHECK-NEXT:Dtor_report.c:61:27:   parameter r may be freed at Dtor_report.c:66:3
 // CHECK-NEXT:Dtor_report.c:71:30: leaking param: r:
 // CHECK-NEXT:Dtor_report.c:71:30:   parameter r may be freed at Dtor_report.c:75:3
 // CHECK-NEXT:Dtor_report.c:78:60: r does not escape
