@@ -146,8 +146,16 @@ static int intrinsic(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
   switch (esc_intrinsic_kind_of(callee)) {
   case ESC_INTR_NONE:
     return 0;
-  case ESC_INTR_MARKER: case ESC_INTR_MEMSET: case ESC_INTR_NOFLOW:
+  case ESC_INTR_MARKER: case ESC_INTR_NOFLOW:
     return 1; /* no address flows anywhere */
+  case ESC_INTR_MEMSET: {
+    /* The fill byte goes into *dst: a byte of an address (an integer may
+     * carry one), set eight times, is the address. */
+    int v = esc_graph_loc_of(&f->g, LLVMGetOperand(call, 1));
+    if (v >= 0)
+      esc_graph_store(&f->g, v, esc_graph_loc_of(&f->g, LLVMGetOperand(call, 0)), call);
+    return 1;
+  }
   case ESC_INTR_MEMCPY: {
     /* *dst = *src, bytes of pointers included; within one object
      * (memmove(b->data, b->data + k, n): one base, build.c's
@@ -461,6 +469,14 @@ static esc_leaks letter_leaks(char c) {
     esc_leaks_add(&t, ESC_SINK_FREED, 0);
     esc_leaks_add(&t, ESC_SINK_HEAP, 1);
     break;
+  case 'x': /* its bytes leave the program: anyone may read them back */
+    esc_leaks_add(&t, ESC_SINK_HEAP, 1);
+    break;
+  case '^': case 'T': case 'N': /* model_call's flows; nothing kept */
+    break;
+  case '>':
+    esc_leaks_add(&t, ESC_SINK_WRITES, 0);
+    break;
   default:
     if (!(c >= '0' && c <= '9'))
       t = unknown_leaks(); /* 'e', unknown */
@@ -503,16 +519,68 @@ static int model_fits(const esc_libmodel *m, LLVMValueRef callee) {
   return 1;
 }
 
+/* Formats.  sprintf's arguments go into the buffer as its format says: %s
+ * copies what the argument points to, %p and the numbers its value (an
+ * integer may carry an address), %n writes through it.  format_letters
+ * gives one letter per variadic argument ('<' contents, '0' the value into
+ * the buffer, 'w' written, 'n' nothing: %%) when the format is a constant
+ * string it understands, else 0 (then '^', both, for every one). */
+enum { ESC_FORMAT_ARGS = 64 };
+
+static int format_letters(LLVMValueRef fmt, char *out, int max) {
+  if (!LLVMIsAGlobalVariable(fmt) || !LLVMIsGlobalConstant(fmt) || !LLVMGetInitializer(fmt) ||
+      !LLVMIsAConstantDataSequential(LLVMGetInitializer(fmt)) ||
+      !LLVMIsConstantString(LLVMGetInitializer(fmt)))
+    return 0;
+  size_t len = 0;
+  const char *s = LLVMGetAsString(LLVMGetInitializer(fmt), &len);
+  int n = 0;
+  for (size_t i = 0; i < len && s[i]; i++) {
+    if (s[i] != '%')
+      continue;
+    i++;
+    if (i < len && s[i] == '%')
+      continue;
+    /* flags, width, precision, length; '*' takes an int argument */
+    for (; i < len && s[i] && strchr("-+ #0123456789.*'hlqjztLI", s[i]); i++)
+      if (s[i] == '*') {
+        if (n == max)
+          return 0;
+        out[n++] = '0';
+      }
+    if (i >= len || !s[i] || s[i] == '$' || n == max)
+      return 0; /* positional arguments, or a cut format: not followed */
+    char c = s[i];
+    if (c == 's' || c == 'S')
+      out[n++] = '<';
+    else if (c == 'n')
+      out[n++] = 'w';
+    else if (strchr("pdiouxXcCeEfFgGaAm", c))
+      out[n++] = c == 'm' ? 'n' : '0'; /* %m takes no argument */
+    else
+      return 0;
+    if (c == 'm')
+      n--;
+  }
+  return n + 1; /* letters, plus one: the rest (none expected) as both */
+}
+
 static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
   esc_graph *g = &f->g;
   int result = esc_graph_loc_of(g, call);
   unsigned nargs = LLVMGetNumArgOperands(call);
   size_t nfixed = strlen(m->params);
+  char fl[ESC_FORMAT_ARGS + 1];
+  int nfl = m->varargs == '^' && nfixed > 0 && nfixed <= nargs
+                ? format_letters(LLVMGetOperand(call, (unsigned)nfixed - 1), fl, ESC_FORMAT_ARGS)
+                : 0;
   for (unsigned k = 0; k < nargs; k++) {
     int a = esc_graph_loc_of(g, LLVMGetOperand(call, k));
     if (a < 0)
       continue;
     char c = k < nfixed ? m->params[k] : (m->varargs ? m->varargs : 'e');
+    if (k >= nfixed && nfl && (int)(k - nfixed) < nfl - 1)
+      c = fl[k - nfixed];
     esc_leaks t = letter_leaks(c);
     int into = -1;
     LLVMValueRef dst = c >= '0' && c <= '9' && (unsigned)(c - '0') < nargs
@@ -533,10 +601,29 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
                                         (int)(d - m->cb_gets));
           esc_leaks_join(&t, &cb);
         }
-    if (c == '<' && nargs > 0) { /* *arg0 gets *a */
+    if ((c == '<' || c == '^') && nargs > 0) { /* *arg0 gets *a */
       int bytes = esc_graph_new_deref(g, a);
       esc_graph_load(g, a, bytes);
       esc_graph_store(g, bytes, esc_graph_loc_of(g, LLVMGetOperand(call, 0)), call);
+    }
+    if (c == '^' && nargs > 0) /* ...and a itself: printed with %p */
+      esc_graph_store(g, a, esc_graph_loc_of(g, LLVMGetOperand(call, 0)), call);
+    if (c == '>' && k > 0) { /* *a gets *arg0: parsed back with %p */
+      int arg0 = esc_graph_loc_of(g, LLVMGetOperand(call, 0));
+      if (arg0 >= 0) {
+        int bytes = esc_graph_new_deref(g, arg0);
+        esc_graph_load(g, arg0, bytes);
+        esc_graph_store(g, bytes, a, call);
+      }
+    }
+    if (c == 'T' || c == 'N') /* the result is a number read from *a */
+      esc_graph_load(g, a, result);
+    if (c == 'N' && nargs > 1) { /* ...and *arg1 = a + k (strtol's endptr) */
+      int end = esc_graph_loc_of(g, LLVMGetOperand(call, 1));
+      if (end >= 0)
+        esc_graph_store(g, a, end, call);
+      else if (!LLVMIsAConstantPointerNull(LLVMGetOperand(call, 1)))
+        esc_graph_escape(g, a, ESC_WHY_MODEL_ARG, call);
     }
     apply(f, call, a, &t, result, into, ESC_WHY_MODEL_ARG, ESC_WHY_MODEL_CONTENT);
   }
@@ -636,12 +723,55 @@ static int summarised(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
   return 1;
 }
 
+/* unmodelled_here: rows the program itself can make wrong.  A printf
+ * conversion of its own (register_printf_specifier) hands the arguments to
+ * a handler that may keep them; a stream of its own (fopencookie) hands
+ * the buffers written to its write function, which may keep them. */
+static int in_list(const char *name, size_t n, const char *const *list) {
+  for (; *list; list++)
+    if (strlen(*list) == n && memcmp(*list, name, n) == 0)
+      return 1;
+  return 0;
+}
+
+static int unmodelled_here(LLVMValueRef callee, const char *name, size_t n) {
+  static const char *const formats[] = {
+      "printf", "fprintf", "sprintf", "snprintf", "dprintf", "__printf_chk", "__fprintf_chk",
+      "__sprintf_chk", "__snprintf_chk", "vprintf", "vfprintf", "vsprintf", "vsnprintf", NULL};
+  static const char *const streams[] = {
+      "fwrite", "fwrite_unlocked", "fputs", "puts", "printf", "fprintf", "__printf_chk",
+      "__fprintf_chk", "vprintf", "vfprintf", "fputc", "putc", "fflush", NULL};
+  static const char *const registers[] = {"register_printf_specifier",
+                                          "register_printf_function",
+                                          "register_printf_modifier", "register_printf_type",
+                                          NULL};
+  LLVMModuleRef M = LLVMGetGlobalParent(callee);
+  if (in_list(name, n, formats))
+    for (const char *const *r = registers; *r; r++)
+      if (LLVMGetNamedFunction(M, *r))
+        return 1;
+  return in_list(name, n, streams) && LLVMGetNamedFunction(M, "fopencookie");
+}
+
 /* modelled: a declaration whose row of libmodel.c fits it. */
 static int modelled(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
   if (!LLVMIsDeclaration(callee))
     return 0;
   size_t n = 0;
   const char *name = LLVMGetValueName2(callee, &n);
+  if (unmodelled_here(callee, name, n)) {
+    /* Not even LLVM's attributes (nocapture) hold: every argument escapes. */
+    esc_graph *g = &f->g;
+    esc_leaks t = unknown_leaks();
+    int result = esc_graph_loc_of(g, call);
+    for (unsigned k = 0, nargs = LLVMGetNumArgOperands(call); k < nargs; k++) {
+      int a = esc_graph_loc_of(g, LLVMGetOperand(call, k));
+      if (a >= 0)
+        apply(f, call, a, &t, result, -1, ESC_WHY_MODEL_ARG, ESC_WHY_MODEL_CONTENT);
+    }
+    esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
+    return 1;
+  }
   const esc_libmodel *m = esc_libmodel_find(name, n);
   if (!m || !model_fits(m, callee))
     return 0;

@@ -16,8 +16,17 @@
  *   n  not a pointer: an integer or a floating-point value, ignored
  *   k  a callback (a pointer to a function), ignored
  *   <  read, and its contents copied into the object parameter 0 points to
- *      (memcpy's and strcpy's source, sprintf's arguments: bytes of
- *      pointers travel too)
+ *      (memcpy's and strcpy's source, sprintf's format: bytes of pointers
+ *      travel too)
+ *   ^  as <, and the value itself too (sprintf's arguments: %p prints it)
+ *   >  written with the contents of the object parameter 0 points to
+ *      (sscanf's arguments: %p parses a pointer back)
+ *   T  read, and the result is made of its bytes (atol: a number that may
+ *      be an address printed as text)
+ *   N  as T, and stored into the object parameter 1 points to (strtol)
+ *   x  read, and its bytes leave the program (write, fwrite, send: a pipe
+ *      or a file another thread or process reads back): what it points to
+ *      escapes
  *   0-9  read, and stored into the object parameter N points to (strtol)
  * A row may name a callback parameter and which parameters' objects the
  * callback receives (qsort's comparator gets pointers into its base).
@@ -56,12 +65,12 @@ static const esc_libmodel models[] = {
     {"strtok_r", "erw", 0, -1, ""}, {"strsep", "cr", 0, -1, ""},
     {"strxfrm", "w<n", 0, -1, ""},
     /* stdlib.h */
-    {"atoi", "r", 0, -1, ""},       {"atol", "r", 0, -1, ""},
-    {"atoll", "r", 0, -1, ""},      {"atof", "r", 0, -1, ""},
-    {"strtol", "1wn", 0, -1, ""},   {"strtoul", "1wn", 0, -1, ""},
-    {"strtoll", "1wn", 0, -1, ""},  {"strtoull", "1wn", 0, -1, ""},
-    {"strtod", "1w", 0, -1, ""},    {"strtof", "1w", 0, -1, ""},
-    {"strtold", "1w", 0, -1, ""},   {"getenv", "r", 0, -1, ""},
+    {"atoi", "T", 0, -1, ""},       {"atol", "T", 0, -1, ""},
+    {"atoll", "T", 0, -1, ""},      {"atof", "T", 0, -1, ""},
+    {"strtol", "Nwn", 0, -1, ""},   {"strtoul", "Nwn", 0, -1, ""},
+    {"strtoll", "Nwn", 0, -1, ""},  {"strtoull", "Nwn", 0, -1, ""},
+    {"strtod", "Nw", 0, -1, ""},    {"strtof", "Nw", 0, -1, ""},
+    {"strtold", "Nw", 0, -1, ""},   {"getenv", "r", 0, -1, ""},
     {"setenv", "rrn", 0, -1, ""},   {"putenv", "e", 0, -1, ""},
     {"qsort", "pnnk", 0, 3, "0"},   {"qsort_r", "pnnke", 0, 3, "0"},
     {"bsearch", "rRnnk", 0, 4, "01"},
@@ -70,22 +79,22 @@ static const esc_libmodel models[] = {
     {"atexit", "e", 0, -1, ""},
     /* stdio.h */
     {"printf", "r", 'r', -1, ""},   {"fprintf", "wr", 'r', -1, ""},
-    {"dprintf", "nr", 'r', -1, ""}, {"sprintf", "wr", '<', -1, ""},
-    {"snprintf", "wnr", '<', -1, ""},
+    {"dprintf", "nr", 'r', -1, ""}, {"sprintf", "w<", '^', -1, ""},
+    {"snprintf", "wn<", '^', -1, ""},
     {"__printf_chk", "nr", 'r', -1, ""}, {"__fprintf_chk", "wnr", 'r', -1, ""},
-    {"__sprintf_chk", "wnnr", '<', -1, ""},
-    {"__snprintf_chk", "wnnnr", '<', -1, ""},
+    {"__sprintf_chk", "wnn<", '^', -1, ""},
+    {"__snprintf_chk", "wnnn<", '^', -1, ""},
     {"scanf", "r", 'w', -1, ""},    {"fscanf", "wr", 'w', -1, ""},
-    {"sscanf", "rr", 'w', -1, ""},  {"__isoc99_scanf", "r", 'w', -1, ""},
+    {"sscanf", "rr", '>', -1, ""},  {"__isoc99_scanf", "r", 'w', -1, ""},
     {"__isoc99_fscanf", "wr", 'w', -1, ""},
-    {"__isoc99_sscanf", "rr", 'w', -1, ""},
+    {"__isoc99_sscanf", "rr", '>', -1, ""},
     /* The va_list forms: the arguments behind ap are the caller's (unknown
      * memory here), ap itself is advanced (w), the buffer filled (w). */
     {"vprintf", "rw", 0, -1, ""},   {"vfprintf", "wrw", 0, -1, ""},
     {"vsprintf", "wrw", 0, -1, ""}, {"vsnprintf", "wnrw", 0, -1, ""},
     {"puts", "r", 0, -1, ""},       {"fputs", "rw", 0, -1, ""},
     {"fputc", "nw", 0, -1, ""},     {"putc", "nw", 0, -1, ""},
-    {"fwrite", "rnnw", 0, -1, ""},  {"fwrite_unlocked", "rnnw", 0, -1, ""},
+    {"fwrite", "xnnw", 0, -1, ""},  {"fwrite_unlocked", "xnnw", 0, -1, ""},
     {"fread", "wnnw", 0, -1, ""},   {"fgets", "Wnw", 0, -1, ""},
     {"fgetc", "w", 0, -1, ""},      {"getc", "w", 0, -1, ""},
     {"ungetc", "nw", 0, -1, ""},    {"fflush", "w", 0, -1, ""},
@@ -211,7 +220,11 @@ static const esc_libmodel models[] = {
     {"uname", "w", 0, -1, ""},      {"getcwd", "Wn", 0, -1, ""},
     {"gethostname", "wn", 0, -1, ""}, {"realpath", "rW", 0, -1, ""},
     {"strerror_r", "nWn", 0, -1, ""},
-    {"write", "nrn", 0, -1, ""},    {"read", "nwn", 0, -1, ""},
+    {"write", "nxn", 0, -1, ""},    {"read", "nwn", 0, -1, ""},
+    {"pwrite", "nxnn", 0, -1, ""},  {"pread", "nwnn", 0, -1, ""},
+    {"send", "nxnn", 0, -1, ""},    {"recv", "nwnn", 0, -1, ""},
+    /* ctermid returns its buffer (LLVM calls it nocapture). */
+    {"ctermid", "W", 0, -1, ""},
     /* signal.h: the kernel copies the action and the masks; the handler is
      * code.  (sigaltstack keeps ss_sp: not in the table.) */
     {"sigaction", "nrw", 0, -1, ""}, {"sigprocmask", "nrw", 0, -1, ""},

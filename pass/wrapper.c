@@ -497,7 +497,7 @@ static int made_here(LLVMValueRef v, LLVMValueRef *objs, int n) {
 
 /* fills_only: a C library call that only reads its pointers and writes
  * plain data through them (strlen, strcpy, snprintf: the library model's
- * r, w, W, <, R and n, also for the variadic ones), writing only into
+ * r, w, W, <, ^, R and n, also for the variadic ones), writing only into
  * objects the constructor made. */
 static int fills_only(LLVMValueRef call, LLVMValueRef *objs, int n) {
   LLVMValueRef callee = LLVMGetCalledValue(call);
@@ -511,7 +511,7 @@ static int fills_only(LLVMValueRef call, LLVMValueRef *objs, int n) {
     return 0;
   for (unsigned k = 0; k < nargs; k++) {
     char c = k < nfixed ? m->params[k] : m->varargs;
-    if (!strchr("rwW<Rn", c))
+    if (!strchr("rwW<^Rn", c)) /* ^: into *arg0, a w one made here */
       return 0;
     if ((c == 'w' || c == 'W') && !made_here(LLVMGetOperand(call, k), objs, n))
       return 0;
