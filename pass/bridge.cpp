@@ -253,6 +253,11 @@ extern "C" unsigned escb_call_arg_flags(LLVMValueRef call, unsigned i) {
 
 extern "C" int escb_call_returns_twice(LLVMValueRef call) {
   auto *CB = cast<CallBase>(unwrap(call));
+  // __builtin_setjmp is llvm.eh.sjlj.setjmp, which returns twice without
+  // saying so.
+  if (const Function *F = CB->getCalledFunction())
+    if (F->getIntrinsicID() == Intrinsic::eh_sjlj_setjmp)
+      return 1;
   return CB->hasFnAttr(Attribute::ReturnsTwice);
 }
 
