@@ -289,11 +289,26 @@ typedef struct esc_run {
   esc_prof *prof; /* -escape-profile, else NULL */
   esc_profuse *use; /* -escape-profile-use, else NULL */
   int changed;
-  int sidestack; /* the side stack's runtime links into M: -1 not known yet */
+  int sidestack; /* the side stack's runtime links into M (and switcher is
+                    NULL): -1 not known yet */
+  const char *switcher; /* switcher(M) */
   uint64_t *chain; /* per function: converted bytes on its deepest call chain */
   char *chained;   /* chain[i] is final */
   long analyses;   /* functions analysed (ESCAPE_DEBUG_ANALYSES) */
 } esc_run;
+
+/* switcher: a function the module calls to switch a thread between stacks
+ * (ucontext, Boost.Context): frames then end out of their order on the
+ * thread, and a side-stack release in one context would free another's
+ * objects, so there is no side stack.  NULL when it calls none. */
+static const char *switcher(LLVMModuleRef M) {
+  static const char *const names[] = {"swapcontext", "setcontext", "makecontext",
+                                      "jump_fcontext", "ontop_fcontext", "make_fcontext"};
+  for (unsigned k = 0; k < sizeof names / sizeof *names; k++)
+    if (LLVMGetNamedFunction(M, names[k]))
+      return names[k];
+  return NULL;
+}
 
 static void analyse(esc_run *r, int i, esc_func *f) {
   memset(f, 0, sizeof *f);
@@ -304,8 +319,9 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   f->recursive = r->cg.sccs.cyclic[i];
   if (f->recursive && r->opt->side_stack) {
     if (r->sidestack < 0)
-      r->sidestack = esc_sidestack_usable(r->M);
+      r->sidestack = !r->switcher && esc_sidestack_usable(r->M);
     f->side_stack_usable = r->sidestack;
+    f->stack_switcher = r->switcher;
   }
   f->order = i;
   f->remarks = escb_remarks_enabled(r->ctx, f->fn);
@@ -608,6 +624,7 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   r.ctx = ctx;
   r.opt = opt;
   r.sidestack = -1;
+  r.switcher = switcher(M);
   esc_sites_load(M, &r.sites);
   esc_sites_mark_seen(M, ctx, &r.sites); /* the report and the remarks both need it */
   cg_build(&r.cg, M, ctx);

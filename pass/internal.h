@@ -62,6 +62,8 @@ typedef struct esc_verdict {
   esc_align_fault align_fault; /* BAD_ALIGN: the rule it breaks */
   const char *target; /* NO_SIDE_STACK: the module's target triple, NULL or
                          "" for none (the module's own string) */
+  const char *switcher; /* NO_SIDE_STACK: the function the program switches
+                           stacks with (swapcontext), or NULL */
 } esc_verdict;
 
 /* esc_psizes is what a profile says about one site's sizes
@@ -167,6 +169,8 @@ typedef struct esc_func {
   int returns_twice; /* calls setjmp, vfork...: see solve.c's after_twice */
   int recursive;     /* on a call-graph cycle */
   int side_stack_usable; /* recursive, and the side stack is usable */
+  const char *stack_switcher; /* ...it is not: the program calls this
+                                 (swapcontext: frames end out of order) */
   uint64_t chain_below; /* most converted bytes in frames below this one */
   uint64_t frame_used;  /* converted bytes this frame holds up front */
   LLVMValueRef side_mark; /* the side stack's mark taken at entry, if any */

@@ -135,7 +135,10 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
                         "(budget %" PRIu64 " bytes)\n", v->limit);
     return;
   case ESC_R_NO_SIDE_STACK:
-    if (v->target && *v->target)
+    if (v->switcher)
+      esc_buf_printf(out, "  recursive: no side stack in a program that switches stacks (%s)\n",
+                     v->switcher);
+    else if (v->target && *v->target)
       esc_buf_printf(out, "  recursive: the side stack is not available for target %s\n",
                      v->target);
     else

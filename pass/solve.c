@@ -646,7 +646,8 @@ static void groups(esc_func *f) {
   esc_verdict over = {.reason = ESC_R_BUDGET, .limit = f->opt->max_frame_bytes};
   if (f->recursive && f->opt->side_stack && !f->side_stack_usable)
     over = (esc_verdict){.reason = ESC_R_NO_SIDE_STACK,
-                         .target = LLVMGetTarget(LLVMGetGlobalParent(f->fn))};
+                         .target = LLVMGetTarget(LLVMGetGlobalParent(f->fn)),
+                         .switcher = f->stack_switcher};
   else if (f->recursive)
     over = (esc_verdict){.reason = ESC_R_RECURSIVE,
                          .limit = f->opt->max_recursive_frame_bytes};

@@ -44,7 +44,16 @@ ESCAPE_HIDDEN pthread_key_t __escape_side_key;
 ESCAPE_HIDDEN pthread_once_t __escape_side_once = PTHREAD_ONCE_INIT;
 ESCAPE_HIDDEN int __escape_side_keyed; /* 1: the key exists; 2: deleted */
 
-static void unmap(void *base) { munmap(base, ESCAPE_SIDE_BYTES); }
+/* unmap: the thread is ending.  Destructors of other keys, and atexit
+ * handlers after the last thread's pthread_exit, may still run code that
+ * uses the side stack: from here on it is the heap's, as when mapping
+ * failed. */
+static void unmap(void *base) {
+  struct escape_side *s = &__escape_side;
+  s->base = (char *)-1;
+  s->top = s->end = NULL;
+  munmap(base, ESCAPE_SIDE_BYTES);
+}
 
 static void make_key(void) {
   if (pthread_key_create(&__escape_side_key, unmap) == 0)
