@@ -192,6 +192,10 @@ static void classify(escb_ctx *ctx, LLVMValueRef call, esc_callinfo *out) {
       hook(ctx, call, out);
     return;
   }
+  /* The program's own malloc or free (glibc lets a program replace them):
+   * its calls are its own business, every one of them made. */
+  if (!LLVMIsDeclaration(LLVMGetCalledValue(call)))
+    return;
   /* Free: MemoryBuiltins' freed operand; before InferFunctionAttrs has
    * added allockind, free is known only as a library function (its
    * argument 0). */
