@@ -397,8 +397,15 @@ static void apply(esc_func *f, LLVMValueRef call, int a, const esc_leaks *t, int
   if (esc_leaks_has(t, ESC_SINK_HEAP, 0))
     esc_graph_escape(g, a, arg_why, call);
   if (esc_leaks_reaches(t, ESC_SINK_HEAP)) {
+    /* From level 1 (what a points to) or, when only deeper levels leak
+     * (level 2 stands for two derefs and more), from there. */
     int content = esc_graph_new_deref(g, a);
     esc_graph_load(g, a, content);
+    if (!esc_leaks_has(t, ESC_SINK_HEAP, 0) && !esc_leaks_has(t, ESC_SINK_HEAP, 1)) {
+      int deeper = esc_graph_new_deref(g, content);
+      esc_graph_load(g, content, deeper);
+      content = deeper;
+    }
     esc_graph_escape(g, content, content_why, call);
   }
   if (esc_leaks_has(t, ESC_SINK_WRITES, 0))

@@ -9,8 +9,9 @@
  * solved, before returns are joined to the heap, the leaks read off it:
  *
  *   P_i reaches the heap               leaking param: p          heap 0, 1
- *   Q_i, R_i or S_i reaches the heap,  leaking param content: p  heap 1
- *     or R_i or S_i is written, or Q_i, R_i or S_i is freed
+ *   Q_i reaches the heap, or R_i or S_i leaking param content: p  heap 1
+ *     is written
+ *   only R_i or S_i reaches the heap   leaking param content: p  heap 2
  *   the result may hold P_i / Q_i / R_i / S_i   to result ~r0    result 0..3
  *   a free, or a callee, may free P_i  freed                     freed 0
  *   ...or Q_i, R_i or S_i             leaking param content: p  freed 1
@@ -144,10 +145,12 @@ static void returned_holders(esc_func *f, esc_summary *s) {
     int c = g->objs[stack[--sp]].content;
     for (int o = esc_graph_next(g, c, 0); o >= 0; o = esc_graph_next(g, c, o + 1)) {
       if (esc_bit_get(g->param_objs, o)) {
-        int i = g->objs[o].param;
-        if (o == f->pobj[i])
+        /* P_i: the parameter leaks; Q_i: its contents; R_i and S_i (the
+         * bytes a copy took from what Q_i points to): from two derefs on */
+        int i = g->objs[o].param, d = o - f->pobj[i];
+        if (d == 0)
           leak(s, i, ESC_SINK_HEAP, 0, NULL);
-        leak(s, i, ESC_SINK_HEAP, 1, NULL);
+        leak(s, i, ESC_SINK_HEAP, d <= 1 ? 1 : 2, NULL);
       } else if (!seen[o]) {
         seen[o] = 1;
         stack[sp++] = o;
@@ -176,10 +179,10 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
     /* Anything below the parameter's object that escapes, is freed or
      * written counts as the contents leaking: the caller lets everything
      * reachable escape (heap at level 1 stands for every level below). */
-    if (esc_graph_obj_escaped(g, q) || esc_graph_obj_escaped(g, r) ||
-        esc_graph_obj_escaped(g, deeper) || g->objs[r].written ||
-        g->objs[deeper].written)
+    if (esc_graph_obj_escaped(g, q) || g->objs[r].written || g->objs[deeper].written)
       leak(s, i, ESC_SINK_HEAP, 1, NULL);
+    else if (esc_graph_obj_escaped(g, r) || esc_graph_obj_escaped(g, deeper))
+      leak(s, i, ESC_SINK_HEAP, 2, NULL); /* only from two derefs down */
     if (g->over_budget || esc_graph_holds(g, g->ret, deeper))
       leak(s, i, ESC_SINK_RESULT, 3, NULL);
     if (g->over_budget || esc_graph_holds(g, g->ret, r))

@@ -1,7 +1,7 @@
 // Objects two levels below a parameter: a callee that keeps **p, or writes
 // an unknown pointer into *p's object, must not let the caller's deeper
 // objects move to the stack (found in review: the summary once stopped at
-// one deref).  A callee that only reads them keeps them local.
+// one deref).  Read only, they stay local; keeping **p leaks **p, not *p.
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT
 // RUN: %report -m=1 %s | FileCheck %s --match-full-lines --implicit-check-not=escape
 #include <stdio.h>
@@ -158,7 +158,7 @@ int main(void) {
 // CHECK-NEXT: Summary_deep.c:18:61: o does not escape
 // CHECK-NEXT: Summary_deep.c:19:50: o does not escape
 // CHECK-NEXT: Summary_deep.c:27:13: malloc(16) escapes to heap
-// CHECK-NEXT: Summary_deep.c:29:22: malloc(16) escapes to heap
+// CHECK-NEXT: Summary_deep.c:29:22: malloc(16) does not escape
 // CHECK-NEXT: Summary_deep.c:32:21: malloc(8) does not escape
 // CHECK-NEXT: Summary_deep.c:46:13: malloc(16) escapes to heap
 // CHECK-NEXT: Summary_deep.c:48:22: malloc(16) does not escape
