@@ -327,10 +327,18 @@ extern "C" int escb_param_debug(LLVMValueRef fn, unsigned i, char *name, size_t 
                                 char *file, char *dir, size_t fn_len,
                                 unsigned *line, unsigned *col) {
   auto *F = cast<Function>(unwrap(fn));
+  // Debug info numbers the source's parameters: a hidden sret pointer (a
+  // struct returned through memory) has none, and shifts the rest by one.
+  if (i >= F->arg_size() || F->hasParamAttribute(i, Attribute::StructRet))
+    return 0;
+  unsigned arg = i + 1;
+  for (unsigned j = 0; j < i; j++)
+    if (F->hasParamAttribute(j, Attribute::StructRet))
+      arg--;
   const DILocalVariable *Best = nullptr;
   DebugLoc BestLoc;
   auto consider = [&](const DILocalVariable *V, const DebugLoc &DL) {
-    if (!V || V->getArg() != i + 1 || V->getName().empty())
+    if (!V || V->getArg() != arg || V->getName().empty())
       return;
     // The declaration's own location names the parameter's column; later
     // dbg.values carry line 0.
