@@ -323,6 +323,11 @@ extern "C" int escb_value_var_name(LLVMValueRef v, char *buf, size_t n) {
   return 0;
 }
 
+extern "C" int escb_param_sret(LLVMValueRef fn, unsigned i) {
+  auto *F = cast<Function>(unwrap(fn));
+  return i < F->arg_size() && F->hasParamAttribute(i, Attribute::StructRet);
+}
+
 extern "C" int escb_param_debug(LLVMValueRef fn, unsigned i, char *name, size_t n,
                                 char *file, char *dir, size_t fn_len,
                                 unsigned *line, unsigned *col) {

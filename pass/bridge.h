@@ -174,6 +174,9 @@ void escb_source_name(LLVMValueRef fn, char *buf, size_t n);
 /* Source name of a value from its debug records (dbg.declare / dbg.value);
  * 0 if none. */
 int escb_value_var_name(LLVMValueRef v, char *buf, size_t n);
+/* escb_param_sret: parameter i is the hidden pointer a struct result is
+ * returned through (sret). */
+int escb_param_sret(LLVMValueRef fn, unsigned i);
 /* Parameter i's source name and declaration position (file, line, col),
  * from its debug variable (dir: the file's compilation directory, may be
  * NULL); col is 0 when no debug record kept the declaration's location

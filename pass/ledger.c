@@ -615,8 +615,12 @@ void esc_sites_param_at(esc_sites *s, LLVMValueRef fn, unsigned i,
       *col = esc_source_column(&s->src, dir, file, *line, name);
     esc_fn_path(fn, file, dir, ESC_PARAM_FILE);
   } else {
-    /* No variable: argN, at the function's position when known. */
-    snprintf(name, ESC_PARAM_NAME, "arg%u", i);
+    /* No variable: argN (the result ~r0 for a hidden sret pointer, as
+     * Go names results), at the function's position when known. */
+    if (escb_param_sret(fn, i))
+      snprintf(name, ESC_PARAM_NAME, "~r0");
+    else
+      snprintf(name, ESC_PARAM_NAME, "arg%u", i);
     *line = 0;
     if (escb_function_debug(fn, file, dir, ESC_PARAM_FILE, line)) {
       size_t fl = 0;

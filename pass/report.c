@@ -738,7 +738,9 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
                        esc_sites *sites) {
   for (int i = 0; i < f->nparams && i < s->nparams; i++) {
     LLVMValueRef arg = LLVMGetParam(f->fn, (unsigned)i);
-    if (LLVMGetTypeKind(LLVMTypeOf(arg)) != LLVMPointerTypeKind)
+    /* The hidden sret pointer is the result (Go's ~r0), not a parameter. */
+    if (LLVMGetTypeKind(LLVMTypeOf(arg)) != LLVMPointerTypeKind ||
+        escb_param_sret(f->fn, (unsigned)i))
       continue;
     char name[256], file[1024];
     unsigned line = 0, col = 0;

@@ -1,10 +1,9 @@
 // Params_sret: a function that returns a struct through a hidden pointer
-// (sret) names its parameters as the source does: the hidden one has no
-// name (argN), and x and y are x and y (they were shifted by one).
+// (sret) names its parameters as the source does (they were shifted by
+// one); the hidden one is the result, ~r0 as Go names it, with no line.
 // RUN: %report -m=1 %s | FileCheck %s --match-full-lines
-// CHECK: Params_sret.c:15:38: arg0 does not escape
-// CHECK-NEXT: Params_sret.c:15:50: leaking param: x to content of arg0 level=0
-// CHECK-NEXT: Params_sret.c:15:59: leaking param: y
+// CHECK: Params_sret.c:14:50: leaking param: x to content of ~r0 level=0
+// CHECK-NEXT: Params_sret.c:14:59: leaking param: y
 #include <string.h>
 
 struct big {
