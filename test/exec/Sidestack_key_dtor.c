@@ -5,23 +5,14 @@
 // OUT-NEXT: thread: 189
 // OUT-NEXT: dtor: 252
 // OUT-NEXT: exit status: 0
-// CHECK: Sidestack_key_dtor.c:18:13: malloc(64) does not escape
+// CHECK: {{.*}}side_walk.h:9:13: malloc(64) does not escape
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 static pthread_key_t key;
 static int result;
-__attribute__((noinline)) static int check(const char *b) { return (int)strlen(b); }
-/* recursive: its buffer goes to the side stack */
-__attribute__((noinline)) static int walk(int n) {
-  char *b = malloc(64);
-  memset(b, 'a', 63); b[63] = 0;
-  int r = n > 0 ? walk(n - 1) : 0;
-  r += check(b);
-  free(b);
-  return r;
-}
+#include "Inputs/side_walk.h"
 static void dtor(void *v) { result = walk(3); }   /* runs at thread exit, after the side stack's key? */
 static void *thread(void *arg) {
   printf("thread: %d\n", walk(2));                 /* maps this thread's side stack */
