@@ -539,6 +539,12 @@ void esc_report_refused(esc_report *r, esc_func *f) {
     if (why == 1)
       esc_buf_printf(&t, "%s is not the C library's %s: declared as %s in this module", call,
                      callee, proto);
+    else if (strncmp(callee, "operator ", 9) == 0)
+      /* Only a new or delete expression calls the replaceable one clang
+       * marks builtin; a call that names it is the program's own. */
+      esc_buf_printf(&t, "%s is not the C library's %s here (a call by name, not a new or "
+                         "delete expression; or -fno-builtin)",
+                     call, callee);
     else
       esc_buf_printf(&t, "%s is not the C library's %s here (-fno-builtin or -ffreestanding)",
                      call, callee);
