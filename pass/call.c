@@ -438,7 +438,10 @@ static void apply(esc_func *f, LLVMValueRef call, int a, const esc_leaks *t, int
     esc_graph_store(g, a, store_into, call);
   if (esc_leaks_has(t, ESC_SINK_FREED, 0) && !esc_leaks_has(t, ESC_SINK_HEAP, 0))
     esc_add_check(f, ESC_CHECK_MAY_FREE, call, a);
-  if (content_freed(t) && !esc_leaks_reaches(t, ESC_SINK_HEAP))
+  /* (A leak from level 1 lets all of it escape; one from level 2 does
+   * not cover what may be freed at level 1.) */
+  if (content_freed(t) && !esc_leaks_has(t, ESC_SINK_HEAP, 0) &&
+      !esc_leaks_has(t, ESC_SINK_HEAP, 1))
     may_free_below(f, call, a);
 }
 
