@@ -533,8 +533,9 @@ static int model_fits(const esc_libmodel *m, LLVMValueRef callee) {
  * copies what the argument points to, %p and the numbers its value (an
  * integer may carry an address), %n writes through it.  format_letters
  * gives one letter per variadic argument ('<' contents, '0' the value into
- * the buffer, 'w' written, 'n' nothing: %%) when the format is a constant
- * string it understands, else 0 (then '^', both, for every one). */
+ * the buffer, 'w' written) when the format is a constant string it
+ * understands, and returns their number plus one; else 0 (then '^', both,
+ * for every one). */
 enum { ESC_FORMAT_ARGS = 64 };
 
 static int format_letters(LLVMValueRef fmt, char *out, int max) {
@@ -558,19 +559,21 @@ static int format_letters(LLVMValueRef fmt, char *out, int max) {
           return 0;
         out[n++] = '0';
       }
-    if (i >= len || !s[i] || s[i] == '$' || n == max)
+    if (i >= len || !s[i] || s[i] == '$')
       return 0; /* positional arguments, or a cut format: not followed */
     char c = s[i];
+    if (c == 'm')
+      continue; /* strerror(errno): no argument */
+    if (n == max)
+      return 0;
     if (c == 's' || c == 'S')
       out[n++] = '<';
     else if (c == 'n')
       out[n++] = 'w';
-    else if (strchr("pdiouxXcCeEfFgGaAm", c))
-      out[n++] = c == 'm' ? 'n' : '0'; /* %m takes no argument */
+    else if (strchr("pdiouxXcCeEfFgGaA", c))
+      out[n++] = '0';
     else
       return 0;
-    if (c == 'm')
-      n--;
   }
   return n + 1; /* letters, plus one: the rest (none expected) as both */
 }
