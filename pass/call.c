@@ -539,6 +539,11 @@ static int model_fits(const esc_libmodel *m, LLVMValueRef callee) {
 enum { ESC_FORMAT_ARGS = 64 };
 
 static int format_letters(LLVMValueRef fmt, char *out, int max) {
+  /* Only a format no other definition can replace (a string literal is
+   * private): a weak or interposable one may be another string at run time. */
+  LLVMLinkage link = LLVMIsAGlobalVariable(fmt) ? LLVMGetLinkage(fmt) : LLVMExternalLinkage;
+  if (link != LLVMPrivateLinkage && link != LLVMInternalLinkage)
+    return 0;
   if (!LLVMIsAGlobalVariable(fmt) || !LLVMIsGlobalConstant(fmt) || !LLVMGetInitializer(fmt) ||
       !LLVMIsAConstantDataSequential(LLVMGetInitializer(fmt)) ||
       !LLVMIsConstantString(LLVMGetInitializer(fmt)))
@@ -573,7 +578,7 @@ static int format_letters(LLVMValueRef fmt, char *out, int max) {
     else if (strchr("pdiouxXcCeEfFgGaA", c))
       out[n++] = '0';
     else
-      return 0;
+      return -1; /* a conversion of the program's own: its handler may keep it */
   }
   return n + 1; /* letters, plus one: the rest (none expected) as both */
 }
@@ -592,7 +597,9 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
     if (a < 0)
       continue;
     char c = k < nfixed ? m->params[k] : (m->varargs ? m->varargs : 'e');
-    if (k >= nfixed && nfl && (int)(k - nfixed) < nfl - 1)
+    if (k >= nfixed && nfl < 0)
+      c = 'e';
+    else if (k >= nfixed && nfl && (int)(k - nfixed) < nfl - 1)
       c = fl[k - nfixed];
     esc_leaks t = letter_leaks(c);
     int into = -1;
