@@ -337,6 +337,16 @@ static int allocator(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
      * modelled there too. */
     if (ci.fn == ESC_FN_OTHER) /* strdup(s) and the like read pointers */
       attribute_args(f, call, callee);
+    /* strdup(s), strndup(s, n): the new object holds s's bytes, an address
+     * printed there among them (sscanf may parse it back). */
+    if (ci.fn == ESC_FN_STRDUP || ci.fn == ESC_FN_STRNDUP) {
+      int s = esc_graph_loc_of(g, LLVMGetOperand(call, 0)), obj = esc_graph_loc_of(g, call);
+      if (s >= 0 && obj >= 0) {
+        int bytes = esc_graph_new_deref(g, s);
+        esc_graph_load(g, s, bytes);
+        esc_graph_store(g, bytes, obj, call);
+      }
+    }
     /* malloc, calloc, aligned_alloc, new: sizes and alignments only (an
      * integer size computed from pointers, p - start, leaks nothing). */
     return 1;
@@ -531,14 +541,19 @@ static int model_fits(const esc_libmodel *m, LLVMValueRef callee) {
 
 /* Formats.  sprintf's arguments go into the buffer as its format says: %s
  * copies what the argument points to, %p and the numbers its value (an
- * integer may carry an address), %n writes through it.  format_letters
- * gives one letter per variadic argument ('<' contents, '0' the value into
- * the buffer, 'w' written) when the format is a constant string it
- * understands, and returns their number plus one; else 0 (then '^', both,
- * for every one). */
+ * integer may carry an address), %n writes through it.  printf's leave the
+ * program the same way, as text that fscanf or sscanf may parse back: %s
+ * its contents escape, %p and the numbers the value itself.  format_letters
+ * gives one letter per variadic argument (into a buffer: '<' contents, '0'
+ * the value; printed: 'x' contents, 'P' the value, 'd' a number, which
+ * printed_number_plain judges; 'w' written) when the
+ * format is a constant string it understands, and returns their number
+ * plus one; else 0 (then the row's letter for every one: '^' both, 'o'
+ * escapes). */
 enum { ESC_FORMAT_ARGS = 64 };
 
-static int format_letters(LLVMValueRef fmt, char *out, int max) {
+static int format_letters(LLVMValueRef fmt, int printed, char *out, int max) {
+  const char contents = printed ? 'x' : '<', value = printed ? 'd' : '0';
   /* Only a format no other definition can replace (a string literal is
    * private): a weak or interposable one may be another string at run time. */
   LLVMLinkage link = LLVMIsAGlobalVariable(fmt) ? LLVMGetLinkage(fmt) : LLVMExternalLinkage;
@@ -562,7 +577,7 @@ static int format_letters(LLVMValueRef fmt, char *out, int max) {
       if (s[i] == '*') {
         if (n == max)
           return 0;
-        out[n++] = '0';
+        out[n++] = value;
       }
     if (i >= len || !s[i] || s[i] == '$')
       return 0; /* positional arguments, or a cut format: not followed */
@@ -572,15 +587,62 @@ static int format_letters(LLVMValueRef fmt, char *out, int max) {
     if (n == max)
       return 0;
     if (c == 's' || c == 'S')
-      out[n++] = '<';
+      out[n++] = contents;
     else if (c == 'n')
       out[n++] = 'w';
-    else if (strchr("pdiouxXcCeEfFgGaA", c))
-      out[n++] = '0';
+    else if (c == 'p')
+      out[n++] = printed ? 'P' : '0';
+    else if (strchr("diouxXcCeEfFgGaA", c))
+      out[n++] = value;
     else
       return -1; /* a conversion of the program's own: its handler may keep it */
   }
   return n + 1; /* letters, plus one: the rest (none expected) as both */
+}
+
+/* printed_number_plain: a number printf prints that is made of integers
+ * loaded from memory and constants (through casts between integers,
+ * arithmetic, phis and selects): the graph, one location per object,
+ * cannot tell a counter from the pointer stored beside it, and
+ * printf("%zu", b->len) would send b's contents to the heap.  An address
+ * printed as a number is followed when ptrtoint, a parameter or a call
+ * made it; one stored into memory as an integer and printed from there is
+ * not (README: known gaps). */
+enum { ESC_PRINTED_VALUES = 32 };
+static int printed_number_plain(LLVMValueRef v) {
+  LLVMValueRef todo[ESC_PRINTED_VALUES], seen[ESC_PRINTED_VALUES];
+  int n = 0, nseen = 0;
+  todo[n++] = v;
+  while (n > 0) {
+    v = todo[--n];
+    int again = 0;
+    for (int i = 0; i < nseen && !again; i++)
+      again = seen[i] == v;
+    if (again)
+      continue; /* a loop's phi */
+    if (nseen == ESC_PRINTED_VALUES)
+      return 0;
+    seen[nseen++] = v;
+    if (LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMIntegerTypeKind)
+      return 0;
+    if (LLVMIsAConstantInt(v) || LLVMIsALoadInst(v))
+      continue;
+    unsigned from = 0, ops = 0;
+    if (LLVMIsATruncInst(v) || LLVMIsAZExtInst(v) || LLVMIsASExtInst(v) || LLVMIsAFreezeInst(v))
+      ops = 1;
+    else if (LLVMIsABinaryOperator(v) || LLVMIsAPHINode(v))
+      ops = (unsigned)LLVMGetNumOperands(v);
+    else if (LLVMIsASelectInst(v))
+      from = 1, ops = 3;
+    else
+      return 0;
+    for (unsigned k = from; k < ops; k++) {
+      if (n == ESC_PRINTED_VALUES)
+        return 0;
+      todo[n++] = LLVMGetOperand(v, k);
+    }
+  }
+  return 1;
 }
 
 static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
@@ -589,8 +651,9 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
   unsigned nargs = LLVMGetNumArgOperands(call);
   size_t nfixed = strlen(m->params);
   char fl[ESC_FORMAT_ARGS + 1];
-  int nfl = m->varargs == '^' && nfixed > 0 && nfixed <= nargs
-                ? format_letters(LLVMGetOperand(call, (unsigned)nfixed - 1), fl, ESC_FORMAT_ARGS)
+  int nfl = (m->varargs == '^' || m->varargs == 'o') && nfixed > 0 && nfixed <= nargs
+                ? format_letters(LLVMGetOperand(call, (unsigned)nfixed - 1), m->varargs == 'o',
+                                 fl, ESC_FORMAT_ARGS)
                 : 0;
   for (unsigned k = 0; k < nargs; k++) {
     int a = esc_graph_loc_of(g, LLVMGetOperand(call, k));
@@ -601,6 +664,11 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
       c = 'e';
     else if (k >= nfixed && nfl && (int)(k - nfixed) < nfl - 1)
       c = fl[k - nfixed];
+    if (c == 'd')
+      c = printed_number_plain(LLVMGetOperand(call, k)) ? 'r' : 'P';
+    /* Bytes written out, or a value printed as text (P): worded apart. */
+    esc_why arg_why = c == 'P' ? ESC_WHY_OUT_ARG : ESC_WHY_MODEL_ARG;
+    esc_why content_why = c == 'x' || c == 'P' ? ESC_WHY_OUT_CONTENT : ESC_WHY_MODEL_CONTENT;
     esc_leaks t = letter_leaks(c);
     int into = -1;
     LLVMValueRef dst = c >= '0' && c <= '9' && (unsigned)(c - '0') < nargs
@@ -645,7 +713,7 @@ static void model_call(esc_func *f, LLVMValueRef call, const esc_libmodel *m) {
       else if (!LLVMIsAConstantPointerNull(LLVMGetOperand(call, 1)))
         esc_graph_escape(g, a, ESC_WHY_MODEL_ARG, call);
     }
-    apply(f, call, a, &t, result, into, ESC_WHY_MODEL_ARG, ESC_WHY_MODEL_CONTENT);
+    apply(f, call, a, &t, result, into, arg_why, content_why);
   }
   esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
 }

@@ -53,6 +53,10 @@ typedef enum esc_why {
   ESC_WHY_SUMMARY_CONTENT, /* reachable from it, by the callee's summary */
   ESC_WHY_MODEL_ARG,    /* passed to a parameter the library model keeps */
   ESC_WHY_MODEL_CONTENT, /* reachable from it, by the library model */
+  ESC_WHY_OUT_ARG,      /* printed by the library (printf's %p): the text
+                           may be read back */
+  ESC_WHY_OUT_CONTENT,  /* reachable from bytes the library writes out
+                           (fputs, fwrite, printf's %s) */
   ESC_WHY_CALL_RET,  /* returned by a call (parameter marked `returned`) */
   ESC_WHY_ASM,       /* passed to inline assembly */
   ESC_WHY_INDIRECT,  /* passed to an indirect call */

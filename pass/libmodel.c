@@ -19,14 +19,18 @@
  *      (memcpy's and strcpy's source, sprintf's format: bytes of pointers
  *      travel too)
  *   ^  as <, and the value itself too (sprintf's arguments: %p prints it)
+ *   o  printed (printf's arguments): as the format says, %s as x, %p and
+ *      the numbers escape (the text may be parsed back: fscanf's %p); an
+ *      unknown format: escapes
  *   >  written with the contents of the object parameter 0 points to
  *      (sscanf's arguments: %p parses a pointer back)
  *   T  read, and the result is made of its bytes (atol: a number that may
  *      be an address printed as text)
  *   N  as T, and stored into the object parameter 1 points to (strtol)
- *   x  read, and its bytes leave the program (write, fwrite, send: a pipe
- *      or a file another thread or process reads back): what it points to
- *      escapes
+ *   x  read, and its bytes leave the program (write, fwrite, send, fputs,
+ *      printf's format, setenv, a file's new name: a pipe, a file, the
+ *      environment or a directory that the program may read back, %p text
+ *      parsed into a pointer again): what it points to escapes
  *   0-9  read, and stored into the object parameter N points to (strtol)
  * A row may name a callback parameter and which parameters' objects the
  * callback receives (qsort's comparator gets pointers into its base).
@@ -71,17 +75,17 @@ static const esc_libmodel models[] = {
     {"strtoll", "Nwn", 0, -1, ""},  {"strtoull", "Nwn", 0, -1, ""},
     {"strtod", "Nw", 0, -1, ""},    {"strtof", "Nw", 0, -1, ""},
     {"strtold", "Nw", 0, -1, ""},   {"getenv", "r", 0, -1, ""},
-    {"setenv", "rrn", 0, -1, ""},   {"putenv", "e", 0, -1, ""},
+    {"setenv", "xxn", 0, -1, ""},   {"putenv", "e", 0, -1, ""},
     {"qsort", "pnnk", 0, 3, "0"},   {"qsort_r", "pnnke", 0, 3, "0"},
     {"bsearch", "rRnnk", 0, 4, "01"},
     /* atexit keeps its function until exit: code, unless the pointer is
      * an object's (a buffer of generated code), which must outlive us. */
     {"atexit", "e", 0, -1, ""},
     /* stdio.h */
-    {"printf", "r", 'r', -1, ""},   {"fprintf", "wr", 'r', -1, ""},
-    {"dprintf", "nr", 'r', -1, ""}, {"sprintf", "w<", '^', -1, ""},
+    {"printf", "x", 'o', -1, ""},   {"fprintf", "wx", 'o', -1, ""},
+    {"dprintf", "nx", 'o', -1, ""}, {"sprintf", "w<", '^', -1, ""},
     {"snprintf", "wn<", '^', -1, ""},
-    {"__printf_chk", "nr", 'r', -1, ""}, {"__fprintf_chk", "wnr", 'r', -1, ""},
+    {"__printf_chk", "nx", 'o', -1, ""}, {"__fprintf_chk", "wnx", 'o', -1, ""},
     {"__sprintf_chk", "wnn<", '^', -1, ""},
     {"__snprintf_chk", "wnnn<", '^', -1, ""},
     {"scanf", "r", 'w', -1, ""},    {"fscanf", "wr", 'w', -1, ""},
@@ -90,15 +94,15 @@ static const esc_libmodel models[] = {
     {"__isoc99_sscanf", "rr", '>', -1, ""},
     /* The va_list forms: the arguments behind ap are the caller's (unknown
      * memory here), ap itself is advanced (w), the buffer filled (w). */
-    {"vprintf", "rw", 0, -1, ""},   {"vfprintf", "wrw", 0, -1, ""},
+    {"vprintf", "xw", 0, -1, ""},   {"vfprintf", "wxw", 0, -1, ""},
     {"vsprintf", "wrw", 0, -1, ""}, {"vsnprintf", "wnrw", 0, -1, ""},
-    {"puts", "r", 0, -1, ""},       {"fputs", "rw", 0, -1, ""},
+    {"puts", "x", 0, -1, ""},       {"fputs", "xw", 0, -1, ""},
     {"fputc", "nw", 0, -1, ""},     {"putc", "nw", 0, -1, ""},
     {"fwrite", "xnnw", 0, -1, ""},  {"fwrite_unlocked", "xnnw", 0, -1, ""},
     {"fread", "wnnw", 0, -1, ""},   {"fgets", "Wnw", 0, -1, ""},
     {"fgetc", "w", 0, -1, ""},      {"getc", "w", 0, -1, ""},
     {"ungetc", "nw", 0, -1, ""},    {"fflush", "w", 0, -1, ""},
-    {"fopen", "rr", 0, -1, ""},     {"perror", "r", 0, -1, ""},
+    {"fopen", "xr", 0, -1, ""},     {"perror", "x", 0, -1, ""},
     {"getline", "cww", 0, -1, ""},  {"getdelim", "cwnw", 0, -1, ""},
     {"setvbuf", "wenn", 0, -1, ""}, {"setbuf", "we", 0, -1, ""},
     /* pthread.h, threads.h: the argument goes to another thread. */
@@ -214,9 +218,9 @@ static const esc_libmodel models[] = {
     {"__xstat", "nrw", 0, -1, ""},  {"__lxstat", "nrw", 0, -1, ""},
     {"__fxstat", "nnw", 0, -1, ""},
     {"access", "rn", 0, -1, ""},    {"unlink", "r", 0, -1, ""},
-    {"remove", "r", 0, -1, ""},     {"rename", "rr", 0, -1, ""},
-    {"mkdir", "rn", 0, -1, ""},     {"rmdir", "r", 0, -1, ""},
-    {"chdir", "r", 0, -1, ""},      {"open", "rn", 'n', -1, ""},
+    {"remove", "r", 0, -1, ""},     {"rename", "rx", 0, -1, ""},
+    {"mkdir", "xn", 0, -1, ""},     {"rmdir", "r", 0, -1, ""},
+    {"chdir", "r", 0, -1, ""},      {"open", "xn", 'n', -1, ""},
     {"uname", "w", 0, -1, ""},      {"getcwd", "Wn", 0, -1, ""},
     {"gethostname", "wn", 0, -1, ""}, {"realpath", "rW", 0, -1, ""},
     {"strerror_r", "nWn", 0, -1, ""},

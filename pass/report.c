@@ -251,6 +251,12 @@ static void why_text(const esc_func *f, int src, esc_why why, LLVMValueRef at, c
   case ESC_WHY_MODEL_CONTENT:
     call_arg_text(f, at, src, "pointed to by", "which keeps it", buf, n);
     return;
+  case ESC_WHY_OUT_ARG:
+    call_arg_text(f, at, src, "passed to", "which prints it", buf, n);
+    return;
+  case ESC_WHY_OUT_CONTENT:
+    call_arg_text(f, at, src, "pointed to by", "which writes it out", buf, n);
+    return;
   case ESC_WHY_CALL_RET: snprintf(buf, n, "returned by a call"); return;
   case ESC_WHY_ASM: snprintf(buf, n, "passed to inline assembly"); return;
   case ESC_WHY_INDIRECT: snprintf(buf, n, "passed to an indirect call"); return;

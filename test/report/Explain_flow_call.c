@@ -131,7 +131,10 @@ int main(void) {
 // OUT-NEXT:exit 0 registered
 // OUT-NEXT:exit status: 0
 
-// CHECK:Explain_flow_call.c:22:56: s does not escape
+// CHECK:Explain_flow_call.c:22:56: leaking param content: s:
+// CHECK-NEXT:Explain_flow_call.c:22:56:   parameter s leaks to {heap} with derefs=1:
+// CHECK-NEXT:Explain_flow_call.c:22:56:     flow: {heap} = *s:
+// CHECK-NEXT:Explain_flow_call.c:22:56:       from *s (pointed to by parameter 0 of puts, which writes it out) at Explain_flow_call.c:22:61
 // CHECK-NEXT:Explain_flow_call.c:23:50: leaking param: s:
 // CHECK-NEXT:Explain_flow_call.c:23:50:   parameter s leaks to {heap} with derefs=0:
 // CHECK-NEXT:Explain_flow_call.c:23:50:     flow: {heap} = s:

@@ -76,7 +76,10 @@ int main(void) {
 // OUT-NEXT:musttail
 // OUT-NEXT:exit status: 0
 
-// CHECK:Explain_flow_store.c:18:56: s does not escape
+// CHECK:Explain_flow_store.c:18:56: leaking param content: s:
+// CHECK-NEXT:Explain_flow_store.c:18:56:   parameter s leaks to {heap} with derefs=1:
+// CHECK-NEXT:Explain_flow_store.c:18:56:     flow: {heap} = *s:
+// CHECK-NEXT:Explain_flow_store.c:18:56:       from *s (pointed to by parameter 0 of puts, which writes it out) at Explain_flow_store.c:18:61
 // CHECK-NEXT:Explain_flow_store.c:21:13: malloc(16) escapes to heap:
 // CHECK-NEXT:Explain_flow_store.c:21:13:   flow: {heap} = p:
 // CHECK-NEXT:Explain_flow_store.c:21:13:     from p (stored to global g_last) at Explain_flow_store.c:23:10

@@ -83,7 +83,10 @@ int main(void) {
 // CHECK-NEXT:Explain_params.c:33:53:       from fwd (passed to parameter 0 of save, which leaks it) at Explain_params.c:33:60
 // CHECK-NEXT:Explain_params.c:35:53: leaking param: victim:
 // CHECK-NEXT:Explain_params.c:35:53:   parameter victim may be freed at Explain_params.c:37:3
-// CHECK-NEXT:Explain_params.c:40:39: arg does not escape
+// CHECK-NEXT:Explain_params.c:40:39: leaking param content: arg:
+// CHECK-NEXT:Explain_params.c:40:39:   parameter arg leaks to {heap} with derefs=1:
+// CHECK-NEXT:Explain_params.c:40:39:     flow: {heap} = *arg:
+// CHECK-NEXT:Explain_params.c:40:39:       from *arg (pointed to by parameter 2 of printf, which writes it out) at Explain_params.c:40:46
 // CHECK-NEXT:Explain_params.c:42:51: leaking param: msg:
 // CHECK-NEXT:Explain_params.c:42:51:   parameter msg leaks to {heap} with derefs=0:
 // CHECK-NEXT:Explain_params.c:42:51:     flow: {heap} = msg:
