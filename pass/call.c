@@ -828,7 +828,7 @@ static int unmodelled_here(LLVMValueRef callee, const char *name, size_t n) {
       "__sprintf_chk", "__snprintf_chk", "vprintf", "vfprintf", "vsprintf", "vsnprintf", NULL};
   static const char *const streams[] = {
       "fwrite", "fwrite_unlocked", "fputs", "puts", "printf", "fprintf", "__printf_chk",
-      "__fprintf_chk", "vprintf", "vfprintf", "fputc", "putc", "fflush", NULL};
+      "__fprintf_chk", "vprintf", "vfprintf", "fputc", "putc", "fflush", "perror", NULL};
   static const char *const registers[] = {"register_printf_specifier",
                                           "register_printf_function",
                                           "register_printf_modifier", "register_printf_type",

@@ -227,6 +227,49 @@ static const esc_libmodel models[] = {
     {"write", "nxn", 0, -1, ""},    {"read", "nwn", 0, -1, ""},
     {"pwrite", "nxnn", 0, -1, ""},  {"pread", "nwnn", 0, -1, ""},
     {"send", "nxnn", 0, -1, ""},    {"recv", "nwnn", 0, -1, ""},
+    /* sys/socket.h, arpa/inet.h, netdb.h, poll.h, sys/select.h
+     * (POSIX.1-2017): the kernel copies an address in (r) or fills one
+     * and its length (w); option values are copied in or out; poll and
+     * select update their sets in place (and Linux's select its timeout);
+     * inet_ntop returns its buffer; getaddrinfo stores a list the library
+     * allocated into *res (w: nothing of the program's is in it). */
+    {"bind", "nrn", 0, -1, ""},     {"connect", "nrn", 0, -1, ""},
+    {"accept", "nww", 0, -1, ""},   {"accept4", "nwwn", 0, -1, ""},
+    {"getsockname", "nww", 0, -1, ""}, {"getpeername", "nww", 0, -1, ""},
+    {"setsockopt", "nnnrn", 0, -1, ""}, {"getsockopt", "nnnww", 0, -1, ""},
+    {"sendto", "nxnnrn", 0, -1, ""}, {"recvfrom", "nwnnww", 0, -1, ""},
+    {"inet_pton", "nrw", 0, -1, ""}, {"inet_ntop", "nrWn", 0, -1, ""},
+    {"getaddrinfo", "rrrw", 0, -1, ""},
+    {"poll", "wnn", 0, -1, ""},     {"select", "nwwww", 0, -1, ""},
+    {"pipe", "w", 0, -1, ""},       {"pipe2", "wn", 0, -1, ""},
+    {"socketpair", "nnnw", 0, -1, ""},
+    /* sys/wait.h, termios.h: the status and the attributes are filled or
+     * read. */
+    {"wait", "w", 0, -1, ""},       {"waitpid", "nwn", 0, -1, ""},
+    {"tcgetattr", "nw", 0, -1, ""}, {"tcsetattr", "nnr", 0, -1, ""},
+    /* stdio.h: the stream's position and flags, in place (the FILE is the
+     * library's); fgetpos fills *pos, fsetpos reads it. */
+    {"rewind", "w", 0, -1, ""},     {"clearerr", "w", 0, -1, ""},
+    {"fgetpos", "ww", 0, -1, ""},   {"fsetpos", "wr", 0, -1, ""},
+    /* regex.h, fnmatch.h, glob.h: regcomp fills *preg with memory of the
+     * library's (w), regexec reads it and fills the offsets, regfree and
+     * globfree free what their argument points to (c: its contents may be
+     * freed); glob's error callback sees the library's strings. */
+    {"regcomp", "wrn", 0, -1, ""},  {"regexec", "rrnwn", 0, -1, ""},
+    {"regfree", "c", 0, -1, ""},    {"fnmatch", "rrn", 0, -1, ""},
+    {"glob", "rnkw", 0, -1, ""},    {"globfree", "c", 0, -1, ""},
+    /* wchar.h, stdlib.h: conversions between multibyte and wide strings
+     * fill their destination from their source; the conversion state is
+     * updated in place. */
+    {"mbstowcs", "wrn", 0, -1, ""}, {"wcstombs", "wrn", 0, -1, ""},
+    {"mbtowc", "wrn", 0, -1, ""},   {"wctomb", "wn", 0, -1, ""},
+    {"mbrtowc", "wrnw", 0, -1, ""}, {"wcrtomb", "wnw", 0, -1, ""},
+    {"mbrlen", "rnw", 0, -1, ""},
+    /* unistd.h: exec copies its strings into the new program (nothing of
+     * this one's outlives it); a symbolic link's target is text readlink
+     * gives back (x). */
+    {"execv", "rr", 0, -1, ""},     {"execvp", "rr", 0, -1, ""},
+    {"execve", "rrr", 0, -1, ""},   {"symlink", "xx", 0, -1, ""},
     /* ctermid returns its buffer (LLVM calls it nocapture). */
     {"ctermid", "W", 0, -1, ""},
     /* signal.h: the kernel copies the action and the masks; the handler is
