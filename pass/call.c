@@ -92,6 +92,28 @@ static const struct {
     {"llvm.vector.reduce.fmin", ESC_INTR_ARITH},
     {"llvm.vector.reduce.fmaximum", ESC_INTR_ARITH},
     {"llvm.vector.reduce.fminimum", ESC_INTR_ARITH},
+    /* Floating-point arithmetic (a float loaded from an object may, for
+     * the graph, be its pointer): operands to the result. */
+    {"llvm.fmuladd", ESC_INTR_ARITH}, {"llvm.fma", ESC_INTR_ARITH},
+    {"llvm.sqrt", ESC_INTR_ARITH}, {"llvm.fabs", ESC_INTR_ARITH},
+    {"llvm.copysign", ESC_INTR_ARITH}, {"llvm.minnum", ESC_INTR_ARITH},
+    {"llvm.maxnum", ESC_INTR_ARITH}, {"llvm.minimum", ESC_INTR_ARITH},
+    {"llvm.maximum", ESC_INTR_ARITH}, {"llvm.floor", ESC_INTR_ARITH},
+    {"llvm.ceil", ESC_INTR_ARITH}, {"llvm.trunc", ESC_INTR_ARITH},
+    {"llvm.rint", ESC_INTR_ARITH}, {"llvm.nearbyint", ESC_INTR_ARITH},
+    {"llvm.round", ESC_INTR_ARITH}, {"llvm.roundeven", ESC_INTR_ARITH},
+    {"llvm.lround", ESC_INTR_ARITH}, {"llvm.llround", ESC_INTR_ARITH},
+    {"llvm.lrint", ESC_INTR_ARITH}, {"llvm.llrint", ESC_INTR_ARITH},
+    {"llvm.sin", ESC_INTR_ARITH}, {"llvm.cos", ESC_INTR_ARITH},
+    {"llvm.exp", ESC_INTR_ARITH}, {"llvm.exp2", ESC_INTR_ARITH},
+    {"llvm.log", ESC_INTR_ARITH}, {"llvm.log2", ESC_INTR_ARITH},
+    {"llvm.log10", ESC_INTR_ARITH}, {"llvm.pow", ESC_INTR_ARITH},
+    {"llvm.powi", ESC_INTR_ARITH}, {"llvm.canonicalize", ESC_INTR_ARITH},
+    {"llvm.is.fpclass", ESC_INTR_ARITH},
+    /* va_start fills *ap with addresses of the caller's arguments; va_copy
+     * copies one va_list into another. */
+    {"llvm.va_start", ESC_INTR_VASTART}, {"llvm.va_end", ESC_INTR_NOFLOW},
+    {"llvm.va_copy", ESC_INTR_MEMCPY},
     {"llvm.ptrmask", ESC_INTR_COPY}, {"llvm.launder.invariant.group", ESC_INTR_COPY},
     {"llvm.strip.invariant.group", ESC_INTR_COPY}, {"llvm.ssa.copy", ESC_INTR_COPY},
 };
@@ -170,7 +192,7 @@ static int intrinsic(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
     return 1;
   }
   case ESC_INTR_ARITH: {
-    /* Integer arithmetic: an address carried by an operand (p - start)
+    /* Arithmetic: an address carried by an operand (p - start)
      * may be carried by the result, and goes nowhere else. */
     int result = esc_graph_loc_of(g, call);
     unsigned nargs = LLVMGetNumArgOperands(call);
@@ -183,6 +205,9 @@ static int intrinsic(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
     }
     return 1;
   }
+  case ESC_INTR_VASTART: /* *ap: the caller's memory, unknown here */
+    esc_graph_store(g, g->unknown, esc_graph_loc_of(g, LLVMGetOperand(call, 0)), call);
+    return 1;
   case ESC_INTR_EXPECT: case ESC_INTR_COPY:
     /* The result is operand 0 (maybe with bits masked off). */
     esc_graph_copy(g, esc_graph_loc_of(g, LLVMGetOperand(call, 0)),
@@ -606,9 +631,39 @@ static int format_letters(LLVMValueRef fmt, int printed, char *out, int max) {
  * cannot tell a counter from the pointer stored beside it, and
  * printf("%zu", b->len) would send b's contents to the heap.  An address
  * printed as a number is followed when ptrtoint, a parameter or a call
- * made it; one stored into memory as an integer and printed from there is
- * not (README: known gaps). */
+ * made it, also through a struct returned or passed by value
+ * (by_value_memory); one stored into memory as an integer and printed from
+ * there is not (README: known gaps). */
 enum { ESC_PRINTED_VALUES = 32 };
+
+/* by_value_memory: p points into a struct that is a value in C and in
+ * memory only in the IR: a call's result returned through an sret slot,
+ * or a by-value argument.  A number loaded from there is one a call
+ * returned or the caller passed, followed as such. */
+static int by_value_memory(LLVMValueRef p) {
+  while (LLVMIsAGetElementPtrInst(p) || LLVMIsACastInst(p))
+    p = LLVMGetOperand(p, 0);
+  if (LLVMIsAAllocaInst(p)) {
+    unsigned sret = LLVMGetEnumAttributeKindForName("sret", 4);
+    for (LLVMUseRef u = LLVMGetFirstUse(p); u; u = LLVMGetNextUse(u)) {
+      LLVMValueRef call = LLVMGetUser(u);
+      if (!LLVMIsACallInst(call) && !LLVMIsAInvokeInst(call))
+        continue;
+      for (unsigned k = 0, n = LLVMGetNumArgOperands(call); k < n; k++)
+        if (LLVMGetOperand(call, k) == p && LLVMGetCallSiteEnumAttribute(call, k + 1, sret))
+          return 1;
+    }
+    return 0;
+  }
+  if (!LLVMIsAArgument(p))
+    return 0;
+  LLVMValueRef fn = LLVMGetParamParent(p);
+  unsigned k = 0;
+  while (LLVMGetParam(fn, k) != p)
+    k++;
+  return LLVMGetEnumAttributeAtIndex(fn, k + 1, LLVMGetEnumAttributeKindForName("byval", 5)) != NULL;
+}
+
 static int printed_number_plain(LLVMValueRef v) {
   LLVMValueRef todo[ESC_PRINTED_VALUES], seen[ESC_PRINTED_VALUES];
   int n = 0, nseen = 0;
@@ -625,7 +680,7 @@ static int printed_number_plain(LLVMValueRef v) {
     seen[nseen++] = v;
     if (LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMIntegerTypeKind)
       return 0;
-    if (LLVMIsAConstantInt(v) || LLVMIsALoadInst(v))
+    if (LLVMIsAConstantInt(v) || (LLVMIsALoadInst(v) && !by_value_memory(LLVMGetOperand(v, 0))))
       continue;
     unsigned from = 0, ops = 0;
     if (LLVMIsATruncInst(v) || LLVMIsAZExtInst(v) || LLVMIsASExtInst(v) || LLVMIsAFreezeInst(v))

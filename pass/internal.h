@@ -200,7 +200,8 @@ typedef enum esc_intrinsic_kind {
   ESC_INTR_MEMSET, /* fills bytes: no address flows */
   ESC_INTR_NOFLOW, /* invariant, prefetch, objectsize, traps...: no address flows */
   ESC_INTR_MEMCPY, /* memcpy, memmove: *dst = *src */
-  ESC_INTR_ARITH,  /* integer arithmetic: operands to the result */
+  ESC_INTR_ARITH,  /* integer or floating-point arithmetic: operands to the result */
+  ESC_INTR_VASTART, /* va_start: *ap gets the caller's (unknown) memory */
   ESC_INTR_COPY,   /* ptrmask, launder, ssa.copy: the result is operand 0 */
 } esc_intrinsic_kind;
 /* esc_intrinsic_kind_of: the kind of a callee (any value; ESC_INTR_NONE

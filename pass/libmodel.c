@@ -58,7 +58,7 @@ static const esc_libmodel models[] = {
     {"stpncpy", "W<n", 0, -1, ""},  {"strcat", "W<", 0, -1, ""},
     {"strncat", "W<n", 0, -1, ""},  {"memcpy", "W<n", 0, -1, ""},
     {"memmove", "W<n", 0, -1, ""},  {"mempcpy", "W<n", 0, -1, ""},
-    {"memset", "Wnn", 0, -1, ""},   {"bzero", "wn", 0, -1, ""},
+    {"bzero", "wn", 0, -1, ""},
     {"explicit_bzero", "wn", 0, -1, ""},
     {"strchr", "Rn", 0, -1, ""},    {"strrchr", "Rn", 0, -1, ""},
     {"strchrnul", "Rn", 0, -1, ""}, {"memchr", "Rnn", 0, -1, ""},
@@ -95,13 +95,12 @@ static const esc_libmodel models[] = {
     /* The va_list forms: the arguments behind ap are the caller's (unknown
      * memory here), ap itself is advanced (w), the buffer filled (w). */
     {"vprintf", "xw", 0, -1, ""},   {"vfprintf", "wxw", 0, -1, ""},
-    {"vsprintf", "wrw", 0, -1, ""}, {"vsnprintf", "wnrw", 0, -1, ""},
+    {"vsprintf", "w<w", 0, -1, ""}, {"vsnprintf", "wn<w", 0, -1, ""},
     {"puts", "x", 0, -1, ""},       {"fputs", "xw", 0, -1, ""},
-    {"fputc", "nw", 0, -1, ""},     {"putc", "nw", 0, -1, ""},
     {"fwrite", "xnnw", 0, -1, ""},  {"fwrite_unlocked", "xnnw", 0, -1, ""},
     {"fread", "wnnw", 0, -1, ""},   {"fgets", "Wnw", 0, -1, ""},
     {"fgetc", "w", 0, -1, ""},      {"getc", "w", 0, -1, ""},
-    {"ungetc", "nw", 0, -1, ""},    {"fflush", "w", 0, -1, ""},
+    {"fflush", "w", 0, -1, ""},
     {"fopen", "xr", 0, -1, ""},     {"perror", "x", 0, -1, ""},
     {"getline", "cww", 0, -1, ""},  {"getdelim", "cwnw", 0, -1, ""},
     {"setvbuf", "wenn", 0, -1, ""}, {"setbuf", "we", 0, -1, ""},
@@ -188,25 +187,29 @@ static const esc_libmodel models[] = {
     {"pthread_once", "wk", 0, -1, ""},
     {"pthread_key_create", "wk", 0, -1, ""},
     {"pthread_setspecific", "ne", 0, -1, ""},
-    {"pthread_sigmask", "nrw", 0, -1, ""},
-    {"pthread_setname_np", "nr", 0, -1, ""},
+    {"pthread_sigmask", "nxw", 0, -1, ""},
+    {"pthread_setname_np", "nx", 0, -1, ""},
     {"pthread_getname_np", "nwn", 0, -1, ""},
     /* search.h: the tree keeps the key. */
     {"tsearch", "eck", 0, -1, ""},  {"tfind", "eck", 0, -1, ""},
     /* time.h, sys/time.h, sys/resource.h, sys/times.h: each fills the
      * caller's struct or reads it, and keeps nothing; the _r forms and
      * asctime_r/ctime_r return their buffer (W); strftime writes s from
-     * format and tm; mktime and timegm normalise *tm in place. */
+     * format and tm (<); mktime and timegm normalise *tm in place and
+     * return a number made of it (c).  A conversion can be undone (timegm
+     * of gmtime_r's tm gives the time back, a time may be an address), so
+     * the input of each is x; setrlimit's limit is kept by the kernel and
+     * read back by getrlimit (x). */
     {"time", "w", 0, -1, ""},       {"gettimeofday", "ww", 0, -1, ""},
     {"clock_gettime", "nw", 0, -1, ""}, {"clock_getres", "nw", 0, -1, ""},
     {"getrusage", "nw", 0, -1, ""}, {"times", "w", 0, -1, ""},
-    {"localtime_r", "rW", 0, -1, ""}, {"gmtime_r", "rW", 0, -1, ""},
-    {"asctime_r", "rW", 0, -1, ""}, {"ctime_r", "rW", 0, -1, ""},
-    {"localtime", "r", 0, -1, ""},  {"gmtime", "r", 0, -1, ""},
-    {"asctime", "r", 0, -1, ""},    {"ctime", "r", 0, -1, ""},
-    {"mktime", "w", 0, -1, ""},     {"timegm", "w", 0, -1, ""},
-    {"strftime", "wnrr", 0, -1, ""}, {"nanosleep", "rw", 0, -1, ""},
-    {"getrlimit", "nw", 0, -1, ""}, {"setrlimit", "nr", 0, -1, ""},
+    {"localtime_r", "xW", 0, -1, ""}, {"gmtime_r", "xW", 0, -1, ""},
+    {"asctime_r", "xW", 0, -1, ""}, {"ctime_r", "xW", 0, -1, ""},
+    {"localtime", "x", 0, -1, ""},  {"gmtime", "x", 0, -1, ""},
+    {"asctime", "x", 0, -1, ""},    {"ctime", "x", 0, -1, ""},
+    {"mktime", "c", 0, -1, ""},     {"timegm", "c", 0, -1, ""},
+    {"strftime", "wn<<", 0, -1, ""}, {"nanosleep", "rw", 0, -1, ""},
+    {"getrlimit", "nw", 0, -1, ""}, {"setrlimit", "nx", 0, -1, ""},
     /* sys/stat.h, unistd.h: paths are read, buffers filled.  (glibc before
      * 2.33 calls __xstat and friends, with a version first.)  realpath and
      * getcwd return their buffer, or memory they allocate when it is NULL;
@@ -222,31 +225,36 @@ static const esc_libmodel models[] = {
     {"mkdir", "xn", 0, -1, ""},     {"rmdir", "r", 0, -1, ""},
     {"chdir", "r", 0, -1, ""},      {"open", "xn", 'n', -1, ""},
     {"uname", "w", 0, -1, ""},      {"getcwd", "Wn", 0, -1, ""},
-    {"gethostname", "wn", 0, -1, ""}, {"realpath", "rW", 0, -1, ""},
+    {"gethostname", "wn", 0, -1, ""}, {"realpath", "xW", 0, -1, ""},
     {"strerror_r", "nWn", 0, -1, ""},
     {"write", "nxn", 0, -1, ""},    {"read", "nwn", 0, -1, ""},
     {"pwrite", "nxnn", 0, -1, ""},  {"pread", "nwnn", 0, -1, ""},
     {"send", "nxnn", 0, -1, ""},    {"recv", "nwnn", 0, -1, ""},
     /* sys/socket.h, arpa/inet.h, netdb.h, poll.h, sys/select.h
-     * (POSIX.1-2017): the kernel copies an address in (r) or fills one
-     * and its length (w); option values are copied in or out; poll and
-     * select update their sets in place (and Linux's select its timeout);
-     * inet_ntop returns its buffer; getaddrinfo stores a list the library
-     * allocated into *res (w: nothing of the program's is in it). */
-    {"bind", "nrn", 0, -1, ""},     {"connect", "nrn", 0, -1, ""},
+     * (POSIX.1-2017): an address or an option value given to the kernel
+     * is kept there and given back (getsockname, getpeername, recvmsg's
+     * pktinfo, getsockopt), so it is x like write's bytes; one the kernel
+     * fills, and its length, is w; poll and select update their sets in
+     * place (and Linux's select its timeout).  inet_pton and inet_ntop
+     * turn text into bytes and back (x: the destination is not parameter
+     * 0, so < cannot say it) and inet_ntop returns its buffer;
+     * getaddrinfo parses a numeric host and service into the list it
+     * allocates (x) and stores that list into *res (w: the library's
+     * memory: what the program stores there escapes). */
+    {"bind", "nxn", 0, -1, ""},     {"connect", "nxn", 0, -1, ""},
     {"accept", "nww", 0, -1, ""},   {"accept4", "nwwn", 0, -1, ""},
     {"getsockname", "nww", 0, -1, ""}, {"getpeername", "nww", 0, -1, ""},
-    {"setsockopt", "nnnrn", 0, -1, ""}, {"getsockopt", "nnnww", 0, -1, ""},
-    {"sendto", "nxnnrn", 0, -1, ""}, {"recvfrom", "nwnnww", 0, -1, ""},
-    {"inet_pton", "nrw", 0, -1, ""}, {"inet_ntop", "nrWn", 0, -1, ""},
-    {"getaddrinfo", "rrrw", 0, -1, ""},
+    {"setsockopt", "nnnxn", 0, -1, ""}, {"getsockopt", "nnnww", 0, -1, ""},
+    {"sendto", "nxnnxn", 0, -1, ""}, {"recvfrom", "nwnnww", 0, -1, ""},
+    {"inet_pton", "nxw", 0, -1, ""}, {"inet_ntop", "nxWn", 0, -1, ""},
+    {"getaddrinfo", "xxrw", 0, -1, ""},
     {"poll", "wnn", 0, -1, ""},     {"select", "nwwww", 0, -1, ""},
     {"pipe", "w", 0, -1, ""},       {"pipe2", "wn", 0, -1, ""},
     {"socketpair", "nnnw", 0, -1, ""},
     /* sys/wait.h, termios.h: the status and the attributes are filled or
      * read. */
     {"wait", "w", 0, -1, ""},       {"waitpid", "nwn", 0, -1, ""},
-    {"tcgetattr", "nw", 0, -1, ""}, {"tcsetattr", "nnr", 0, -1, ""},
+    {"tcgetattr", "nw", 0, -1, ""}, {"tcsetattr", "nnx", 0, -1, ""},
     /* stdio.h: the stream's position and flags, in place (the FILE is the
      * library's); fgetpos fills *pos, fsetpos reads it. */
     {"rewind", "w", 0, -1, ""},     {"clearerr", "w", 0, -1, ""},
@@ -257,13 +265,15 @@ static const esc_libmodel models[] = {
      * freed); glob's error callback sees the library's strings. */
     {"regcomp", "wrn", 0, -1, ""},  {"regexec", "rrnwn", 0, -1, ""},
     {"regfree", "c", 0, -1, ""},    {"fnmatch", "rrn", 0, -1, ""},
-    {"glob", "rnkw", 0, -1, ""},    {"globfree", "c", 0, -1, ""},
+    {"glob", "xnkw", 0, -1, ""},    {"globfree", "c", 0, -1, ""},
     /* wchar.h, stdlib.h: conversions between multibyte and wide strings
-     * fill their destination from their source; the conversion state is
-     * updated in place. */
-    {"mbstowcs", "wrn", 0, -1, ""}, {"wcstombs", "wrn", 0, -1, ""},
-    {"mbtowc", "wrn", 0, -1, ""},   {"wctomb", "wn", 0, -1, ""},
-    {"mbrtowc", "wrnw", 0, -1, ""}, {"wcrtomb", "wnw", 0, -1, ""},
+     * fill their destination from their source (<); the conversion state
+     * is updated in place.  wctomb and wcrtomb write an integer argument
+     * (which may carry an address) into the buffer, which no letter says:
+     * not in the table, so LLVM's attributes judge them (and fputc, putc
+     * and ungetc, and memset called as a function, for the same reason). */
+    {"mbstowcs", "w<n", 0, -1, ""}, {"wcstombs", "w<n", 0, -1, ""},
+    {"mbtowc", "w<n", 0, -1, ""},   {"mbrtowc", "w<nw", 0, -1, ""},
     {"mbrlen", "rnw", 0, -1, ""},
     /* unistd.h: exec copies its strings into the new program (nothing of
      * this one's outlives it); a symbolic link's target is text readlink
@@ -272,9 +282,10 @@ static const esc_libmodel models[] = {
     {"execve", "rrr", 0, -1, ""},   {"symlink", "xx", 0, -1, ""},
     /* ctermid returns its buffer (LLVM calls it nocapture). */
     {"ctermid", "W", 0, -1, ""},
-    /* signal.h: the kernel copies the action and the masks; the handler is
-     * code.  (sigaltstack keeps ss_sp: not in the table.) */
-    {"sigaction", "nrw", 0, -1, ""}, {"sigprocmask", "nrw", 0, -1, ""},
+    /* signal.h: the kernel keeps the action and the masks and gives them
+     * back (x); the handler is code.  (sigaltstack keeps ss_sp: not in the
+     * table.) */
+    {"sigaction", "nxw", 0, -1, ""}, {"sigprocmask", "nxw", 0, -1, ""},
     {"sigemptyset", "w", 0, -1, ""}, {"sigfillset", "w", 0, -1, ""},
     {"sigaddset", "wn", 0, -1, ""},  {"sigdelset", "wn", 0, -1, ""},
     {"sigismember", "rn", 0, -1, ""}, {"signal", "nk", 0, -1, ""},

@@ -3,8 +3,10 @@
 ; variants (memset.inline, expect.with.probability), find their row.  A
 ; pointer through a row that copies it (ptrmask, launder.invariant.group)
 ; is followed to the result; a row of no flow (memset.inline, stacksave)
-; leaks nothing; an intrinsic outside the table (ptr.annotation) is judged
-; by its attributes, as any call.
+; leaks nothing; floating-point arithmetic (fmuladd) carries its operands
+; to its result and nowhere else; va_start fills *ap with unknown memory;
+; an intrinsic outside the table (ptr.annotation) is judged by its
+; attributes, as any call.
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --implicit-check-not=alloc
 ; RUN: %opt -passes=escape,verify -disable-output %s
 
@@ -21,6 +23,10 @@ declare ptr @llvm.stacksave.p0()
 declare void @llvm.stackrestore.p0(ptr)
 declare i64 @llvm.expect.with.probability.i64(i64, i64, double immarg)
 declare ptr @llvm.ptr.annotation.p0.p0(ptr, ptr, ptr, i32, ptr)
+declare float @llvm.fmuladd.f32(float, float, float)
+declare void @llvm.va_start.p0(ptr)
+declare void @llvm.va_end.p0(ptr)
+@gf = global float 0.0
 
 ; TEST 1 - positive: through ptrmask, read and freed.
 ; CHECK: <mask_local>: malloc(32) does not escape
@@ -93,5 +99,62 @@ define void @annotation() {
   %q = call ptr @llvm.ptr.annotation.p0.p0(ptr %p, ptr @s, ptr @s, i32 1, ptr null)
   call void @look(ptr %q)
   call void @free(ptr %p)
+  ret void
+}
+
+; TEST 8 - positive: a float loaded from the holder of o (for the graph, it
+; may be o's address) through fmuladd, only compared: o stays (it read
+; "passed to parameter 2 of llvm.fmuladd.f32, which may keep it").
+; CHECK: <fma_local>: malloc(16) does not escape
+; CHECK: <fma_local>: malloc(8) does not escape
+define i1 @fma_local(float %a) {
+  %h = call ptr @malloc(i64 16)
+  %o = call ptr @malloc(i64 8)
+  store ptr %o, ptr %h
+  %x = load float, ptr %h
+  %r = call float @llvm.fmuladd.f32(float %a, float %a, float %x)
+  %c = fcmp ogt float %r, 0.0
+  call void @free(ptr %o)
+  call void @free(ptr %h)
+  ret i1 %c
+}
+
+; TEST 9 - negative: the same result stored to a global: o's bits there.
+; CHECK: <fma_global>: malloc(16) does not escape
+; CHECK: <fma_global>: malloc(8) escapes to heap
+define void @fma_global(float %a) {
+  %h = call ptr @malloc(i64 16)
+  %o = call ptr @malloc(i64 8)
+  store ptr %o, ptr %h
+  %x = load float, ptr %h
+  %r = call float @llvm.fmuladd.f32(float %a, float %a, float %x)
+  store float %r, ptr @gf
+  call void @free(ptr %h)
+  ret void
+}
+
+; TEST 10 - positive: a va_list of the heap, used by va_start and va_end.
+; CHECK: <va_local>: malloc(24) does not escape
+define void @va_local(i32 %n, ...) {
+  %ap = call ptr @malloc(i64 24)
+  call void @llvm.va_start.p0(ptr %ap)
+  call void @llvm.va_end.p0(ptr %ap)
+  call void @free(ptr %ap)
+  ret void
+}
+
+; TEST 11 - negative: a pointer va_start put into *ap is the caller's
+; memory: o stored through it escapes.
+; CHECK: <va_store>: malloc(24) does not escape
+; CHECK: <va_store>: malloc(8) escapes to heap
+define void @va_store(i32 %n, ...) {
+  %ap = call ptr @malloc(i64 24)
+  call void @llvm.va_start.p0(ptr %ap)
+  %area = getelementptr i8, ptr %ap, i64 8
+  %args = load ptr, ptr %area
+  %o = call ptr @malloc(i64 8)
+  store ptr %o, ptr %args
+  call void @llvm.va_end.p0(ptr %ap)
+  call void @free(ptr %ap)
   ret void
 }
