@@ -17,6 +17,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 /* esc_pos_text: "file:line:col" of an instruction, or "<function>". */
 void esc_pos_text(LLVMValueRef inst, char *buf, size_t n) {
@@ -37,9 +38,13 @@ void esc_pos_text(LLVMValueRef inst, char *buf, size_t n) {
  * callee". */
 void esc_callee_text(LLVMValueRef call, char *buf, size_t n) {
   LLVMValueRef callee = LLVMGetCalledValue(call);
-  if (LLVMIsAFunction(callee))
+  if (LLVMIsAFunction(callee)) {
     escb_display_name(callee, buf, n);
-  else
+    /* A name cut at n (a C++ template's): say so, rather than leave an
+     * open parenthesis before the rest of the line. */
+    if (n > 4 && strlen(buf) == n - 1)
+      memcpy(buf + n - 4, "...", 4);
+  } else
     snprintf(buf, n, "%s", LLVMIsAInlineAsm(callee) ? "asm" : "an indirect callee");
 }
 
