@@ -233,30 +233,20 @@ static void why_text(const esc_func *f, int src, esc_why why, LLVMValueRef at, c
     return;
   }
   /* The callee's part in a call: by the rule call.c applied (graph.h). */
-  case ESC_WHY_CALL_ARG:
-    call_arg_text(f, at, src, "passed to", "which may keep it", buf, n);
+  case ESC_WHY_CALL_ARG: case ESC_WHY_CALL_CONTENT: case ESC_WHY_SUMMARY_ARG:
+  case ESC_WHY_SUMMARY_CONTENT: case ESC_WHY_MODEL_ARG: case ESC_WHY_MODEL_CONTENT:
+  case ESC_WHY_OUT_ARG: case ESC_WHY_OUT_CONTENT: {
+    const char *how = why == ESC_WHY_CALL_ARG || why == ESC_WHY_CALL_CONTENT ? "which may keep it"
+                      : why == ESC_WHY_SUMMARY_ARG || why == ESC_WHY_SUMMARY_CONTENT
+                          ? "which leaks it"
+                      : why == ESC_WHY_MODEL_ARG || why == ESC_WHY_MODEL_CONTENT ? "which keeps it"
+                      : why == ESC_WHY_OUT_ARG ? "which prints it"
+                                               : "which writes it out";
+    int arg = why == ESC_WHY_CALL_ARG || why == ESC_WHY_SUMMARY_ARG ||
+              why == ESC_WHY_MODEL_ARG || why == ESC_WHY_OUT_ARG;
+    call_arg_text(f, at, src, arg ? "passed to" : "pointed to by", how, buf, n);
     return;
-  case ESC_WHY_CALL_CONTENT:
-    call_arg_text(f, at, src, "pointed to by", "which may keep it", buf, n);
-    return;
-  case ESC_WHY_SUMMARY_ARG:
-    call_arg_text(f, at, src, "passed to", "which leaks it", buf, n);
-    return;
-  case ESC_WHY_SUMMARY_CONTENT:
-    call_arg_text(f, at, src, "pointed to by", "which leaks it", buf, n);
-    return;
-  case ESC_WHY_MODEL_ARG:
-    call_arg_text(f, at, src, "passed to", "which keeps it", buf, n);
-    return;
-  case ESC_WHY_MODEL_CONTENT:
-    call_arg_text(f, at, src, "pointed to by", "which keeps it", buf, n);
-    return;
-  case ESC_WHY_OUT_ARG:
-    call_arg_text(f, at, src, "passed to", "which prints it", buf, n);
-    return;
-  case ESC_WHY_OUT_CONTENT:
-    call_arg_text(f, at, src, "pointed to by", "which writes it out", buf, n);
-    return;
+  }
   case ESC_WHY_CALL_RET: snprintf(buf, n, "returned by a call"); return;
   case ESC_WHY_ASM: snprintf(buf, n, "passed to inline assembly"); return;
   case ESC_WHY_INDIRECT: snprintf(buf, n, "passed to an indirect call"); return;
