@@ -24,8 +24,8 @@ declare void @llvm.stackrestore.p0(ptr)
 declare i64 @llvm.expect.with.probability.i64(i64, i64, double immarg)
 declare ptr @llvm.ptr.annotation.p0.p0(ptr, ptr, ptr, i32, ptr)
 declare float @llvm.fmuladd.f32(float, float, float)
-declare void @llvm.va_start.p0(ptr)
-declare void @llvm.va_end.p0(ptr)
+declare void @llvm.va_start(ptr)
+declare void @llvm.va_end(ptr)
 @gf = global float 0.0
 
 ; TEST 1 - positive: through ptrmask, read and freed.
@@ -137,8 +137,8 @@ define void @fma_global(float %a) {
 ; CHECK: <va_local>: malloc(24) does not escape
 define void @va_local(i32 %n, ...) {
   %ap = call ptr @malloc(i64 24)
-  call void @llvm.va_start.p0(ptr %ap)
-  call void @llvm.va_end.p0(ptr %ap)
+  call void @llvm.va_start(ptr %ap)
+  call void @llvm.va_end(ptr %ap)
   call void @free(ptr %ap)
   ret void
 }
@@ -149,12 +149,12 @@ define void @va_local(i32 %n, ...) {
 ; CHECK: <va_store>: malloc(8) escapes to heap
 define void @va_store(i32 %n, ...) {
   %ap = call ptr @malloc(i64 24)
-  call void @llvm.va_start.p0(ptr %ap)
+  call void @llvm.va_start(ptr %ap)
   %area = getelementptr i8, ptr %ap, i64 8
   %args = load ptr, ptr %area
   %o = call ptr @malloc(i64 8)
   store ptr %o, ptr %args
-  call void @llvm.va_end.p0(ptr %ap)
+  call void @llvm.va_end(ptr %ap)
   call void @free(ptr %ap)
   ret void
 }
