@@ -239,7 +239,8 @@ static const esc_libmodel models[] = {
      * turn text into bytes and back (x: the destination is not parameter
      * 0, so < cannot say it) and inet_ntop returns its buffer;
      * getaddrinfo parses a numeric host and service into the list it
-     * allocates (x) and stores that list into *res (w: the library's
+     * allocates and copies fields of the hints there (x), and stores that
+     * list into *res (w: the library's
      * memory: what the program stores there escapes). */
     {"bind", "nxn", 0, -1, ""},     {"connect", "nxn", 0, -1, ""},
     {"accept", "nww", 0, -1, ""},   {"accept4", "nwwn", 0, -1, ""},
@@ -247,7 +248,7 @@ static const esc_libmodel models[] = {
     {"setsockopt", "nnnxn", 0, -1, ""}, {"getsockopt", "nnnww", 0, -1, ""},
     {"sendto", "nxnnxn", 0, -1, ""}, {"recvfrom", "nwnnww", 0, -1, ""},
     {"inet_pton", "nxw", 0, -1, ""}, {"inet_ntop", "nxWn", 0, -1, ""},
-    {"getaddrinfo", "xxrw", 0, -1, ""},
+    {"getaddrinfo", "xxxw", 0, -1, ""},
     {"poll", "wnn", 0, -1, ""},     {"select", "nwwww", 0, -1, ""},
     {"pipe", "w", 0, -1, ""},       {"pipe2", "wn", 0, -1, ""},
     {"socketpair", "nnnw", 0, -1, ""},
@@ -256,9 +257,10 @@ static const esc_libmodel models[] = {
     {"wait", "w", 0, -1, ""},       {"waitpid", "nwn", 0, -1, ""},
     {"tcgetattr", "nw", 0, -1, ""}, {"tcsetattr", "nnx", 0, -1, ""},
     /* stdio.h: the stream's position and flags, in place (the FILE is the
-     * library's); fgetpos fills *pos, fsetpos reads it. */
+     * library's); fgetpos fills *pos; fsetpos sets the position from *pos,
+     * which ftell gives back as a number (x). */
     {"rewind", "w", 0, -1, ""},     {"clearerr", "w", 0, -1, ""},
-    {"fgetpos", "ww", 0, -1, ""},   {"fsetpos", "wr", 0, -1, ""},
+    {"fgetpos", "ww", 0, -1, ""},   {"fsetpos", "wx", 0, -1, ""},
     /* regex.h, fnmatch.h, glob.h: regcomp fills *preg with memory of the
      * library's (w), regexec reads it and fills the offsets, regfree and
      * globfree free what their argument points to (c: its contents may be
