@@ -149,6 +149,22 @@ static void call_arg_text(const esc_func *f, LLVMValueRef call, int src, const c
     snprintf(buf, n, "%s %s, %s", what, name, how);
 }
 
+/* call_words: how a call's rule is worded: the argument itself, or what
+ * it points to, and what the callee does with it. */
+static const struct {
+  esc_why why;
+  const char *what, *how;
+} call_words[] = {
+    {ESC_WHY_CALL_ARG, "passed to", "which may keep it"},
+    {ESC_WHY_CALL_CONTENT, "pointed to by", "which may keep it"},
+    {ESC_WHY_SUMMARY_ARG, "passed to", "which leaks it"},
+    {ESC_WHY_SUMMARY_CONTENT, "pointed to by", "which leaks it"},
+    {ESC_WHY_MODEL_ARG, "passed to", "which keeps it"},
+    {ESC_WHY_MODEL_CONTENT, "pointed to by", "which keeps it"},
+    {ESC_WHY_OUT_ARG, "passed to", "which prints it"},
+    {ESC_WHY_OUT_CONTENT, "pointed to by", "which writes it out"},
+};
+
 /* summary_store: for a store edge a call made from its callee's summary
  * (call.c, into_stores: "i at level d into k at level e"), from location
  * src: " by F at POS", the callee's store, and in *target the argument
@@ -235,18 +251,11 @@ static void why_text(const esc_func *f, int src, esc_why why, LLVMValueRef at, c
   /* The callee's part in a call: by the rule call.c applied (graph.h). */
   case ESC_WHY_CALL_ARG: case ESC_WHY_CALL_CONTENT: case ESC_WHY_SUMMARY_ARG:
   case ESC_WHY_SUMMARY_CONTENT: case ESC_WHY_MODEL_ARG: case ESC_WHY_MODEL_CONTENT:
-  case ESC_WHY_OUT_ARG: case ESC_WHY_OUT_CONTENT: {
-    const char *how = why == ESC_WHY_CALL_ARG || why == ESC_WHY_CALL_CONTENT ? "which may keep it"
-                      : why == ESC_WHY_SUMMARY_ARG || why == ESC_WHY_SUMMARY_CONTENT
-                          ? "which leaks it"
-                      : why == ESC_WHY_MODEL_ARG || why == ESC_WHY_MODEL_CONTENT ? "which keeps it"
-                      : why == ESC_WHY_OUT_ARG ? "which prints it"
-                                               : "which writes it out";
-    int arg = why == ESC_WHY_CALL_ARG || why == ESC_WHY_SUMMARY_ARG ||
-              why == ESC_WHY_MODEL_ARG || why == ESC_WHY_OUT_ARG;
-    call_arg_text(f, at, src, arg ? "passed to" : "pointed to by", how, buf, n);
+  case ESC_WHY_OUT_ARG: case ESC_WHY_OUT_CONTENT:
+    for (size_t k = 0; k < sizeof call_words / sizeof *call_words; k++)
+      if (call_words[k].why == why)
+        call_arg_text(f, at, src, call_words[k].what, call_words[k].how, buf, n);
     return;
-  }
   case ESC_WHY_CALL_RET: snprintf(buf, n, "returned by a call"); return;
   case ESC_WHY_ASM: snprintf(buf, n, "passed to inline assembly"); return;
   case ESC_WHY_INDIRECT: snprintf(buf, n, "passed to an indirect call"); return;
