@@ -9,6 +9,8 @@
 #include "bridge_ctx.h"
 
 #include "llvm/Analysis/ConstantFolding.h"
+#include "llvm/Analysis/InlineCost.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/IR/DiagnosticInfo.h"
@@ -199,6 +201,55 @@ extern "C" LLVMValueRef escb_slot_initial(LLVMValueRef load) {
       Off.isNegative())
     return nullptr;
   return wrap(ConstantFoldLoadFromConst(GV->getInitializer(), LI->getType(), Off, DL));
+}
+
+extern "C" LLVMValueRef escb_strip_offset(LLVMValueRef p, int64_t *off) {
+  Value *V = unwrap(p);
+  *off = 0;
+  if (!V->getType()->isPointerTy())
+    return nullptr;
+  const Module *M = nullptr;
+  if (auto *I = dyn_cast<Instruction>(V))
+    M = I->getModule();
+  else if (auto *A = dyn_cast<Argument>(V))
+    M = A->getParent()->getParent();
+  else if (auto *G = dyn_cast<GlobalValue>(getUnderlyingObject(V)))
+    M = G->getParent();
+  if (!M)
+    return nullptr;
+  const DataLayout &DL = M->getDataLayout();
+  APInt Off(DL.getIndexTypeSizeInBits(V->getType()), 0);
+  Value *Base = V->stripAndAccumulateConstantOffsets(DL, Off, /*AllowNonInbounds=*/true);
+  if (Off.getBitWidth() > 64)
+    return nullptr;
+  *off = Off.getSExtValue();
+  return wrap(Base);
+}
+
+extern "C" LLVMValueRef escb_const_table_entry(LLVMValueRef table, int64_t add,
+                                               LLVMTypeRef ty) {
+  int64_t off = 0;
+  LLVMValueRef base = escb_strip_offset(table, &off);
+  auto *GV = base ? dyn_cast<GlobalVariable>(unwrap(base)) : nullptr;
+  if (!GV || !GV->isConstant() || !GV->hasDefinitiveInitializer() ||
+      GV->isExternallyInitialized() || off + add < 0)
+    return nullptr;
+  const DataLayout &DL = GV->getParent()->getDataLayout();
+  APInt Off(DL.getIndexTypeSizeInBits(GV->getType()), (uint64_t)(off + add), true);
+  Constant *C = ConstantFoldLoadFromConst(GV->getInitializer(), unwrap(ty), Off, DL);
+  if (!C)
+    return nullptr;
+  return wrap(dyn_cast<Function>(C->stripPointerCasts()));
+}
+
+extern "C" int escb_is_noinline(LLVMValueRef fn) {
+  return cast<Function>(unwrap(fn))->hasFnAttribute(Attribute::NoInline);
+}
+
+extern "C" int escb_devirt_inlinable(LLVMValueRef fn) {
+  auto *F = dyn_cast<Function>(unwrap(fn));
+  return F && !F->isDeclaration() && !F->isInterposable() &&
+         !F->hasFnAttribute(Attribute::OptimizeNone) && isInlineViable(*F).isSuccess();
 }
 
 extern "C" void escb_alloc_facts(escb_ctx *ctx, LLVMValueRef call, escb_allocfacts *out) {
@@ -664,7 +715,7 @@ extern "C" void escb_drop_named_metadata(LLVMModuleRef M, const char *name) {
 }
 
 extern "C" int escb_inline_call(LLVMValueRef call) {
-  auto *CB = dyn_cast<CallInst>(unwrap(call));
+  auto *CB = dyn_cast<CallBase>(unwrap(call));
   Function *Callee = CB ? CB->getCalledFunction() : nullptr;
   if (!Callee || Callee->isDeclaration())
     return 0;

@@ -88,6 +88,25 @@ escb_libfunc escb_function_libfunc(escb_ctx *ctx, LLVMValueRef fn, LLVMValueRef 
  * not known (not a load, not of such a global, an offset it cannot read). */
 LLVMValueRef escb_slot_initial(LLVMValueRef load);
 
+/* escb_strip_offset: the value pointer p is a constant byte offset
+ * (*off) from, through GEPs of constant indices and casts, instructions or
+ * constant expressions alike (stripAndAccumulateConstantOffsets); NULL
+ * when p is no pointer or the offset does not fit 63 bits. */
+LLVMValueRef escb_strip_offset(LLVMValueRef p, int64_t *off);
+/* escb_const_table_entry: the function a load of type ty reads at byte
+ * `add` past `table` (a constant pointer into a global: a vtable's address
+ * point, a const struct of function pointers), when that global is
+ * `constant` with the initializer that runs; NULL otherwise (not a
+ * function there, a variable table, an offset outside it). */
+LLVMValueRef escb_const_table_entry(LLVMValueRef table, int64_t add, LLVMTypeRef ty);
+/* escb_devirt_inlinable: fn's body is the one that runs at a direct call
+ * (defined, not interposable: ODR copies are all the same code) and
+ * LLVM can inline it (isInlineViable: no indirectbr, no setjmp, no
+ * va_start...); not optnone.  noinline does not stop it (devirt.c). */
+int escb_devirt_inlinable(LLVMValueRef fn);
+/* escb_is_noinline: fn is marked noinline. */
+int escb_is_noinline(LLVMValueRef fn);
+
 /* escb_allocfacts: what MemoryBuiltins computes for an allocation call. */
 typedef struct escb_allocfacts {
   int size;           /* getAllocSize: 0 none, 1 a constant of at most 64
@@ -224,9 +243,10 @@ void escb_drop_named_metadata(LLVMModuleRef M, const char *name);
  * stack_value is unused and NULL is returned. */
 LLVMValueRef escb_guard_call(LLVMValueRef call, LLVMValueRef heap_cond,
                              LLVMValueRef stack_value, LLVMValueRef *stack_term);
-/* Inlines `call`, a call of a function the module defines (the side
- * stack's runtime: its copies are all the same code, so its weak
- * definition may be inlined).  Returns 1 when done. */
+/* Inlines `call` (a call or an invoke) of a function the module defines
+ * (the side stack's runtime: its copies are all the same code, so its weak
+ * definition may be inlined; devirt.c's resolved calls).  Returns 1 when
+ * done. */
 int escb_inline_call(LLVMValueRef call);
 /* Splits the block before `call` (a call, not an invoke, whose value is
  * unused) so that it runs only when `cond` (an i1 computed before it) is

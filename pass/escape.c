@@ -144,6 +144,9 @@
  *               alignment and zeroing; each call classified once
  *   summary.c   a parameter summary read off a solved graph; least, join
  *   call.c      what a call does with its pointers: the one dispatch
+ *   devirt.c    before the analysis: a call through a table that an own
+ *               fresh object holds made direct (a field's value by a
+ *               forward data-flow), small callees inlined
  *   build.c     IR -> constraints, one switch over opcodes
  *   solve.c     verdicts: frees, may-free callees, sizes, loops, budgets
  *   reason.c    the words of each verdict (decided in solve.c)
@@ -625,6 +628,9 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   r.opt = opt;
   r.sidestack = -1;
   r.switcher = switcher(M);
+  /* Calls through a table made direct first: the sites and the call graph
+   * are those of the code that runs. */
+  r.changed |= esc_devirt_module(M, ctx) > 0;
   esc_sites_load(M, &r.sites);
   esc_sites_mark_seen(M, ctx, &r.sites); /* the report and the remarks both need it */
   cg_build(&r.cg, M, ctx);

@@ -192,6 +192,11 @@ void esc_build(esc_func *f);
 void esc_build_call(esc_func *f, LLVMValueRef call);
 void esc_add_check(esc_func *f, esc_checkkind kind, LLVMValueRef call, int loc);
 
+/* devirt.c: calls through a table a function's own fresh object holds,
+ * made direct, and the small ones inlined (before the analysis); the
+ * number of changes. */
+int esc_devirt_module(LLVMModuleRef M, escb_ctx *ctx);
+
 /* esc_intrinsic_kind: what an intrinsic does, by call.c's table. */
 typedef enum esc_intrinsic_kind {
   ESC_INTR_NONE,   /* not an intrinsic, or not in the table */
