@@ -437,6 +437,30 @@ static int hands_table(devirt *d, LLVMValueRef call, LLVMValueRef g) {
   return 0;
 }
 
+/* remark: a passed remark Devirtualized at the call, naming its callee. */
+static void remark(devirt *d, LLVMValueRef call, LLVMValueRef target, int inlined) {
+  if (!escb_remarks_enabled(d->ctx, d->fn))
+    return;
+  char name[512];
+  escb_display_name(target, name, sizeof name);
+  const char *parts[6] = {NULL, "call through a table of functions resolved to ", "Callee", name,
+                          NULL, inlined ? " (inlined)" : ""};
+  escb_remark(d->ctx, ESCB_REMARK_PASSED, "Devirtualized", d->fn, call, 0, 0, parts, 3);
+}
+
+/* remark_handed: a passed remark InlinedForTable at a call inlined because
+ * it hands the callee an object whose table is known here. */
+static void remark_handed(devirt *d, LLVMValueRef call, LLVMValueRef g) {
+  if (!escb_remarks_enabled(d->ctx, d->fn))
+    return;
+  char name[512];
+  escb_display_name(g, name, sizeof name);
+  const char *parts[4] = {"Callee", name, NULL,
+                          " inlined: it calls through the table of an object made here, which "
+                          "is known"};
+  escb_remark(d->ctx, ESCB_REMARK_PASSED, "InlinedForTable", d->fn, call, 0, 0, parts, 2);
+}
+
 /* step: one change to the function (a call resolved, a call inlined);
  * 0 when there is none left to make. */
 static int step(devirt *d) {
@@ -447,15 +471,20 @@ static int step(devirt *d) {
     if (LLVMIsAInlineAsm(callee))
       continue;
     if (LLVMIsAFunction(callee)) {
-      if (hands_table(d, in, callee) && escb_inline_call(in))
-        return 1;
+      if (hands_table(d, in, callee)) {
+        remark_handed(d, in, callee);
+        if (escb_inline_call(in))
+          return 1;
+      }
       continue;
     }
     LLVMValueRef target = resolve(d, in);
     if (!target)
       continue;
+    int inline_it = small(d, target, 0);
+    remark(d, in, target, inline_it);
     LLVMSetOperand(in, (unsigned)LLVMGetNumOperands(in) - 1, target);
-    if (small(d, target, 0))
+    if (inline_it)
       escb_inline_call(in);
     return 1;
   }

@@ -10,6 +10,13 @@
 ; RUN: %opt -passes=escape -S %s | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
+; RUN: %opt -passes=escape -pass-remarks=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=table
+; The passed remarks, in the order of the functions:
+; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to ext_close
+; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to small_close (inlined)
+; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to ext_close
+; REMARK: remark: <unknown>:0:0: release inlined: it calls through the table of an object made here, which is known
+; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to small_close (inlined)
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)
