@@ -461,6 +461,16 @@ static void remark_handed(devirt *d, LLVMValueRef call, LLVMValueRef g) {
   escb_remark(d->ctx, ESCB_REMARK_PASSED, "InlinedForTable", d->fn, call, 0, 0, parts, 2);
 }
 
+/* plain_call: a call or an invoke with no operand bundles (a kcfi or
+ * ptrauth check belongs to the indirect call it guards) and not musttail
+ * (which InlineFunction may not take). */
+static int plain_call(LLVMValueRef call) {
+  LLVMOpcode op = LLVMGetInstructionOpcode(call);
+  int extra = op == LLVMCall ? 1 : op == LLVMInvoke ? 3 : -1;
+  return extra > 0 && !escb_is_musttail(call) &&
+         LLVMGetNumOperands(call) == (int)LLVMGetNumArgOperands(call) + extra;
+}
+
 /* step: one change to the function (a call resolved, a call inlined);
  * 0 when there is none left to make. */
 static int step(devirt *d) {
@@ -468,7 +478,7 @@ static int step(devirt *d) {
     if (!esc_is_call(in))
       continue;
     LLVMValueRef callee = LLVMGetCalledValue(in);
-    if (LLVMIsAInlineAsm(callee))
+    if (LLVMIsAInlineAsm(callee) || !plain_call(in))
       continue;
     if (LLVMIsAFunction(callee)) {
       if (hands_table(d, in, callee)) {

@@ -6,7 +6,8 @@
 ; or stored before the call, two tables on two paths, a table on one path
 ; only, a store, memset, atomic exchange or unknown-offset store over the
 ; field, a table in a variable global, a table entry of another type, an
-; object that is not the function's own, a setjmp, a read before the store.
+; object that is not the function's own, a setjmp, a read before the store,
+; a call with an operand bundle, a musttail call.
 ; RUN: %opt -passes=escape -S %s | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
@@ -357,6 +358,34 @@ define void @neg_xchg_table() {
   %s = getelementptr inbounds i8, ptr %t, i64 8
   %fp = load ptr, ptr %s
   call void %fp(ptr %o)
+  ret void
+}
+
+; TEST 20 - negative: an operand bundle on the call (a kcfi check belongs to the indirect call).
+; REPORT: <neg_bundle>: malloc(16) escapes to heap
+; CHECK-LABEL: define void @neg_bundle(
+; CHECK: call void %fp(ptr %o) [ "escape.test"(i32 1) ]
+define void @neg_bundle() {
+  %o = call ptr @malloc(i64 16)
+  store ptr @ops, ptr %o
+  %t = load ptr, ptr %o
+  %s = getelementptr inbounds i8, ptr %t, i64 8
+  %fp = load ptr, ptr %s
+  call void %fp(ptr %o) [ "escape.test"(i32 1) ]
+  ret void
+}
+
+; TEST 21 - negative: a musttail call.
+; REPORT: <neg_musttail>: malloc(16) escapes to heap
+; CHECK-LABEL: define void @neg_musttail(
+; CHECK: musttail call void %fp(ptr %o)
+define void @neg_musttail(ptr %unused) {
+  %o = call ptr @malloc(i64 16)
+  store ptr @ops, ptr %o
+  %t = load ptr, ptr %o
+  %s = getelementptr inbounds i8, ptr %t, i64 8
+  %fp = load ptr, ptr %s
+  musttail call void %fp(ptr %o)
   ret void
 }
 
