@@ -70,6 +70,7 @@ typedef struct devirt {
   LLVMValueRef fn;
   LLVMTargetDataRef dl;
   long work; /* instructions walked, against ESC_DEVIRT_WORK */
+  esc_ptrmap *cache; /* table_callee's answers, for the module */
   /* One query's events: instruction -> index into ev/evval. */
   esc_ptrmap evat;
   evkind *ev;
@@ -376,18 +377,20 @@ static LLVMValueRef vcall(LLVMValueRef call, int64_t *c, int64_t *k, LLVMValueRe
   return escb_strip_offset(LLVMGetOperand(v, 0), c);
 }
 
-static int insts(LLVMValueRef fn) {
+/* few_insts: fn has at most ESC_DEVIRT_INLINE_INSTS instructions (the
+ * count stops there). */
+static int few_insts(LLVMValueRef fn) {
   int n = 0;
-  ESC_FOR_EACH_INST(fn, b, i) n++;
-  return n;
+  ESC_FOR_EACH_INST(fn, b, i) if (++n > ESC_DEVIRT_INLINE_INSTS) return 0;
+  return 1;
 }
 
 /* small: a function worth inlining here (see the head of the file); a
  * resolved call keeps the callee's noinline (cold), a call that hands it
  * an object whose table it reads does not (cold_ok). */
 static int small(devirt *d, LLVMValueRef g, int cold_ok) {
-  return g && g != d->fn && escb_devirt_inlinable(g) &&
-         (cold_ok || !escb_is_noinline(g)) && insts(g) <= ESC_DEVIRT_INLINE_INSTS;
+  return g && g != d->fn && !LLVMIsDeclaration(g) && few_insts(g) &&
+         (cold_ok || !escb_is_noinline(g)) && escb_devirt_inlinable(g);
 }
 
 /* resolve: the function indirect call `call` calls, when the rule above
@@ -408,11 +411,32 @@ static LLVMValueRef resolve(devirt *d, LLVMValueRef call) {
   return target;
 }
 
+/* table_callee: g is defined, small, and calls through the table of one
+ * of its parameters (kept per run in d->cache: 1 yes, 0 no; a function
+ * changed since only loses a chance). */
+static int table_callee(devirt *d, LLVMValueRef g) {
+  int known = esc_ptrmap_get(d->cache, g);
+  if (known >= 0)
+    return known;
+  int yes = 0;
+  if (!LLVMIsDeclaration(g) && few_insts(g))
+    ESC_FOR_EACH_INST(g, b, in) {
+      if (yes || !esc_is_call(in) || LLVMIsAFunction(LLVMGetCalledValue(in)))
+        continue;
+      int64_t c = 0, k = 0;
+      LLVMValueRef vload = NULL;
+      LLVMValueRef base = vcall(in, &c, &k, &vload);
+      yes = base && LLVMIsAArgument(base);
+    }
+  esc_ptrmap_put(d->cache, g, yes);
+  return yes;
+}
+
 /* hands_table: direct call `call` of a small function g hands it a fresh
  * object whose table g calls through (a parameter's vcall in g), and that
  * object's field is one known constant at the call. */
 static int hands_table(devirt *d, LLVMValueRef call, LLVMValueRef g) {
-  if (!small(d, g, 1))
+  if (!table_callee(d, g) || !small(d, g, 1))
     return 0;
   unsigned nargs = LLVMGetNumArgOperands(call);
   if (nargs != LLVMCountParams(g))
@@ -501,21 +525,15 @@ static int step(devirt *d) {
   return 0;
 }
 
-static int has_table_call(LLVMValueRef fn) {
-  ESC_FOR_EACH_INST(fn, b, in) {
-    if (!esc_is_call(in))
-      continue;
-    LLVMValueRef callee = LLVMGetCalledValue(in);
-    if (escb_call_returns_twice(in))
-      return 0;
-    if (!LLVMIsAFunction(callee) && !LLVMIsAInlineAsm(callee))
-      return 1;
-  }
-  return 0;
-}
-
 /* devirt_function: fn's calls resolved and inlined; the number of changes. */
-static int devirt_function(escb_ctx *ctx, LLVMModuleRef M, LLVMValueRef fn) {
+static int devirt_function(escb_ctx *ctx, LLVMModuleRef M, LLVMValueRef fn,
+                           esc_ptrmap *cache) {
+  devirt d;
+  memset(&d, 0, sizeof d);
+  d.ctx = ctx;
+  d.fn = fn;
+  d.dl = LLVMGetModuleDataLayout(M);
+  d.cache = cache;
   int has = 0, twice = 0;
   ESC_FOR_EACH_INST(fn, b, in) {
     if (!esc_is_call(in))
@@ -524,18 +542,13 @@ static int devirt_function(escb_ctx *ctx, LLVMModuleRef M, LLVMValueRef fn) {
     LLVMValueRef callee = LLVMGetCalledValue(in);
     if (!LLVMIsAFunction(callee) && !LLVMIsAInlineAsm(callee))
       has = 1;
-    else if (LLVMIsAFunction(callee) && !LLVMIsDeclaration(callee) && has_table_call(callee))
+    else if (LLVMIsAFunction(callee) && table_callee(&d, callee))
       has = 1;
   }
   /* optnone: the function is to stay as written (-O0 in a link). */
   unsigned optnone = LLVMGetEnumAttributeKindForName("optnone", 7);
   if (!has || twice || LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, optnone))
     return 0;
-  devirt d;
-  memset(&d, 0, sizeof d);
-  d.ctx = ctx;
-  d.fn = fn;
-  d.dl = LLVMGetModuleDataLayout(M);
   int changes = 0;
   while (changes < ESC_DEVIRT_CHANGES && step(&d)) {
     changes++;
@@ -551,8 +564,11 @@ static int devirt_function(escb_ctx *ctx, LLVMModuleRef M, LLVMValueRef fn) {
 
 int esc_devirt_module(LLVMModuleRef M, escb_ctx *ctx) {
   int changes = 0;
+  esc_ptrmap cache;
+  memset(&cache, 0, sizeof cache);
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
     if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) != LLVMAvailableExternallyLinkage)
-      changes += devirt_function(ctx, M, fn);
+      changes += devirt_function(ctx, M, fn, &cache);
+  esc_ptrmap_free(&cache);
   return changes;
 }
