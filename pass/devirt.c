@@ -21,18 +21,22 @@
  *
  * The rule (resolve): the call's function pointer is loaded (not volatile)
  * from a constant offset k of a pointer V, itself loaded (not volatile)
- * from a constant offset c of a fresh object O.  A forward data-flow over
- * the CFG (field_value) finds what every path leaves in O's pointer-sized
- * field at c when that load runs: on every path from O's creation the last
- * write of those bytes must be a store of one and the same constant T, of
- * exactly that field, and O's address must not have left the function on
- * any path before the load.  Then V = T, and the function pointer is the
- * entry at T+k of T's global when that global is `constant` with the
- * initializer that runs (a vtable, a const table of operations): the call
- * gets that function as its callee when its type is the call's.  Anything
- * else keeps the call as it is, and so does every call of a function that
- * calls setjmp or another returns_twice function (paths the CFG does not
- * show).
+ * from a constant offset c of a fresh object O (a table); or it is loaded
+ * from offset c of O itself (a field that holds a function: an object's
+ * own callback, json-c's _delete).  A forward data-flow over the CFG
+ * (field_value) finds what every path leaves in O's pointer-sized field at
+ * c when that load runs: on every path from O's creation the last write of
+ * those bytes must be a store of one and the same constant T, of exactly
+ * that field, and O's address must not have left the function on any path
+ * before the load (a free of O ends the object: a path through it reads
+ * nothing).  Then V = T, and the function pointer is the entry at T+k of
+ * T's global when that global is `constant` with the initializer that
+ * runs (a vtable, a const table of operations); in the field shape it is
+ * T, a function.  The call gets that function as its callee when its type
+ * is the call's.  Anything else keeps the call as it is, and so does every
+ * call of a function that calls setjmp or another returns_twice function
+ * (paths the CFG does not show), a call with operand bundles (a kcfi
+ * check), a musttail call, and everything in an optnone function.
  *
  * Inlining, by LLVM's InlineFunction (which keeps the program's meaning):
  *   - a call resolved here, of a function of at most ESC_DEVIRT_INLINE_INSTS
@@ -363,18 +367,28 @@ static int fresh(devirt *d, LLVMValueRef v) {
          !ci.hook;
 }
 
-/* vcall: the shape of a call through a table: its function pointer is
- * loaded from *(V + *k), V loaded from *(base + *c); returns base (NULL
- * when the call has another shape). */
+/* vcall: the shape of a call through an object: its function pointer is
+ * loaded from *(V + *k), V loaded from *(base + *c) (a table: *vload is
+ * V's load), or loaded from *(base + *c) itself (a field that holds a
+ * function: *k is -1, *vload the function pointer's load).  Returns base
+ * (NULL when the callee is no such load). */
 static LLVMValueRef vcall(LLVMValueRef call, int64_t *c, int64_t *k, LLVMValueRef *vload) {
   LLVMValueRef fp = LLVMGetCalledValue(call);
   if (!LLVMIsALoadInst(fp) || LLVMGetVolatile(fp) || !esc_is_pointer(fp))
     return NULL;
-  LLVMValueRef v = escb_strip_offset(LLVMGetOperand(fp, 0), k);
-  if (!v || !LLVMIsALoadInst(v) || LLVMGetVolatile(v))
+  int64_t off = 0;
+  LLVMValueRef v = escb_strip_offset(LLVMGetOperand(fp, 0), &off);
+  if (!v)
     return NULL;
-  *vload = v;
-  return escb_strip_offset(LLVMGetOperand(v, 0), c);
+  if (LLVMIsALoadInst(v) && !LLVMGetVolatile(v)) {
+    *k = off;
+    *vload = v;
+    return escb_strip_offset(LLVMGetOperand(v, 0), c);
+  }
+  *k = -1;
+  *c = off;
+  *vload = fp;
+  return v;
 }
 
 /* few_insts: fn has at most ESC_DEVIRT_INLINE_INSTS instructions (the
@@ -405,7 +419,8 @@ static LLVMValueRef resolve(devirt *d, LLVMValueRef call) {
   if (!table)
     return NULL;
   LLVMValueRef fp = LLVMGetCalledValue(call);
-  LLVMValueRef target = escb_const_table_entry(table, k, LLVMTypeOf(fp));
+  LLVMValueRef target = k < 0 ? (LLVMIsAFunction(table) ? table : NULL)
+                              : escb_const_table_entry(table, k, LLVMTypeOf(fp));
   if (!target || LLVMGlobalGetValueType(target) != LLVMGetCalledFunctionType(call))
     return NULL;
   return target;

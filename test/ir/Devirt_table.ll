@@ -7,7 +7,9 @@
 ; only, a store, memset, atomic exchange or unknown-offset store over the
 ; field, a table in a variable global, a table entry of another type, an
 ; object that is not the function's own, a setjmp, a read before the store,
-; a call with an operand bundle, a musttail call.
+; a call with an operand bundle, a musttail call. The same rule for a field of
+; the object that holds the function itself, and its negative (the object's
+; address stored in a slot and the field written through the pointer loaded back).
 ; RUN: %opt -passes=escape -S %s | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
@@ -18,6 +20,7 @@
 ; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to ext_close
 ; REMARK: remark: <unknown>:0:0: release inlined: it calls through the table of an object made here, which is known
 ; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to small_close (inlined)
+; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to ext_close
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)
@@ -386,6 +389,40 @@ define void @neg_musttail(ptr %unused) {
   %s = getelementptr inbounds i8, ptr %t, i64 8
   %fp = load ptr, ptr %s
   musttail call void %fp(ptr %o)
+  ret void
+}
+
+; TEST 22 - positive: the object's own field holds the function (no table), a fence between.
+; REPORT: <pos_field>: malloc(16) escapes to heap
+; CHECK-LABEL: define void @pos_field(
+; CHECK: fence seq_cst
+; CHECK: call void @ext_close(ptr %o)
+define void @pos_field() {
+  %o = call ptr @malloc(i64 16)
+  %f = getelementptr inbounds i8, ptr %o, i64 8
+  store ptr @ext_close, ptr %f
+  fence seq_cst
+  %fp = load ptr, ptr %f
+  call void %fp(ptr %o)
+  ret void
+}
+
+; TEST 23 - negative: the field is written through a pointer loaded back from memory after
+; the object's address was stored in a local slot (the store lets it go).
+; REPORT: <neg_field_via_slot>: malloc(16) escapes to heap
+; CHECK-LABEL: define void @neg_field_via_slot(
+; CHECK: call void %fp(ptr %o)
+define void @neg_field_via_slot() {
+  %slot = alloca ptr
+  %o = call ptr @malloc(i64 16)
+  %f = getelementptr inbounds i8, ptr %o, i64 8
+  store ptr @ext_close, ptr %f
+  store ptr %o, ptr %slot
+  %o2 = load ptr, ptr %slot
+  %f2 = getelementptr inbounds i8, ptr %o2, i64 8
+  store ptr @ext_other, ptr %f2
+  %fp = load ptr, ptr %f
+  call void %fp(ptr %o)
   ret void
 }
 
