@@ -10,6 +10,7 @@
 
 #include "llvm/Analysis/ConstantFolding.h"
 #include "llvm/Analysis/InlineCost.h"
+#include "llvm/Analysis/TargetTransformInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
@@ -242,8 +243,48 @@ extern "C" LLVMValueRef escb_const_table_entry(LLVMValueRef table, int64_t add,
   return wrap(dyn_cast<Function>(C->stripPointerCasts()));
 }
 
-extern "C" int escb_is_noinline(LLVMValueRef fn) {
-  return cast<Function>(unwrap(fn))->hasFnAttribute(Attribute::NoInline);
+extern "C" int escb_inline_compatible(escb_ctx *ctx, LLVMValueRef call, int over_noinline) {
+  auto *CB = dyn_cast<CallBase>(unwrap(call));
+  Function *Callee = CB ? CB->getCalledFunction() : nullptr;
+  // The call site's own noinline (CallBase::isNoInline asks the callee too).
+  if (!Callee || Callee->isDeclaration() ||
+      CB->getAttributes().hasFnAttr(Attribute::NoInline))
+    return 0;
+  Function *Caller = CB->getCaller();
+  if (Callee->hasFnAttribute(Attribute::NoInline) && !over_noinline)
+    return 0;
+  // What a body may rely on being its own function: its assembly (a label
+  // defined twice), its frame and return address.
+  for (Instruction &I : instructions(*Callee))
+    if (auto *C = dyn_cast<CallBase>(&I)) {
+      if (C->isInlineAsm())
+        return 0;
+      if (auto *II = dyn_cast<IntrinsicInst>(C))
+        switch (II->getIntrinsicID()) {
+        case Intrinsic::frameaddress:
+        case Intrinsic::returnaddress:
+        case Intrinsic::addressofreturnaddress:
+        case Intrinsic::sponentry:
+          return 0;
+        default:
+          break;
+        }
+    }
+  // The inliner's own compatibility rules: target features, sanitizers and
+  // the other attributes whose meeting needs care, strict FP, null pointers.
+  if (!AttributeFuncs::areInlineCompatible(*Caller, *Callee))
+    return 0;
+  if (!ctx->FAM->getResult<TargetIRAnalysis>(*Caller).areInlineCompatible(Caller, Callee))
+    return 0;
+  if (Callee->hasFnAttribute(Attribute::StrictFP) && !Caller->hasFnAttribute(Attribute::StrictFP))
+    return 0;
+  if (Callee->nullPointerIsDefined() && !Caller->nullPointerIsDefined())
+    return 0;
+  return 1;
+}
+
+extern "C" void escb_function_changed(escb_ctx *ctx, LLVMValueRef fn) {
+  ctx->FAM->invalidate(*cast<Function>(unwrap(fn)), PreservedAnalyses::none());
 }
 
 extern "C" int escb_devirt_inlinable(LLVMValueRef fn) {

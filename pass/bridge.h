@@ -104,8 +104,14 @@ LLVMValueRef escb_const_table_entry(LLVMValueRef table, int64_t add, LLVMTypeRef
  * LLVM can inline it (isInlineViable: no indirectbr, no setjmp, no
  * va_start...); not optnone.  noinline does not stop it (devirt.c). */
 int escb_devirt_inlinable(LLVMValueRef fn);
-/* escb_is_noinline: fn is marked noinline. */
-int escb_is_noinline(LLVMValueRef fn);
+/* escb_inline_compatible: `call` (direct) may be inlined as LLVM's
+ * inliner would allow it: not a noinline call site, a callee not noinline
+ * (unless over_noinline), one whose body has no inline assembly and takes
+ * no frame or return address, and whose attributes, target features,
+ * strict FP and null-pointer rules meet the caller's. */
+int escb_inline_compatible(escb_ctx *ctx, LLVMValueRef call, int over_noinline);
+/* escb_function_changed: fn's body changed: its cached analyses go. */
+void escb_function_changed(escb_ctx *ctx, LLVMValueRef fn);
 
 /* escb_allocfacts: what MemoryBuiltins computes for an allocation call. */
 typedef struct escb_allocfacts {

@@ -45,8 +45,13 @@
  *   - a direct call, of such a function, that hands a fresh object whose
  *     field is known to a function that calls through that parameter's
  *     table (shared_ptr's out-of-line _M_release_last_use_cold, whose
- *     noinline marks it cold for LLVM's inliner and says nothing about
- *     its meaning); its calls then resolve in turn.
+ *     noinline marks it cold for LLVM's inliner); its calls then resolve
+ *     in turn.
+ * Either only where LLVM's inliner could (escb_inline_compatible: target
+ * features, sanitizers, strict FP and the other attributes that must meet,
+ * no noinline call site), never a body with inline assembly or one that
+ * takes its frame or return address, and a function's noinline is set
+ * aside only in the second case.
  * At most ESC_DEVIRT_CHANGES changes a function.  Exercised by
  * test/ir/Devirt_*.ll and test/exec/Devirt_*.cpp, test/exec/Devirt_ops.c.
  */
@@ -125,6 +130,14 @@ static void note(devirt *d, LLVMValueRef at, evkind k, LLVMValueRef v) {
   d->evval[i] = NULL;
 }
 
+/* store_bytes: the bytes a store of type ty writes; -1 when that is not a
+ * constant (a scalable vector). */
+static int64_t store_bytes(devirt *d, LLVMTypeRef ty) {
+  if (LLVMGetTypeKind(ty) == LLVMScalableVectorTypeKind)
+    return -1;
+  return (int64_t)LLVMStoreSizeOfType(d->dl, ty);
+}
+
 /* write: a write of bytes [off, off+len) of O (known: off is; len < 0:
  * unknown) against the field [c, c+8). */
 static void write(devirt *d, LLVMValueRef at, int known, int64_t off, int64_t len,
@@ -167,7 +180,7 @@ static void use_event(devirt *d, LLVMValueRef p, int known, int64_t off,
       return;
     }
     LLVMValueRef v = LLVMGetOperand(u, 0);
-    int64_t len = (int64_t)LLVMStoreSizeOfType(d->dl, LLVMTypeOf(v));
+    int64_t len = store_bytes(d, LLVMTypeOf(v));
     if (known && off == c && len == psize && esc_is_pointer(v) && LLVMIsAConstant(v) &&
         !LLVMGetVolatile(u))
       note(d, u, EV_SET, v);
@@ -187,7 +200,7 @@ static void use_event(devirt *d, LLVMValueRef p, int known, int64_t off,
       return;
     }
     LLVMValueRef v = LLVMGetOperand(u, n - 1);
-    write(d, u, known, off, (int64_t)LLVMStoreSizeOfType(d->dl, LLVMTypeOf(v)), c, psize);
+    write(d, u, known, off, store_bytes(d, LLVMTypeOf(v)), c, psize);
     return;
   }
   case LLVMCall:
@@ -314,6 +327,10 @@ static LLVMValueRef field_value(devirt *d, LLVMValueRef o, int64_t c, LLVMValueR
     esc_ptrmap_put(&index, blocks[k], (int)k);
   fval *in = esc_alloc((size_t)nb * sizeof *in); /* all F_NONE */
   char *queued = esc_alloc(nb);
+  /* visited: a block walked once.  F_NONE at a block's entry means "no
+   * object there yet", so a block is walked the first time it is reached
+   * whatever its state, and again when that state grows. */
+  char *visited = esc_alloc(nb);
   int *work = esc_alloc((size_t)nb * sizeof *work);
   int nwork = 0;
   work[nwork++] = 0;
@@ -321,6 +338,7 @@ static LLVMValueRef field_value(devirt *d, LLVMValueRef o, int64_t c, LLVMValueR
   while (nwork > 0 && d->work <= ESC_DEVIRT_WORK) {
     int bi = work[--nwork];
     queued[bi] = 0;
+    visited[bi] = 1;
     fval out = walk(d, blocks[bi], in[bi], NULL);
     LLVMValueRef term = LLVMGetBasicBlockTerminator(blocks[bi]);
     unsigned ns = term ? LLVMGetNumSuccessors(term) : 0;
@@ -329,7 +347,7 @@ static LLVMValueRef field_value(devirt *d, LLVMValueRef o, int64_t c, LLVMValueR
       if (si < 0)
         continue;
       fval j = join(in[si], out);
-      if (j.s == in[si].s && j.val == in[si].val)
+      if (visited[si] && j.s == in[si].s && j.val == in[si].val)
         continue;
       in[si] = j;
       if (!queued[si]) {
@@ -349,6 +367,7 @@ static LLVMValueRef field_value(devirt *d, LLVMValueRef o, int64_t c, LLVMValueR
   free(blocks);
   free(in);
   free(queued);
+  free(visited);
   free(work);
   esc_ptrmap_free(&index);
   return result;
@@ -402,9 +421,9 @@ static int few_insts(LLVMValueRef fn) {
 /* small: a function worth inlining here (see the head of the file); a
  * resolved call keeps the callee's noinline (cold), a call that hands it
  * an object whose table it reads does not (cold_ok). */
-static int small(devirt *d, LLVMValueRef g, int cold_ok) {
+static int small(devirt *d, LLVMValueRef call, LLVMValueRef g, int cold_ok) {
   return g && g != d->fn && !LLVMIsDeclaration(g) && few_insts(g) &&
-         (cold_ok || !escb_is_noinline(g)) && escb_devirt_inlinable(g);
+         escb_devirt_inlinable(g) && escb_inline_compatible(d->ctx, call, cold_ok);
 }
 
 /* resolve: the function indirect call `call` calls, when the rule above
@@ -451,7 +470,7 @@ static int table_callee(devirt *d, LLVMValueRef g) {
  * object whose table g calls through (a parameter's vcall in g), and that
  * object's field is one known constant at the call. */
 static int hands_table(devirt *d, LLVMValueRef call, LLVMValueRef g) {
-  if (!table_callee(d, g) || !small(d, g, 1))
+  if (!table_callee(d, g) || !small(d, call, g, 1))
     return 0;
   unsigned nargs = LLVMGetNumArgOperands(call);
   if (nargs != LLVMCountParams(g))
@@ -530,9 +549,9 @@ static int step(devirt *d) {
     LLVMValueRef target = resolve(d, in);
     if (!target)
       continue;
-    int inline_it = small(d, target, 0);
-    remark(d, in, target, inline_it);
     LLVMSetOperand(in, (unsigned)LLVMGetNumOperands(in) - 1, target);
+    int inline_it = small(d, in, target, 0);
+    remark(d, in, target, inline_it);
     if (inline_it)
       escb_inline_call(in);
     return 1;
@@ -568,6 +587,7 @@ static int devirt_function(escb_ctx *ctx, LLVMModuleRef M, LLVMValueRef fn,
   while (changes < ESC_DEVIRT_CHANGES && step(&d)) {
     changes++;
     esc_calls_forget(ctx, fn); /* new calls, and a callee changed */
+    escb_function_changed(ctx, fn);
   }
   esc_ptrmap_free(&d.evat);
   free(d.ev);

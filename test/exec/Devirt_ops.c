@@ -7,8 +7,9 @@
 // shows the table that really ran: a put that switches the table (switched:
 // its second put doubles), a table chosen on a branch, a table in a
 // variable global that main changes first, a stream whose address is in a
-// global when a callee switches its table, and a stream made by another
-// function.
+// global when a callee switches its table (also when the stream is made
+// after an early return, which a review found resolved wrongly), and a
+// stream made by another function.
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
 // OUT: positive 112
@@ -16,14 +17,16 @@
 // OUT-NEXT: branched 101 61
 // OUT-NEXT: variable 101
 // OUT-NEXT: published 101
+// OUT-NEXT: late 101
 // OUT-NEXT: made 51
 // OUT-NEXT: exit status: 0
-// CHECK: Devirt_ops.c:59:22: malloc(24) escapes to heap
-// CHECK-NEXT: Devirt_ops.c:66:22: malloc(24) does not escape
-// CHECK-NEXT: Devirt_ops.c:82:22: malloc(24) escapes to heap
-// CHECK-NEXT: Devirt_ops.c:97:22: malloc(24) escapes to heap
-// CHECK-NEXT: Devirt_ops.c:107:22: malloc(24) escapes to heap
-// CHECK-NEXT: Devirt_ops.c:117:22: malloc(24) escapes to heap
+// CHECK: Devirt_ops.c:62:22: malloc(24) escapes to heap
+// CHECK-NEXT: Devirt_ops.c:69:22: malloc(24) does not escape
+// CHECK-NEXT: Devirt_ops.c:85:22: malloc(24) escapes to heap
+// CHECK-NEXT: Devirt_ops.c:100:22: malloc(24) escapes to heap
+// CHECK-NEXT: Devirt_ops.c:110:22: malloc(24) escapes to heap
+// CHECK-NEXT: Devirt_ops.c:120:22: malloc(24) escapes to heap
+// CHECK-NEXT: Devirt_ops.c:137:22: malloc(24) escapes to heap
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -126,6 +129,25 @@ static __attribute__((noinline)) int published(int k) {
   return r;
 }
 
+/* The stream is made after an early return and registered before its
+ * table is stored; retable switches the table through the global. */
+static __attribute__((noinline)) int late(int k) {
+  if (k > 100)
+    return -1;
+  struct stream *s = malloc(sizeof *s);
+  s->n = s->sum = 0;
+  registered = s;
+  if (k > 50)
+    puts("big");
+  s->ops = &plain_ops;
+  retable();
+  s->ops->put(s, k);
+  registered = NULL;
+  int r = s->sum * 10 + s->n;
+  s->ops->close(s);
+  return r;
+}
+
 static __attribute__((noinline)) int made(int k) {
   struct stream *s = make(&plain_ops);
   s->ops->put(s, k);
@@ -143,6 +165,7 @@ int main(int argc, char **argv) {
   printf("branched %d %d\n", branched(k), branched(k + 1));
   printf("variable %d\n", variable(k));
   printf("published %d\n", published(k));
+  printf("late %d\n", late(k));
   printf("made %d\n", made(k));
   return 0;
 }

@@ -10,6 +10,9 @@
 ; a call with an operand bundle, a musttail call. The same rule for a field of
 ; the object that holds the function itself, and its negative (the object's
 ; address stored in a slot and the field written through the pointer loaded back).
+; From a review: an object made in a later block and handed over before its
+; table is stored; inlining only as LLVM's inliner may (a noinline call site,
+; inline assembly, target features); a scalable vector store.
 ; RUN: %opt -passes=escape -S %s | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
@@ -20,6 +23,8 @@
 ; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to ext_close
 ; REMARK: remark: <unknown>:0:0: release inlined: it calls through the table of an object made here, which is known
 ; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to small_close (inlined)
+; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to ext_close
+; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to avx_close
 ; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to ext_close
 
 declare noalias ptr @malloc(i64)
@@ -425,5 +430,109 @@ define void @neg_field_via_slot() {
   call void %fp(ptr %o)
   ret void
 }
+
+; TEST 24 - negative: the object is made in a later block and handed to a call before the
+; table is stored there (the flow walks every block it reaches, not only those whose state
+; grew); @retable then switches the table through the global.
+; REPORT: <neg_late_published>: malloc(16) escapes to heap
+; CHECK-LABEL: define void @neg_late_published(
+; CHECK: call void %fp(ptr %o)
+define void @neg_late_published(i1 %c) {
+entry:
+  br i1 %c, label %b, label %out
+b:
+  %o = call ptr @malloc(i64 16)
+  store ptr %o, ptr @g
+  br label %m
+m:
+  store ptr @ops, ptr %o
+  call void @retable()
+  %t = load ptr, ptr %o
+  %s = getelementptr inbounds i8, ptr %t, i64 8
+  %fp = load ptr, ptr %s
+  call void %fp(ptr %o)
+  br label %out
+out:
+  ret void
+}
+
+define void @retable() {
+  %o = load ptr, ptr @g
+  store ptr @ops2, ptr %o
+  ret void
+}
+
+; TEST 25 - negative: a noinline call site is not inlined (it calls through the table of a
+; known object all the same).
+; REPORT: <neg_noinline_site>: malloc(16) escapes to heap
+; CHECK-LABEL: define void @neg_noinline_site(
+; CHECK: call void @release(ptr %o) #[[NOINL:[0-9]+]]
+define void @neg_noinline_site() {
+  %o = call ptr @malloc(i64 16)
+  store ptr @ops_small, ptr %o
+  call void @release(ptr %o) noinline
+  ret void
+}
+
+; TEST 26 - negative: a function with inline assembly is not inlined (a label defined twice).
+; REPORT: <release_asm>: leaking param: arg0
+; REPORT: <neg_asm>: malloc(16) escapes to heap
+; CHECK-LABEL: define void @neg_asm(
+; CHECK: call void @release_asm(ptr %o)
+define void @release_asm(ptr %p) noinline {
+  call void asm sideeffect "probe_point:", ""()
+  %t = load ptr, ptr %p
+  %s = getelementptr inbounds i8, ptr %t, i64 8
+  %fp = load ptr, ptr %s
+  call void %fp(ptr %p)
+  ret void
+}
+
+define void @neg_asm() {
+  %o = call ptr @malloc(i64 16)
+  store ptr @ops_small, ptr %o
+  call void @release_asm(ptr %o)
+  ret void
+}
+
+; TEST 27 - negative: a resolved callee built for target features the caller lacks (AVX2)
+; becomes a direct call and is not inlined.
+; REPORT: <neg_features>: malloc(16) escapes to heap
+; CHECK-LABEL: define void @neg_features(
+; CHECK: call void @avx_close(ptr %o)
+define internal void @avx_close(ptr %p) #90 {
+  call void @free(ptr %p)
+  ret void
+}
+@ops_avx = internal constant { ptr, ptr } { ptr @ext_other, ptr @avx_close }
+
+define void @neg_features() {
+  %o = call ptr @malloc(i64 16)
+  store ptr @ops_avx, ptr %o
+  %t = load ptr, ptr %o
+  %s = getelementptr inbounds i8, ptr %t, i64 8
+  %fp = load ptr, ptr %s
+  call void %fp(ptr %o)
+  ret void
+}
+
+; TEST 28 - a scalable vector stored into the object (its size is not a constant) is a
+; write of unknown length: no crash, and the table after it still resolves.
+; REPORT: <pos_scalable>: malloc(64) escapes to heap
+; CHECK-LABEL: define void @pos_scalable(
+; CHECK: call void @ext_close(ptr %o)
+define void @pos_scalable(<vscale x 4 x i32> %v) {
+  %o = call ptr @malloc(i64 64)
+  %d = getelementptr inbounds i8, ptr %o, i64 16
+  store <vscale x 4 x i32> %v, ptr %d
+  store ptr @ops, ptr %o
+  %t = load ptr, ptr %o
+  %s = getelementptr inbounds i8, ptr %t, i64 8
+  %fp = load ptr, ptr %s
+  call void %fp(ptr %o)
+  ret void
+}
+
+attributes #90 = { "target-features"="+avx2" }
 
 declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)
