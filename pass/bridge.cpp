@@ -760,8 +760,14 @@ extern "C" int escb_inline_call(LLVMValueRef call) {
   Function *Callee = CB ? CB->getCalledFunction() : nullptr;
   if (!Callee || Callee->isDeclaration())
     return 0;
+  Function *Caller = CB->getCaller();
   InlineFunctionInfo IFI;
-  return InlineFunction(*CB, IFI).isSuccess();
+  if (!InlineFunction(*CB, IFI).isSuccess())
+    return 0;
+  // As LLVM's inliner does: the caller's attributes take the callee's in
+  // (fast-math flags, stack protector, probes, vector width, mustprogress).
+  AttributeFuncs::mergeAttributesForInlining(*Caller, *Callee);
+  return 1;
 }
 
 extern "C" void escb_call_only_if(LLVMValueRef call, LLVMValueRef cond) {

@@ -435,7 +435,9 @@ static LLVMValueRef resolve(devirt *d, LLVMValueRef call) {
   if (!fresh(d, o))
     return NULL;
   LLVMValueRef table = field_value(d, o, c, vload);
-  if (!table)
+  /* The load reads the whole constant stored: one type (an address space
+   * of narrower pointers would read part of it). */
+  if (!table || LLVMTypeOf(table) != LLVMTypeOf(vload))
     return NULL;
   LLVMValueRef fp = LLVMGetCalledValue(call);
   LLVMValueRef target = k < 0 ? (LLVMIsAFunction(table) ? table : NULL)
@@ -488,7 +490,8 @@ static int hands_table(devirt *d, LLVMValueRef call, LLVMValueRef g) {
         continue;
       int64_t c0 = 0;
       LLVMValueRef o = escb_strip_offset(LLVMGetOperand(call, a), &c0);
-      if (fresh(d, o) && field_value(d, o, c0 + cg, call))
+      LLVMValueRef known = fresh(d, o) ? field_value(d, o, c0 + cg, call) : NULL;
+      if (known && LLVMTypeOf(known) == LLVMTypeOf(vload))
         return 1;
     }
   }

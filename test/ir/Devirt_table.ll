@@ -12,7 +12,8 @@
 ; address stored in a slot and the field written through the pointer loaded back).
 ; From a review: an object made in a later block and handed over before its
 ; table is stored; inlining only as LLVM's inliner may (a noinline call site,
-; inline assembly, target features); a scalable vector store.
+; inline assembly, target features); a scalable vector store; the callee's
+; attributes merged into the caller's as LLVM's inliner merges them.
 ; RUN: %opt -passes=escape -S %s | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not='alloc('
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
@@ -26,6 +27,7 @@
 ; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to ext_close
 ; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to avx_close
 ; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to ext_close
+; REMARK: remark: <unknown>:0:0: call through a table of functions resolved to plain_close (inlined)
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)
@@ -534,5 +536,29 @@ define void @pos_scalable(<vscale x 4 x i32> %v) {
 }
 
 attributes #90 = { "target-features"="+avx2" }
+
+; TEST 29 - positive: an inlined callee's attributes merge into the caller's as LLVM's inliner
+; merges them: code compiled without fast math makes the caller's no-nans-fp-math false.
+; REPORT: <pos_merge>: malloc(16) does not escape
+; CHECK-LABEL: define void @pos_merge(
+; CHECK-SAME: #[[MERGED:[0-9]+]]
+define internal void @plain_close(ptr %p) {
+  call void @free(ptr %p)
+  ret void
+}
+@ops_plain = internal constant { ptr, ptr } { ptr @ext_other, ptr @plain_close }
+
+define void @pos_merge() #91 {
+  %o = call ptr @malloc(i64 16)
+  store ptr @ops_plain, ptr %o
+  %t = load ptr, ptr %o
+  %s = getelementptr inbounds i8, ptr %t, i64 8
+  %fp = load ptr, ptr %s
+  call void %fp(ptr %o)
+  ret void
+}
+
+attributes #91 = { "no-nans-fp-math"="true" }
+; CHECK: attributes #[[MERGED]] = { {{.*}}"no-nans-fp-math"="false"
 
 declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)
