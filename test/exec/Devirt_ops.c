@@ -21,12 +21,12 @@
 // OUT-NEXT: made 51
 // OUT-NEXT: exit status: 0
 // CHECK: Devirt_ops.c:62:22: malloc(24) escapes to heap
-// CHECK-NEXT: Devirt_ops.c:69:22: malloc(24) does not escape
-// CHECK-NEXT: Devirt_ops.c:85:22: malloc(24) escapes to heap
-// CHECK-NEXT: Devirt_ops.c:100:22: malloc(24) escapes to heap
-// CHECK-NEXT: Devirt_ops.c:110:22: malloc(24) escapes to heap
+// CHECK-NEXT: Devirt_ops.c:85:22: malloc(24) does not escape
+// CHECK-NEXT: Devirt_ops.c:98:22: malloc(24) escapes to heap
+// CHECK-NEXT: Devirt_ops.c:108:22: malloc(24) escapes to heap
+// CHECK-NEXT: Devirt_ops.c:114:22: malloc(24) escapes to heap
 // CHECK-NEXT: Devirt_ops.c:120:22: malloc(24) escapes to heap
-// CHECK-NEXT: Devirt_ops.c:137:22: malloc(24) escapes to heap
+// CHECK-NEXT: Devirt_ops.c:133:22: malloc(24) escapes to heap
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -65,11 +65,24 @@ static __attribute__((noinline)) struct stream *make(const struct ops *o) {
   return s;
 }
 
-static __attribute__((noinline)) int positive(int k) {
+/* open_stream and close_stream are inlined (always_inline), so each test's
+ * stream is its own allocation; close_stream's result shows which put ran. */
+static inline __attribute__((always_inline)) struct stream *open_stream(const struct ops *o) {
   struct stream *s = malloc(sizeof *s);
-  s->ops = &plain_ops;
+  s->ops = o;
   s->refs = 1;
   s->n = s->sum = 0;
+  return s;
+}
+
+static inline __attribute__((always_inline)) int close_stream(struct stream *s) {
+  int r = s->sum * 10 + s->n;
+  s->ops->close(s);
+  return r;
+}
+
+static __attribute__((noinline)) int positive(int k) {
+  struct stream *s = open_stream(&plain_ops);
   retain(s);
   s->ops->put(s, k);
   if (release(s))
@@ -82,51 +95,34 @@ static __attribute__((noinline)) int positive(int k) {
 }
 
 static __attribute__((noinline)) int switched(int k) {
-  struct stream *s = malloc(sizeof *s);
-  s->ops = &switch_ops;
-  s->refs = 1;
-  s->n = s->sum = 0;
+  struct stream *s = open_stream(&switch_ops);
   retain(s);
   s->ops->put(s, k);
   if (release(s))
     s->ops->close(s);
   s->ops->put(s, k);
-  int r = s->sum * 10 + s->n;
-  s->ops->close(s);
-  return r;
+  return close_stream(s);
 }
 
 static __attribute__((noinline)) int branched(int k) {
-  struct stream *s = malloc(sizeof *s);
-  s->ops = k & 1 ? &double_ops : &plain_ops;
-  s->n = s->sum = 0;
+  struct stream *s = open_stream(k & 1 ? &double_ops : &plain_ops);
   s->ops->put(s, k);
-  int r = s->sum * 10 + s->n;
-  s->ops->close(s);
-  return r;
+  return close_stream(s);
 }
 
 static __attribute__((noinline)) int variable(int k) {
-  struct stream *s = malloc(sizeof *s);
-  s->ops = &live_ops;
-  s->n = s->sum = 0;
+  struct stream *s = open_stream(&live_ops);
   s->ops->put(s, k);
-  int r = s->sum * 10 + s->n;
-  s->ops->close(s);
-  return r;
+  return close_stream(s);
 }
 
 static __attribute__((noinline)) int published(int k) {
-  struct stream *s = malloc(sizeof *s);
-  s->ops = &plain_ops;
-  s->n = s->sum = 0;
+  struct stream *s = open_stream(&plain_ops);
   registered = s;
   retable();
   s->ops->put(s, k);
   registered = NULL;
-  int r = s->sum * 10 + s->n;
-  s->ops->close(s);
-  return r;
+  return close_stream(s);
 }
 
 /* The stream is made after an early return and registered before its
@@ -143,17 +139,13 @@ static __attribute__((noinline)) int late(int k) {
   retable();
   s->ops->put(s, k);
   registered = NULL;
-  int r = s->sum * 10 + s->n;
-  s->ops->close(s);
-  return r;
+  return close_stream(s);
 }
 
 static __attribute__((noinline)) int made(int k) {
   struct stream *s = make(&plain_ops);
   s->ops->put(s, k);
-  int r = s->sum * 10 + s->n;
-  s->ops->close(s);
-  return r;
+  return close_stream(s);
 }
 
 int main(int argc, char **argv) {
