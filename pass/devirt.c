@@ -80,6 +80,7 @@ typedef struct devirt {
   LLVMTargetDataRef dl;
   long work; /* instructions walked, against ESC_DEVIRT_WORK */
   esc_ptrmap *cache; /* table_callee's answers, for the module */
+  int insts;         /* the function's instructions, kept up to date */
   /* One query's events: instruction -> index into ev/evval. */
   esc_ptrmap evat;
   evkind *ev;
@@ -422,8 +423,8 @@ static int few_insts(LLVMValueRef fn) {
  * resolved call keeps the callee's noinline (cold), a call that hands it
  * an object whose table it reads does not (cold_ok). */
 static int small(devirt *d, LLVMValueRef call, LLVMValueRef g, int cold_ok) {
-  return g && g != d->fn && !LLVMIsDeclaration(g) && few_insts(g) &&
-         escb_devirt_inlinable(g) && escb_inline_compatible(d->ctx, call, cold_ok);
+  return g && g != d->fn && d->insts <= ESC_DEVIRT_CALLER_INSTS && !LLVMIsDeclaration(g) &&
+         few_insts(g) && escb_devirt_inlinable(g) && escb_inline_compatible(d->ctx, call, cold_ok);
 }
 
 /* resolve: the function indirect call `call` calls, when the rule above
@@ -587,8 +588,11 @@ static int devirt_function(escb_ctx *ctx, LLVMModuleRef M, LLVMValueRef fn,
   if (!has || twice || LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, optnone))
     return 0;
   int changes = 0;
+  ESC_FOR_EACH_INST(fn, b, i) d.insts++;
   while (changes < ESC_DEVIRT_CHANGES && step(&d)) {
     changes++;
+    d.insts = 0;
+    ESC_FOR_EACH_INST(fn, b, i) d.insts++;
     esc_calls_forget(ctx, fn); /* new calls, and a callee changed */
     escb_function_changed(ctx, fn);
   }
