@@ -189,19 +189,32 @@ extern "C" escb_libfunc escb_function_libfunc(escb_ctx *ctx, LLVMValueRef fn,
   return libfunc(LF);
 }
 
-extern "C" LLVMValueRef escb_slot_initial(LLVMValueRef load) {
-  auto *LI = dyn_cast<LoadInst>(unwrap(load));
-  if (!LI)
-    return nullptr;
-  const DataLayout &DL = LI->getModule()->getDataLayout();
-  Value *P = LI->getPointerOperand();
+// initial_at: what a load of type Ty reads at byte Add past P (a constant
+// offset into a global variable) while the global still holds its
+// initializer, when that initializer is the one that runs (definitive, not
+// externally initialized) and, with NeedConstant, the global is `constant`;
+// nullptr otherwise (another base, a negative or unreadable offset).
+static Constant *initial_at(Value *P, int64_t Add, Type *Ty, bool NeedConstant,
+                            const DataLayout &DL) {
   APInt Off(DL.getIndexTypeSizeInBits(P->getType()), 0);
   auto *GV = dyn_cast<GlobalVariable>(
       P->stripAndAccumulateConstantOffsets(DL, Off, /*AllowNonInbounds=*/true));
   if (!GV || !GV->hasDefinitiveInitializer() || GV->isExternallyInitialized() ||
-      Off.isNegative())
+      (NeedConstant && !GV->isConstant()) || Off.getBitWidth() > 64)
     return nullptr;
-  return wrap(ConstantFoldLoadFromConst(GV->getInitializer(), LI->getType(), Off, DL));
+  int64_t At = Off.getSExtValue() + Add;
+  if (At < 0)
+    return nullptr;
+  return ConstantFoldLoadFromConst(GV->getInitializer(), Ty,
+                                   APInt(Off.getBitWidth(), (uint64_t)At), DL);
+}
+
+extern "C" LLVMValueRef escb_slot_initial(LLVMValueRef load) {
+  auto *LI = dyn_cast<LoadInst>(unwrap(load));
+  if (!LI)
+    return nullptr;
+  return wrap(initial_at(LI->getPointerOperand(), 0, LI->getType(), /*NeedConstant=*/false,
+                         LI->getModule()->getDataLayout()));
 }
 
 extern "C" LLVMValueRef escb_strip_offset(LLVMValueRef p, int64_t *off) {
@@ -229,29 +242,27 @@ extern "C" LLVMValueRef escb_strip_offset(LLVMValueRef p, int64_t *off) {
 
 extern "C" LLVMValueRef escb_const_table_entry(LLVMValueRef table, int64_t add,
                                                LLVMTypeRef ty) {
-  int64_t off = 0;
-  LLVMValueRef base = escb_strip_offset(table, &off);
-  auto *GV = base ? dyn_cast<GlobalVariable>(unwrap(base)) : nullptr;
-  if (!GV || !GV->isConstant() || !GV->hasDefinitiveInitializer() ||
-      GV->isExternallyInitialized() || off + add < 0)
-    return nullptr;
-  const DataLayout &DL = GV->getParent()->getDataLayout();
-  APInt Off(DL.getIndexTypeSizeInBits(GV->getType()), (uint64_t)(off + add), true);
-  Constant *C = ConstantFoldLoadFromConst(GV->getInitializer(), unwrap(ty), Off, DL);
-  if (!C)
-    return nullptr;
-  return wrap(dyn_cast<Function>(C->stripPointerCasts()));
+  // A constant has no module of its own: the data layout is its global's.
+  auto *Under = dyn_cast<GlobalVariable>(getUnderlyingObject(unwrap(table)));
+  Constant *C = Under ? initial_at(unwrap(table), add, unwrap(ty), /*NeedConstant=*/true,
+                                   Under->getParent()->getDataLayout())
+                      : nullptr;
+  return C ? wrap(dyn_cast<Function>(C->stripPointerCasts())) : nullptr;
 }
 
 extern "C" int escb_inline_compatible(escb_ctx *ctx, LLVMValueRef call, int over_noinline) {
   auto *CB = dyn_cast<CallBase>(unwrap(call));
   Function *Callee = CB ? CB->getCalledFunction() : nullptr;
-  // The call site's own noinline (CallBase::isNoInline asks the callee too).
-  if (!Callee || Callee->isDeclaration() ||
+  // A body that runs at the call (ODR copies are all the same code), the
+  // call site's own noinline (CallBase::isNoInline asks the callee too).
+  if (!Callee || Callee->isDeclaration() || Callee->isInterposable() ||
+      Callee->hasFnAttribute(Attribute::OptimizeNone) ||
       CB->getAttributes().hasFnAttr(Attribute::NoInline))
     return 0;
   Function *Caller = CB->getCaller();
   if (Callee->hasFnAttribute(Attribute::NoInline) && !over_noinline)
+    return 0;
+  if (!isInlineViable(*Callee).isSuccess()) // indirectbr, setjmp, va_start...
     return 0;
   // What a body may rely on being its own function: its assembly (a label
   // defined twice), its frame and return address.
@@ -285,12 +296,6 @@ extern "C" int escb_inline_compatible(escb_ctx *ctx, LLVMValueRef call, int over
 
 extern "C" void escb_function_changed(escb_ctx *ctx, LLVMValueRef fn) {
   ctx->FAM->invalidate(*cast<Function>(unwrap(fn)), PreservedAnalyses::none());
-}
-
-extern "C" int escb_devirt_inlinable(LLVMValueRef fn) {
-  auto *F = dyn_cast<Function>(unwrap(fn));
-  return F && !F->isDeclaration() && !F->isInterposable() &&
-         !F->hasFnAttribute(Attribute::OptimizeNone) && isInlineViable(*F).isSuccess();
 }
 
 extern "C" void escb_alloc_facts(escb_ctx *ctx, LLVMValueRef call, escb_allocfacts *out) {

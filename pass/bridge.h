@@ -99,16 +99,14 @@ LLVMValueRef escb_strip_offset(LLVMValueRef p, int64_t *off);
  * `constant` with the initializer that runs; NULL otherwise (not a
  * function there, a variable table, an offset outside it). */
 LLVMValueRef escb_const_table_entry(LLVMValueRef table, int64_t add, LLVMTypeRef ty);
-/* escb_devirt_inlinable: fn's body is the one that runs at a direct call
- * (defined, not interposable: ODR copies are all the same code) and
- * LLVM can inline it (isInlineViable: no indirectbr, no setjmp, no
- * va_start...); not optnone.  noinline does not stop it (devirt.c). */
-int escb_devirt_inlinable(LLVMValueRef fn);
 /* escb_inline_compatible: `call` (direct) may be inlined as LLVM's
- * inliner would allow it: not a noinline call site, a callee not noinline
- * (unless over_noinline), one whose body has no inline assembly and takes
- * no frame or return address, and whose attributes, target features,
- * strict FP and null-pointer rules meet the caller's. */
+ * inliner would allow it: a callee defined with the body that runs (not
+ * interposable: ODR copies are all the same code), not optnone, that LLVM
+ * can inline (isInlineViable: no indirectbr, no setjmp, no va_start...);
+ * not a noinline call site, a callee not noinline (unless over_noinline);
+ * a body with no inline assembly that takes no frame or return address,
+ * and attributes, target features, strict FP and null-pointer rules that
+ * meet the caller's. */
 int escb_inline_compatible(escb_ctx *ctx, LLVMValueRef call, int over_noinline);
 /* escb_function_changed: fn's body changed: its cached analyses go. */
 void escb_function_changed(escb_ctx *ctx, LLVMValueRef fn);

@@ -237,7 +237,8 @@ static void use_event(devirt *d, LLVMValueRef p, int known, int64_t off,
       }
       if ((kind == ESC_INTR_MEMSET || kind == ESC_INTR_MEMCPY) && k == 0) {
         uint64_t len = 0;
-        int has = escb_const_uint(LLVMGetOperand(u, 2), &len) && len < ((uint64_t)1 << 62);
+        int has = nargs > 2 && escb_const_uint(LLVMGetOperand(u, 2), &len) &&
+                  len < ((uint64_t)1 << 62); /* va_copy has no length */
         write(d, u, known, off, has ? (int64_t)len : -1, c, psize);
         continue;
       }
@@ -424,7 +425,7 @@ static int few_insts(LLVMValueRef fn) {
  * an object whose table it reads does not (cold_ok). */
 static int small(devirt *d, LLVMValueRef call, LLVMValueRef g, int cold_ok) {
   return g && g != d->fn && d->insts <= ESC_DEVIRT_CALLER_INSTS && !LLVMIsDeclaration(g) &&
-         few_insts(g) && escb_devirt_inlinable(g) && escb_inline_compatible(d->ctx, call, cold_ok);
+         few_insts(g) && escb_inline_compatible(d->ctx, call, cold_ok);
 }
 
 /* resolve: the function indirect call `call` calls, when the rule above
