@@ -789,6 +789,32 @@ extern "C" void escb_call_only_if(LLVMValueRef call, LLVMValueRef cond) {
 #endif
 }
 
+extern "C" LLVMValueRef escb_clone_function(LLVMValueRef fn, const char *name,
+                                            const LLVMValueRef *olds, LLVMValueRef *news,
+                                            int n) {
+  Function *F = cast<Function>(unwrap(fn));
+  ValueToValueMapTy VMap;
+  Function *C = CloneFunction(F, VMap);
+  C->setName(name);
+  C->setLinkage(GlobalValue::InternalLinkage);
+  C->setVisibility(GlobalValue::DefaultVisibility);
+  C->setComdat(nullptr);
+  for (int k = 0; k < n; k++) {
+    auto It = VMap.find(unwrap(olds[k]));
+    news[k] = It == VMap.end() ? nullptr : wrap(It->second);
+  }
+  return wrap(C);
+}
+
+extern "C" void escb_forget_memory_effects(LLVMValueRef fn) {
+  Function *F = cast<Function>(unwrap(fn));
+  F->removeFnAttr(Attribute::Memory);
+  for (User *U : F->users())
+    if (auto *CB = dyn_cast<CallBase>(U))
+      if (CB->getCalledFunction() == F)
+        CB->removeFnAttr(Attribute::Memory);
+}
+
 extern "C" void escb_mark_rewritten(LLVMValueRef fn) {
   cast<Function>(unwrap(fn))->addFnAttr("escape-rewritten");
 }

@@ -256,6 +256,16 @@ int escb_inline_call(LLVMValueRef call);
  * unused) so that it runs only when `cond` (an i1 computed before it) is
  * true. */
 void escb_call_only_if(LLVMValueRef call, LLVMValueRef cond);
+/* escb_clone_function: a copy of fn in its module, internal, named
+ * `name` (its debug info gets a subprogram of its own, as LLVM's cloning
+ * gives it); news[k] is the copy of instruction olds[k] (NULL when it has
+ * none). */
+LLVMValueRef escb_clone_function(LLVMValueRef fn, const char *name, const LLVMValueRef *olds,
+                                 LLVMValueRef *news, int n);
+/* escb_forget_memory_effects: F (and each call of it) no longer promises
+ * which memory it touches (`memory(...)`): its body now uses the side
+ * stack, a thread-local global. */
+void escb_forget_memory_effects(LLVMValueRef fn);
 /* Marks F for the cleanup passes (SROA, InstCombine) run after the pass. */
 void escb_mark_rewritten(LLVMValueRef fn);
 /* Whether F's body is the one that runs (not interposable, not weak). */

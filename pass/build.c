@@ -7,6 +7,7 @@
  *     test/ir/Flow_casts_phi_select.ll
  */
 #include "internal.h"
+#include "region.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,11 @@ static void objects(esc_func *f) {
         continue;
       }
       esc_callinfo ci;
-      if (!esc_is_call(i) || !esc_is_alloc_site(f->ctx, i, &ci))
+      if (!esc_is_call(i))
+        continue;
+      if (f->regions)
+        esc_region_objects(f, i);
+      if (!esc_is_alloc_site(f->ctx, i, &ci))
         continue;
       esc_cand c;
       memset(&c, 0, sizeof c);

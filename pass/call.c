@@ -26,6 +26,7 @@
  */
 #include "internal.h"
 #include "libmodel.h"
+#include "region.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -837,7 +838,9 @@ static void summary_call(esc_func *f, LLVMValueRef call, const esc_summary *s) {
     into_stores(f, call, (int)k, a, &t, s->nparams, memo);
   }
   free(memo);
-  if (s->ret_other)
+  /* A builder's call gives its RESULT object only (region.c). */
+  int region = f->nresults && esc_region_attach(f, call);
+  if (s->ret_other && !region)
     esc_graph_copy(g, g->unknown, result, ESC_WHY_OTHER, call);
 }
 

@@ -170,6 +170,7 @@
  */
 #include "digraph.h"
 #include "internal.h"
+#include "region.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -277,6 +278,7 @@ static void func_free(esc_func *f) {
   free(f->checks);
   free(f->pobj);
   free(f->grown);
+  free(f->results);
   memset(f, 0, sizeof *f);
 }
 
@@ -298,6 +300,7 @@ typedef struct esc_run {
   uint64_t *chain; /* per function: converted bytes on its deepest call chain */
   char *chained;   /* chain[i] is final */
   long analyses;   /* functions analysed (ESCAPE_DEBUG_ANALYSES) */
+  esc_regions regions; /* builders and their owners (region.c) */
 } esc_run;
 
 /* switcher: a function the module calls to switch a thread between stacks
@@ -328,6 +331,7 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   }
   f->order = i;
   f->remarks = escb_remarks_enabled(r->ctx, f->fn);
+  f->regions = &r->regions;
   esc_build(f);
   esc_solve_flow(f);
   r->analyses++;
@@ -348,6 +352,7 @@ static void judge(esc_run *r, int i, esc_func *f) {
       f->chain_below = r->chain[j];
   }
   esc_solve_verdicts(f);
+  esc_region_probe(&r->regions, i, f);
   r->chain[i] = f->chain_below + f->frame_used;
   r->chained[i] = 1;
   /* A body imported from another module (ThinLTO) is analysed for its
@@ -358,6 +363,7 @@ static void judge(esc_run *r, int i, esc_func *f) {
     for (int k = 0; k < f->ncands; k++)
       esc_report_site(&r->rep, f, &f->cands[k], &r->sites);
     esc_report_params(&r->rep, f, &r->sums.v[i], &r->sites);
+    esc_report_results(&r->rep, f);
     esc_report_indirect(f);
     if (r->opt->m > 0)
       esc_report_refused(&r->rep, f);
@@ -365,13 +371,16 @@ static void judge(esc_run *r, int i, esc_func *f) {
 }
 
 /* rewrite: the profiler's notes of a judged function, then its rewrite. */
-static void rewrite(esc_run *r, esc_func *f) {
+static void rewrite(esc_run *r, int i, esc_func *f) {
   if (LLVMGetLinkage(f->fn) == LLVMAvailableExternallyLinkage)
     return;
+  esc_region_copy(&r->regions, i, f); /* from the body before its rewrite */
   if (r->prof)
     esc_prof_note(r->prof, f, &r->sites);
-  if (r->opt->rewrite)
+  if (r->opt->rewrite) {
     esc_rewrite(f);
+    esc_region_rewrite(&r->regions, f);
+  }
   if (r->prof)
     esc_prof_grown(r->prof, f);
   r->changed |= f->nconverted > 0;
@@ -387,7 +396,7 @@ static void finish(esc_run *r, int i, esc_func *kept) {
   else
     analyse(r, i, &f);
   judge(r, i, &f);
-  rewrite(r, &f);
+  rewrite(r, i, &f);
   func_free(&f);
 }
 
@@ -532,7 +541,7 @@ static void scc(esc_run *r, int from, int to, int comp, int *slot) {
   }
   for (int k = 0; k < n; k++)
     if (m[k].kept) {
-      rewrite(r, &m[k].f);
+      rewrite(r, order[from + k], &m[k].f);
       func_free(&m[k].f);
     }
   free(m);
@@ -640,6 +649,11 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   r.sums.n = r.cg.n;
   for (int i = 0; i < r.cg.n; i++)
     esc_ptrmap_put(&r.sums.index, r.cg.fns[i], i);
+  /* Builders' objects owned by their callers: on the side stack, so not
+   * where stacks are switched, and not while profiling (the profiler
+   * counts heap sites, and a region copy's are not its own). */
+  esc_regions_init(&r.regions, M, r.cg.fns, r.cg.n, &r.cg.index, &r.cg.g, &r.cg.sccs,
+                   opt->regions && opt->side_stack && !r.switcher && !opt->profile);
   if (opt->profile)
     r.prof = esc_prof_new(M);
   r.use = profile_use(M, opt->profile_use);
@@ -647,6 +661,8 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   for (int k = 0; k < r.cg.sccs.n; k++)
     scc(&r, r.cg.sccs.start[k], r.cg.sccs.start[k + 1], k, slot);
   free(slot);
+  r.changed |= esc_region_finish(&r.regions, opt->mark_rewritten) > 0;
+  esc_regions_free(&r.regions);
   /* A debugging aid for the cost of the SCCs' fixed points (tests:
    * test/ir/Scc_analyses.ll): not an option, not recorded for the link. */
   if (getenv("ESCAPE_DEBUG_ANALYSES"))

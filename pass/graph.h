@@ -18,6 +18,7 @@ typedef enum esc_objkind {
   ESC_OBJ_PARAM,   /* what parameter i points to (the caller's object) */
   ESC_OBJ_PARAM_CONTENT, /* what that object points to (one deref deeper) */
   ESC_OBJ_PARAM_DEEP,    /* further down: two derefs, then three or more */
+  ESC_OBJ_RESULT,        /* the objects one call of a builder makes (region.c) */
 } esc_objkind;
 
 /* esc_obj is one abstract object: a memory block that pointers point to. */

@@ -153,6 +153,20 @@ typedef struct esc_grown {
   int cand;
 } esc_grown;
 
+/* esc_result is a call of a builder (region.c): a function that returns
+ * only fresh objects of its own making, linked to one another.  Its
+ * ESC_OBJ_RESULT object stands for all the objects of one call. */
+typedef struct esc_result {
+  LLVMValueRef call;
+  LLVMValueRef callee; /* the builder */
+  int obj;             /* the ESC_OBJ_RESULT object */
+  int owned;           /* the call's objects come from the side stack, given
+                          back when this function returns (solve.c) */
+  int in_cycle;        /* ...and before the call runs again (a CFG cycle) */
+  int why;             /* esc_region_why when not owned */
+  LLVMValueRef at;     /* the instruction behind it, or NULL */
+} esc_result;
+
 /* esc_func is the analysis state of one function. */
 typedef struct esc_func {
   LLVMValueRef fn;
@@ -185,6 +199,15 @@ typedef struct esc_func {
   unsigned rewrites; /* ESC_RW_*: what rewrite.c did to the function */
   esc_grown *grown;  /* rewrite.c's grow: the mallocs it added */
   int ngrown, capgrown;
+  /* region.c: the module's builders, the builder calls this function
+   * makes, and the two special analyses of a builder: its probe (its calls
+   * of itself give RESULT objects) and its region copy's rewrite (no
+   * release at returns: the caller that owns the objects releases) */
+  struct esc_regions *regions;
+  esc_result *results;
+  int nresults, capresults;
+  int probe;
+  int region_copy;
 } esc_func;
 
 /* build.c / call.c: IR -> graph */
@@ -305,6 +328,7 @@ void esc_report_removed(esc_report *r, const esc_site *s);
 void esc_report_wrapper_kept(esc_report *r, const esc_site *s);
 void esc_report_indirect(esc_func *f);
 void esc_report_refused(esc_report *r, esc_func *f);
+void esc_report_results(esc_report *r, esc_func *f);
 void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
                        esc_sites *sites);
 void esc_report_print(esc_report *r, int level);

@@ -573,6 +573,53 @@ void esc_report_refused(esc_report *r, esc_func *f) {
   }
 }
 
+/* esc_report_results: a line for each builder call whose objects the
+ * function owns (region.c), with a passed remark RegionOwned:
+ *   t.c:40:16: parse_value(&ps) result does not escape
+ *   t.c:40:16:   its objects come from the side stack until main returns
+ */
+void esc_report_results(esc_report *r, esc_func *f) {
+  size_t fl = 0;
+  const char *fname = LLVMGetValueName2(f->fn, &fl);
+  for (int k = 0; k < f->nresults; k++) {
+    const esc_result *res = &f->results[k];
+    if (!res->owned)
+      continue;
+    char *call = esc_call_text(res->call, NULL);
+    char owner[256];
+    escb_display_name(f->fn, owner, sizeof owner);
+    esc_buf t = {0}, d = {0};
+    esc_buf_printf(&t, "%s result does not escape", call);
+    esc_buf_printf(&d, "  its objects come from the side stack until %s returns%s\n", owner,
+                   res->in_cycle ? ", given back before each run of the call" : "");
+    free(call);
+    esc_entry e;
+    memset(&e, 0, sizeof e);
+    LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(res->call);
+    char file[1024];
+    if (loc && esc_loc_path(loc, file, sizeof file) && LLVMDILocationGetLine(loc)) {
+      e.file = esc_strdup(file);
+      e.line = LLVMDILocationGetLine(loc);
+      e.col = LLVMDILocationGetColumn(loc);
+    }
+    e.fnorder = f->order;
+    e.where = esc_alloc(fl + 1);
+    memcpy(e.where, fname, fl);
+    e.text = t.s;
+    e.param = 1; /* the text is the whole line */
+    e.stack = 1;
+    if (f->opt->m >= 2)
+      e.detail = esc_strdup(d.s);
+    if (f->remarks) {
+      d.s[d.len - 1] = 0; /* the line's newline */
+      const char *parts[6] = {"Call", t.s, NULL, ": ", "Reason", d.s + 2};
+      escb_remark(f->ctx, ESCB_REMARK_PASSED, "RegionOwned", f->fn, res->call, 0, 0, parts, 3);
+    }
+    esc_buf_free(&d);
+    push(r, &e);
+  }
+}
+
 /* esc_report_indirect: an analysis remark IndirectCalls for a function
  * that calls through function pointers (the analysis does not follow
  * them: what is allocated or kept behind them is not seen).  escape-build

@@ -660,8 +660,9 @@ void esc_rewrite(esc_func *f) {
     }
     LLVMInstructionEraseFromParent(call);
   }
-  /* 5. The side stack's mark goes back before every return or resume. */
-  if (f->side_mark) {
+  /* 5. The side stack's mark goes back before every return or resume
+   * (not in a builder's region copy: its caller gives it back). */
+  if (f->side_mark && !f->region_copy) {
     LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
     LLVMTypeRef ptr = LLVMTypeOf(f->side_mark);
     LLVMValueRef rel = esc_sidestack_fn(m, "__escape_side_release");
@@ -680,6 +681,8 @@ void esc_rewrite(esc_func *f) {
   free(frees);
   free(direct);
   free(indirect);
+  if (f->rewrites & (ESC_RW_SIDE | ESC_RW_FREE_KEPT))
+    escb_forget_memory_effects(f->fn); /* it touches the side stack now */
   if (f->opt->mark_rewritten && (f->rewrites & (ESC_RW_SIDE | ESC_RW_FREE_KEPT)))
     inline_side(f);
   esc_calls_forget(f->ctx, f->fn); /* its calls changed, some are gone */

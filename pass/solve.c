@@ -12,6 +12,7 @@
  */
 #include "digraph.h"
 #include "internal.h"
+#include "region.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -697,6 +698,81 @@ static void groups(esc_func *f) {
   free(state);
 }
 
+/* self_held: in memory, R is held only by its own contents (its objects
+ * point to one another; an alloca or another object holding it would
+ * keep it across iterations). */
+static int self_held(esc_func *f, esc_loops *lp, int obj) {
+  FOR_EACH_HOLDER(lp, obj, l) {
+    int of = f->g.locs[l].content_of;
+    if (of >= 0 && of != obj)
+      return 0;
+  }
+  return 1;
+}
+
+/* given: the call is handed an earlier call's objects (an argument that
+ * may hold R): they would be given back before it runs. */
+static int given(esc_func *f, const esc_result *r) {
+  for (unsigned k = 0, n = LLVMGetNumArgOperands(r->call); k < n; k++) {
+    int l = esc_graph_find(&f->g, LLVMGetOperand(r->call, k));
+    if (l >= 0 && esc_graph_holds(&f->g, l, r->obj))
+      return 1;
+  }
+  return 0;
+}
+
+/* regions: which builder call owns its objects (region.c): at most one
+ * per function; R does not escape (returns have joined the heap), no
+ * setjmp, its frees and may-free callees are region.c's, and on a CFG
+ * cycle nothing of one call's objects can be live at the next. */
+static void regions(esc_func *f) {
+  esc_graph *g = &f->g;
+  int owned = 0, built = 0;
+  esc_loops lp;
+  for (int k = 0; k < f->nresults; k++) {
+    esc_result *r = &f->results[k];
+    r->owned = r->in_cycle = 0;
+    r->at = NULL;
+    int l = esc_graph_find(g, r->call);
+    if (l < 0 || !esc_graph_holds(g, l, r->obj)) {
+      r->why = ESC_RG_UNMODELLED;
+      continue;
+    }
+    if (esc_graph_obj_escaped(g, r->obj)) {
+      r->why = ESC_RG_ESCAPES;
+      continue;
+    }
+    if (f->returns_twice) {
+      r->why = ESC_RG_SETJMP;
+      continue;
+    }
+    if (!esc_region_uses_ok(f, r->obj, &r->why, &r->at))
+      continue;
+    if (owned) {
+      r->why = ESC_RG_SECOND;
+      continue;
+    }
+    if (!built) {
+      cfg_build(&lp.cfg, f->fn);
+      holders_build(&lp.h, g);
+      built = 1;
+    }
+    int b = esc_ptrmap_get(&lp.cfg.index, LLVMGetInstructionParent(r->call));
+    r->in_cycle = b < 0 || lp.cfg.sccs.cyclic[b];
+    if (r->in_cycle && (b < 0 || !self_held(f, &lp, r->obj) || given(f, r) ||
+                        ssa_live_at(f, &lp, r->obj, r->call))) {
+      r->why = ESC_RG_LOOP;
+      continue;
+    }
+    r->why = ESC_RG_OWNED;
+    r->owned = owned = 1;
+  }
+  if (built) {
+    cfg_free(&lp.cfg);
+    holders_free(&lp.h);
+  }
+}
+
 void esc_solve_flow(esc_func *f) { esc_graph_solve(&f->g); }
 
 void esc_solve_verdicts(esc_func *f) {
@@ -711,10 +787,14 @@ void esc_solve_verdicts(esc_func *f) {
       refuse(c, because(ESC_R_FLOW, NULL));
     size_checks(f, c);
   }
-  if (g->over_budget)
+  if (g->over_budget) {
+    for (int k = 0; k < f->nresults; k++)
+      f->results[k].why = ESC_RG_BUDGET;
     return;
+  }
   grows(f);
   checks(f);
   loops(f);
   groups(f);
+  regions(f);
 }

@@ -1,12 +1,14 @@
 // Return_select: negative. A select between two objects is returned; both
 // objects may be the result, so both stay on the heap (the other one is
-// freed before returning).
+// freed before returning). pick is a builder (region.c): main owns what
+// its first call returns (its second call's result stays on the heap).
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
 // OUT: p=4 q=203
 // OUT-NEXT: exit status: 0
-// CHECK: Return_select.c:16:12: malloc(16) escapes to heap
-// CHECK-NEXT: Return_select.c:17:12: malloc(16) escapes to heap
+// CHECK: Return_select.c:18:12: malloc(16) escapes to heap
+// CHECK-NEXT: Return_select.c:19:12: malloc(16) escapes to heap
+// CHECK-NEXT: Return_select.c:29:12: pick(seed) result does not escape
 #include <stdio.h>
 #include <stdlib.h>
 
