@@ -41,6 +41,7 @@
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <dlfcn.h>
@@ -804,6 +805,36 @@ extern "C" LLVMValueRef escb_clone_function(LLVMValueRef fn, const char *name,
     news[k] = It == VMap.end() ? nullptr : wrap(It->second);
   }
   return wrap(C);
+}
+
+extern "C" int escb_tbaa_kind(LLVMValueRef inst) {
+  auto *I = dyn_cast<Instruction>(unwrap(inst));
+  MDNode *Tag = I ? I->getMetadata(LLVMContext::MD_tbaa) : nullptr;
+  if (!Tag || Tag->getNumOperands() < 2)
+    return ESCB_TBAA_OTHER;
+  // A struct-path tag is (base type, access type, offset); an old scalar
+  // tag is the type node itself (name, parent).
+  MDNode *Type = Tag;
+  if (Tag->getNumOperands() >= 3 && isa<MDNode>(Tag->getOperand(0)))
+    Type = dyn_cast<MDNode>(Tag->getOperand(1));
+  if (!Type || Type->getNumOperands() < 1)
+    return ESCB_TBAA_OTHER;
+  auto *Name = dyn_cast<MDString>(Type->getOperand(0));
+  if (!Name)
+    return ESCB_TBAA_OTHER;
+  StringRef N = Name->getString();
+  static const char *const scalars[] = {"int", "long", "long long", "short", "_Bool", "bool",
+                                        "float", "double", "long double", "__int128",
+                                        "wchar_t", "char16_t", "char32_t"};
+  for (const char *S : scalars)
+    if (N == S)
+      return ESCB_TBAA_SCALAR;
+  // "any pointer", and the pointer types of -fpointer-tbaa ("p1 int",
+  // "any p2 pointer").
+  if (N == "any pointer" || (N.size() > 2 && N[0] == 'p' && isdigit((unsigned char)N[1])) ||
+      (N.size() > 13 && N.substr(0, 5) == "any p" && N.substr(N.size() - 8) == " pointer"))
+    return ESCB_TBAA_POINTER;
+  return ESCB_TBAA_OTHER;
 }
 
 extern "C" void escb_forget_memory_effects(LLVMValueRef fn) {

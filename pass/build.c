@@ -53,6 +53,18 @@ static void objects(esc_func *f) {
       f->g.objs[o].param = i;
     }
   }
+  /* The numbers in them, levels 1 (in P_i), 2 (in Q_i) and 3 (deeper): what
+   * a scalar-typed load of the caller's objects gives (graph.h `other`),
+   * so the summary can tell a number read from *p from a pointer. */
+  f->pint = esc_alloc((size_t)(f->nparams + 1) * sizeof(int));
+  for (int i = 0; i < f->nparams; i++)
+    for (int level = 1; level <= 3; level++) {
+      int o = esc_graph_new_obj(&f->g, ESC_OBJ_PARAM_INT, NULL);
+      f->g.objs[o].param = i;
+      f->g.objs[o].level = level;
+      if (level == 1)
+        f->pint[i] = o;
+    }
   esc_graph_seal(&f->g);
   /* %a = alloca / %p = malloc(n): the value holds the object's address
    * (derefs -1 in Go's terms). */
@@ -83,6 +95,13 @@ static void objects(esc_func *f) {
     for (int d = 1; d <= 3; d++) /* P -> Q -> R -> S -> S */
       esc_graph_addr(&f->g, p + d, f->g.objs[p + d - 1].content);
     esc_graph_addr(&f->g, p + 3, f->g.objs[p + 3].content);
+    /* numbers: P's are level 1, Q's level 2, R's and S's level 3; what a
+     * number read as an address points to is unknown */
+    int n = f->pint[i];
+    for (int d = 0; d <= 3; d++)
+      esc_graph_addr(&f->g, n + (d < 2 ? d : 2), f->g.objs[p + d].other);
+    for (int level = 0; level < 3; level++)
+      esc_graph_addr(&f->g, 0, f->g.objs[n + level].content);
   }
 }
 
@@ -200,6 +219,10 @@ typedef struct esc_self_walk {
   int nother;
   int self; /* a load through base was found */
   int over; /* past the budget */
+  int to_other; /* the store is not pointer-typed: it fills the object's
+                   `other` part (graph.h) */
+  int mix;      /* ...with bytes a load of the whole object read: its
+                   pointers may now be where numbers are read */
 } esc_self_walk;
 
 static void self_source(esc_self_walk *w, LLVMValueRef v) {
@@ -216,8 +239,14 @@ static void self_source(esc_self_walk *w, LLVMValueRef v) {
   if (LLVMIsAInstruction(v))
     switch (LLVMGetInstructionOpcode(v)) {
     case LLVMLoad:
+      /* Bytes moved within the object bring nothing new, unless a
+       * pointer's bytes move to where a scalar-typed load can read them
+       * (memcpy(&b, &s->buf, 8); s->bits = b). */
       if (esc_pointer_base(LLVMGetOperand(v, 0)) == w->base) {
         w->self = 1;
+        if (w->to_other && !(LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMIntegerTypeKind &&
+                             escb_tbaa_kind(v) == ESCB_TBAA_SCALAR))
+          w->mix = 1;
         return;
       }
       break;
@@ -260,18 +289,22 @@ static void self_source(esc_self_walk *w, LLVMValueRef v) {
 /* stored_value: the location `store v, p` brings into memory: v's own, or
  * when part of v is p's object's own bytes, a temporary with v's other
  * sources only, or -1 when it has none (n->count++ stores nothing new). */
-static int stored_value(esc_func *f, esc_build_ctx *ctx, LLVMValueRef v, LLVMValueRef p) {
+static int stored_value(esc_func *f, esc_build_ctx *ctx, LLVMValueRef v, LLVMValueRef p,
+                        int to_other) {
   esc_graph *g = &f->g;
   int loc = esc_graph_loc_of(g, v);
   esc_self_walk w;
   w.ctx = ctx;
+  w.to_other = to_other;
   w.base = esc_pointer_base(p);
   if (loc < 0 || !w.base)
     return loc;
-  w.nseen = w.nother = w.self = w.over = 0;
+  w.nseen = w.nother = w.self = w.over = w.mix = 0;
   self_source(&w, v);
   if (!w.self || w.over)
     return loc;
+  if (w.mix)
+    esc_graph_mix(g, esc_graph_loc_of(g, w.base));
   int t = -1;
   for (int k = 0; k < w.nother; k++) {
     int l = esc_graph_loc_of(g, w.other[k]); /* -1: a constant, no address */
@@ -387,17 +420,26 @@ static void instruction(esc_func *f, esc_build_ctx *ctx, LLVMValueRef i) {
   case LLVMAlloca:
     break; /* its address was set when the objects were made */
   case LLVMLoad:
-    /* v = *p (derefs 1) */
-    esc_graph_load(g, esc_graph_loc_of(g, LLVMGetOperand(i, 0)),
-                   esc_graph_loc_of(g, i));
+    /* v = *p (derefs 1); a number of a scalar type reads only what was not
+     * stored as a pointer (graph.h `other`; LLVM's TBAA) */
+    if (LLVMGetTypeKind(LLVMTypeOf(i)) == LLVMIntegerTypeKind &&
+        escb_tbaa_kind(i) == ESCB_TBAA_SCALAR)
+      esc_graph_load_scalar(g, esc_graph_loc_of(g, LLVMGetOperand(i, 0)),
+                            esc_graph_loc_of(g, i));
+    else
+      esc_graph_load(g, esc_graph_loc_of(g, LLVMGetOperand(i, 0)),
+                     esc_graph_loc_of(g, i));
     break;
   case LLVMStore: {
     /* *p = v: into the objects p points to, or the heap; bytes of p's
      * own object moved within it bring nothing (stored_value). */
     if (LLVMGetVolatile(i))
       esc_graph_escape(g, esc_graph_loc_of(g, LLVMGetOperand(i, 0)), ESC_WHY_VOLATILE, i);
+    else if (escb_tbaa_kind(i) == ESCB_TBAA_POINTER)
+      esc_graph_store_ptr(g, stored_value(f, ctx, LLVMGetOperand(i, 0), LLVMGetOperand(i, 1), 0),
+                          esc_graph_loc_of(g, LLVMGetOperand(i, 1)), i);
     else
-      esc_graph_store(g, stored_value(f, ctx, LLVMGetOperand(i, 0), LLVMGetOperand(i, 1)),
+      esc_graph_store(g, stored_value(f, ctx, LLVMGetOperand(i, 0), LLVMGetOperand(i, 1), 1),
                       esc_graph_loc_of(g, LLVMGetOperand(i, 1)), i);
     break;
   }

@@ -152,9 +152,11 @@ static int probe_graph(esc_regions *R, const esc_func *f, const esc_leafwalk *w)
       break;
     }
   }
+  /* ...and only as pointers: no store of other than pointer type puts one
+   * into another (an owner's scalar loads of them read no address). */
   for (int l = 0; ok && l < g->nlocs; l++) {
     int holder = g->locs[l].content_of;
-    if (holder < 0 || in_region(&p, w, holder))
+    if (holder < 0 || (in_region(&p, w, holder) && l != g->objs[holder].other))
       continue;
     for (int o = esc_graph_next(g, l, 0); o >= 0 && ok; o = esc_graph_next(g, l, o + 1))
       if (in_region(&p, w, o))
@@ -168,6 +170,7 @@ static int probe_graph(esc_regions *R, const esc_func *f, const esc_leafwalk *w)
   free(p.cands);
   free(p.checks);
   free(p.pobj);
+  free(p.pint);
   free(p.results);
   return ok;
 }

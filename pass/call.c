@@ -182,10 +182,13 @@ static int intrinsic(esc_func *f, LLVMValueRef call, LLVMValueRef callee) {
   case ESC_INTR_MEMCPY: {
     /* *dst = *src, bytes of pointers included; within one object
      * (memmove(b->data, b->data + k, n): one base, build.c's
-     * stored_value) the bytes were there already. */
+     * stored_value) the bytes were there already, but a pointer's may now
+     * be where a number is read (the object's `other` part, graph.h). */
     LLVMValueRef base = esc_pointer_base(LLVMGetOperand(call, 0));
-    if (base && base == esc_pointer_base(LLVMGetOperand(call, 1)))
+    if (base && base == esc_pointer_base(LLVMGetOperand(call, 1))) {
+      esc_graph_mix(g, esc_graph_loc_of(g, base));
       return 1;
+    }
     int src = esc_graph_loc_of(g, LLVMGetOperand(call, 1));
     int t = esc_graph_new_deref(g, src);
     esc_graph_load(g, src, t);
@@ -240,8 +243,10 @@ static void attribute_args(esc_func *f, LLVMValueRef call, LLVMValueRef callee) 
     esc_graph_load(g, a, content);
     esc_graph_escape(g, content, ESC_WHY_CALL_CONTENT, call);
     /* It may write unknown pointers into it. */
-    if (!(fl & ESCB_ARG_READONLY))
+    if (!(fl & ESCB_ARG_READONLY)) {
       esc_graph_store(g, g->unknown, a, call);
+      esc_graph_mix(g, a); /* and it may move the object's own bytes */
+    }
     if (fl & ESCB_ARG_RETURNED)
       esc_graph_copy(g, a, result, ESC_WHY_CALL_RET, call);
     if (asm_call)
@@ -444,12 +449,21 @@ static void apply(esc_func *f, LLVMValueRef call, int a, const esc_leaks *t, int
     }
     esc_graph_escape(g, content, content_why, call);
   }
-  if (esc_leaks_has(t, ESC_SINK_WRITES, 0))
+  /* A write a summary describes says what it stores (a move within the
+   * object is its MIX); one of the library or of an unknown callee may
+   * also move the object's own bytes. */
+  int summarised = arg_why == ESC_WHY_SUMMARY_ARG;
+  if (esc_leaks_has(t, ESC_SINK_WRITES, 0)) {
     esc_graph_store(g, g->unknown, a, call);
+    if (!summarised)
+      esc_graph_mix(g, a);
+  }
   if (esc_leaks_has(t, ESC_SINK_WRITES, 1)) {
     int pointee = esc_graph_new_deref(g, a);
     esc_graph_load(g, a, pointee);
     esc_graph_store(g, g->unknown, pointee, call);
+    if (!summarised)
+      esc_graph_mix(g, pointee);
   }
   if (esc_leaks_has(t, ESC_SINK_RESULT, 0))
     esc_graph_copy(g, a, result, ESC_WHY_CALL_RET, call);
@@ -468,6 +482,37 @@ static void apply(esc_func *f, LLVMValueRef call, int a, const esc_leaks *t, int
       esc_graph_load(g, second, deep);
       esc_graph_load(g, deep, deep);
       esc_graph_copy(g, deep, result, ESC_WHY_CALL_RET, call);
+    }
+  }
+  if (esc_leaks_reaches(t, ESC_SINK_MIX)) {
+    /* Bytes moved within the objects at level d (summary.c). */
+    int at = a;
+    for (int d = 0; d <= 3; d++) {
+      if (d > 0) {
+        int next = esc_graph_new_deref(g, at);
+        esc_graph_load(g, at, next);
+        if (d == 3)
+          esc_graph_load(g, next, next);
+        at = next;
+      }
+      if (esc_leaks_has(t, ESC_SINK_MIX, d))
+        esc_graph_mix(g, at);
+    }
+  }
+  if (esc_leaks_reaches(t, ESC_SINK_RESULT_INT)) {
+    /* Numbers read at level d: what the caller's objects there hold that
+     * was not stored as a pointer (graph.h `other`). */
+    int at = a;
+    for (int d = 1; d <= 3; d++) {
+      if (d > 1) {
+        int next = esc_graph_new_deref(g, at);
+        esc_graph_load(g, at, next);
+        if (d == 3)
+          esc_graph_load(g, next, next);
+        at = next;
+      }
+      if (esc_leaks_has(t, ESC_SINK_RESULT_INT, d))
+        esc_graph_load_scalar(g, at, result);
     }
   }
   if (store_into >= 0)
@@ -539,6 +584,7 @@ static esc_leaks callback_leaks(esc_func *f, LLVMValueRef cb, int k) {
     return unknown_leaks();
   esc_leaks t = s->leaks[k];
   esc_leaks_clear(&t, ESC_SINK_RESULT);
+  esc_leaks_clear(&t, ESC_SINK_RESULT_INT);
   esc_leaks_fold_into(&t); /* its parameters are not the call's arguments */
   return t;
 }

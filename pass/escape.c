@@ -49,6 +49,17 @@
  *   a call                          call.c's dispatch (below)
  *   anything else                   heap ⊇ every operand; result ∋ object 0
  *
+ * Numbers and pointers: each object's contents keep a part of their own,
+ * `other`, for what stores of other than pointer type put there (it flows
+ * into the contents).  A load whose !tbaa type is an arithmetic scalar (a
+ * number read as a number) reads only that part: LLVM's TBAA takes such a
+ * load and a pointer-typed store for accesses that never alias, so the
+ * load cannot see a pointer so stored.  Moving bytes within an object
+ * (memmove, a copy of its own bytes back into it) mixes the parts
+ * (esc_graph_mix); a parameter's numbers are its PARAM_INT objects, and
+ * a summary's RESULT_INT and MIX sinks carry the distinction to callers.
+ * Code without TBAA (-fno-strict-aliasing) gets none of this.
+ *
  * The solver propagates sets along copy edges and through the load and store
  * constraints with a worklist to the least fixed point.  An object in the
  * heap's set escapes; its contents then flow to the heap too, and it may hold
@@ -147,6 +158,10 @@
  *   devirt.c    before the analysis: a call through a table that an own
  *               fresh object holds made direct (a field's value by a
  *               forward data-flow), small callees inlined
+ *   region.c    builders (functions returning trees of their own objects)
+ *               and the callers that own their results: RESULT objects
+ *   builder.c   which functions are builders, their region copies, the
+ *               owners' rewrite, the module's frees asking the side stack
  *   build.c     IR -> constraints, one switch over opcodes
  *   solve.c     verdicts: frees, may-free callees, sizes, loops, budgets
  *   reason.c    the words of each verdict (decided in solve.c)
@@ -277,6 +292,7 @@ static void func_free(esc_func *f) {
   free(f->cands);
   free(f->checks);
   free(f->pobj);
+  free(f->pint);
   free(f->grown);
   free(f->results);
   memset(f, 0, sizeof *f);

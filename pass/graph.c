@@ -34,6 +34,8 @@ void esc_graph_free(esc_graph *g) {
     free(l->loads);
     free(l->stores);
     free(l->store_at);
+    free(l->store_ptr);
+    free(l->iloads);
   }
   free(g->locs);
   free(g->objs);
@@ -61,12 +63,28 @@ int esc_graph_new_deref(esc_graph *g, int from) {
   return l;
 }
 
+/* split_contents: objects whose contents have a separate `other` part: the
+ * function's own, whose stores the graph sees, and the parameters' P..S,
+ * whose numbers are the PARAM_INT objects (build.c). */
+static int split_contents(esc_objkind kind) {
+  return kind == ESC_OBJ_ALLOCA || kind == ESC_OBJ_HEAP || kind == ESC_OBJ_RESULT ||
+         kind == ESC_OBJ_PARAM || kind == ESC_OBJ_PARAM_CONTENT || kind == ESC_OBJ_PARAM_DEEP;
+}
+
 int esc_graph_new_obj(esc_graph *g, esc_objkind kind, LLVMValueRef inst) {
-  esc_obj o = {kind, inst, -1, -1, -1, 0, -1};
+  esc_obj o;
+  memset(&o, 0, sizeof o);
+  o.kind = kind;
+  o.inst = inst;
+  o.cand = o.param = o.into = -1;
   int content = esc_graph_new_loc(g, NULL);
-  o.content = content;
+  o.content = o.other = content;
+  if (split_contents(kind))
+    o.other = esc_graph_new_loc(g, NULL);
   ESC_PUSH(g->objs, g->nobjs, g->capobjs, o);
   g->locs[content].content_of = g->nobjs - 1;
+  if (o.other != content)
+    g->locs[o.other].content_of = g->nobjs - 1; /* its edge: esc_graph_seal */
   return g->nobjs - 1;
 }
 
@@ -114,9 +132,11 @@ void esc_graph_seal(esc_graph *g) {
   for (int o = 0; o < g->nobjs; o++) {
     esc_obj *ob = &g->objs[o];
     if (ob->kind != ESC_OBJ_PARAM && ob->kind != ESC_OBJ_PARAM_CONTENT &&
-        ob->kind != ESC_OBJ_PARAM_DEEP)
+        ob->kind != ESC_OBJ_PARAM_DEEP && ob->kind != ESC_OBJ_PARAM_INT)
       continue;
     esc_bit_set(g->param_objs, o);
+    if (ob->kind == ESC_OBJ_PARAM_INT)
+      continue;
     if (ob->kind == ESC_OBJ_PARAM_DEEP || ob->param < 0 || ob->param >= ESC_INTO_PARAMS)
       continue;
     int into = esc_graph_new_loc(g, NULL);
@@ -124,6 +144,12 @@ void esc_graph_seal(esc_graph *g) {
     g->objs[o].into = into;
     esc_graph_copy(g, into, g->heap, ESC_WHY_COPY, NULL);
   }
+  /* The `other` part of an object's contents is part of them.  (Not for
+   * the parameters' objects: Q_i, what P_i holds, stands for all of it, the
+   * numbers included, and PARAM_INT only for what a scalar load reads.) */
+  for (int o = 0; o < g->nobjs; o++)
+    if (g->objs[o].other != g->objs[o].content && !esc_bit_get(g->param_objs, o))
+      esc_graph_copy(g, g->objs[o].other, g->objs[o].content, ESC_WHY_COPY, NULL);
   add_obj(g, g->heap, 0);
   add_obj(g, g->unknown, 0);
   enqueue(g, g->heap);
@@ -239,15 +265,53 @@ void esc_graph_load(esc_graph *g, int addr, int dst) {
   enqueue(g, addr);
 }
 
-void esc_graph_store(esc_graph *g, int src, int addr, LLVMValueRef at) {
+void esc_graph_load_scalar(esc_graph *g, int addr, int dst) {
+  if (addr < 0 || dst < 0)
+    return;
+  esc_loc *a = &g->locs[addr];
+  ESC_PUSH(a->iloads, a->niloads, a->capiloads, dst);
+  enqueue(g, addr);
+}
+
+static void store(esc_graph *g, int src, int addr, LLVMValueRef at, int ptr) {
   if (addr < 0 || src < 0)
     return;
   esc_loc *a = &g->locs[addr];
   int n = a->nstores, cap = a->capstores;
   ESC_PUSH(a->stores, a->nstores, a->capstores, src);
+  int n2 = n, cap2 = a->capstore_ptr;
   ESC_PUSH(a->store_at, n, cap, at);
   a->capstore_at = cap;
+  unsigned char p = (unsigned char)ptr;
+  ESC_PUSH(a->store_ptr, n2, cap2, p);
+  a->capstore_ptr = cap2;
   enqueue(g, addr);
+}
+
+void esc_graph_store(esc_graph *g, int src, int addr, LLVMValueRef at) {
+  store(g, src, addr, at, 0);
+}
+
+void esc_graph_mix(esc_graph *g, int addr) {
+  if (addr < 0 || g->locs[addr].mix)
+    return;
+  g->locs[addr].mix = 1;
+  enqueue(g, addr);
+}
+
+/* mix_obj: o's contents flow into its `other` part; in memory the
+ * function does not own, the summary says so (MIX). */
+static void mix_obj(esc_graph *g, int o) {
+  esc_obj *ob = &g->objs[o];
+  if (ob->other == ob->content || esc_bit_get(g->param_objs, o) || o == 0) {
+    ob->mixed = 1;
+    return;
+  }
+  esc_graph_copy(g, ob->content, ob->other, ESC_WHY_COPY, NULL);
+}
+
+void esc_graph_store_ptr(esc_graph *g, int src, int addr, LLVMValueRef at) {
+  store(g, src, addr, at, 1);
 }
 
 void esc_graph_escape(esc_graph *g, int src, esc_why why, LLVMValueRef at) {
@@ -263,9 +327,13 @@ static int next_of(const esc_graph *g, const esc_pts *set, int from) {
 static void apply_store(esc_graph *g, int li, int k, int o) {
   esc_obj *ob = &g->objs[o];
   int outside = o == 0 || ob->kind == ESC_OBJ_PARAM || ob->kind == ESC_OBJ_PARAM_CONTENT ||
-                ob->kind == ESC_OBJ_PARAM_DEEP;
+                ob->kind == ESC_OBJ_PARAM_DEEP || ob->kind == ESC_OBJ_PARAM_INT;
   ob->written = 1;
-  int dst = !outside ? ob->content : ob->into >= 0 ? ob->into : g->heap;
+  /* A pointer-typed store fills the content; any other store its `other`
+   * part, which is all a scalar-typed load reads (and which flows into
+   * the content, which every other load reads). */
+  int own = g->locs[li].store_ptr[k] ? ob->content : ob->other;
+  int dst = !outside ? own : ob->into >= 0 ? ob->into : g->heap;
   esc_graph_copy(g, g->locs[li].stores[k], dst, outside ? ESC_WHY_STORE_UNK : ESC_WHY_STORE,
                  g->locs[li].store_at[k]);
 }
@@ -283,8 +351,10 @@ static void visit(esc_graph *g, int li) {
   esc_pts_minus(&fresh, &g->locs[li].pts, &g->locs[li].done, g->words, &fresh_bytes);
   esc_pts_union(&g->locs[li].done, &fresh, NULL, g->words, &g->set_bytes);
   int old_loads = g->locs[li].loads_done, old_stores = g->locs[li].stores_done;
+  int old_iloads = g->locs[li].iloads_done;
   g->locs[li].loads_done = g->locs[li].nloads;
   g->locs[li].stores_done = g->locs[li].nstores;
+  g->locs[li].iloads_done = g->locs[li].niloads;
   for (int i = 0; i < g->locs[li].nout; i++) {
     int d = g->locs[li].out[i].dst;
     if (flow_set(g, &fresh, li, d))
@@ -295,6 +365,21 @@ static void visit(esc_graph *g, int li) {
     const esc_pts *set = i < old_loads ? &fresh : &g->locs[li].pts;
     for (int o = next_of(g, set, 0); o >= 0; o = next_of(g, set, o + 1))
       esc_graph_copy(g, g->objs[o].content, g->locs[li].loads[i], ESC_WHY_LOAD, NULL);
+  }
+  /* dst = a number loaded from *this: only what was not stored as a
+   * pointer (LLVM's TBAA: a scalar-typed load never reads bytes a
+   * pointer-typed store wrote). */
+  for (int i = 0; i < g->locs[li].niloads; i++) {
+    const esc_pts *set = i < old_iloads ? &fresh : &g->locs[li].pts;
+    for (int o = next_of(g, set, 0); o >= 0; o = next_of(g, set, o + 1))
+      esc_graph_copy(g, g->objs[o].other, g->locs[li].iloads[i], ESC_WHY_LOAD, NULL);
+  }
+  /* Bytes moved within the objects this points to. */
+  if (g->locs[li].mix) {
+    const esc_pts *set = g->locs[li].mix_done ? &fresh : &g->locs[li].pts;
+    g->locs[li].mix_done = 1;
+    for (int o = next_of(g, set, 0); o >= 0; o = next_of(g, set, o + 1))
+      mix_obj(g, o);
   }
   /* *this = src: src flows into the contents of every object this may
    * point to; into the heap when that object is not the function's own
@@ -312,9 +397,11 @@ static void visit(esc_graph *g, int li) {
     for (int o = next_of(g, &fresh, 0); o >= 0; o = next_of(g, &fresh, o + 1)) {
       if (!esc_bit_set(g->escaped, o))
         continue;
-      int c = g->objs[o].content;
+      int c = g->objs[o].content, other = g->objs[o].other;
       if (add_obj(g, c, 0))
         enqueue(g, c);
+      if (other != c && add_obj(g, other, 0))
+        enqueue(g, other);
       esc_graph_copy(g, c, g->heap, ESC_WHY_CONTENT, NULL);
     }
   esc_pts_free(&fresh, g->words, &fresh_bytes);
@@ -331,7 +418,7 @@ static int settle(esc_graph *g) {
   int added = 0;
   for (int li = 0; li < g->nlocs; li++) {
     esc_loc *l = &g->locs[li];
-    if ((!l->nstores && !l->nloads) || !empty(g, li))
+    if ((!l->nstores && !l->nloads && !l->niloads) || !empty(g, li))
       continue;
     for (int i = 0; i < g->locs[li].nstores; i++) {
       int before = g->nwork;
@@ -342,6 +429,11 @@ static int settle(esc_graph *g) {
     for (int i = 0; i < g->locs[li].nloads; i++) {
       int before = g->nwork;
       esc_graph_copy(g, g->unknown, g->locs[li].loads[i], ESC_WHY_LOAD, NULL);
+      added |= g->nwork != before;
+    }
+    for (int i = 0; i < g->locs[li].niloads; i++) {
+      int before = g->nwork;
+      esc_graph_copy(g, g->unknown, g->locs[li].iloads[i], ESC_WHY_LOAD, NULL);
       added |= g->nwork != before;
     }
   }

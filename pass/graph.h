@@ -19,6 +19,9 @@ typedef enum esc_objkind {
   ESC_OBJ_PARAM_CONTENT, /* what that object points to (one deref deeper) */
   ESC_OBJ_PARAM_DEEP,    /* further down: two derefs, then three or more */
   ESC_OBJ_RESULT,        /* the objects one call of a builder makes (region.c) */
+  ESC_OBJ_PARAM_INT,     /* the numbers (scalar-typed loads) of what parameter i's
+                            object at `level` - 1 holds: level 1 the numbers in
+                            *p, 2 in **p, 3 deeper */
 } esc_objkind;
 
 /* esc_obj is one abstract object: a memory block that pointers point to. */
@@ -26,6 +29,14 @@ typedef struct esc_obj {
   esc_objkind kind;
   LLVMValueRef inst; /* the alloca or allocation call; NULL for unknown */
   int content;       /* location of what is stored in the object */
+  int other;         /* the part of it that stores of other than pointer
+                        type put there (it flows into content): all that a
+                        scalar-typed load can read (escb_tbaa_kind; for
+                        memory the function does not own, content) */
+  int level;         /* ESC_OBJ_PARAM_INT: its level (1, 2, 3); else 0 */
+  int mixed;         /* memory it does not own: bytes within it were moved,
+                        so pointers may now be where numbers are read
+                        (esc_graph_mix; the summary's MIX sink) */
   int cand;          /* ESC_OBJ_HEAP: its index in the function's
                         candidates (esc_cand); -1 for the others */
   int param;         /* ESC_OBJ_PARAM*: the number of the parameter it is
@@ -89,11 +100,17 @@ typedef struct esc_loc {
   int nout, capout;
   int *loads; /* load constraints: dst = *this */
   int nloads, caploads;
+  int *iloads; /* scalar load constraints: dst = the `other` part of *this */
+  int niloads, capiloads;
   int *stores; /* store constraints: *this = src */
   int nstores, capstores;
   LLVMValueRef *store_at; /* instruction of each store constraint */
   int capstore_at;
-  int loads_done, stores_done; /* constraints applied to all of done */
+  unsigned char *store_ptr; /* each store constraint's: a pointer-typed store
+                               (goes to the content, not the `other` part) */
+  int capstore_ptr;
+  int loads_done, stores_done, iloads_done; /* constraints applied to all of done */
+  int mix, mix_done; /* esc_graph_mix on this address (applied to all of done) */
   int queued;       /* on the solver's work list */
   int filtered;     /* its edges carry only objects that are not a
                        parameter's (an `into` location's edge to the heap) */
@@ -134,7 +151,12 @@ int esc_graph_lookup(const esc_graph *g, LLVMValueRef v); /* as loc_of, never ad
 void esc_graph_addr(esc_graph *g, int obj, int dst);
 void esc_graph_copy(esc_graph *g, int src, int dst, esc_why why, LLVMValueRef at);
 void esc_graph_load(esc_graph *g, int addr, int dst);
+void esc_graph_load_scalar(esc_graph *g, int addr, int dst); /* dst = other part of *addr */
 void esc_graph_store(esc_graph *g, int src, int addr, LLVMValueRef at);
+void esc_graph_store_ptr(esc_graph *g, int src, int addr, LLVMValueRef at); /* pointer-typed */
+/* bytes moved within the objects addr points to: their contents flow into
+ * their `other` part (a pointer's bytes now where a number is read) */
+void esc_graph_mix(esc_graph *g, int addr);
 void esc_graph_escape(esc_graph *g, int src, esc_why why, LLVMValueRef at);
 void esc_graph_solve(esc_graph *g);
 int esc_graph_holds(const esc_graph *g, int loc, int obj);

@@ -180,6 +180,8 @@ typedef struct esc_func {
   const esc_summaries *sums; /* callees' summaries, or NULL */
   int nparams;
   int *pobj;         /* per parameter: its ESC_OBJ_PARAM object */
+  int *pint;         /* per parameter: its level-1 ESC_OBJ_PARAM_INT object
+                        (levels 2 and 3 follow) */
   int returns_twice; /* calls setjmp, vfork...: see solve.c's after_twice */
   int recursive;     /* on a call-graph cycle */
   int side_stack_usable; /* recursive, and the side stack is usable */

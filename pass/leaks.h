@@ -15,8 +15,13 @@ typedef enum esc_sink {
   ESC_SINK_HEAP,   /* escapes: "leaking param: p" at level 0, "leaking
                       param content: p" at level 1 (see leaks.c) */
   ESC_SINK_RESULT, /* the result may hold it: "to result ~r0 level=N" */
+  ESC_SINK_RESULT_INT, /* the result may be made of numbers read from it at
+                          level N (1 up): scalar-typed loads, which never
+                          read what was stored as a pointer (graph.h) */
   ESC_SINK_WRITES, /* the callee stores into it */
   ESC_SINK_FREED,  /* the callee may free or reallocate it */
+  ESC_SINK_MIX,    /* the callee moves bytes within it: its pointers may
+                      then be where numbers are read (graph.h `other`) */
   /* ESC_SINK_INTO + 2*k + e: the callee stores it into parameter k's
    * object at level e (e 0: into *k, 1: into **k): "leaking param: p to
    * content of k level=N".  Only for k < ESC_INTO_PARAMS and e 0 or 1;

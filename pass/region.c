@@ -199,7 +199,10 @@ void esc_region_objects(esc_func *f, LLVMValueRef call) {
 
 /* esc_region_attach: call.c's summary rule at a call with a RESULT object:
  * the result is R and nothing else (the builder returns only its fresh
- * objects), R's contents hold R and unknown memory.  0: not such a call. */
+ * objects), R's contents hold R, stored as pointers (the probe saw every
+ * store of one of its objects into another typed so), and unknown memory
+ * (the numbers and whatever the builder's arguments gave it).  0: not
+ * such a call. */
 int esc_region_attach(esc_func *f, LLVMValueRef call) {
   int k = result_of(f, call);
   if (k < 0)
@@ -210,7 +213,7 @@ int esc_region_attach(esc_func *f, LLVMValueRef call) {
     return 0;
   int t = esc_graph_new_loc(g, NULL); /* holds R only */
   esc_graph_addr(g, f->results[k].obj, t);
-  esc_graph_store(g, t, t, call);
+  esc_graph_store_ptr(g, t, t, call);
   esc_graph_store(g, g->unknown, t, call);
   esc_graph_copy(g, t, result, ESC_WHY_COPY, call);
   return 1;

@@ -128,6 +128,12 @@ static void obj_name(const esc_func *f, int obj, char *buf, size_t n, int depth)
     snprintf(buf, n, "%.*s%s%s", depth + 1, "****", inner, depth == 3 ? "..." : "");
     return;
   }
+  if (o->kind == ESC_OBJ_PARAM_INT) { /* a number read from *p, **p, ... */
+    char inner[256];
+    name_value(f, LLVMGetParam(f->fn, (unsigned)o->param), inner, sizeof inner, depth + 1);
+    snprintf(buf, n, "a number in %.*s%s%s", o->level, "***", inner, o->level == 3 ? "..." : "");
+    return;
+  }
   snprintf(buf, n, "unknown memory");
 }
 
@@ -808,6 +814,11 @@ void esc_report_params(esc_report *r, esc_func *f, const esc_summary *s,
      * keeps its (sound) leak in the summary but is not worth a line. */
     if (!returns_address(f->fn))
       esc_leaks_clear(&t, ESC_SINK_RESULT);
+    else /* numbers made into the address: printed as the bytes they are */
+      for (int d = 1; d < ESC_LEAKS_LEVELS; d++)
+        if (esc_leaks_has(&t, ESC_SINK_RESULT_INT, d))
+          esc_leaks_add(&t, ESC_SINK_RESULT, d);
+    esc_leaks_clear(&t, ESC_SINK_RESULT_INT);
     /* A parameter that may be freed leaks as itself; otherwise the lowest
      * level at which it reaches the heap says which line, as in Go. */
     int freed = esc_leaks_has(&t, ESC_SINK_FREED, 0);

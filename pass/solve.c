@@ -314,6 +314,8 @@ static void holders_build(esc_holders *h, const esc_graph *g) {
       h->start[o + 1]++;
     for (int k = 0; k < g->locs[l].nloads; k++)
       h->loaded[g->locs[l].loads[k]] = 1;
+    for (int k = 0; k < g->locs[l].niloads; k++)
+      h->loaded[g->locs[l].iloads[k]] = 1;
   }
   for (int o = 0; o < g->nobjs; o++)
     h->start[o + 1] += h->start[o];
@@ -382,13 +384,16 @@ static int ssa_live_at(esc_func *f, esc_loops *lp, int obj, LLVMValueRef alloc) 
 static int stores_fresh(esc_func *f, esc_loops *lp, int o, esc_cand *c) {
   esc_graph *g = &f->g;
   LLVMValueRef oi = g->objs[o].inst;
-  int content = g->objs[o].content;
-  if (lp->h.loaded[content])
+  int content = g->objs[o].content, other = g->objs[o].other;
+  if (lp->h.loaded[content] || lp->h.loaded[other])
     return 0;
   FOR_EACH_HOLDER(lp, c->obj, l) {
     esc_loc *L = &g->locs[l];
+    if (l == other)
+      continue; /* the part of o's contents that flows into the rest */
     for (int k = 0; k < L->nout; k++)
-      if (L->out[k].dst == content && L->out[k].why != ESC_WHY_STORE)
+      if ((L->out[k].dst == content || L->out[k].dst == other) &&
+          L->out[k].why != ESC_WHY_STORE)
         return 0; /* not a store constraint's edge (those are below) */
   }
   FOR_EACH_HOLDER(lp, o, l) {

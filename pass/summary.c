@@ -94,6 +94,13 @@ static void leak(esc_summary *s, int i, esc_sink sink, int level, LLVMValueRef w
     s->why[i] = why;
 }
 
+/* param_level: a parameter object's level: P_i 0, Q_i 1, R_i 2, S_i 3, a
+ * PARAM_INT object its own (the numbers in *p are read at level 1). */
+static int param_level(const esc_func *f, int o) {
+  const esc_obj *ob = &f->g.objs[o];
+  return ob->kind == ESC_OBJ_PARAM_INT ? ob->level : o - f->pobj[ob->param];
+}
+
 /* into_flows: what the stores through parameter k put into the objects
  * P_k and Q_k (their `into` locations, graph.c): each parameter's object
  * P_i+d there is "i at level d flows into k's object at that level", with
@@ -112,7 +119,7 @@ static void into_flows(esc_func *f, esc_summary *s, int k, int foreign[2]) {
         foreign[e] = 1;
         continue;
       }
-      int i = g->objs[o].param, d = o - f->pobj[i];
+      int i = g->objs[o].param, d = param_level(f, o);
       esc_leaks_add(&s->leaks[i], esc_sink_into(k, e), d);
       /* The store: an edge into the location from one holding P_i+d. */
       LLVMValueRef *at = &s->into_at[i][2 * k + e];
@@ -147,7 +154,7 @@ static void returned_holders(esc_func *f, esc_summary *s) {
       if (esc_bit_get(g->param_objs, o)) {
         /* P_i: the parameter leaks; Q_i: its contents; R_i and S_i (the
          * bytes a copy took from what Q_i points to): from two derefs on */
-        int i = g->objs[o].param, d = o - f->pobj[i];
+        int i = g->objs[o].param, d = param_level(f, o);
         if (d == 0)
           leak(s, i, ESC_SINK_HEAP, 0, NULL);
         leak(s, i, ESC_SINK_HEAP, d <= 1 ? 1 : 2, NULL);
@@ -172,6 +179,29 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
   int foreign[2] = {0, 0}; /* per level: P_i / Q_i's into holds a non-parameter object */
   for (int i = 0; i < f->nparams; i++) {
     int p = f->pobj[i], q = p + 1, r = p + 2, deeper = p + 3;
+    int n1 = f->pint[i], n2 = n1 + 1, n3 = n1 + 2; /* the numbers, by level */
+    /* A number read from the caller's objects that escapes, or is used as
+     * an address to write through, counts as their contents leaking, as
+     * Q_i's and R_i's do below. */
+    if (esc_graph_obj_escaped(g, n1) || g->objs[n1].written || g->objs[n2].written ||
+        g->objs[n3].written)
+      leak(s, i, ESC_SINK_HEAP, 1, NULL);
+    else if (esc_graph_obj_escaped(g, n2) || esc_graph_obj_escaped(g, n3))
+      leak(s, i, ESC_SINK_HEAP, 2, NULL);
+    /* The result may be made of those numbers (to result, of numbers only:
+     * the caller reads the other part of its objects, call.c). */
+    if (g->over_budget || esc_graph_holds(g, g->ret, n1))
+      leak(s, i, ESC_SINK_RESULT_INT, 1, NULL);
+    if (g->over_budget || esc_graph_holds(g, g->ret, n2))
+      leak(s, i, ESC_SINK_RESULT_INT, 2, NULL);
+    if (g->over_budget || esc_graph_holds(g, g->ret, n3))
+      leak(s, i, ESC_SINK_RESULT_INT, 3, NULL);
+    for (int d = 0; d <= 3; d++)
+      if (g->over_budget || g->objs[p + d].mixed)
+        leak(s, i, ESC_SINK_MIX, d, NULL);
+    for (int level = 1; level <= 3; level++)
+      if (g->objs[n1 + level - 1].mixed) /* a number used as an address */
+        leak(s, i, ESC_SINK_MIX, level, NULL);
     if (esc_graph_obj_escaped(g, p)) {
       leak(s, i, ESC_SINK_HEAP, 0, NULL);
       leak(s, i, ESC_SINK_HEAP, 1, NULL);
@@ -202,7 +232,7 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
   for (int o = esc_graph_next(g, g->ret, 0); o >= 0;
        o = esc_graph_next(g, g->ret, o + 1))
     if (g->objs[o].kind != ESC_OBJ_PARAM && g->objs[o].kind != ESC_OBJ_PARAM_CONTENT &&
-        g->objs[o].kind != ESC_OBJ_PARAM_DEEP)
+        g->objs[o].kind != ESC_OBJ_PARAM_DEEP && g->objs[o].kind != ESC_OBJ_PARAM_INT)
       s->ret_other = 1;
   if (g->over_budget)
     s->ret_other = 1;
@@ -218,7 +248,8 @@ void esc_summary_extract(esc_func *f, esc_summary *s) {
         const esc_obj *ob = &g->objs[o];
         if (!below && ob->kind == ESC_OBJ_PARAM)
           leak(s, ob->param, ESC_SINK_FREED, 0, ck->call);
-        else if (below && (ob->kind == ESC_OBJ_PARAM_CONTENT || ob->kind == ESC_OBJ_PARAM_DEEP))
+        else if (below && (ob->kind == ESC_OBJ_PARAM_CONTENT || ob->kind == ESC_OBJ_PARAM_DEEP ||
+                           ob->kind == ESC_OBJ_PARAM_INT))
           leak(s, ob->param, ESC_SINK_FREED, 1, ck->call); /* below level 0: folded */
       }
     }
