@@ -15,7 +15,8 @@ typedef enum esc_region_why {
   ESC_RG_LOOP,      /* on a CFG cycle, and may be live at the call's next run */
   ESC_RG_SECOND,    /* another call in the function owns its result */
   ESC_RG_SETJMP,    /* the function calls setjmp */
-  ESC_RG_UNMODELLED, /* the call is not one the summary describes */
+  ESC_RG_UNMODELLED, /* the call is not one the summary describes, or the
+                       function makes a musttail call (no release fits) */
   ESC_RG_BUDGET,    /* the function is too big to analyse */
 } esc_region_why;
 

@@ -732,7 +732,7 @@ static int given(esc_func *f, const esc_result *r) {
  * cycle nothing of one call's objects can be live at the next. */
 static void regions(esc_func *f) {
   esc_graph *g = &f->g;
-  int owned = 0, built = 0;
+  int owned = 0, built = 0, musttail = -1;
   esc_loops lp;
   for (int k = 0; k < f->nresults; k++) {
     esc_result *r = &f->results[k];
@@ -749,6 +749,15 @@ static void regions(esc_func *f) {
     }
     if (f->returns_twice) {
       r->why = ESC_RG_SETJMP;
+      continue;
+    }
+    if (musttail < 0) { /* a release cannot go between it and its ret */
+      musttail = 0;
+      ESC_FOR_EACH_INST(f->fn, bb, i)
+        musttail |= esc_is_call(i) && escb_is_musttail(i);
+    }
+    if (musttail) {
+      r->why = ESC_RG_UNMODELLED;
       continue;
     }
     if (!esc_region_uses_ok(f, r->obj, &r->why, &r->at))

@@ -7,11 +7,12 @@
 ; free() calls first ask the side stack. Negatives: publisher stores the
 ; tree in a global (the call stays a call of mk), and mk_global returns a
 ; global on one path, so it is no builder.
-; RUN: %opt -passes=escape -S %s | FileCheck %s
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not=result
-; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
-; RUN: %opt -passes=escape -escape-regions=false -S %s | FileCheck %s --check-prefix=OFF --implicit-check-not=region
-; RUN: %opt -passes=escape -pass-remarks=escape -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK
+; RUN: %host-datalayout %s > %t.ll
+; RUN: %opt -passes=escape -S %t.ll | FileCheck %s
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=REPORT --implicit-check-not=result
+; RUN: %opt -passes=escape,verify -verify-each -disable-output %t.ll
+; RUN: %opt -passes=escape -escape-regions=false -S %t.ll | FileCheck %s --check-prefix=OFF --implicit-check-not=region
+; RUN: %opt -passes=escape -pass-remarks=escape -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=REMARK
 
 ; REPORT: <owner>: mk(...) result does not escape:
 ; REPORT-NEXT: <owner>:   its objects come from the side stack until owner returns
