@@ -429,6 +429,18 @@ static void may_free_below(esc_func *f, LLVMValueRef call, int a) {
   }
 }
 
+/* levels: temporaries for what argument a points to at each level: at[0]
+ * is a, at[d] what at[d - 1] points to (at[3] also loads from itself:
+ * three derefs or more). */
+static void levels(esc_graph *g, int a, int at[ESC_LEAKS_LEVELS]) {
+  at[0] = a;
+  for (int d = 1; d < ESC_LEAKS_LEVELS; d++) {
+    at[d] = esc_graph_new_deref(g, at[d - 1]);
+    esc_graph_load(g, at[d - 1], at[d]);
+  }
+  esc_graph_load(g, at[3], at[3]);
+}
+
 /* apply: argument a of a call, given what the callee does with it; the
  * edges into the heap carry the rule that knew it (arg_why, content_why:
  * the summary's or the library model's pair, graph.h). */
@@ -484,35 +496,21 @@ static void apply(esc_func *f, LLVMValueRef call, int a, const esc_leaks *t, int
       esc_graph_copy(g, deep, result, ESC_WHY_CALL_RET, call);
     }
   }
-  if (esc_leaks_reaches(t, ESC_SINK_MIX)) {
-    /* Bytes moved within the objects at level d (summary.c). */
-    int at = a;
-    for (int d = 0; d <= 3; d++) {
-      if (d > 0) {
-        int next = esc_graph_new_deref(g, at);
-        esc_graph_load(g, at, next);
-        if (d == 3)
-          esc_graph_load(g, next, next);
-        at = next;
-      }
+  if (esc_leaks_reaches(t, ESC_SINK_MIX) || esc_leaks_reaches(t, ESC_SINK_RESULT_INT)) {
+    /* Bytes moved within the objects at level d (summary.c); numbers read
+     * at level d: what the caller's objects there hold that was not stored
+     * as a pointer (graph.h `other`). */
+    int at[ESC_LEAKS_LEVELS];
+    levels(g, a, at);
+    for (int d = 0; d < ESC_LEAKS_LEVELS; d++) {
       if (esc_leaks_has(t, ESC_SINK_MIX, d))
-        esc_graph_mix(g, at);
-    }
-  }
-  if (esc_leaks_reaches(t, ESC_SINK_RESULT_INT)) {
-    /* Numbers read at level d: what the caller's objects there hold that
-     * was not stored as a pointer (graph.h `other`). */
-    int at = a;
-    for (int d = 1; d <= 3; d++) {
-      if (d > 1) {
-        int next = esc_graph_new_deref(g, at);
-        esc_graph_load(g, at, next);
-        if (d == 3)
-          esc_graph_load(g, next, next);
-        at = next;
-      }
-      if (esc_leaks_has(t, ESC_SINK_RESULT_INT, d))
-        esc_graph_load_scalar(g, at, result);
+        esc_graph_mix(g, at[d]);
+      /* the numbers at level d are in the objects at[d - 1] points to
+       * (level 3: those of R_i and deeper) */
+      if (d > 0 && esc_leaks_has(t, ESC_SINK_RESULT_INT, d))
+        esc_graph_load_scalar(g, at[d - 1], result);
+      if (d == 3 && esc_leaks_has(t, ESC_SINK_RESULT_INT, d))
+        esc_graph_load_scalar(g, at[3], result);
     }
   }
   if (store_into >= 0)

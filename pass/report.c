@@ -524,6 +524,24 @@ static void site_remark(esc_func *f, esc_cand *c, const esc_entry *e) {
     free(lines[k]);
 }
 
+/* line_at: a whole-line entry (not an allocation site's) at instruction
+ * i's position in function f. */
+static void line_at(esc_entry *e, esc_func *f, LLVMValueRef i) {
+  memset(e, 0, sizeof *e);
+  LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(i);
+  char file[1024];
+  if (loc && esc_loc_path(loc, file, sizeof file) && LLVMDILocationGetLine(loc)) {
+    e->file = esc_strdup(file);
+    e->line = LLVMDILocationGetLine(loc);
+    e->col = LLVMDILocationGetColumn(loc);
+  }
+  size_t fl = 0;
+  const char *fname = LLVMGetValueName2(f->fn, &fl);
+  e->fnorder = f->order;
+  e->where = esc_alloc(fl + 1);
+  memcpy(e->where, fname, fl);
+}
+
 /* esc_report_refused: a line for each call of a function named as the C
  * library's malloc, calloc, realloc, free, strdup, operator new, ... that
  * LLVM does not take for it, so that the report is not silent about a
@@ -535,8 +553,6 @@ static void site_remark(esc_func *f, esc_cand *c, const esc_entry *e) {
  * What it does with its arguments is then unknown (escb_lib_refused's facts;
  * the calls are no allocation sites, and no frees, for any rule). */
 void esc_report_refused(esc_report *r, esc_func *f) {
-  size_t fl = 0;
-  const char *fname = LLVMGetValueName2(f->fn, &fl);
   ESC_FOR_EACH_INST(f->fn, bb, i) {
     if (LLVMGetInstructionOpcode(i) != LLVMCall && LLVMGetInstructionOpcode(i) != LLVMInvoke)
       continue;
@@ -561,17 +577,7 @@ void esc_report_refused(esc_report *r, esc_func *f) {
                      call, callee);
     free(call);
     esc_entry e;
-    memset(&e, 0, sizeof e);
-    LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(i);
-    char file[1024];
-    if (loc && esc_loc_path(loc, file, sizeof file) && LLVMDILocationGetLine(loc)) {
-      e.file = esc_strdup(file);
-      e.line = LLVMDILocationGetLine(loc);
-      e.col = LLVMDILocationGetColumn(loc);
-    }
-    e.fnorder = f->order;
-    e.where = esc_alloc(fl + 1);
-    memcpy(e.where, fname, fl);
+    line_at(&e, f, i);
     e.text = t.s;
     e.param = 1; /* the text is the whole line, and no allocation site */
     e.stack = 0;
@@ -585,8 +591,6 @@ void esc_report_refused(esc_report *r, esc_func *f) {
  *   t.c:40:16:   its objects come from the side stack until main returns
  */
 void esc_report_results(esc_report *r, esc_func *f) {
-  size_t fl = 0;
-  const char *fname = LLVMGetValueName2(f->fn, &fl);
   for (int k = 0; k < f->nresults; k++) {
     const esc_result *res = &f->results[k];
     if (!res->owned)
@@ -600,17 +604,7 @@ void esc_report_results(esc_report *r, esc_func *f) {
                    res->in_cycle ? ", given back before each run of the call" : "");
     free(call);
     esc_entry e;
-    memset(&e, 0, sizeof e);
-    LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(res->call);
-    char file[1024];
-    if (loc && esc_loc_path(loc, file, sizeof file) && LLVMDILocationGetLine(loc)) {
-      e.file = esc_strdup(file);
-      e.line = LLVMDILocationGetLine(loc);
-      e.col = LLVMDILocationGetColumn(loc);
-    }
-    e.fnorder = f->order;
-    e.where = esc_alloc(fl + 1);
-    memcpy(e.where, fname, fl);
+    line_at(&e, f, res->call);
     e.text = t.s;
     e.param = 1; /* the text is the whole line */
     e.stack = 1;

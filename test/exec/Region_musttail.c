@@ -9,34 +9,8 @@
 // OUT: g 67 3
 // OUT-NEXT: owner 67
 // OUT-NEXT: exit status: 0
-// CHECK: Region_musttail.c:51:20: build(d) result does not escape
-#include <stdio.h>
-#include <stdlib.h>
-
-struct node {
-  long v;
-  struct node *kid, *next;
-};
-static struct node *build(int d, int s) {
-  struct node *n = malloc(sizeof *n);
-  if (!n)
-    exit(2);
-  n->v = d + s;
-  n->kid = n->next = NULL;
-  if (d > 0) {
-    n->kid = build(d - 1, s);
-    n->next = build(d - 2, s);
-  }
-  return n;
-}
-static int count(const struct node *n) { return n ? 1 + count(n->kid) + count(n->next) : 0; }
-static void drop(struct node *n) {
-  if (!n)
-    return;
-  drop(n->kid);
-  drop(n->next);
-  free(n);
-}
+// CHECK: Region_musttail.c:25:20: build(d) result does not escape
+#include "Inputs/region_tree.h"
 __attribute__((noinline)) int g(int c, int d) {
   printf("g %d %d\n", c, d);
   return c + d;

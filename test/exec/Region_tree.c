@@ -25,48 +25,13 @@
 // OUT-NEXT: summed 2640
 // OUT-NEXT: published 67 7
 // OUT-NEXT: exit status: 0
-// CHECK: Region_tree.c:74:25: build(d, i) result does not escape
-// CHECK-NEXT: Region_tree.c:83:23: build(d, 0) result does not escape
-// CHECK-NEXT: Region_tree.c:136:20: build(d, 0) result does not escape
-// CHECK-NEXT: Region_tree.c:147:25: build(d, 0) result does not escape
+// CHECK: Region_tree.c:39:25: build(d, i) result does not escape
+// CHECK-NEXT: Region_tree.c:48:23: build(d, 0) result does not escape
+// CHECK-NEXT: Region_tree.c:101:20: build(d, 0) result does not escape
+// CHECK-NEXT: Region_tree.c:112:25: build(d, 0) result does not escape
 // COUNT: plain: 137302
 // COUNT-NEXT: escape: 67446
-#include <stdio.h>
-#include <stdlib.h>
-
-struct node {
-  long v;
-  struct node *kid, *next;
-};
-
-static struct node *build(int d, int s) {
-  struct node *n = malloc(sizeof *n);
-  if (!n)
-    exit(2);
-  n->v = d + s;
-  n->kid = n->next = NULL;
-  if (d > 0) {
-    n->kid = build(d - 1, s);
-    n->next = build(d - 2, s);
-  }
-  return n;
-}
-
-static int count(const struct node *n) { return n ? 1 + count(n->kid) + count(n->next) : 0; }
-/* check: every node holds its depth plus s (a comparison: no number
- * leaves it) */
-static int check(const struct node *n, int d, int s) {
-  if (!n)
-    return d <= 0;
-  return n->v == d + s && check(n->kid, d - 1, s) && check(n->next, d - 2, s);
-}
-static void drop(struct node *n) {
-  if (!n)
-    return;
-  drop(n->kid);
-  drop(n->next);
-  free(n);
-}
+#include "Inputs/region_tree.h"
 
 __attribute__((noinline)) static void in_loop(int d) {
   int c = 0, ok = 1;
