@@ -812,12 +812,25 @@ extern "C" int escb_tbaa_kind(LLVMValueRef inst) {
   MDNode *Tag = I ? I->getMetadata(LLVMContext::MD_tbaa) : nullptr;
   if (!Tag || Tag->getNumOperands() < 2)
     return ESCB_TBAA_OTHER;
-  // A struct-path tag is (base type, access type, offset); an old scalar
-  // tag is the type node itself (name, parent).
-  MDNode *Type = Tag;
-  if (Tag->getNumOperands() >= 3 && isa<MDNode>(Tag->getOperand(0)))
-    Type = dyn_cast<MDNode>(Tag->getOperand(1));
-  if (!Type || Type->getNumOperands() < 1)
+  // Only a struct-path tag (base type, access type, offset).
+  if (Tag->getNumOperands() < 3 || !isa<MDNode>(Tag->getOperand(0)))
+    return ESCB_TBAA_OTHER;
+  // A number counts only as a field of a struct (base and access types
+  // differ): a tag whose base is the scalar itself may come from a
+  // memcpy's !tbaa.struct, which clang also gives a union member's
+  // aggregate copy (punning that C allows).
+  bool Field = Tag->getOperand(0) != Tag->getOperand(1);
+  MDNode *Type = dyn_cast<MDNode>(Tag->getOperand(1));
+  if (!Type || Type->getNumOperands() < 2)
+    return ESCB_TBAA_OTHER;
+  // And only under clang's C root: accesses under two roots may alias (a
+  // C++ file's "Simple C++ TBAA", another frontend's, linked together).
+  MDNode *Root = Type;
+  for (int Depth = 0; Root && Root->getNumOperands() >= 2 && Depth < 64; Depth++)
+    Root = dyn_cast<MDNode>(Root->getOperand(1));
+  auto *RootName = Root && Root->getNumOperands() >= 1 ? dyn_cast<MDString>(Root->getOperand(0))
+                                                       : nullptr;
+  if (!RootName || RootName->getString() != "Simple C/C++ TBAA")
     return ESCB_TBAA_OTHER;
   auto *Name = dyn_cast<MDString>(Type->getOperand(0));
   if (!Name)
@@ -828,7 +841,7 @@ extern "C" int escb_tbaa_kind(LLVMValueRef inst) {
                                         "wchar_t", "char16_t", "char32_t"};
   for (const char *S : scalars)
     if (N == S)
-      return ESCB_TBAA_SCALAR;
+      return Field ? ESCB_TBAA_SCALAR : ESCB_TBAA_OTHER;
   // "any pointer", and the pointer types of -fpointer-tbaa ("p1 int",
   // "any p2 pointer").
   if (N == "any pointer" || (N.size() > 2 && N[0] == 'p' && isdigit((unsigned char)N[1])) ||

@@ -263,9 +263,11 @@ void escb_call_only_if(LLVMValueRef call, LLVMValueRef cond);
 LLVMValueRef escb_clone_function(LLVMValueRef fn, const char *name, const LLVMValueRef *olds,
                                  LLVMValueRef *news, int n);
 /* escb_tbaa_kind: what a load's or store's !tbaa access tag says it
- * accesses: ESCB_TBAA_SCALAR an arithmetic scalar (int, long, double...),
- * ESCB_TBAA_POINTER a pointer, ESCB_TBAA_OTHER anything else (char, which
- * aliases all, a union's, no tag at all).  LLVM takes accesses of the
+ * accesses, under clang's C root only: ESCB_TBAA_SCALAR an arithmetic
+ * scalar field of a struct (int, long, double...), ESCB_TBAA_POINTER a
+ * pointer, ESCB_TBAA_OTHER anything else (char, which aliases all, a
+ * union's, a scalar's own tag as a memcpy's !tbaa.struct gives it, another
+ * root, no tag at all).  LLVM takes accesses of the
  * first two kinds for ones that never alias (strict aliasing). */
 enum { ESCB_TBAA_OTHER, ESCB_TBAA_SCALAR, ESCB_TBAA_POINTER };
 int escb_tbaa_kind(LLVMValueRef inst);

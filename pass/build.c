@@ -100,8 +100,12 @@ static void objects(esc_func *f) {
     int n = f->pint[i];
     for (int d = 0; d <= 3; d++)
       esc_graph_addr(&f->g, n + (d < 2 ? d : 2), f->g.objs[p + d].other);
+    /* a number of level d used as an address stands for the caller's
+     * object it was made from, as Q_i (level 1) and R_i (2) do: what it
+     * points to is the next level's (a review's reproducer: a uintptr_t
+     * field read back and dereferenced in a callee) */
     for (int level = 0; level < 3; level++)
-      esc_graph_addr(&f->g, 0, f->g.objs[n + level].content);
+      esc_graph_addr(&f->g, p + (level + 2 <= 3 ? level + 2 : 3), f->g.objs[n + level].content);
   }
 }
 

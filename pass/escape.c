@@ -58,7 +58,9 @@
  * (memmove, a copy of its own bytes back into it) mixes the parts
  * (esc_graph_mix); a parameter's numbers are its PARAM_INT objects, and
  * a summary's RESULT_INT and MIX sinks carry the distinction to callers.
- * Code without TBAA (-fno-strict-aliasing) gets none of this.
+ * Only a struct field's scalar tag under clang's C root counts (a bare
+ * scalar tag may be a union member's copy; two roots may alias).  Code
+ * without TBAA (-fno-strict-aliasing) gets none of this.
  *
  * The solver propagates sets along copy edges and through the load and store
  * constraints with a worklist to the least fixed point.  An object in the

@@ -75,7 +75,6 @@ int both(int v) {
 // CHECK-NEXT: Inlined_copies.c:45:28: malloc(8) does not escape
 // CHECK-NEXT: Inlined_copies.c:45:41: malloc(8) does not escape
 // CHECK-NEXT: Inlined_copies.c:48:12: malloc(4) escapes to heap
-// CHECK-NEXT: Inlined_copies.c:53:12: own(v) result does not escape
 // CHECK-NEXT: Inlined_copies.c:60:12: malloc(16) escapes to heap
 // CHECK-NEXT: Inlined_copies.c:65:12: malloc(16) does not escape
 
@@ -97,8 +96,6 @@ int both(int v) {
 // M2-NEXT: Inlined_copies.c:48:12: malloc(4) escapes to heap:
 // M2-NEXT: Inlined_copies.c:48:12:   flow: {heap} = p:
 // M2-NEXT: Inlined_copies.c:48:12:     from p (returned) at Inlined_copies.c:50:3
-// M2-NEXT: Inlined_copies.c:53:12: own(v) result does not escape:
-// M2-NEXT: Inlined_copies.c:53:12:   its objects come from the side stack until not_inlined returns
 // M2-NEXT: Inlined_copies.c:60:12: malloc(16) escapes to heap:
 // M2-NEXT: Inlined_copies.c:60:12:   flow: {heap} = p:
 // M2-NEXT: Inlined_copies.c:60:12:     from p (returned) at Inlined_copies.c:62:3
