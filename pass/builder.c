@@ -344,30 +344,16 @@ void esc_region_rewrite(esc_regions *R, esc_func *f) {
 /* guard_free: free(p) becomes  if (!__escape_side_free(p, 0)) free(p)
  * (in opt's form: free(side ? NULL : p)); the call made, or NULL. */
 static LLVMValueRef guard_free(LLVMValueRef call, int pipeline) {
-  LLVMModuleRef m = LLVMGetGlobalParent(LLVMGetBasicBlockParent(LLVMGetInstructionParent(call)));
-  LLVMContextRef cx = LLVMGetModuleContext(m);
-  LLVMValueRef side_free = esc_sidestack_fn(m, "__escape_side_free");
-  if (!side_free)
-    return NULL;
+  LLVMContextRef cx = LLVMGetModuleContext(
+      LLVMGetGlobalParent(LLVMGetBasicBlockParent(LLVMGetInstructionParent(call))));
   LLVMBuilderRef b = LLVMCreateBuilderInContext(cx);
   LLVMPositionBuilderBefore(b, call);
   LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
   LLVMValueRef p = LLVMGetOperand(call, 0);
-  LLVMTypeRef pty = LLVMTypeOf(p);
-  LLVMTypeRef i32 = LLVMInt32TypeInContext(cx);
-  LLVMTypeRef szt = LLVMIntPtrTypeInContext(cx, LLVMGetModuleDataLayout(m));
-  LLVMTypeRef ps[2] = {pty, szt};
-  LLVMValueRef as[2] = {p, LLVMConstInt(szt, 0, 0)};
-  LLVMValueRef mine = LLVMBuildCall2(b, LLVMFunctionType(i32, ps, 2, 0), side_free, as, 2, "");
-  if (pipeline && LLVMGetInstructionOpcode(call) == LLVMCall && !LLVMGetFirstUse(call)) {
-    escb_call_only_if(call, LLVMBuildICmp(b, LLVMIntEQ, mine, LLVMConstInt(i32, 0, 0), "heap"));
-  } else {
-    LLVMValueRef own = LLVMBuildICmp(b, LLVMIntNE, mine, LLVMConstInt(i32, 0, 0), "");
-    LLVMSetOperand(call, 0, LLVMBuildSelect(b, own, LLVMConstNull(pty), p, ""));
-    static const char *const attrs[] = {"nonnull", "dereferenceable"};
-    for (unsigned k = 0; k < sizeof attrs / sizeof *attrs; k++)
-      LLVMRemoveCallSiteEnumAttribute(call, 1,
-                                      LLVMGetEnumAttributeKindForName(attrs[k], strlen(attrs[k])));
+  LLVMValueRef mine = esc_side_free_ask(b, call, &p, 0, pipeline);
+  if (mine && p != LLVMGetOperand(call, 0)) {
+    LLVMSetOperand(call, 0, p);
+    esc_free_arg_may_be_null(call, 0);
   }
   LLVMDisposeBuilder(b);
   return mine;

@@ -538,7 +538,11 @@ static esc_leaks unknown_leaks(void) {
 static esc_leaks letter_leaks(char c) {
   esc_leaks t = {{0}};
   switch (c) {
-  case 'r': case 'n': case 'k': case '<': case 'p':
+  case 'r': case 'n': case 'k': case '<':
+    break;
+  case 'p': /* qsort's elements need not be the struct's fields: its
+             * pointers' bytes may land where a number is read */
+    esc_leaks_add(&t, ESC_SINK_MIX, 0);
     break;
   case 'w':
     esc_leaks_add(&t, ESC_SINK_WRITES, 0);

@@ -264,6 +264,15 @@ enum {
   ESC_RW_HOOK = 1024,   /* allocator hook tested (hooks.c) */
 };
 void esc_rewrite(esc_func *f);
+/* esc_side_free_ask: before `call`, a free of p, ask the side stack
+ * (__escape_side_free(p, size)); the runtime's answer, or NULL when the
+ * module has no side stack.  In a pipeline (`skip`) a call with an unused
+ * result then runs only for a heap object; otherwise *p becomes NULL where
+ * it is a side-stack object.  esc_free_arg_may_be_null: drop the nonnull
+ * and dereferenceable LLVM put on the freed argument. */
+LLVMValueRef esc_side_free_ask(LLVMBuilderRef b, LLVMValueRef call, LLVMValueRef *p,
+                               uint64_t size, int skip);
+void esc_free_arg_may_be_null(LLVMValueRef call, unsigned arg);
 
 /* sidestack.c: the side stack's runtime (runtime/sidestack.c's bitcode) */
 int esc_sidestack_usable(LLVMModuleRef M);

@@ -314,6 +314,41 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   c->slot = buf; /* NULL for a side-stack site: its frees ask the side stack */
 }
 
+/* esc_side_free_ask: see internal.h. */
+LLVMValueRef esc_side_free_ask(LLVMBuilderRef b, LLVMValueRef call, LLVMValueRef *p,
+                               uint64_t size, int skip) {
+  LLVMModuleRef m = LLVMGetGlobalParent(LLVMGetBasicBlockParent(LLVMGetInstructionParent(call)));
+  LLVMValueRef side_free = esc_sidestack_fn(m, "__escape_side_free");
+  if (!side_free)
+    return NULL;
+  LLVMContextRef cx = LLVMGetModuleContext(m);
+  LLVMTypeRef pty = LLVMTypeOf(*p);
+  LLVMTypeRef i32 = LLVMInt32TypeInContext(cx);
+  LLVMTypeRef szt = LLVMIntPtrTypeInContext(cx, LLVMGetModuleDataLayout(m));
+  LLVMTypeRef ps[2] = {pty, szt};
+  LLVMValueRef as[2] = {*p, LLVMConstInt(szt, size, 0)};
+  LLVMValueRef mine = LLVMBuildCall2(b, LLVMFunctionType(i32, ps, 2, 0), side_free, as, 2, "");
+  if (skip && LLVMGetInstructionOpcode(call) == LLVMCall && !LLVMGetFirstUse(call)) {
+    /* In a pipeline the free is skipped rather than given NULL (the
+     * heap's free is called only for heap objects). */
+    escb_call_only_if(call, LLVMBuildICmp(b, LLVMIntEQ, mine, LLVMConstInt(i32, 0, 0), "heap"));
+  } else {
+    LLVMValueRef own = LLVMBuildICmp(b, LLVMIntNE, mine, LLVMConstInt(i32, 0, 0), "");
+    *p = LLVMBuildSelect(b, own, LLVMConstNull(pty), *p, "");
+  }
+  return mine;
+}
+
+/* esc_free_arg_may_be_null: the argument may now be NULL; a `nonnull` or
+ * `dereferenceable` that LLVM put on it (it saw the object's own, non-null
+ * pointer there) would let it fold the select back to the object's address. */
+void esc_free_arg_may_be_null(LLVMValueRef call, unsigned arg) {
+  static const char *const attrs[] = {"nonnull", "dereferenceable"};
+  for (unsigned k = 0; k < sizeof attrs / sizeof *attrs; k++)
+    LLVMRemoveCallSiteEnumAttribute(call, (LLVMAttributeIndex)arg + 1,
+                                    LLVMGetEnumAttributeKindForName(attrs[k], strlen(attrs[k])));
+}
+
 /* keep_free: free(p) stays, given NULL where p may be a stack address: a
  * converted object's slot, or any side-stack object (asked at run time:
  * __escape_side_free, which also gives the object's memory back when it is
@@ -325,8 +360,6 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
   esc_call_classify(f->ctx, call, &ci);
   LLVMValueRef p = LLVMGetOperand(call, (unsigned)ci.arg);
   LLVMTypeRef pty = LLVMTypeOf(p);
-  LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
-  LLVMContextRef cx = LLVMGetModuleContext(m);
   LLVMPositionBuilderBefore(b, call);
   LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
   int side = 0;
@@ -347,32 +380,11 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
     LLVMValueRef on_stack = LLVMBuildICmp(b, LLVMIntEQ, p, s, "");
     p = LLVMBuildSelect(b, on_stack, LLVMConstNull(pty), p, "");
   }
-  LLVMValueRef side_free = side ? esc_sidestack_fn(m, "__escape_side_free") : NULL;
-  if (side_free) {
-    LLVMTypeRef i32 = LLVMInt32TypeInContext(cx);
-    LLVMTypeRef szt = LLVMIntPtrTypeInContext(cx, LLVMGetModuleDataLayout(m));
-    LLVMTypeRef ps[2] = {pty, szt};
-    LLVMValueRef as[2] = {p, LLVMConstInt(szt, size, 0)};
-    LLVMValueRef mine = LLVMBuildCall2(b, LLVMFunctionType(i32, ps, 2, 0), side_free, as, 2, "");
-    if (f->opt->mark_rewritten && LLVMGetInstructionOpcode(call) == LLVMCall &&
-        !LLVMGetFirstUse(call)) {
-      /* In a pipeline the free is skipped rather than given NULL (the
-       * heap's free is called only for heap objects). */
-      escb_call_only_if(call, LLVMBuildICmp(b, LLVMIntEQ, mine, LLVMConstInt(i32, 0, 0), "heap"));
-    } else {
-      mine = LLVMBuildICmp(b, LLVMIntNE, mine, LLVMConstInt(i32, 0, 0), "");
-      p = LLVMBuildSelect(b, mine, LLVMConstNull(pty), p, "");
-    }
-  }
+  if (side)
+    esc_side_free_ask(b, call, &p, size, f->opt->mark_rewritten);
   if (!ci.hook)
     LLVMSetOperand(call, (unsigned)ci.arg, p);
-  /* The argument may now be NULL: a `nonnull` or `dereferenceable` that
-   * LLVM put on it (it saw the object's own, non-null pointer there)
-   * would let it fold the select back to the object's address. */
-  static const char *const attrs[] = {"nonnull", "dereferenceable"};
-  for (unsigned k = 0; k < sizeof attrs / sizeof *attrs; k++)
-    LLVMRemoveCallSiteEnumAttribute(call, (LLVMAttributeIndex)ci.arg + 1,
-                                    LLVMGetEnumAttributeKindForName(attrs[k], strlen(attrs[k])));
+  esc_free_arg_may_be_null(call, (unsigned)ci.arg);
   if (ci.hook) {
     LLVMPositionBuilderBefore(b, call);
     hook_free_guard(f, b, call, LLVMGetOperand(call, (unsigned)ci.arg), p);
