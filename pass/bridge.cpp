@@ -10,6 +10,7 @@
 
 #include "llvm/Analysis/ConstantFolding.h"
 #include "llvm/Analysis/InlineCost.h"
+#include "llvm/Analysis/LazyValueInfo.h"
 #include "llvm/Analysis/TargetTransformInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
@@ -18,6 +19,7 @@
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfo.h"
@@ -297,6 +299,78 @@ extern "C" int escb_inline_compatible(escb_ctx *ctx, LLVMValueRef call, int over
 
 extern "C" void escb_function_changed(escb_ctx *ctx, LLVMValueRef fn) {
   ctx->FAM->invalidate(*cast<Function>(unwrap(fn)), PreservedAnalyses::none());
+}
+
+// range_of: V's range where `At` runs (V is available there), LLVM's
+// LazyValueInfo's narrowed by the ranges of what V is made of: integer
+// arithmetic, casts, selects and phis, Depth levels deep, at most Budget
+// values.  LVI gives up on an operand defined in a loop (n = 4 + r % 9 with
+// r the loop's counter), where ConstantRange's transfer functions still
+// bound the remainder and what is made of it.  An operand is asked about
+// where its user runs, a phi's incoming value at the end of its block (LVI
+// must not be asked about a value where its definition does not dominate).
+// Undef is allowed: the range only sizes a guarded buffer, whose run-time
+// test stays.
+static ConstantRange range_of(Value *V, Instruction *At, unsigned Depth, unsigned &Budget,
+                              LazyValueInfo &LVI) {
+  unsigned W = V->getType()->getIntegerBitWidth();
+  if (auto *C = dyn_cast<ConstantInt>(V))
+    return ConstantRange(C->getValue());
+  if (Budget == 0)
+    return ConstantRange::getFull(W);
+  Budget--;
+  ConstantRange R = LVI.getConstantRange(V, At, /*UndefAllowed=*/true);
+  auto *I = dyn_cast<Instruction>(V);
+  if (!I || Depth == 0 || R.isSingleElement())
+    return R;
+  auto Op = [&](Value *X, Instruction *Where) { return range_of(X, Where, Depth - 1, Budget, LVI); };
+  if (auto *BO = dyn_cast<BinaryOperator>(I)) {
+    ConstantRange L = Op(BO->getOperand(0), BO), Rt = Op(BO->getOperand(1), BO);
+    unsigned NoWrap = 0;
+    if (auto *OBO = dyn_cast<OverflowingBinaryOperator>(BO)) {
+      if (OBO->hasNoUnsignedWrap())
+        NoWrap |= OverflowingBinaryOperator::NoUnsignedWrap;
+      if (OBO->hasNoSignedWrap())
+        NoWrap |= OverflowingBinaryOperator::NoSignedWrap;
+    }
+    R = R.intersectWith(NoWrap ? L.overflowingBinaryOp(BO->getOpcode(), Rt, NoWrap)
+                               : L.binaryOp(BO->getOpcode(), Rt));
+  } else if (auto *CI = dyn_cast<CastInst>(I)) {
+    if (CI->getOperand(0)->getType()->isIntegerTy())
+      R = R.intersectWith(Op(CI->getOperand(0), CI).castOp(CI->getOpcode(), W));
+  } else if (auto *S = dyn_cast<SelectInst>(I)) {
+    R = R.intersectWith(Op(S->getTrueValue(), S).unionWith(Op(S->getFalseValue(), S)));
+  } else if (auto *P = dyn_cast<PHINode>(I)) {
+    if (P->getNumIncomingValues() <= 4) {
+      ConstantRange U = ConstantRange::getEmpty(W);
+      for (unsigned K = 0; K < P->getNumIncomingValues(); K++) {
+        Value *In = P->getIncomingValue(K);
+        if (In != P)
+          U = U.unionWith(Op(In, P->getIncomingBlock(K)->getTerminator()));
+      }
+      R = R.intersectWith(U);
+    }
+  }
+  return R;
+}
+
+extern "C" int escb_value_umax(escb_ctx *ctx, LLVMValueRef v, LLVMValueRef at,
+                                uint64_t *out) {
+  Value *V = unwrap(v);
+  auto *I = cast<Instruction>(unwrap(at));
+  if (!ctx || !ctx->FAM || !V->getType()->isIntegerTy())
+    return 0;
+  Function &F = *I->getFunction();
+  ctx->FAM->invalidate(F, PreservedAnalyses::none());
+  unsigned Budget = 64;
+  ConstantRange R = range_of(V, I, 6, Budget, ctx->FAM->getResult<LazyValueAnalysis>(F));
+  if (R.isFullSet() || R.isEmptySet())
+    return 0;
+  APInt Max = R.getUnsignedMax();
+  if (Max.getActiveBits() > 64)
+    return 0;
+  *out = Max.getZExtValue();
+  return 1;
 }
 
 extern "C" void escb_alloc_facts(escb_ctx *ctx, LLVMValueRef call, escb_allocfacts *out) {

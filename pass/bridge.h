@@ -126,6 +126,16 @@ void escb_alloc_facts(escb_ctx *ctx, LLVMValueRef call, escb_allocfacts *out);
  * (*out its value). */
 int escb_const_uint(LLVMValueRef v, uint64_t *out);
 
+/* escb_value_umax: the largest unsigned value the integer v can have where
+ * instruction `at` runs, from LLVM's LazyValueInfo (the ranges
+ * CorrelatedValuePropagation relies on: branches taken, masks, remainders)
+ * and ConstantRange's arithmetic over what v is made of.  1 when v's range
+ * is bounded (*out its largest value), 0 when nothing bounds it.  A hint,
+ * not a proof (undef may be any value): it sizes a buffer whose run-time
+ * test stays.  The function's analyses are recomputed first: the pass may
+ * have changed it since they were cached. */
+int escb_value_umax(escb_ctx *ctx, LLVMValueRef v, LLVMValueRef at, uint64_t *out);
+
 /* escb_ctx_keep: the C core keeps one pointer per pass run in the context
  * (alloc.c's classified calls), released with `release` when the run ends;
  * escb_ctx_kept returns it, NULL before the first keep. */

@@ -106,6 +106,8 @@ typedef struct esc_cand {
   int in_cycle;        /* the site is on a CFG cycle */
   const esc_psizes *profile; /* -escape-profile-use: the site's sizes, or NULL */
   int guard_profiled;  /* the guarded buffer's size is the profile's */
+  int guard_ranged;    /* ...or the size's largest value (LLVM's ranges) */
+  uint64_t guard_range; /* that largest value, when one is known, or 0 */
   uint64_t guard_want; /* ...the size it asks for within the object limit */
   esc_guard_cap guard_cap; /* the limit that capped the profile's size */
   uint64_t guard_limit;    /* ...its value in bytes */

@@ -73,7 +73,11 @@ static void align_text(const esc_verdict *v, esc_buf *out) {
  *   guarded: a 2048-byte stack buffer from the profile (it asked for 100000
  *     bytes: capped by the function's stack budget, 65536 bytes), ...
  *   guarded: a 256-byte stack buffer (the profile asked for 100000 bytes:
- *     over the object limit, 65536 bytes), ...                            */
+ *     over the object limit, 65536 bytes), ...
+ * or from the size's value range (solve.c size_bound):
+ *   guarded: a 1248-byte stack buffer, the size's largest value, ...
+ *   guarded: a 256-byte stack buffer (the size may reach 100000 bytes:
+ *     over the function's stack budget, 65536 bytes), ...                 */
 static void guard_text(const esc_cand *c, esc_buf *out) {
   static const char *const cap[] = {
       [ESC_CAP_NONE] = "",
@@ -82,7 +86,9 @@ static void guard_text(const esc_cand *c, esc_buf *out) {
       [ESC_CAP_CHAIN] = "the call chain's stack budget",
   };
   esc_buf_printf(out, "  guarded: a %" PRIu64 "-byte stack buffer", c->bytes);
-  if (c->guard_profiled && c->guard_cap == ESC_CAP_NONE)
+  if (c->guard_ranged)
+    esc_buf_printf(out, ", the size's largest value");
+  else if (c->guard_profiled && c->guard_cap == ESC_CAP_NONE)
     esc_buf_printf(out, " from the profile");
   else if (c->guard_profiled)
     esc_buf_printf(out, " from the profile (it asked for %" PRIu64 " bytes: capped by %s, "
@@ -91,6 +97,9 @@ static void guard_text(const esc_cand *c, esc_buf *out) {
   else if (c->profile && c->guard_cap != ESC_CAP_NONE)
     esc_buf_printf(out, " (the profile asked for %" PRIu64 " bytes: over %s, %" PRIu64
                         " bytes)", c->profile->want, cap[c->guard_cap], c->guard_limit);
+  else if (c->guard_range > c->bytes && c->guard_cap != ESC_CAP_NONE)
+    esc_buf_printf(out, " (the size may reach %" PRIu64 " bytes: over %s, %" PRIu64 " bytes)",
+                   c->guard_range, cap[c->guard_cap], c->guard_limit);
   esc_buf_printf(out, ", the heap when the run-time size is larger\n");
 }
 

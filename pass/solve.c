@@ -61,11 +61,31 @@ static void unite(esc_func *f, int a, int b) {
 
 static uint64_t fit(const esc_psizes *p, uint64_t limit);
 
+/* size_bound: the largest number of bytes the call may ask for, from its
+ * size arguments' value ranges (calloc: the product, when it does not
+ * wrap). */
+static int size_bound(esc_func *f, const esc_cand *c, uint64_t *out) {
+  uint64_t total = 1;
+  for (int k = 0; k < 2; k++) {
+    if (c->info.size_arg[k] < 0)
+      continue;
+    uint64_t most;
+    if (!escb_value_umax(f->ctx, LLVMGetOperand(c->call, (unsigned)c->info.size_arg[k]),
+                         c->call, &most))
+      return 0;
+    if (most && total > UINT64_MAX / most)
+      return 0;
+    total *= most;
+  }
+  *out = total;
+  return 1;
+}
+
 /* size_checks: what the allocation call itself allows. */
 static void size_checks(esc_func *f, esc_cand *c) {
   const esc_callinfo *ci = &c->info;
-  c->guard_profiled = 0;
-  c->guard_want = c->guard_limit = 0;
+  c->guard_profiled = c->guard_ranged = 0;
+  c->guard_want = c->guard_limit = c->guard_range = 0;
   c->guard_cap = ESC_CAP_NONE;
   if (ci->fn == ESC_FN_OTHER) {
     refuse(c, because(ESC_R_ALLOCATOR, c->call));
@@ -92,12 +112,12 @@ static void size_checks(esc_func *f, esc_cand *c) {
     }
     c->guarded = 1;
     size = f->opt->guard_bytes;
+    uint64_t cap = f->opt->max_object_bytes < ESC_GUARD_CAP ? f->opt->max_object_bytes
+                                                             : ESC_GUARD_CAP;
     /* -escape-profile-use: what the site asked for, within the object
      * limit; more than the default starts at the default, and grow adds
      * what the budgets leave. */
     if (c->profile && !copies) {
-      uint64_t cap = f->opt->max_object_bytes < ESC_GUARD_CAP ? f->opt->max_object_bytes
-                                                               : ESC_GUARD_CAP;
       uint64_t want = c->profile->want;
       if (want > cap) {
         want = fit(c->profile, cap);
@@ -106,9 +126,23 @@ static void size_checks(esc_func *f, esc_cand *c) {
       }
       c->guard_want = want;
       c->guard_profiled = want > 0;
-      if (want && want < size)
-        size = want;
     }
+    /* A size LLVM's value ranges bound (n <= 12 in a loop, a masked
+     * length) needs no larger buffer than its largest value, and with one
+     * that large the heap path never runs: the same as a profile's size,
+     * preferred to it when smaller. */
+    uint64_t most;
+    if (!copies && size_bound(f, c, &most) && most > 0 && most <= ESC_RANGE_GUARD_BYTES) {
+      c->guard_range = most;
+      if (most <= cap && (!c->guard_want || most <= c->guard_want)) {
+        c->guard_want = most;
+        c->guard_ranged = 1;
+        c->guard_profiled = 0;
+        c->guard_cap = ESC_CAP_NONE;
+      }
+    }
+    if (c->guard_want && c->guard_want < size)
+      size = c->guard_want;
     if (size > f->opt->max_object_bytes)
       size = f->opt->max_object_bytes;
     if (size > ESC_GUARD_CAP) /* a sane cap; rewrite.c bounds calloc's factors */
@@ -603,17 +637,18 @@ static uint64_t fit(const esc_psizes *p, uint64_t limit) {
   return best;
 }
 
-/* grow: guarded sites whose profile asks for more than the default take
- * it from what the frame and chain budgets left after every site fitted at
- * its default size (so a profile never pushes another site to the heap),
- * in instruction order; capped, a site takes the largest of its sizes that
- * fits, and says which budget capped it (`cap`, `limit`).  Side-stack
+/* grow: guarded sites whose profile or value range asks for more than the
+ * default take it from what the frame and chain budgets left after every
+ * site fitted at its default size (so neither pushes another site to the
+ * heap), in instruction order; capped, a site takes the largest of its
+ * profile's sizes that fits (a range's: the default stays), and says which
+ * budget capped it (`cap`, `limit`).  Side-stack
  * sites do not grow: their memory is the thread's side stack, shared by
  * its recursion, not this frame's (a profile may still shrink them). */
 static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) {
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
-    if (c->verdict.reason != ESC_OK || c->on_side_stack || !c->guarded || !c->profile)
+    if (c->verdict.reason != ESC_OK || c->on_side_stack || !c->guarded)
       continue;
     if (!c->guard_want)
       continue; /* none of its sizes is within the object limit */
@@ -622,10 +657,14 @@ static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) 
       continue;
     if (want - c->bytes > room) {
       uint64_t most = (c->bytes + room) / c->align * c->align;
-      uint64_t got = fit(c->profile, most);
+      /* a range's largest value that does not fit is no size the
+       * program is known to ask for: the profile's, if any, may fit */
+      uint64_t got = c->profile ? fit(c->profile, most) : 0;
       want = (got + c->align - 1) / c->align * c->align;
       c->guard_cap = cap;
       c->guard_limit = limit;
+      c->guard_profiled = c->profile != NULL;
+      c->guard_ranged = 0;
       if (want <= c->bytes) {
         c->guard_profiled = 0; /* the default stays: nothing larger fits */
         continue;
