@@ -38,6 +38,16 @@ enum {
 };
 #define ESC_GIVEN(field) (1u << ESC_OPT_##field)
 
+/* The default of each BYTES option, as ESC_DEFAULT_<field>. */
+#define ESC_DEFAULT_OF_BYTES(field, def) ESC_DEFAULT_##field = def,
+#define ESC_DEFAULT_OF_LEVEL(field, def)
+#define ESC_DEFAULT_OF_BOOL(field, def)
+#define ESC_DEFAULT_OF_STRING(field, def)
+enum {
+#define ESC_OPTION(kind, field, name, def, merge, desc) ESC_DEFAULT_OF_##kind(field, def)
+#include "options.def"
+};
+
 /* The budgets of options.def, as ESC_<name>. */
 enum {
 #define ESC_BUDGET(name, value, why) ESC_##name = value,

@@ -82,6 +82,7 @@ typedef enum esc_guard_cap {
   ESC_CAP_OBJECT, /* -escape-max-object-bytes */
   ESC_CAP_FRAME,  /* what the frame budget had left */
   ESC_CAP_CHAIN,  /* what the call-chain budget had left */
+  ESC_CAP_RANGES, /* the share of the budgets left that ranges may take */
 } esc_guard_cap;
 
 /* esc_cand is an allocation site in the function being analysed. */

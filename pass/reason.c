@@ -84,6 +84,7 @@ static void guard_text(const esc_cand *c, esc_buf *out) {
       [ESC_CAP_OBJECT] = "the object limit",
       [ESC_CAP_FRAME] = "the function's stack budget",
       [ESC_CAP_CHAIN] = "the call chain's stack budget",
+      [ESC_CAP_RANGES] = "the share of the stack budgets a range may take",
   };
   esc_buf_printf(out, "  guarded: a %" PRIu64 "-byte stack buffer", c->bytes);
   if (c->guard_ranged)

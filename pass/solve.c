@@ -131,8 +131,12 @@ static void size_checks(esc_func *f, esc_cand *c) {
      * length) needs no larger buffer than its largest value, and with one
      * that large the heap path never runs: the same as a profile's size,
      * preferred to it when smaller. */
+    /* (a buffer size the command line gave caps a range's too: who keeps
+     * frames small asked for it) */
+    uint64_t range_cap = f->opt->guard_bytes == ESC_DEFAULT_guard_bytes ? ESC_RANGE_GUARD_BYTES
+                                                                         : f->opt->guard_bytes;
     uint64_t most;
-    if (!copies && size_bound(f, c, &most) && most > 0 && most <= ESC_RANGE_GUARD_BYTES) {
+    if (!copies && size_bound(f, c, &most) && most > 0 && most <= range_cap) {
       c->guard_range = most;
       if (most <= cap && (!c->guard_want || most <= c->guard_want)) {
         c->guard_want = most;
@@ -646,23 +650,34 @@ static uint64_t fit(const esc_psizes *p, uint64_t limit) {
  * sites do not grow: their memory is the thread's side stack, shared by
  * its recursion, not this frame's (a profile may still shrink them). */
 static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) {
+  /* Ranges are not asked for: a callee's ranged buffers (solved first)
+   * take at most a quarter of what its budgets left, so its callers' sites
+   * still fit at their default sizes. */
+  uint64_t share = room / ESC_RANGE_SHARE, share0 = share;
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
-    if (c->verdict.reason != ESC_OK || c->on_side_stack || !c->guarded)
+    if (c->verdict.reason != ESC_OK || !c->guarded)
       continue;
+    if (c->on_side_stack) { /* the default stays: no "largest value" */
+      if (c->guard_ranged && c->bytes < c->guard_range)
+        c->guard_ranged = 0;
+      continue;
+    }
     if (!c->guard_want)
       continue; /* none of its sizes is within the object limit */
     uint64_t want = (c->guard_want + c->align - 1) / c->align * c->align;
     if (want <= c->bytes)
       continue;
-    if (want - c->bytes > room) {
-      uint64_t most = (c->bytes + room) / c->align * c->align;
+    int ranged = c->guard_ranged;
+    uint64_t left = ranged && share < room ? share : room;
+    if (want - c->bytes > left) {
+      uint64_t most = (c->bytes + left) / c->align * c->align;
       /* a range's largest value that does not fit is no size the
        * program is known to ask for: the profile's, if any, may fit */
       uint64_t got = c->profile ? fit(c->profile, most) : 0;
       want = (got + c->align - 1) / c->align * c->align;
-      c->guard_cap = cap;
-      c->guard_limit = limit;
+      c->guard_cap = ranged && share < room ? ESC_CAP_RANGES : cap;
+      c->guard_limit = ranged && share < room ? share0 : limit;
       c->guard_profiled = c->profile != NULL;
       c->guard_ranged = 0;
       if (want <= c->bytes) {
@@ -671,6 +686,8 @@ static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) 
       }
     }
     room -= want - c->bytes;
+    if (ranged)
+      share -= want - c->bytes;
     c->bytes = want;
   }
 }

@@ -7,7 +7,10 @@
 ; The run-time test stays: the range only sizes the buffer. Negatives: an
 ; unbounded size and one bounded only by its type (an i16: 65535, over the
 ; 4 KiB a range may ask for) keep the default 256 bytes, and with a 512-byte
-; frame budget the ranged sites keep it too, and say why.
+; frame budget the ranged sites keep it too, and say why: a function's
+; ranged buffers take at most a quarter of what its budgets left (here of
+; the 256 bytes the default buffer left), so its callers' sites still fit
+; (Guard_range_budget.ll).
 ; RUN: %opt -passes=escape -S %s | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY --implicit-check-not=guarded
 ; RUN: %opt -passes=escape -escape-max-frame-bytes=512 -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=BUDGET --implicit-check-not=guarded
@@ -19,10 +22,10 @@
 ; WHY: <loop>:   guarded: a 1248-byte stack buffer, the size's largest value, the heap when the run-time size is larger
 ; WHY: <unbounded>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
 ; WHY: <wide>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
-; BUDGET: <remainder>:   guarded: a 256-byte stack buffer (the size may reach 1152 bytes: over the function's stack budget, 512 bytes), the heap when the run-time size is larger
+; BUDGET: <remainder>:   guarded: a 256-byte stack buffer (the size may reach 1152 bytes: over the share of the stack budgets a range may take, 64 bytes), the heap when the run-time size is larger
 ; BUDGET: <masked>:   guarded: a 64-byte stack buffer, the size's largest value, the heap when the run-time size is larger
-; BUDGET: <branch>:   guarded: a 256-byte stack buffer (the size may reach 2000 bytes: over the function's stack budget, 512 bytes), the heap when the run-time size is larger
-; BUDGET: <loop>:   guarded: a 256-byte stack buffer (the size may reach 1248 bytes: over the function's stack budget, 512 bytes), the heap when the run-time size is larger
+; BUDGET: <branch>:   guarded: a 256-byte stack buffer (the size may reach 2000 bytes: over the share of the stack budgets a range may take, 64 bytes), the heap when the run-time size is larger
+; BUDGET: <loop>:   guarded: a 256-byte stack buffer (the size may reach 1248 bytes: over the share of the stack budgets a range may take, 64 bytes), the heap when the run-time size is larger
 ; BUDGET: <unbounded>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
 ; BUDGET: <wide>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
 
