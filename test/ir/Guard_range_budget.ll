@@ -10,13 +10,16 @@
 ; claims no largest value; its masked site (x & 15, plus 1) shrinks to 16.
 ; With -escape-guard-bytes=128, no range gives more than 128 bytes: leaf's
 ; 16 sites get 128 each.
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --implicit-check-not="escapes to heap"
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | grep -c "<leaf>:   guarded: a 4000-byte stack buffer, the size's largest value" | FileCheck %s --check-prefix=FOUR
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | grep -c "<leaf>:   guarded: a 256-byte stack buffer (the size may reach 3999 bytes: over the share of the stack budgets a range may take, 15360 bytes)" | FileCheck %s --check-prefix=TWELVE
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | grep -c "<caller>:   guarded: a 256-byte stack buffer, the heap when" | FileCheck %s --check-prefix=EIGHT
-; RUN: %opt -passes=escape -escape-guard-bytes=128 -escape-m=2 -disable-output %s 2>&1 | grep -c "<leaf>:   guarded: a 128-byte stack buffer, the heap when" | FileCheck %s --check-prefix=SIXTEEN
-; RUN: %opt -passes=escape -escape-guard-bytes=128 -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=SMALL
-; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
+; The side stack is used only for a module of the runtime's data layout:
+; %host-datalayout gives this file the host LLVM's (as Guard_dynamic.ll).
+; RUN: %host-datalayout %s > %t.ll
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --implicit-check-not="escapes to heap"
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | grep -c "<leaf>:   guarded: a 4000-byte stack buffer, the size's largest value" | FileCheck %s --check-prefix=FOUR
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | grep -c "<leaf>:   guarded: a 256-byte stack buffer (the size may reach 3999 bytes: over the share of the stack budgets a range may take, 15360 bytes)" | FileCheck %s --check-prefix=TWELVE
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | grep -c "<caller>:   guarded: a 256-byte stack buffer, the heap when" | FileCheck %s --check-prefix=EIGHT
+; RUN: %opt -passes=escape -escape-guard-bytes=128 -escape-m=2 -disable-output %t.ll 2>&1 | grep -c "<leaf>:   guarded: a 128-byte stack buffer, the heap when" | FileCheck %s --check-prefix=SIXTEEN
+; RUN: %opt -passes=escape -escape-guard-bytes=128 -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=SMALL
+; RUN: %opt -passes=escape,verify -verify-each -disable-output %t.ll
 ; FOUR: {{^}}4{{$}}
 ; TWELVE: {{^}}12{{$}}
 ; EIGHT: {{^}}8{{$}}
@@ -25,6 +28,7 @@
 ; SIXTEEN: {{^}}16{{$}}
 ; SMALL: <caller>:   guarded: a 128-byte stack buffer, the heap when the run-time size is larger
 
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 
 declare noalias ptr @malloc(i64)
