@@ -28,7 +28,6 @@ typedef enum esc_reason {
   ESC_R_CHAIN,           /* over the call-chain budget, given its callees */
   ESC_R_SETJMP,          /* a returns_twice call (setjmp) may run before it */
   ESC_R_LOOP,            /* an object may be live into the next iteration */
-  ESC_R_FREED_MIXED,     /* freed through a pointer that may be something else */
   ESC_R_MAY_FREE,        /* passed to a call that may free it */
   ESC_R_GROUP,           /* freed together with an object kept on the heap */
   ESC_R_ANALYSIS_BUDGET, /* the function is too big to analyse */
@@ -51,7 +50,7 @@ typedef enum esc_align_fault {
 typedef struct esc_verdict {
   esc_reason reason;
   LLVMValueRef at;    /* the instruction behind it: the allocation call
-                         (ALLOCATOR), the free (FREED_MIXED), the call that
+                         (ALLOCATOR), the call that
                          may free it (MAY_FREE), the allocation of its group
                          that stays on the heap (GROUP) */
   uint64_t bytes;     /* TOO_LARGE: the object's size; CHAIN: the bytes
@@ -102,6 +101,9 @@ typedef struct esc_cand {
   int grown;           /* its pointer may reach realloc (ESC_CHECK_REALLOC):
                           its frees stay, and each realloc of it moves it
                           to the heap (rewrite.c's grow) */
+  int free_mixed;      /* some free may be given it or other memory (a
+                          parameter's object, unknown memory): those frees
+                          stay, given NULL for it (rewrite.c keep_free) */
   int on_side_stack;   /* in a recursive function: from the side stack
                           when it has room (runtime/sidestack.c) */
   int in_cycle;        /* the site is on a CFG cycle */

@@ -169,9 +169,6 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
     esc_buf_printf(out, "  reachable from a call of setjmp or another returns_twice function\n");
     return;
   case ESC_R_LOOP: esc_buf_printf(out, "  live across loop iterations\n"); return;
-  case ESC_R_FREED_MIXED:
-    esc_buf_printf(out, "  freed at %s through a pointer that may also hold another object\n", pos);
-    return;
   case ESC_R_MAY_FREE:
     esc_callee_text(v->at, name, sizeof name);
     esc_buf_printf(out, "  passed to %s, which may free it, at %s\n", name, pos);

@@ -595,7 +595,7 @@ void esc_rewrite(esc_func *f) {
     esc_check *ck = &f->checks[k];
     if (ck->kind != ESC_CHECK_FREE)
       continue;
-    int all = 1, some = 0, only = -1, grown = 0;
+    int all = 1, some = 0, only = -1, stays = 0;
     for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
          o = esc_graph_next(g, ck->loc, o + 1)) {
       if (!converted(f, o))
@@ -603,14 +603,15 @@ void esc_rewrite(esc_func *f) {
       else {
         only = some ? -1 : g->objs[o].cand;
         some++;
-        grown |= f->cands[g->objs[o].cand].grown;
+        stays |= f->cands[g->objs[o].cand].grown || f->cands[g->objs[o].cand].free_mixed;
       }
     }
     /* A grown site's free stays whatever else it may free (solve.c's
-     * grows): given NULL for the stack buffers, it frees the rest. */
-    if ((!all && !grown) || !some)
+     * grows), and so does one that may be given other memory (solve.c's
+     * free_mixed): given NULL for the stack objects, it frees the rest. */
+    if ((!all && !stays) || !some)
       continue;
-    esc_free fr = {ck->call, -1, grown, k};
+    esc_free fr = {ck->call, -1, stays, k};
     for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
          o = esc_graph_next(g, ck->loc, o + 1))
       if (converted(f, o) && (f->cands[g->objs[o].cand].guarded ||

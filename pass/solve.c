@@ -185,11 +185,12 @@ static void checks(esc_func *f) {
   for (int k = 0; k < f->nchecks; k++) {
     esc_check *ck = &f->checks[k];
     if (ck->kind == ESC_CHECK_FREE) {
-      /* free(p) goes away only if p can hold converted objects and nothing
-       * else: a phi of the object and a parameter keeps the object on the
-       * heap.  A free through an allocator hook may be the program's own
-       * deallocator: only an allocation through a hook, which tests the
-       * free's slot too (rewrite.c), may skip it. */
+      /* free(p) goes away if p can hold converted objects and nothing
+       * else; where it may also hold other memory (a phi of the object and
+       * a parameter) it stays, given NULL for the object (free_mixed,
+       * rewrite.c keep_free).  A free through an allocator hook may be the
+       * program's own deallocator: only an allocation through a hook,
+       * which tests the free's slot too (rewrite.c), may skip it. */
       esc_callinfo fi;
       esc_call_classify(f->ctx, ck->call, &fi);
       int mixed = 0, first = -1;
@@ -202,11 +203,13 @@ static void checks(esc_func *f) {
         if (g->objs[o].kind != ESC_OBJ_HEAP)
           continue;
         int ci = g->objs[o].cand;
-        if (fi.hook && !f->cands[ci].info.hook)
+        if (fi.hook && !f->cands[ci].info.hook) {
           refuse(&f->cands[ci], because(ESC_R_MAY_FREE, ck->call));
-        else if (mixed && !f->cands[ci].grown) /* grown: the free stays (grows) */
-          refuse(&f->cands[ci], because(ESC_R_FREED_MIXED, ck->call));
-        else if (first < 0)
+          continue;
+        }
+        if (mixed)
+          f->cands[ci].free_mixed = 1;
+        if (first < 0)
           first = ci;
         else
           unite(f, first, ci);

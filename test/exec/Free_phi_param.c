@@ -1,11 +1,12 @@
-// Free_phi_param: negative. free() receives a phi of the object and a pointer
-// parameter, merged from two branches.
+// Free_phi_param: positive. free() receives a phi of the object and a pointer
+// parameter, merged from two branches: the free stays, given NULL for the
+// object, which moves (solve.c free_mixed; a negative before).
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
 // OUT: t=1340429
 // OUT-NEXT: exit status: 0
-// CHECK: Free_phi_param.c:30:14: malloc(32) escapes to heap
-// CHECK-NEXT: Free_phi_param.c:53:16: malloc(32) escapes to heap
+// CHECK: Free_phi_param.c:31:14: malloc(32) does not escape
+// CHECK-NEXT: Free_phi_param.c:54:16: malloc(32) escapes to heap
 #include <stdio.h>
 #include <stdlib.h>
 

@@ -1,11 +1,12 @@
-// Free_select_param: negative. free() receives a select between the object
-// and a pointer parameter; the free cannot simply be deleted.
+// Free_select_param: positive. free() receives a select between the object
+// and a pointer parameter; the free cannot simply be deleted: it stays, given
+// NULL for the object, which moves (solve.c free_mixed; a negative before).
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
 // OUT: t=1656136
 // OUT-NEXT: exit status: 0
-// CHECK: Free_select_param.c:23:14: malloc(32) escapes to heap
-// CHECK-NEXT: Free_select_param.c:37:16: malloc(32) escapes to heap
+// CHECK: Free_select_param.c:24:14: malloc(32) does not escape
+// CHECK-NEXT: Free_select_param.c:38:16: malloc(32) escapes to heap
 #include <stdio.h>
 #include <stdlib.h>
 
