@@ -353,7 +353,7 @@ void esc_free_arg_may_be_null(LLVMValueRef call, unsigned arg) {
  * converted object's slot, or any side-stack object (asked at run time:
  * __escape_side_free, which also gives the object's memory back when it is
  * on the side stack's top and its size is known here, the same for every
- * side-stack object p may be). */
+ * side-stack object p may be, and p may be nothing else). */
 static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
   esc_graph *g = &f->g;
   esc_callinfo ci;
@@ -362,12 +362,14 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
   LLVMTypeRef pty = LLVMTypeOf(p);
   LLVMPositionBuilderBefore(b, call);
   LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
-  int side = 0;
+  int side = 0, other = 0;
   uint64_t size = 0; /* the side-stack objects' one size; 0: none or several */
   for (int o = esc_graph_next(g, loc, 0); o >= 0;
        o = esc_graph_next(g, loc, o + 1)) {
-    if (!converted(f, o)) /* a grown site's free: the rest is freed as before */
+    if (!converted(f, o)) { /* grown or mixed: the rest is freed as before */
+      other = 1;
       continue;
+    }
     esc_cand *c = &f->cands[g->objs[o].cand];
     if (c->on_side_stack) {
       size = !side || size == c->bytes ? c->bytes : 0;
@@ -380,8 +382,11 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
     LLVMValueRef on_stack = LLVMBuildICmp(b, LLVMIntEQ, p, s, "");
     p = LLVMBuildSelect(b, on_stack, LLVMConstNull(pty), p, "");
   }
+  /* A size gives memory back when p is the top object; p may be other
+   * memory (a region's node on the side stack, of another size), which a
+   * sized answer would give back while it lives: then only ask. */
   if (side)
-    esc_side_free_ask(b, call, &p, size, f->opt->mark_rewritten);
+    esc_side_free_ask(b, call, &p, other ? 0 : size, f->opt->mark_rewritten);
   if (!ci.hook)
     LLVMSetOperand(call, (unsigned)ci.arg, p);
   esc_free_arg_may_be_null(call, (unsigned)ci.arg);
