@@ -250,6 +250,12 @@ void esc_region_copy(esc_regions *R, int i, esc_func *f) {
     q->verdict = (esc_verdict){.reason = ESC_OK};
     q->on_side_stack = 1;
   }
+  /* (the copy's loop regions would name B's blocks: its side-stack
+   * objects are given back when the owner's mark is) */
+  c.loop_regions = NULL;
+  c.nloop_regions = c.caploop_regions = 0;
+  for (int k = 0; k < c.ncands; k++)
+    c.cands[k].loop_region = 0;
   c.side_stack_usable = 1;
   c.region_copy = 1;
   c.side_mark = NULL;

@@ -297,6 +297,7 @@ static void func_free(esc_func *f) {
   free(f->pint);
   free(f->grown);
   free(f->results);
+  free(f->loop_regions);
   memset(f, 0, sizeof *f);
 }
 
@@ -346,6 +347,10 @@ static void analyse(esc_run *r, int i, esc_func *f) {
       r->sidestack = !r->switcher && esc_sidestack_usable(r->M);
     f->side_stack_usable = r->sidestack;
     f->stack_switcher = r->switcher;
+  } else if (r->opt->side_stack && r->opt->regions) {
+    if (r->sidestack < 0)
+      r->sidestack = !r->switcher && esc_sidestack_usable(r->M);
+    f->loop_side_usable = r->sidestack;
   }
   f->order = i;
   f->remarks = escb_remarks_enabled(r->ctx, f->fn);

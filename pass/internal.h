@@ -101,6 +101,9 @@ typedef struct esc_cand {
   int grown;           /* its pointer may reach realloc (ESC_CHECK_REALLOC):
                           its frees stay, and each realloc of it moves it
                           to the heap (rewrite.c's grow) */
+  int loop_region;     /* 1 + its index in f->loop_regions: on the side stack,
+                          given back before each run of that loop (solve.c
+                          loop_regions) */
   int free_mixed;      /* some free may be given it or other memory (a
                           parameter's object, unknown memory): those frees
                           stay, given NULL for it (rewrite.c keep_free) */
@@ -172,6 +175,16 @@ typedef struct esc_result {
   LLVMValueRef at;     /* the instruction behind it, or NULL */
 } esc_result;
 
+/* esc_loop_region: a CFG cycle whose objects are all dead when it starts
+ * again (solve.c loop_regions): the side stack's top is taken before its
+ * one entry (the end of the header's one predecessor outside the cycle) and
+ * restored at the header, each time round. */
+typedef struct esc_loop_region {
+  LLVMBasicBlockRef header;
+  LLVMValueRef pre_term; /* the preheader's terminator: where the mark goes
+                            (the rewrite splits blocks at sites before it) */
+} esc_loop_region;
+
 /* esc_func is the analysis state of one function. */
 typedef struct esc_func {
   LLVMValueRef fn;
@@ -190,6 +203,10 @@ typedef struct esc_func {
   int returns_twice; /* calls setjmp, vfork...: see solve.c's after_twice */
   int recursive;     /* on a call-graph cycle */
   int side_stack_usable; /* recursive, and the side stack is usable */
+  int loop_side_usable;  /* not recursive, and the side stack is usable for
+                            loop regions */
+  esc_loop_region *loop_regions;
+  int nloop_regions, caploop_regions;
   const char *stack_switcher; /* ...it is not: the program calls this
                                  (swapcontext: frames end out of order) */
   uint64_t chain_below; /* most converted bytes in frames below this one */

@@ -123,7 +123,10 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
     } else if (c->guarded) {
       guard_text(c, out);
     }
-    if (c->on_side_stack)
+    if (c->on_side_stack && c->loop_region)
+      esc_buf_printf(out, "  in a loop: on the thread's side stack while it has room, else on "
+                          "the heap; given back each time the loop starts again\n");
+    else if (c->on_side_stack)
       esc_buf_printf(out, "  recursive: on the thread's side stack while it has room, "
                           "else on the heap\n");
     if (c->grown)

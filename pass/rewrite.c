@@ -314,6 +314,40 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   c->slot = buf; /* NULL for a side-stack site: its frees ask the side stack */
 }
 
+/* loop_marks: for each loop region a converted site uses, a mark before
+ * its preheader's terminator and a release at its header's first
+ * instruction past the phis (solve.c loop_regions). */
+static void loop_marks(esc_func *f, LLVMBuilderRef b) {
+  LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
+  LLVMContextRef cx = LLVMGetModuleContext(m);
+  LLVMTypeRef ptr = LLVMPointerTypeInContext(cx, 0);
+  LLVMValueRef mark_fn = esc_sidestack_fn(m, "__escape_side_mark");
+  LLVMValueRef rel_fn = esc_sidestack_fn(m, "__escape_side_release");
+  for (int r = 0; r < f->nloop_regions && mark_fn && rel_fn; r++) {
+    int used = 0;
+    for (int k = 0; k < f->ncands; k++)
+      used |= f->cands[k].verdict.reason == ESC_OK && f->cands[k].loop_region == r + 1;
+    if (!used)
+      continue;
+    const esc_loop_region *lr = &f->loop_regions[r];
+    /* (the terminator saved by the analysis: a side-stack site of another
+     * region in that block has split it since) */
+    LLVMValueRef term = lr->pre_term;
+    LLVMPositionBuilderBefore(b, term);
+    LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(term));
+    LLVMValueRef mark = LLVMBuildCall2(b, LLVMFunctionType(ptr, NULL, 0, 0), mark_fn, NULL, 0,
+                                       "loop.mark");
+    LLVMValueRef first = LLVMGetFirstInstruction(lr->header);
+    while (LLVMGetInstructionOpcode(first) == LLVMPHI)
+      first = LLVMGetNextInstruction(first);
+    LLVMPositionBuilderBefore(b, first);
+    LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(first));
+    LLVMBuildCall2(b, LLVMFunctionType(LLVMVoidTypeInContext(cx), &ptr, 1, 0), rel_fn, &mark,
+                   1, "");
+    f->rewrites |= ESC_RW_SIDE;
+  }
+}
+
 /* esc_side_free_ask: see internal.h. */
 LLVMValueRef esc_side_free_ask(LLVMBuilderRef b, LLVMValueRef call, LLVMValueRef *p,
                                uint64_t size, int skip) {
@@ -649,6 +683,10 @@ void esc_rewrite(esc_func *f) {
     convert(f, c, direct[k] > 0 && indirect[k] == 0 && !f->returns_twice, b);
     f->nconverted++;
   }
+
+  /* 3a. Loop regions (solve.c loop_regions): the side stack's top, taken
+   * before the cycle's entry, restored at its header each time round. */
+  loop_marks(f, b);
 
   /* 3b. Reallocs of stack buffers move them to the heap. */
   for (int k = 0; k < f->nchecks; k++)

@@ -559,10 +559,114 @@ static int runs_after_twice(esc_cfg *c, const char *after, LLVMValueRef site) {
   return 0;
 }
 
+/* entry_of: the one block of component s that a block outside it
+ * branches to, and the one such block outside (its preheader); 0 when the
+ * cycle has several entries, or its header several outside predecessors,
+ * or starts with an exception pad. */
+static int entry_of(esc_cfg *cfg, int s, int *header, int *pre) {
+  *header = *pre = -1;
+  const esc_sccs *sc = &cfg->sccs;
+  for (int j = sc->start[s]; j < sc->start[s + 1]; j++) {
+    int b = sc->order[j];
+    for (int k = 0; k < cfg->g.npred[b]; k++) {
+      int p = cfg->g.pred[b][k];
+      if (sc->of[p] == s)
+        continue;
+      if ((*header >= 0 && *header != b) || (*pre >= 0 && *pre != p))
+        return 0;
+      *header = b;
+      *pre = p;
+    }
+  }
+  if (*header < 0)
+    return 0;
+  LLVMValueRef first = LLVMGetFirstInstruction(cfg->blocks[*header]);
+  while (first && LLVMGetInstructionOpcode(first) == LLVMPHI)
+    first = LLVMGetNextInstruction(first);
+  return first && !LLVMIsALandingPadInst(first) && !LLVMIsACatchSwitchInst(first) &&
+         !LLVMIsACatchPadInst(first) && !LLVMIsACleanupPadInst(first);
+}
+
+/* loop_regions: sites on a CFG cycle that one stack slot cannot serve
+ * (a list built in a loop) may still come from the side stack when every
+ * object of theirs is dead each time the cycle starts again: the side
+ * stack's top, taken before the cycle's one entry, is restored at its
+ * header (rewrite.c), so each run of the cycle reuses the memory.  Dead
+ * there: no SSA value holding the object is live at the header's first
+ * instruction, and in memory only such objects of the same cycle hold it
+ * (to a fixed point).  The function is not recursive; the objects'
+ * frees are the function's own (a callee that may free one refused it
+ * before), and ask the side stack (rewrite.c keep_free). */
+static void loop_regions(esc_func *f, esc_loops *lp, char *tried) {
+  esc_graph *g = &f->g;
+  esc_cfg *cfg = &lp->cfg;
+  int n = f->ncands;
+  int *scc = esc_alloc((size_t)n * sizeof(int));
+  int *region = esc_alloc((size_t)n * sizeof(int)); /* 1 + index, 0 none */
+  LLVMValueRef *start = esc_alloc((size_t)n * sizeof(LLVMValueRef));
+  char *asked = esc_alloc((size_t)n + 1);
+  memcpy(asked, tried, (size_t)n);
+  for (int k = 0; k < n; k++) {
+    if (!tried[k])
+      continue;
+    esc_cand *c = &f->cands[k];
+    int b = esc_ptrmap_get(&cfg->index, LLVMGetInstructionParent(c->call));
+    int h, p;
+    scc[k] = cfg->sccs.of[b];
+    if (!entry_of(cfg, scc[k], &h, &p)) {
+      tried[k] = 0;
+      continue;
+    }
+    LLVMValueRef first = LLVMGetFirstInstruction(cfg->blocks[h]);
+    while (LLVMGetInstructionOpcode(first) == LLVMPHI)
+      first = LLVMGetNextInstruction(first);
+    start[k] = first;
+    int r = 0;
+    while (r < f->nloop_regions && f->loop_regions[r].header != cfg->blocks[h])
+      r++;
+    if (r == f->nloop_regions) {
+      esc_loop_region lr = {cfg->blocks[h], LLVMGetBasicBlockTerminator(cfg->blocks[p])};
+      ESC_PUSH(f->loop_regions, f->nloop_regions, f->caploop_regions, lr);
+    }
+    region[k] = r + 1;
+  }
+  for (int changed = 1; changed;) {
+    changed = 0;
+    for (int k = 0; k < n; k++) {
+      if (!tried[k])
+        continue;
+      esc_cand *c = &f->cands[k];
+      int ok = !ssa_live_at(f, lp, c->obj, start[k]);
+      FOR_EACH_HOLDER(lp, c->obj, l) {
+        int o = g->locs[l].content_of;
+        if (o < 0 || !ok)
+          continue;
+        int ci = g->objs[o].kind == ESC_OBJ_HEAP ? g->objs[o].cand : -1;
+        ok = o >= 1 && ci >= 0 && tried[ci] && region[ci] == region[k];
+      }
+      if (!ok) {
+        tried[k] = 0;
+        changed = 1;
+      }
+    }
+  }
+  for (int k = 0; k < n; k++) {
+    if (tried[k])
+      f->cands[k].loop_region = region[k];
+    else if (asked[k])
+      refuse(&f->cands[k], because(ESC_R_LOOP, NULL));
+  }
+  free(asked);
+  free(scc);
+  free(region);
+  free(start);
+}
+
 static void loops(esc_func *f) {
   esc_loops lp;
   int built = 0;
-  char *after = NULL;
+  char *after = NULL, *tried = NULL;
+  int musttail = -1;
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
     if (c->verdict.reason != ESC_OK)
@@ -580,13 +684,30 @@ static void loops(esc_func *f) {
     }
     int b = esc_ptrmap_get(&lp.cfg.index, LLVMGetInstructionParent(c->call));
     c->in_cycle = b < 0 || lp.cfg.sccs.cyclic[b];
-    if (c->in_cycle && !loop_safe(f, &lp, c))
-      refuse(c, because(ESC_R_LOOP, NULL));
+    if (c->in_cycle && !loop_safe(f, &lp, c)) {
+      if (!tried)
+        tried = esc_alloc((size_t)f->ncands + 1);
+      if (musttail < 0) { /* a release cannot go between it and its ret */
+        musttail = 0;
+        ESC_FOR_EACH_INST(f->fn, bb, i)
+        musttail |= esc_is_call(i) && escb_is_musttail(i);
+      }
+      /* (a builder call's owner takes its own mark: not both) */
+      tried[k] = b >= 0 && f->loop_side_usable && !f->returns_twice && !musttail &&
+                 f->nresults == 0 && !c->grown &&
+                 !c->info.hook && c->info.fn != ESC_FN_POSIX_MEMALIGN &&
+                 LLVMGetInstructionOpcode(c->call) == LLVMCall;
+      if (!tried[k])
+        refuse(c, because(ESC_R_LOOP, NULL));
+    }
   }
+  if (tried)
+    loop_regions(f, &lp, tried);
   if (built) {
     cfg_free(&lp.cfg);
     holders_free(&lp.h);
   }
+  free(tried);
   free(after);
 }
 
@@ -728,7 +849,9 @@ static void groups(esc_func *f) {
     esc_cand *c = &f->cands[k];
     if (c->verdict.reason != ESC_OK)
       continue;
-    if (f->side_stack_usable && !c->in_cycle && c->info.fn != ESC_FN_POSIX_MEMALIGN)
+    if (c->loop_region)
+      c->on_side_stack = 1;
+    else if (f->side_stack_usable && !c->in_cycle && c->info.fn != ESC_FN_POSIX_MEMALIGN)
       c->on_side_stack = 1;
     else if (f->side_stack_usable && c->in_cycle && lifo_ok(f, k))
       c->on_side_stack = 1;
