@@ -562,7 +562,8 @@ static int runs_after_twice(esc_cfg *c, const char *after, LLVMValueRef site) {
 /* entry_of: the one block of component s that a block outside it
  * branches to, and the one such block outside (its preheader); 0 when the
  * cycle has several entries, or its header several outside predecessors,
- * or starts with an exception pad. */
+ * or starts with an exception pad, or the preheader ends in other than a
+ * branch or a switch. */
 static int entry_of(esc_cfg *cfg, int s, int *header, int *pre) {
   *header = *pre = -1;
   const esc_sccs *sc = &cfg->sccs;
@@ -579,6 +580,11 @@ static int entry_of(esc_cfg *cfg, int s, int *header, int *pre) {
     }
   }
   if (*header < 0)
+    return 0;
+  /* (the mark goes before the preheader's terminator, which the rewrite
+   * must not replace: an invoke may become a call, a callbr is not split) */
+  LLVMOpcode term = LLVMGetInstructionOpcode(LLVMGetBasicBlockTerminator(cfg->blocks[*pre]));
+  if (term != LLVMBr && term != LLVMSwitch)
     return 0;
   LLVMValueRef first = LLVMGetFirstInstruction(cfg->blocks[*header]);
   while (first && LLVMGetInstructionOpcode(first) == LLVMPHI)
