@@ -276,20 +276,6 @@ void esc_region_copy(esc_regions *R, int i, esc_func *f) {
   R->b[i].copy = copy;
 }
 
-static LLVMValueRef side_call(LLVMBuilderRef b, LLVMModuleRef m, const char *name,
-                              LLVMValueRef arg) {
-  LLVMContextRef cx = LLVMGetModuleContext(m);
-  LLVMTypeRef ptr = LLVMPointerTypeInContext(cx, 0);
-  LLVMValueRef fn = esc_sidestack_fn(m, name);
-  if (!fn)
-    return NULL;
-  if (arg) {
-    LLVMTypeRef fty = LLVMFunctionType(LLVMVoidTypeInContext(cx), &ptr, 1, 0);
-    return LLVMBuildCall2(b, fty, fn, &arg, 1, "");
-  }
-  return LLVMBuildCall2(b, LLVMFunctionType(ptr, NULL, 0, 0), fn, NULL, 0, "region.mark");
-}
-
 /* esc_region_rewrite: the owner's part: a mark at entry, given back before
  * every return or resume and, on a cycle, before the owned call, which
  * calls the region copy. */
@@ -309,7 +295,7 @@ void esc_region_rewrite(esc_regions *R, esc_func *f) {
       first = LLVMGetNextInstruction(first);
     LLVMPositionBuilderBefore(b, first);
     LLVMSetCurrentDebugLocation2(b, NULL);
-    LLVMValueRef mark = side_call(b, m, "__escape_side_mark", NULL);
+    LLVMValueRef mark = esc_sidestack_call(b, m, NULL, "region.mark");
     if (!mark) {
       LLVMDisposeBuilder(b);
       return;
@@ -320,7 +306,7 @@ void esc_region_rewrite(esc_regions *R, esc_func *f) {
     if (r->in_cycle) {
       LLVMPositionBuilderBefore(b, r->call);
       LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(r->call));
-      ESC_PUSH(made, nmade, capmade, side_call(b, m, "__escape_side_release", mark));
+      ESC_PUSH(made, nmade, capmade, esc_sidestack_call(b, m, mark, ""));
     }
     LLVMSetOperand(r->call, (unsigned)LLVMGetNumOperands(r->call) - 1, R->b[j].copy);
     ESC_FOR_EACH_INST(f->fn, bb, i) {
@@ -329,7 +315,7 @@ void esc_region_rewrite(esc_regions *R, esc_func *f) {
         continue;
       LLVMPositionBuilderBefore(b, i);
       LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(i));
-      ESC_PUSH(made, nmade, capmade, side_call(b, m, "__escape_side_release", mark));
+      ESC_PUSH(made, nmade, capmade, esc_sidestack_call(b, m, mark, ""));
     }
     LLVMDisposeBuilder(b);
     if (f->opt->mark_rewritten) {

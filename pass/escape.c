@@ -342,15 +342,15 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   f->opt = r->opt;
   f->sums = r->opt->interprocedural ? &r->sums : NULL;
   f->recursive = r->cg.sccs.cyclic[i];
-  if (f->recursive && r->opt->side_stack) {
+  if (r->opt->side_stack && (f->recursive || r->opt->regions)) {
     if (r->sidestack < 0)
       r->sidestack = !r->switcher && esc_sidestack_usable(r->M);
-    f->side_stack_usable = r->sidestack;
-    f->stack_switcher = r->switcher;
-  } else if (r->opt->side_stack && r->opt->regions) {
-    if (r->sidestack < 0)
-      r->sidestack = !r->switcher && esc_sidestack_usable(r->M);
-    f->loop_side_usable = r->sidestack;
+    if (f->recursive) {
+      f->side_stack_usable = r->sidestack;
+      f->stack_switcher = r->switcher;
+    } else {
+      f->loop_side_usable = r->sidestack; /* solve.c loop_regions */
+    }
   }
   f->order = i;
   f->remarks = escb_remarks_enabled(r->ctx, f->fn);

@@ -299,6 +299,10 @@ void esc_free_arg_may_be_null(LLVMValueRef call, unsigned arg);
 /* sidestack.c: the side stack's runtime (runtime/sidestack.c's bitcode) */
 int esc_sidestack_usable(LLVMModuleRef M);
 LLVMValueRef esc_sidestack_fn(LLVMModuleRef M, const char *name);
+/* esc_sidestack_call: at b, __escape_side_mark() (arg NULL; the mark, named
+ * `name`) or __escape_side_release(arg); NULL when M has no side stack. */
+LLVMValueRef esc_sidestack_call(LLVMBuilderRef b, LLVMModuleRef M, LLVMValueRef arg,
+                                const char *name);
 
 /* The site ledger (record.c, schema.c, ledger.c, source.c): ledger.h */
 

@@ -76,8 +76,8 @@ static void align_text(const esc_verdict *v, esc_buf *out) {
  *     over the object limit, 65536 bytes), ...
  * or from the size's value range (solve.c size_bound):
  *   guarded: a 1248-byte stack buffer, the size's largest value, ...
- *   guarded: a 256-byte stack buffer (the size may reach 100000 bytes:
- *     over the function's stack budget, 65536 bytes), ...                 */
+ *   guarded: a 256-byte stack buffer (the size may reach 3999 bytes: over
+ *     the share of the stack budgets a range may take, 15360 bytes), ...   */
 static void guard_text(const esc_cand *c, esc_buf *out) {
   static const char *const cap[] = {
       [ESC_CAP_NONE] = "",

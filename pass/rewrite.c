@@ -221,7 +221,6 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   /* The memory: an entry-block buffer, or for a side-stack site the
    * function's side-stack mark, taken at entry. */
   LLVMValueRef buf = NULL;
-  LLVMValueRef mark_fn = c->on_side_stack ? esc_sidestack_fn(m, "__escape_side_mark") : NULL;
   LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(entry));
   LLVMSetCurrentDebugLocation2(b, NULL);
   if (c->on_side_stack) {
@@ -229,9 +228,8 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
     while (first && LLVMIsAAllocaInst(first))
       first = LLVMGetNextInstruction(first);
     LLVMPositionBuilderBefore(b, first);
-    if (!f->side_mark && mark_fn)
-      f->side_mark = LLVMBuildCall2(b, LLVMFunctionType(ptr, NULL, 0, 0), mark_fn, NULL, 0,
-                                    "side.mark");
+    if (!f->side_mark)
+      f->side_mark = esc_sidestack_call(b, m, NULL, "side.mark");
   } else {
     buf = LLVMBuildAlloca(b, escb_array_type(i8, c->bytes), "guard.stack");
     LLVMSetAlignment(buf, (unsigned)c->align);
@@ -319,11 +317,7 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
  * instruction past the phis (solve.c loop_regions). */
 static void loop_marks(esc_func *f, LLVMBuilderRef b) {
   LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
-  LLVMContextRef cx = LLVMGetModuleContext(m);
-  LLVMTypeRef ptr = LLVMPointerTypeInContext(cx, 0);
-  LLVMValueRef mark_fn = esc_sidestack_fn(m, "__escape_side_mark");
-  LLVMValueRef rel_fn = esc_sidestack_fn(m, "__escape_side_release");
-  for (int r = 0; r < f->nloop_regions && mark_fn && rel_fn; r++) {
+  for (int r = 0; r < f->nloop_regions; r++) {
     int used = 0;
     for (int k = 0; k < f->ncands; k++)
       used |= f->cands[k].verdict.reason == ESC_OK && f->cands[k].loop_region == r + 1;
@@ -335,15 +329,15 @@ static void loop_marks(esc_func *f, LLVMBuilderRef b) {
     LLVMValueRef term = lr->pre_term;
     LLVMPositionBuilderBefore(b, term);
     LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(term));
-    LLVMValueRef mark = LLVMBuildCall2(b, LLVMFunctionType(ptr, NULL, 0, 0), mark_fn, NULL, 0,
-                                       "loop.mark");
+    LLVMValueRef mark = esc_sidestack_call(b, m, NULL, "loop.mark");
+    if (!mark)
+      return; /* (solve.c saw the side stack usable) */
     LLVMValueRef first = LLVMGetFirstInstruction(lr->header);
     while (LLVMGetInstructionOpcode(first) == LLVMPHI)
       first = LLVMGetNextInstruction(first);
     LLVMPositionBuilderBefore(b, first);
     LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(first));
-    LLVMBuildCall2(b, LLVMFunctionType(LLVMVoidTypeInContext(cx), &ptr, 1, 0), rel_fn, &mark,
-                   1, "");
+    esc_sidestack_call(b, m, mark, "");
     f->rewrites |= ESC_RW_SIDE;
   }
 }
@@ -720,16 +714,12 @@ void esc_rewrite(esc_func *f) {
    * (not in a builder's region copy: its caller gives it back). */
   if (f->side_mark && !f->region_copy) {
     LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
-    LLVMTypeRef ptr = LLVMTypeOf(f->side_mark);
-    LLVMValueRef rel = esc_sidestack_fn(m, "__escape_side_release");
-    LLVMTypeRef fty = LLVMFunctionType(LLVMVoidTypeInContext(LLVMGetModuleContext(m)), &ptr, 1, 0);
     ESC_FOR_EACH_INST(f->fn, bb, i) {
       LLVMOpcode op = LLVMGetInstructionOpcode(i);
-      if (rel && (op == LLVMRet || op == LLVMResume)) {
+      if (op == LLVMRet || op == LLVMResume) {
         LLVMPositionBuilderBefore(b, i);
         LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(i));
-        LLVMValueRef mark = f->side_mark;
-        LLVMBuildCall2(b, fty, rel, &mark, 1, "");
+        esc_sidestack_call(b, m, f->side_mark, "");
       }
     }
   }

@@ -73,3 +73,17 @@ LLVMValueRef esc_sidestack_fn(LLVMModuleRef M, const char *name) {
   LLVMValueRef fn = LLVMGetNamedFunction(M, name);
   return fn && !LLVMIsDeclaration(fn) ? fn : NULL;
 }
+
+/* esc_sidestack_call: see internal.h. */
+LLVMValueRef esc_sidestack_call(LLVMBuilderRef b, LLVMModuleRef M, LLVMValueRef arg,
+                                const char *name) {
+  LLVMContextRef cx = LLVMGetModuleContext(M);
+  LLVMTypeRef ptr = LLVMPointerTypeInContext(cx, 0);
+  LLVMValueRef fn = esc_sidestack_fn(M, arg ? "__escape_side_release" : "__escape_side_mark");
+  if (!fn)
+    return NULL;
+  if (arg)
+    return LLVMBuildCall2(b, LLVMFunctionType(LLVMVoidTypeInContext(cx), &ptr, 1, 0), fn, &arg,
+                          1, "");
+  return LLVMBuildCall2(b, LLVMFunctionType(ptr, NULL, 0, 0), fn, NULL, 0, name);
+}

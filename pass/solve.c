@@ -560,11 +560,12 @@ static int runs_after_twice(esc_cfg *c, const char *after, LLVMValueRef site) {
 }
 
 /* entry_of: the one block of component s that a block outside it
- * branches to, and the one such block outside (its preheader); 0 when the
+ * branches to, and the one such block outside (its preheader), returning
+ * the header's first instruction past its phis; NULL when the
  * cycle has several entries, or its header several outside predecessors,
  * or starts with an exception pad, or the preheader ends in other than a
  * branch or a switch. */
-static int entry_of(esc_cfg *cfg, int s, int *header, int *pre) {
+static LLVMValueRef entry_of(esc_cfg *cfg, int s, int *header, int *pre) {
   *header = *pre = -1;
   const esc_sccs *sc = &cfg->sccs;
   for (int j = sc->start[s]; j < sc->start[s + 1]; j++) {
@@ -574,23 +575,25 @@ static int entry_of(esc_cfg *cfg, int s, int *header, int *pre) {
       if (sc->of[p] == s)
         continue;
       if ((*header >= 0 && *header != b) || (*pre >= 0 && *pre != p))
-        return 0;
+        return NULL;
       *header = b;
       *pre = p;
     }
   }
   if (*header < 0)
-    return 0;
+    return NULL;
   /* (the mark goes before the preheader's terminator, which the rewrite
    * must not replace: an invoke may become a call, a callbr is not split) */
   LLVMOpcode term = LLVMGetInstructionOpcode(LLVMGetBasicBlockTerminator(cfg->blocks[*pre]));
   if (term != LLVMBr && term != LLVMSwitch)
-    return 0;
+    return NULL;
   LLVMValueRef first = LLVMGetFirstInstruction(cfg->blocks[*header]);
   while (first && LLVMGetInstructionOpcode(first) == LLVMPHI)
     first = LLVMGetNextInstruction(first);
-  return first && !LLVMIsALandingPadInst(first) && !LLVMIsACatchSwitchInst(first) &&
-         !LLVMIsACatchPadInst(first) && !LLVMIsACleanupPadInst(first);
+  if (!first || LLVMIsALandingPadInst(first) || LLVMIsACatchSwitchInst(first) ||
+      LLVMIsACatchPadInst(first) || LLVMIsACleanupPadInst(first))
+    return NULL;
+  return first;
 }
 
 /* loop_regions: sites on a CFG cycle that one stack slot cannot serve
@@ -607,7 +610,6 @@ static void loop_regions(esc_func *f, esc_loops *lp, char *tried) {
   esc_graph *g = &f->g;
   esc_cfg *cfg = &lp->cfg;
   int n = f->ncands;
-  int *scc = esc_alloc((size_t)n * sizeof(int));
   int *region = esc_alloc((size_t)n * sizeof(int)); /* 1 + index, 0 none */
   LLVMValueRef *start = esc_alloc((size_t)n * sizeof(LLVMValueRef));
   char *asked = esc_alloc((size_t)n + 1);
@@ -618,15 +620,11 @@ static void loop_regions(esc_func *f, esc_loops *lp, char *tried) {
     esc_cand *c = &f->cands[k];
     int b = esc_ptrmap_get(&cfg->index, LLVMGetInstructionParent(c->call));
     int h, p;
-    scc[k] = cfg->sccs.of[b];
-    if (!entry_of(cfg, scc[k], &h, &p)) {
+    start[k] = entry_of(cfg, cfg->sccs.of[b], &h, &p);
+    if (!start[k]) {
       tried[k] = 0;
       continue;
     }
-    LLVMValueRef first = LLVMGetFirstInstruction(cfg->blocks[h]);
-    while (LLVMGetInstructionOpcode(first) == LLVMPHI)
-      first = LLVMGetNextInstruction(first);
-    start[k] = first;
     int r = 0;
     while (r < f->nloop_regions && f->loop_regions[r].header != cfg->blocks[h])
       r++;
@@ -663,7 +661,6 @@ static void loop_regions(esc_func *f, esc_loops *lp, char *tried) {
       refuse(&f->cands[k], because(ESC_R_LOOP, NULL));
   }
   free(asked);
-  free(scc);
   free(region);
   free(start);
 }
