@@ -77,7 +77,14 @@ static void align_text(const esc_verdict *v, esc_buf *out) {
  * or from the size's value range (solve.c size_bound):
  *   guarded: a 1248-byte stack buffer, the size's largest value, ...
  *   guarded: a 256-byte stack buffer (the size may reach 3999 bytes: over
- *     the share of the stack budgets a range may take, 15360 bytes), ...   */
+ *     the share of the stack budgets a range may take, 15360 bytes), ...
+ * or with no bound, a stack area of the size itself (solve.c guard_sized):
+ *   guarded: a stack area of the run-time size, up to 4096 bytes, ...
+ *   guarded: a stack area of the run-time size, up to 3264 bytes (the share
+ *     of the stack budgets it may take, 14208 bytes), ...
+ *   guarded: a 256-byte stack buffer (a stack area of the run-time size
+ *     would be over the share of the stack budgets it may take, 64 bytes), ...
+ * (the frame may hold twice the size: rewrite.c's sized_area) */
 static void guard_text(const esc_cand *c, esc_buf *out) {
   static const char *const cap[] = {
       [ESC_CAP_NONE] = "",
@@ -86,6 +93,18 @@ static void guard_text(const esc_cand *c, esc_buf *out) {
       [ESC_CAP_CHAIN] = "the call chain's stack budget",
       [ESC_CAP_RANGES] = "the share of the stack budgets a range may take",
   };
+  if (c->guard_sized) {
+    esc_buf_printf(out, "  guarded: a stack area of the run-time size, up to %" PRIu64 " bytes",
+                   c->bytes / 2);
+    if (c->guard_cap == ESC_CAP_RANGES)
+      esc_buf_printf(out, " (the share of the stack budgets it may take, %" PRIu64 " bytes)",
+                     c->guard_limit);
+    else if (c->guard_cap != ESC_CAP_NONE)
+      esc_buf_printf(out, " (capped by %s, %" PRIu64 " bytes)", cap[c->guard_cap],
+                     c->guard_limit);
+    esc_buf_printf(out, ", the heap when the run-time size is larger\n");
+    return;
+  }
   esc_buf_printf(out, "  guarded: a %" PRIu64 "-byte stack buffer", c->bytes);
   if (c->guard_ranged)
     esc_buf_printf(out, ", the size's largest value");
@@ -101,6 +120,11 @@ static void guard_text(const esc_cand *c, esc_buf *out) {
   else if (c->guard_range > c->bytes && c->guard_cap != ESC_CAP_NONE)
     esc_buf_printf(out, " (the size may reach %" PRIu64 " bytes: over %s, %" PRIu64 " bytes)",
                    c->guard_range, cap[c->guard_cap], c->guard_limit);
+  else if (c->guard_cap != ESC_CAP_NONE) /* a sized area that did not fit */
+    esc_buf_printf(out, " (a stack area of the run-time size would be over %s, %" PRIu64
+                        " bytes)", c->guard_cap == ESC_CAP_RANGES
+                                       ? "the share of the stack budgets it may take"
+                                       : cap[c->guard_cap], c->guard_limit);
   esc_buf_printf(out, ", the heap when the run-time size is larger\n");
 }
 
@@ -188,7 +212,11 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
 /* esc_reason_fallback_text: the profiler's line for a moved site that
  * keeps its call as a fallback: a guarded one, or one on the side stack. */
 void esc_reason_fallback_text(const esc_cand *c, char *buf, size_t n) {
-  if (c->guarded)
+  if (c->guarded && c->guard_sized)
+    snprintf(buf, n,
+             "  does not escape; on the heap when larger than its stack area's %llu bytes\n",
+             (unsigned long long)(c->bytes / 2));
+  else if (c->guarded)
     snprintf(buf, n,
              "  does not escape; on the heap when larger than its %llu-byte stack buffer\n",
              (unsigned long long)c->bytes);

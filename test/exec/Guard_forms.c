@@ -4,23 +4,31 @@
 // sizes cross the 256-byte buffer so both paths run and the buffer is
 // reused. Each is freed; the heap path's frees really free (ASan would
 // report a bad free otherwise). Heap allocations: 20 plain; with the plugin
-// 11 (the four 2000-element and 2048-byte cases, the 300-character strdup,
-// six of the nine loop sizes, and stdout's buffer).
+// 4: the malloc, calloc and aligned_alloc sizes, which nothing bounds, take
+// a stack area of their own size up to 4 KiB, so only the two 8000-byte
+// cases, the 300-character strdup (a string copy keeps the fixed buffer)
+// and stdout's buffer are left. With the fixed buffer for every size
+// (-escape-sized-areas=false) 11: the four 2000-element and 2048-byte
+// cases, the strdup, six of the nine loop sizes, and stdout's buffer.
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
+// RUN: %exec %s -- -mllvm -escape-sized-areas=false | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
 // RUN: %count %s | FileCheck %s --check-prefix=COUNT --match-full-lines
+// RUN: %count %s -- -mllvm -escape-sized-areas=false | FileCheck %s --check-prefix=COUNT-FIXED --match-full-lines
 // OUT: sum=1225 zero=0 sum=1999000 zero=0
 // OUT-NEXT: align=0 align=0
 // OUT-NEXT: short=hello long=300 n=abc n=150
 // OUT-NEXT: loop=277635
 // OUT-NEXT: exit status: 0
-// CHECK: Guard_forms.c:48:12: malloc(...) does not escape
-// CHECK-NEXT: Guard_forms.c:57:12: calloc(n, 4) does not escape
-// CHECK-NEXT: Guard_forms.c:66:13: aligned_alloc(64, n) does not escape
-// CHECK-NEXT: Guard_forms.c:75:13: strdup(s) does not escape
-// CHECK-NEXT: Guard_forms.c:82:13: strndup(s, k) does not escape
+// CHECK: Guard_forms.c:56:12: malloc(...) does not escape
+// CHECK-NEXT: Guard_forms.c:65:12: calloc(n, 4) does not escape
+// CHECK-NEXT: Guard_forms.c:74:13: aligned_alloc(64, n) does not escape
+// CHECK-NEXT: Guard_forms.c:83:13: strdup(s) does not escape
+// CHECK-NEXT: Guard_forms.c:90:13: strndup(s, k) does not escape
 // COUNT: plain: 20
-// COUNT-NEXT: escape: 11
+// COUNT-NEXT: escape: 4
+// COUNT-FIXED: plain: 20
+// COUNT-FIXED-NEXT: escape: 11
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

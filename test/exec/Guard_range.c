@@ -4,19 +4,27 @@
 // n = 4 + r % 9 and an n * (n + 1) matrix of doubles, at most 1248 bytes, so
 // every one of its 900 matrices is on the stack (with the default 256-byte
 // buffer, all but those of order 4 and 5 went to the heap). Negative: rows'
-// width comes from the command line, bounded by nothing: its 300 rows of 319
-// or more bytes stay on the heap, past the default buffer. (The one more
-// allocation in each count is printf's buffer.)
+// width comes from the command line, bounded by nothing, so no range sizes
+// it: with the fixed buffer (-escape-sized-areas=false) its 300 rows of 319
+// or more bytes stay on the heap, past the default buffer; by default the
+// site takes a stack area of its own size instead (test/exec/Guard_sized.c).
+// (The one more allocation in each count is printf's buffer.)
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
-// RUN: %report -m=2 %s | grep -F 'guarded' | FileCheck %s --match-full-lines
-// RUN: %count %s | FileCheck %s --check-prefix=COUNT --match-full-lines
+// RUN: %report -m=2 %s -mllvm -escape-sized-areas=false | grep -F 'guarded' | FileCheck %s --match-full-lines
+// RUN: %report -m=2 %s | grep -F 'guarded' | FileCheck %s --check-prefix=SIZED --match-full-lines
+// RUN: %count %s -- -mllvm -escape-sized-areas=false | FileCheck %s --check-prefix=COUNT --match-full-lines
+// RUN: %count %s | FileCheck %s --check-prefix=COUNT-SIZED --match-full-lines
 // OUT: matrices 33742500.0
 // OUT-NEXT: rows 10713934
 // OUT-NEXT: exit status: 0
-// CHECK: Guard_range.c:29:17:   guarded: a 1248-byte stack buffer, the size's largest value, the heap when the run-time size is larger
-// CHECK-NEXT: Guard_range.c:44:26:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
+// CHECK: Guard_range.c:37:17:   guarded: a 1248-byte stack buffer, the size's largest value, the heap when the run-time size is larger
+// CHECK-NEXT: Guard_range.c:52:26:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
+// SIZED: Guard_range.c:37:17:   guarded: a 1248-byte stack buffer, the size's largest value, the heap when the run-time size is larger
+// SIZED-NEXT: Guard_range.c:52:26:   guarded: a stack area of the run-time size, up to 4096 bytes, the heap when the run-time size is larger
 // COUNT: plain: 1201
 // COUNT-NEXT: escape: 301
+// COUNT-SIZED: plain: 1201
+// COUNT-SIZED-NEXT: escape: 1
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -8,10 +8,16 @@
 // plain build's values at every point, printed inside work() and at the end.
 // Negative: the block stored in a global (kept) stays on the heap.
 // Heap allocations: 202 plain (kept, 2 a call, stdout's buffer); with the
-// plugin 77 (kept, stdout's buffer, the 75 sizes over the 256-byte buffer).
+// plugin 2 (kept, stdout's buffer): the run-time size, nothing bounds it,
+// takes a stack area of its own size (up to 4 KiB), so every call fits.
+// With the fixed 256-byte buffer instead (-escape-sized-areas=false) 77: the
+// 75 sizes over it take the heap path, and the counter is still the plain
+// build's.
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
+// RUN: %exec %s -- -mllvm -escape-sized-areas=false | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
 // RUN: %count %s | FileCheck %s --check-prefix=COUNT --match-full-lines
+// RUN: %count %s -- -mllvm -escape-sized-areas=false | FileCheck %s --check-prefix=COUNT-FIXED --match-full-lines
 // OUT:      in work(0): total 151 peak 151 calls 3
 // OUT-NEXT: in work(25): total 401 peak 401 calls 53
 // OUT-NEXT: in work(50): total 651 peak 651 calls 103
@@ -19,12 +25,14 @@
 // OUT-NEXT: sum 544600 total 50 peak 1141 calls 201
 // OUT-NEXT: after: total 0
 // OUT-NEXT: exit status: 0
-// CHECK:      Wrapper_accounting.c:47:15: malloc(...) escapes to heap
-// CHECK-NEXT: Wrapper_accounting.c:76:13: malloc(108) does not escape
-// CHECK-NEXT: Wrapper_accounting.c:78:13: malloc(...) does not escape
-// CHECK-NEXT: Wrapper_accounting.c:91:10: malloc(58) escapes to heap
+// CHECK:      Wrapper_accounting.c:55:15: malloc(...) escapes to heap
+// CHECK-NEXT: Wrapper_accounting.c:84:13: malloc(108) does not escape
+// CHECK-NEXT: Wrapper_accounting.c:86:13: malloc(...) does not escape
+// CHECK-NEXT: Wrapper_accounting.c:99:10: malloc(58) escapes to heap
 // COUNT:      plain: 202
-// COUNT-NEXT: escape: 77
+// COUNT-NEXT: escape: 2
+// COUNT-FIXED:      plain: 202
+// COUNT-FIXED-NEXT: escape: 77
 // With a profile (-escape-profile-use) the guarded block is sized from the
 // 9 to 999 bytes it asked for (with its header): every call fits, the
 // counter is still the plain build's.
@@ -33,7 +41,7 @@
 // RUN: %report -m=2 %s -mllvm -escape-profile-use=%t/p.json | FileCheck %s --check-prefix=USE --match-full-lines
 // RUN: %exec %s -- -mllvm -escape-profile-use=%t/p.json | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %count %s -gline-tables-only -- -mllvm -escape-profile-use=%t/p.json | FileCheck %s --check-prefix=COUNT-USE --match-full-lines
-// USE:       Wrapper_accounting.c:78:13:   guarded: a 1008-byte stack buffer from the profile, the heap when the run-time size is larger
+// USE:       Wrapper_accounting.c:86:13:   guarded: a 1008-byte stack buffer from the profile, the heap when the run-time size is larger
 // COUNT-USE:      plain: 202
 // COUNT-USE-NEXT: escape: 2
 #include <stdio.h>

@@ -1,0 +1,168 @@
+// Guard_sized: positives beside negatives. A run-time size that nothing
+// bounds (here a width read from a volatile, as from the command line)
+// takes a stack area of its own size, up to 4 KiB (solve.c guard_sized,
+// rewrite.c sized_area): the first run of the site takes an area of the size
+// it asks for, a run that needs more takes one of 4 KiB, and the others
+// reuse it, so rows' 240 rows of 320 bytes and many's 200,000 objects of up
+// to 4 KiB take the stack once or twice (a fresh area per run would need
+// hundreds of megabytes of stack; the harness also runs on a 128 KiB
+// thread). growing crosses both sizes and the 4 KiB limit (5000 and 4097
+// bytes take the heap path) and checks each object's bytes after a call;
+// either's free is given the object or a heap block. Negatives: a buffer
+// kept in a global, one returned, and the previous run's buffer read in the
+// next run (live across iterations: with an area shared by both runs it
+// would read the new bytes). Heap allocations: 200,331 plain; 56 with the
+// plugin (growing's 2, kept's 2, made's 1, previous's 50, stdout's buffer).
+// RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
+// RUN: %report -m=2 %s | grep -F 'guarded' | FileCheck %s --match-full-lines
+// RUN: %report -m=1 %s | grep -F 'escapes' | FileCheck %s --check-prefix=HEAP --match-full-lines
+// RUN: %count %s | FileCheck %s --check-prefix=COUNT --match-full-lines
+// OUT: rows 39141864
+// OUT-NEXT: growing 483760
+// OUT-NEXT: many 50935124
+// OUT-NEXT: either 195 195
+// OUT-NEXT: kept k made 319
+// OUT-NEXT: previous 1177225
+// OUT-NEXT: exit status: 0
+// CHECK: Guard_sized.c:56:26:   guarded: a stack area of the run-time size, up to 4096 bytes, the heap when the run-time size is larger
+// CHECK-NEXT: Guard_sized.c:75:24:   guarded: a stack area of the run-time size, up to 4096 bytes, the heap when the run-time size is larger
+// CHECK-NEXT: Guard_sized.c:99:24:   guarded: a stack area of the run-time size, up to 4096 bytes, the heap when the run-time size is larger
+// CHECK-NEXT: Guard_sized.c:112:15:   guarded: a stack area of the run-time size, up to 4096 bytes, the heap when the run-time size is larger
+// CHECK-NEXT: Guard_sized.c:112:35:   guarded: a stack area of the run-time size, up to 4096 bytes, the heap when the run-time size is larger
+// HEAP: Guard_sized.c:127:12: malloc(n) escapes to heap
+// HEAP-NEXT: Guard_sized.c:132:13: malloc(n) escapes to heap
+// HEAP-NEXT: Guard_sized.c:142:24: malloc(n) escapes to heap
+// COUNT: plain: 200331
+// COUNT-NEXT: escape: 56
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static volatile int width = 320, most = 4096;
+char *g_kept;
+
+__attribute__((noinline)) static long sum(const unsigned char *p, size_t n) {
+  long s = 0;
+  for (size_t i = 0; i < n; i++)
+    s += p[i] * (long)(i % 7 + 1);
+  return s;
+}
+
+// rows: one row buffer of the image's width per row (bench/image.c's shape).
+__attribute__((noinline)) static long rows(size_t w, int h) {
+  long acc = 0;
+  for (int y = 0; y < h; y++) {
+    unsigned char *row = malloc(w);
+    if (!row)
+      exit(2);
+    for (size_t x = 0; x < w; x++)
+      row[x] = (unsigned char)(x * 3 + y);
+    acc += sum(row, w);
+    free(row);
+  }
+  return acc;
+}
+
+// growing: sizes that grow past the first area, past the largest (heap),
+// and back; each object's bytes are checked after a call that may clobber
+// stack memory the area does not own.
+__attribute__((noinline)) static long growing(void) {
+  static const size_t sizes[] = {10, 100, 1000, 3000, 4096, 5000, 2000, 4097, 1, 0, 64};
+  long acc = 0;
+  for (unsigned k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+    size_t n = sizes[k] + (size_t)width - 320;
+    unsigned char *p = malloc(n);
+    if (!p && n)
+      exit(2);
+    memset(p, (int)(k + 1), n);
+    acc += sum(p, n) + rows(16, 2);
+    for (size_t i = 0; i < n; i++)
+      if (p[i] != (unsigned char)(k + 1)) {
+        printf("growing: byte %zu of size %zu changed\n", i, n);
+        exit(1);
+      }
+    free(p);
+  }
+  return acc;
+}
+
+// many: 200,000 runs of sizes up to 4 KiB in one call; the site's area is
+// taken at most twice, so the frame stays small (a fresh area per run
+// would take hundreds of megabytes of stack).
+__attribute__((noinline)) static long many(int runs) {
+  long acc = 0;
+  uint32_t r = 7;
+  for (int i = 0; i < runs; i++) {
+    r = r * 1103515245u + 12345u;
+    size_t n = (r >> 8) % (size_t)most + 1;
+    unsigned char *p = malloc(n);
+    if (!p)
+      exit(2);
+    p[0] = (unsigned char)i;
+    p[n - 1] = (unsigned char)(i >> 3);
+    acc += p[0] + p[n - 1];
+    free(p);
+  }
+  return acc;
+}
+
+// either: the free may be given the object or a heap block (a mixed free).
+__attribute__((noinline)) static long either(size_t n, int mine) {
+  char *own = malloc(n), *given = malloc(n + 1);
+  if (!own || !given)
+    exit(2);
+  memset(own, 'a', n);
+  memset(given, 'b', n + 1);
+  long s = own[n - 1] + given[n];
+  free(mine ? own : given);
+  free(mine ? given : own);
+  return s;
+}
+
+// Negatives: kept in a global, returned, and the previous run's object read
+// in the next run (live across iterations): all stay on the heap.
+__attribute__((noinline)) static void kept(size_t n) {
+  free(g_kept);
+  g_kept = malloc(n);
+  memset(g_kept, 'k', n);
+}
+
+__attribute__((noinline)) static char *made(size_t n) {
+  char *p = malloc(n);
+  memset(p, 'm', n);
+  p[n - 1] = 0;
+  return p;
+}
+
+__attribute__((noinline)) static long previous(size_t n, int runs) {
+  unsigned char *prev = NULL;
+  long acc = 0;
+  for (int i = 0; i < runs; i++) {
+    unsigned char *p = malloc(n);
+    if (!p)
+      exit(2);
+    memset(p, i, n);
+    if (prev)
+      acc += prev[n / 2] * 1000 + p[0];
+    free(prev);
+    prev = p;
+  }
+  free(prev);
+  return acc;
+}
+
+int main(void) {
+  size_t w = (size_t)width;
+  printf("rows %ld\n", rows(w, 240));
+  printf("growing %ld\n", growing());
+  printf("many %ld\n", many(200000));
+  printf("either %ld %ld\n", either(w, 1), either(w, 0));
+  kept(w);
+  kept(w + 5);
+  char *m = made(w);
+  printf("kept %c made %zu\n", g_kept[w + 4], strlen(m));
+  free(m);
+  printf("previous %ld\n", previous(w, 50));
+  return 0;
+}
