@@ -864,15 +864,6 @@ extern "C" void escb_call_only_if(LLVMValueRef call, LLVMValueRef cond) {
 #endif
 }
 
-extern "C" LLVMValueRef escb_if_then(LLVMValueRef before, LLVMValueRef cond) {
-  auto *I = cast<Instruction>(unwrap(before));
-#if LLVM_VERSION_MAJOR >= 18 // split points became iterators (LLVM 18, RemoveDIs)
-  return wrap(SplitBlockAndInsertIfThen(unwrap(cond), I->getIterator(), false));
-#else
-  return wrap(SplitBlockAndInsertIfThen(unwrap(cond), I, false));
-#endif
-}
-
 extern "C" LLVMValueRef escb_clone_function(LLVMValueRef fn, const char *name,
                                             const LLVMValueRef *olds, LLVMValueRef *news,
                                             int n) {

@@ -266,10 +266,6 @@ int escb_inline_call(LLVMValueRef call);
  * unused) so that it runs only when `cond` (an i1 computed before it) is
  * true. */
 void escb_call_only_if(LLVMValueRef call, LLVMValueRef cond);
-/* Splits the block before `before` so that a new block, run only when
- * `cond` (an i1 computed before it) is true, comes first; returns that
- * block's terminator (a branch to `before`'s block). */
-LLVMValueRef escb_if_then(LLVMValueRef before, LLVMValueRef cond);
 /* escb_clone_function: a copy of fn in its module, internal, named
  * `name` (its debug info gets a subprogram of its own, as LLVM's cloning
  * gives it); news[k] is the copy of instruction olds[k] (NULL when it has

@@ -114,10 +114,9 @@ typedef struct esc_cand {
   int guard_profiled;  /* the guarded buffer's size is the profile's */
   int guard_ranged;    /* ...or the size's largest value (LLVM's ranges) */
   uint64_t guard_range; /* that largest value, when one is known, or 0 */
-  int guard_sized;     /* no bound, no profile: may ask (solve.c size_checks),
-                          and after grow has, a stack area of the run-time
-                          size up to `bytes` / 2 instead of a fixed buffer,
-                          `bytes` in all (rewrite.c's sized_area) */
+  int guard_unbounded; /* ...or, nothing bounding the size and no profile
+                          naming the site, the largest buffer a range may
+                          get (solve.c size_checks, grow) */
   uint64_t guard_want; /* ...the size it asks for within the object limit */
   esc_guard_cap guard_cap; /* the limit that capped the profile's size */
   uint64_t guard_limit;    /* ...its value in bytes */
@@ -288,7 +287,6 @@ enum {
   ESC_RW_LIFETIME = 256, /* lifetime markers */
   ESC_RW_GROW = 512,    /* realloc of a stack buffer */
   ESC_RW_HOOK = 1024,   /* allocator hook tested (hooks.c) */
-  ESC_RW_SIZED = 2048,  /* a stack area of the run-time size */
 };
 void esc_rewrite(esc_func *f);
 /* esc_side_free_ask: before `call`, a free of p, ask the side stack

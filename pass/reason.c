@@ -78,13 +78,13 @@ static void align_text(const esc_verdict *v, esc_buf *out) {
  *   guarded: a 1248-byte stack buffer, the size's largest value, ...
  *   guarded: a 256-byte stack buffer (the size may reach 3999 bytes: over
  *     the share of the stack budgets a range may take, 15360 bytes), ...
- * or with no bound, a stack area of the size itself (solve.c guard_sized):
- *   guarded: a stack area of the run-time size, up to 4096 bytes, ...
- *   guarded: a stack area of the run-time size, up to 3264 bytes (the share
- *     of the stack budgets it may take, 14208 bytes), ...
- *   guarded: a 256-byte stack buffer (a stack area of the run-time size
- *     would be over the share of the stack budgets it may take, 64 bytes), ...
- * (the frame may hold twice the size: rewrite.c's sized_area) */
+ * or with no bound, the largest a range may get (solve.c guard_unbounded):
+ *   guarded: a 4096-byte stack buffer for a size with no bound, ...
+ *   guarded: a 448-byte stack buffer for a size with no bound (capped: the
+ *     default and what was left of the share of the stack budgets it may
+ *     take, 192 bytes), ...
+ *   guarded: a 256-byte stack buffer (a size with no bound: nothing more
+ *     fits the share of the stack budgets it may take, 128 bytes), ...     */
 static void guard_text(const esc_cand *c, esc_buf *out) {
   static const char *const cap[] = {
       [ESC_CAP_NONE] = "",
@@ -93,20 +93,17 @@ static void guard_text(const esc_cand *c, esc_buf *out) {
       [ESC_CAP_CHAIN] = "the call chain's stack budget",
       [ESC_CAP_RANGES] = "the share of the stack budgets a range may take",
   };
-  if (c->guard_sized) {
-    esc_buf_printf(out, "  guarded: a stack area of the run-time size, up to %" PRIu64 " bytes",
-                   c->bytes / 2);
-    if (c->guard_cap == ESC_CAP_RANGES)
-      esc_buf_printf(out, " (the share of the stack budgets it may take, %" PRIu64 " bytes)",
-                     c->guard_limit);
-    else if (c->guard_cap != ESC_CAP_NONE)
-      esc_buf_printf(out, " (capped by %s, %" PRIu64 " bytes)", cap[c->guard_cap],
-                     c->guard_limit);
-    esc_buf_printf(out, ", the heap when the run-time size is larger\n");
-    return;
-  }
   esc_buf_printf(out, "  guarded: a %" PRIu64 "-byte stack buffer", c->bytes);
-  if (c->guard_ranged)
+  if (c->guard_unbounded && c->guard_cap == ESC_CAP_RANGES)
+    esc_buf_printf(out, " for a size with no bound (capped: the default and what was left of "
+                        "the share of the stack budgets it may take, %" PRIu64 " bytes)",
+                   c->guard_limit);
+  else if (c->guard_unbounded && c->guard_cap != ESC_CAP_NONE)
+    esc_buf_printf(out, " for a size with no bound (capped by %s, %" PRIu64 " bytes)",
+                   cap[c->guard_cap], c->guard_limit);
+  else if (c->guard_unbounded)
+    esc_buf_printf(out, " for a size with no bound");
+  else if (c->guard_ranged)
     esc_buf_printf(out, ", the size's largest value");
   else if (c->guard_profiled && c->guard_cap == ESC_CAP_NONE)
     esc_buf_printf(out, " from the profile");
@@ -120,11 +117,10 @@ static void guard_text(const esc_cand *c, esc_buf *out) {
   else if (c->guard_range > c->bytes && c->guard_cap != ESC_CAP_NONE)
     esc_buf_printf(out, " (the size may reach %" PRIu64 " bytes: over %s, %" PRIu64 " bytes)",
                    c->guard_range, cap[c->guard_cap], c->guard_limit);
-  else if (c->guard_cap != ESC_CAP_NONE) /* a sized area that did not fit */
-    esc_buf_printf(out, " (a stack area of the run-time size would be over %s, %" PRIu64
-                        " bytes)", c->guard_cap == ESC_CAP_RANGES
-                                       ? "the share of the stack budgets it may take"
-                                       : cap[c->guard_cap], c->guard_limit);
+  else if (c->guard_cap != ESC_CAP_NONE) /* no bound, and no more than this fits */
+    esc_buf_printf(out, " (a size with no bound: nothing more fits %s, %" PRIu64 " bytes)",
+                   c->guard_cap == ESC_CAP_RANGES ? "the share of the stack budgets it may take"
+                                                  : cap[c->guard_cap], c->guard_limit);
   esc_buf_printf(out, ", the heap when the run-time size is larger\n");
 }
 
@@ -212,11 +208,7 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
 /* esc_reason_fallback_text: the profiler's line for a moved site that
  * keeps its call as a fallback: a guarded one, or one on the side stack. */
 void esc_reason_fallback_text(const esc_cand *c, char *buf, size_t n) {
-  if (c->guarded && c->guard_sized)
-    snprintf(buf, n,
-             "  does not escape; on the heap when larger than its stack area's %llu bytes\n",
-             (unsigned long long)(c->bytes / 2));
-  else if (c->guarded)
+  if (c->guarded)
     snprintf(buf, n,
              "  does not escape; on the heap when larger than its %llu-byte stack buffer\n",
              (unsigned long long)c->bytes);

@@ -204,60 +204,6 @@ static void hook_free_guard(esc_func *f, LLVMBuilderRef b, LLVMValueRef call,
   f->rewrites |= ESC_RW_HOOK;
 }
 
-/* sized_area: a site's stack area of its run-time size (solve.c's
- * guard_sized), kept for the function's later runs of the site: the first
- * run takes an area of the size it asks for, a later run that needs more
- * takes one of the largest size, c->bytes / 2, and the rest reuse it; so
- * the frame never holds more than c->bytes (what the budgets count), and a
- * loop's runs (each object dead at the next, as a fixed buffer's would be:
- * loop_safe) take the stack once or twice.
- *
- *   entry:  %sized.at = alloca ptr, %sized.len = alloca size: null, 0
- *   site:   if (fits && (at == null || n > len)) {
- *             len = at == null ? n : largest;  at = alloca i8, len
- *           }
- *           p = fits ? at : malloc(n)
- *
- * The frees compare with the address in %sized.at (keep_free); a stack
- * address is never a heap block's.  Returns %sized.at's value at the site. */
-static LLVMValueRef sized_area(esc_func *f, esc_cand *c, LLVMBuilderRef b, LLVMValueRef fits,
-                               LLVMValueRef need, LLVMValueRef *at) {
-  LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
-  LLVMContextRef cx = LLVMGetModuleContext(m);
-  LLVMTypeRef ptr = LLVMPointerTypeInContext(cx, 0);
-  LLVMTypeRef szt = LLVMTypeOf(need);
-  LLVMValueRef here = c->call;
-  LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
-  LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(entry));
-  LLVMSetCurrentDebugLocation2(b, NULL);
-  *at = LLVMBuildAlloca(b, ptr, "sized.at");
-  LLVMValueRef lenp = LLVMBuildAlloca(b, szt, "sized.len");
-  LLVMValueRef first = LLVMGetFirstInstruction(entry);
-  while (first && LLVMIsAAllocaInst(first))
-    first = LLVMGetNextInstruction(first);
-  LLVMPositionBuilderBefore(b, first);
-  LLVMBuildStore(b, LLVMConstNull(ptr), *at);
-  LLVMBuildStore(b, LLVMConstInt(szt, 0, 0), lenp);
-
-  LLVMPositionBuilderBefore(b, here);
-  LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(here));
-  LLVMValueRef cur = LLVMBuildLoad2(b, ptr, *at, "");
-  LLVMValueRef len = LLVMBuildLoad2(b, szt, lenp, "");
-  LLVMValueRef none = LLVMBuildICmp(b, LLVMIntEQ, cur, LLVMConstNull(ptr), "");
-  LLVMValueRef more = LLVMBuildOr(b, none, LLVMBuildICmp(b, LLVMIntUGT, need, len, ""), "");
-  LLVMValueRef term = escb_if_then(here, LLVMBuildAnd(b, fits, more, "sized.grow"));
-  LLVMPositionBuilderBefore(b, term);
-  LLVMValueRef largest = LLVMConstInt(szt, c->bytes / 2, 0);
-  LLVMValueRef size = LLVMBuildSelect(b, none, need, largest, "");
-  LLVMValueRef area = LLVMBuildArrayAlloca(b, LLVMInt8TypeInContext(cx), size, "sized.area");
-  LLVMSetAlignment(area, (unsigned)c->align);
-  LLVMBuildStore(b, area, *at);
-  LLVMBuildStore(b, size, lenp);
-  LLVMPositionBuilderBefore(b, here);
-  f->rewrites |= ESC_RW_SIZED;
-  return LLVMBuildLoad2(b, ptr, *at, "sized");
-}
-
 /* convert_fallback: a guarded or side-stack site (see the file comment). */
 static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMModuleRef m = LLVMGetGlobalParent(f->fn);
@@ -266,8 +212,7 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
   LLVMTypeRef ptr = LLVMPointerTypeInContext(cx, 0);
   LLVMTypeRef i8 = LLVMInt8TypeInContext(cx);
   LLVMValueRef call = c->call;
-  /* (a sized area's object is at most half of what its frame may hold) */
-  LLVMValueRef limit = LLVMConstInt(szt, c->guard_sized ? c->bytes / 2 : c->bytes, 0);
+  LLVMValueRef limit = LLVMConstInt(szt, c->bytes, 0);
   f->rewrites |= c->on_side_stack ? ESC_RW_SIDE : ESC_RW_GUARD;
   if (c->info.zeroed)
     f->rewrites |= ESC_RW_ZERO;
@@ -285,7 +230,7 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
     LLVMPositionBuilderBefore(b, first);
     if (!f->side_mark)
       f->side_mark = esc_sidestack_call(b, m, NULL, "side.mark");
-  } else if (!c->guard_sized) {
+  } else {
     buf = LLVMBuildAlloca(b, escb_array_type(i8, c->bytes), "guard.stack");
     LLVMSetAlignment(buf, (unsigned)c->align);
     if (f->returns_twice)
@@ -349,9 +294,6 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
     }
     ok = ok ? LLVMBuildAnd(b, ok, room, "") : room;
   }
-  LLVMValueRef at = NULL;
-  if (c->guard_sized) /* (a plain size: no hook, no string copy) */
-    buf = sized_area(f, c, b, fits, need, &at);
   LLVMValueRef heap = LLVMBuildNot(b, ok, "heap");
 
   LLVMValueRef term = NULL;
@@ -367,9 +309,7 @@ static void convert_fallback(esc_func *f, esc_cand *c, LLVMBuilderRef b) {
     LLVMBuildStore(b, LLVMConstInt(i8, 0, 0), LLVMBuildGEP2(b, i8, stk, &len, 1, ""));
   }
   c->call = NULL;
-  /* NULL for a side-stack site: its frees ask the side stack; for a sized
-   * area, where its address is kept */
-  c->slot = at ? at : buf;
+  c->slot = buf; /* NULL for a side-stack site: its frees ask the side stack */
 }
 
 /* loop_marks: for each loop region a converted site uses, a mark before
@@ -465,8 +405,6 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
       continue;
     }
     LLVMValueRef s = c->slot;
-    if (c->guard_sized)
-      s = LLVMBuildLoad2(b, LLVMPointerTypeInContext(LLVMGetTypeContext(pty), 0), s, "");
     if (LLVMTypeOf(s) != pty)
       s = LLVMBuildAddrSpaceCast(b, s, pty, "");
     LLVMValueRef on_stack = LLVMBuildICmp(b, LLVMIntEQ, p, s, "");
@@ -517,7 +455,6 @@ static void grow(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
     LLVMValueRef s = c->slot;
     if (!s) /* no buffer (no grow rule where the side stack is used: call.c) */
       continue;
-    /* (a grown site has no sized area: solve.c grow) */
     if (LLVMTypeOf(s) != pty)
       s = LLVMBuildAddrSpaceCast(b, s, pty, "");
     cap = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, p, s, ""),
@@ -651,8 +588,7 @@ static void verify(esc_func *f) {
   static const char *const names[] = {"fixed slot", "guarded buffer", "side stack",
                                       "free removed", "free kept", "tail marker dropped",
                                       "calloc zeroing", "invoke to call", "lifetime markers",
-                                      "realloc of a stack buffer", "allocator hook",
-                                      "stack area of a run-time size"};
+                                      "realloc of a stack buffer", "allocator hook"};
   esc_buf list = {0};
   for (unsigned k = 0; k < sizeof names / sizeof *names; k++)
     if (f->rewrites & (1u << k))

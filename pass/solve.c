@@ -84,7 +84,7 @@ static int size_bound(esc_func *f, const esc_cand *c, uint64_t *out) {
 /* size_checks: what the allocation call itself allows. */
 static void size_checks(esc_func *f, esc_cand *c) {
   const esc_callinfo *ci = &c->info;
-  c->guard_profiled = c->guard_ranged = c->guard_sized = 0;
+  c->guard_profiled = c->guard_ranged = c->guard_unbounded = 0;
   c->guard_want = c->guard_limit = c->guard_range = 0;
   c->guard_cap = ESC_CAP_NONE;
   if (ci->fn == ESC_FN_OTHER) {
@@ -145,17 +145,17 @@ static void size_checks(esc_func *f, esc_cand *c) {
         c->guard_cap = ESC_CAP_NONE;
       }
     }
-    /* No bound and no profile: the size may be anything, so the stack
-     * area is of the size itself, up to what a range may take (grow
-     * decides, within the budgets; rewrite.c's sized_area: twice that in
-     * all).  Not for a hook (its slot decides at run time) or a string
-     * copy, nor with a buffer size the command line gave (range_cap is
-     * that size then: a fixed buffer of it). */
-    if (f->opt->sized_areas && !copies && !ci->hook && !c->profile && !c->guard_ranged &&
-        range_cap > size &&
-        2 * range_cap <= cap) {
-      c->guard_sized = 1;
-      c->guard_want = 2 * range_cap; /* the first size, then the largest */
+    /* No bound and no profile: the size may be anything, and the sizes a
+     * program asks for at run time are mostly small; it gets the largest
+     * buffer a range may, 4 KiB, from the same share of the budgets (grow:
+     * capped, what the share has left).  Not for a hook (its slot decides
+     * at run time) or a string copy (its buffer is of the string), nor
+     * with a buffer size the command line gave (range_cap is that size
+     * then: the buffer is of it). */
+    if (f->opt->unbounded_guard && !copies && !ci->hook && !c->profile && !c->guard_ranged &&
+        range_cap > size && range_cap <= cap) {
+      c->guard_unbounded = 1;
+      c->guard_want = range_cap;
     }
     if (c->guard_want && c->guard_want < size)
       size = c->guard_want;
@@ -780,23 +780,6 @@ static uint64_t fit(const esc_psizes *p, uint64_t limit) {
   return best;
 }
 
-/* sized_ok: whether f's sites may take stack areas of their run-time
- * size (rewrite.c's sized_area), which grow the frame at run time: not
- * where longjmp may come back to a setjmp with an area taken after it
- * (the stack pointer goes back, the area's address stays), a musttail call
- * (it reuses the frame) or a coroutine before it is split (its frame is
- * the coroutine's). */
-static int sized_ok(esc_func *f) {
-  unsigned coro = LLVMGetEnumAttributeKindForName("presplitcoroutine", 17);
-  if (f->returns_twice || (coro && LLVMGetEnumAttributeAtIndex(f->fn, LLVMAttributeFunctionIndex,
-                                                               coro)))
-    return 0;
-  ESC_FOR_EACH_INST(f->fn, bb, in)
-    if (LLVMIsACallInst(in) && escb_is_musttail(in))
-      return 0;
-  return 1;
-}
-
 /* grow: guarded sites whose profile or value range asks for more than the
  * default take it from what the frame and chain budgets left after every
  * site fitted at its default size (so neither pushes another site to the
@@ -808,10 +791,9 @@ static int sized_ok(esc_func *f) {
 static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) {
   /* Ranges are not asked for: a callee's ranged buffers (solved first)
    * take at most a quarter of what its budgets left, so its callers' sites
-   * still fit at their default sizes.  The same share holds a sized area:
-   * the budgets count its largest size. */
+   * still fit at their default sizes.  The same share holds the buffers
+   * of sizes nothing bounds. */
   uint64_t share = room / ESC_RANGE_SHARE, share0 = share;
-  int sized = -1; /* sized_ok(f), once asked */
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
     if (c->verdict.reason != ESC_OK || !c->guarded)
@@ -819,45 +801,34 @@ static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) 
     if (c->on_side_stack) { /* the default stays: no "largest value" */
       if (c->guard_ranged && c->bytes < c->guard_range)
         c->guard_ranged = 0;
-      c->guard_sized = 0;
+      c->guard_unbounded = 0;
       continue;
-    }
-    if (c->guard_sized) {
-      if (sized < 0)
-        sized = sized_ok(f);
-      if (!sized || c->grown) { /* the default buffer stays */
-        c->guard_sized = 0;
-        continue;
-      }
     }
     if (!c->guard_want)
       continue; /* none of its sizes is within the object limit */
     uint64_t want = (c->guard_want + c->align - 1) / c->align * c->align;
     if (want <= c->bytes) {
-      c->guard_sized = 0;
+      c->guard_unbounded = 0;
       continue;
     }
-    int ranged = c->guard_ranged || c->guard_sized;
+    int ranged = c->guard_ranged || c->guard_unbounded;
     uint64_t left = ranged && share < room ? share : room;
     if (want - c->bytes > left) {
       uint64_t most = (c->bytes + left) / c->align * c->align;
       /* a range's largest value that does not fit is no size the
        * program is known to ask for: the profile's, if any, may fit; a
-       * sized area takes what is left */
-      uint64_t got = c->guard_sized ? most : c->profile ? fit(c->profile, most) : 0;
+       * size nothing bounds takes what is left */
+      uint64_t got = c->guard_unbounded ? most : c->profile ? fit(c->profile, most) : 0;
       want = (got + c->align - 1) / c->align * c->align;
       c->guard_cap = ranged && share < room ? ESC_CAP_RANGES : cap;
       c->guard_limit = ranged && share < room ? share0 : limit;
       c->guard_profiled = c->profile != NULL;
       c->guard_ranged = 0;
       if (want <= c->bytes) {
-        c->guard_profiled = c->guard_sized = 0; /* the default stays: nothing larger fits */
+        c->guard_profiled = c->guard_unbounded = 0; /* the default stays: nothing larger
+                                                       fits (guard_cap says why) */
         continue;
       }
-    }
-    if (c->guard_sized && want / 2 <= c->bytes) { /* its objects would be smaller */
-      c->guard_sized = 0; /* (guard_cap says which budget) */
-      continue;
     }
     room -= want - c->bytes;
     if (ranged)

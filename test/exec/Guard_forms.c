@@ -4,17 +4,17 @@
 // sizes cross the 256-byte buffer so both paths run and the buffer is
 // reused. Each is freed; the heap path's frees really free (ASan would
 // report a bad free otherwise). Heap allocations: 20 plain; with the plugin
-// 4: the malloc, calloc and aligned_alloc sizes, which nothing bounds, take
-// a stack area of their own size up to 4 KiB, so only the two 8000-byte
-// cases, the 300-character strdup (a string copy keeps the fixed buffer)
-// and stdout's buffer are left. With the fixed buffer for every size
-// (-escape-sized-areas=false) 11: the four 2000-element and 2048-byte
+// 4: the malloc, calloc and aligned_alloc sizes, which nothing bounds, get
+// a 4 KiB buffer, so only the two 8000-byte cases, the 300-character
+// strdup (a string copy keeps the 256-byte buffer) and stdout's buffer are
+// left. With the 256-byte buffer for every size
+// (-escape-guard-unbounded=false) 11: the four 2000-element and 2048-byte
 // cases, the strdup, six of the nine loop sizes, and stdout's buffer.
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
-// RUN: %exec %s -- -mllvm -escape-sized-areas=false | FileCheck %s --check-prefix=OUT --match-full-lines
+// RUN: %exec %s -- -mllvm -escape-guard-unbounded=false | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
 // RUN: %count %s | FileCheck %s --check-prefix=COUNT --match-full-lines
-// RUN: %count %s -- -mllvm -escape-sized-areas=false | FileCheck %s --check-prefix=COUNT-FIXED --match-full-lines
+// RUN: %count %s -- -mllvm -escape-guard-unbounded=false | FileCheck %s --check-prefix=COUNT-FIXED --match-full-lines
 // OUT: sum=1225 zero=0 sum=1999000 zero=0
 // OUT-NEXT: align=0 align=0
 // OUT-NEXT: short=hello long=300 n=abc n=150

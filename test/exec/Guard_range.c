@@ -5,14 +5,14 @@
 // every one of its 900 matrices is on the stack (with the default 256-byte
 // buffer, all but those of order 4 and 5 went to the heap). Negative: rows'
 // width comes from the command line, bounded by nothing, so no range sizes
-// it: with the fixed buffer (-escape-sized-areas=false) its 300 rows of 319
-// or more bytes stay on the heap, past the default buffer; by default the
-// site takes a stack area of its own size instead (test/exec/Guard_sized.c).
+// it: with -escape-guard-unbounded=false its 300 rows of 319 or more bytes
+// stay on the heap, past the default buffer; by default the site gets the
+// 4 KiB of a size with no bound instead (test/exec/Guard_unbounded.c).
 // (The one more allocation in each count is printf's buffer.)
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
-// RUN: %report -m=2 %s -mllvm -escape-sized-areas=false | grep -F 'guarded' | FileCheck %s --match-full-lines
+// RUN: %report -m=2 %s -mllvm -escape-guard-unbounded=false | grep -F 'guarded' | FileCheck %s --match-full-lines
 // RUN: %report -m=2 %s | grep -F 'guarded' | FileCheck %s --check-prefix=SIZED --match-full-lines
-// RUN: %count %s -- -mllvm -escape-sized-areas=false | FileCheck %s --check-prefix=COUNT --match-full-lines
+// RUN: %count %s -- -mllvm -escape-guard-unbounded=false | FileCheck %s --check-prefix=COUNT --match-full-lines
 // RUN: %count %s | FileCheck %s --check-prefix=COUNT-SIZED --match-full-lines
 // OUT: matrices 33742500.0
 // OUT-NEXT: rows 10713934
@@ -20,7 +20,7 @@
 // CHECK: Guard_range.c:37:17:   guarded: a 1248-byte stack buffer, the size's largest value, the heap when the run-time size is larger
 // CHECK-NEXT: Guard_range.c:52:26:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
 // SIZED: Guard_range.c:37:17:   guarded: a 1248-byte stack buffer, the size's largest value, the heap when the run-time size is larger
-// SIZED-NEXT: Guard_range.c:52:26:   guarded: a stack area of the run-time size, up to 4096 bytes, the heap when the run-time size is larger
+// SIZED-NEXT: Guard_range.c:52:26:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
 // COUNT: plain: 1201
 // COUNT-NEXT: escape: 301
 // COUNT-SIZED: plain: 1201

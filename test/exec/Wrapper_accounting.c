@@ -9,15 +9,15 @@
 // Negative: the block stored in a global (kept) stays on the heap.
 // Heap allocations: 202 plain (kept, 2 a call, stdout's buffer); with the
 // plugin 2 (kept, stdout's buffer): the run-time size, nothing bounds it,
-// takes a stack area of its own size (up to 4 KiB), so every call fits.
-// With the fixed 256-byte buffer instead (-escape-sized-areas=false) 77: the
+// gets a 4 KiB buffer, so every call fits. With the 256-byte
+// buffer instead (-escape-guard-unbounded=false) 77: the
 // 75 sizes over it take the heap path, and the counter is still the plain
 // build's.
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
-// RUN: %exec %s -- -mllvm -escape-sized-areas=false | FileCheck %s --check-prefix=OUT --match-full-lines
+// RUN: %exec %s -- -mllvm -escape-guard-unbounded=false | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=1 %s | grep -F '(' | FileCheck %s --match-full-lines --implicit-check-not=escape
 // RUN: %count %s | FileCheck %s --check-prefix=COUNT --match-full-lines
-// RUN: %count %s -- -mllvm -escape-sized-areas=false | FileCheck %s --check-prefix=COUNT-FIXED --match-full-lines
+// RUN: %count %s -- -mllvm -escape-guard-unbounded=false | FileCheck %s --check-prefix=COUNT-FIXED --match-full-lines
 // OUT:      in work(0): total 151 peak 151 calls 3
 // OUT-NEXT: in work(25): total 401 peak 401 calls 53
 // OUT-NEXT: in work(50): total 651 peak 651 calls 103

@@ -1,7 +1,7 @@
 ; Guarded and checked sites: a run-time size gets a fixed stack buffer used
 ; when the size fits (the allocator is still called above it; these lines
-; are of -escape-sized-areas=false, the default's stack area of the size
-; itself is Guard_sized.ll's); a recursive
+; are of -escape-guard-unbounded=false, the default's 4 KiB for a size with
+; no bound is Guard_unbounded.ll's); a recursive
 ; function's site takes memory from the per-thread side stack (the
 ; runtime's bitcode, linked into the module) while it has room.  Frees
 ; stay, given NULL when the pointer is a stack address.  Negatives: an
@@ -11,8 +11,8 @@
 ; %host-datalayout gives this file the host LLVM's (LLVM 16 has no
 ; i128:128 for x86-64) so that every version checks the same lines.
 ; RUN: %host-datalayout %s > %t.ll
-; RUN: %opt -passes=escape -escape-sized-areas=false -S %t.ll | FileCheck %s
-; RUN: %opt -passes=escape -escape-sized-areas=false -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=WHY
+; RUN: %opt -passes=escape -escape-guard-unbounded=false -S %t.ll | FileCheck %s
+; RUN: %opt -passes=escape -escape-guard-unbounded=false -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=WHY
 ; RUN: %opt -passes=escape -escape-guard-bytes=0 -escape-side-stack=false -escape-m=1 -disable-output %t.ll 2>&1 | grep -v arg0 | FileCheck %s --check-prefix=OFF --implicit-check-not=escape
 ; RUN: %opt -passes=escape,verify -verify-each -disable-output %t.ll
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"

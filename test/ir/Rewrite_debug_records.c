@@ -4,16 +4,10 @@
 // at the head of the join block must stay on its first real instruction (a
 // phi carries none; the verifier rejects it and lld's link-time verifier
 // stops the link with "Broken module found").  The C++ guarded invoke is
-// in Rewrite_debug_records_invoke.cpp.  The run-time size takes a stack
-// area of its own size by default (one more split: the area is taken only
-// when the size grows) and the fixed buffer with -escape-sized-areas=false;
-// both are checked.
-// RUN: %clang -O2 -g %verify-ir %escape-flags -mllvm -escape-m=2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,SIZED
-// RUN: %clang -O2 -g %verify-ir %escape-flags -mllvm -escape-m=2 -mllvm -escape-sized-areas=false -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,FIXED
+// in Rewrite_debug_records_invoke.cpp.
+// RUN: %clang -O2 -g %verify-ir %escape-flags -mllvm -escape-m=2 -c %s -o /dev/null 2>&1 | FileCheck %s
 // RUN: %clang -O2 -gline-tables-only %verify-ir %escape-flags -c %s -o /dev/null
-// RUN: %clang -O2 -gline-tables-only %verify-ir %escape-flags -mllvm -escape-sized-areas=false -c %s -o /dev/null
 // RUN: %clang -O2 -g -S -emit-llvm %escape-flags %s -o - | opt -passes=verify -disable-output
-// RUN: %clang -O2 -g -S -emit-llvm %escape-flags -mllvm -escape-sized-areas=false %s -o - | opt -passes=verify -disable-output
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,8 +21,7 @@ int hash_copy(const char *s, size_t n) {
   free(p);
   return h;
 }
-// SIZED: guarded: a stack area of the run-time size, up to 4096 bytes
-// FIXED: guarded: a 256-byte stack buffer
+// CHECK: guarded: a 4096-byte stack buffer for a size with no bound
 
 __attribute__((noinline)) static long sum(const int *p, int n) {
   long s = 0;

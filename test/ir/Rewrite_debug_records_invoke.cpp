@@ -1,13 +1,9 @@
 // The guarded rewrite of an `invoke` (new[] of a run-time size inside a
 // try block: the landing pad stays on the heap path) joins both paths in a
 // block of its own; under -g its phi must carry no debug records.  The C
-// forms are in Rewrite_debug_records.c.  By default the size takes a stack
-// area of its own (its taking splits the invoke's block once more); the
-// fixed buffer is -escape-sized-areas=false's.
-// RUN: %clangxx -O2 -g %verify-ir %escape-flags -mllvm -escape-m=2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,SIZED
-// RUN: %clangxx -O2 -g %verify-ir %escape-flags -mllvm -escape-m=2 -mllvm -escape-sized-areas=false -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,FIXED
+// forms are in Rewrite_debug_records.c.
+// RUN: %clangxx -O2 -g %verify-ir %escape-flags -mllvm -escape-m=2 -c %s -o /dev/null 2>&1 | FileCheck %s
 // RUN: %clangxx -O2 -g -S -emit-llvm %escape-flags %s -o - | opt -passes=verify -disable-output
-// RUN: %clangxx -O2 -g -S -emit-llvm %escape-flags -mllvm -escape-sized-areas=false %s -o - | opt -passes=verify -disable-output
 #include <cstddef>
 
 struct guard_t { ~guard_t(); };
@@ -23,9 +19,8 @@ __attribute__((noinline)) static long total(const int *p, std::size_t n) noexcep
 }
 void note(long) noexcept(false);
 
-// CHECK: Rewrite_debug_records_invoke.cpp:[[@LINE+6]]:12: operator new[](...) does not escape:
-// SIZED: guarded: a stack area of the run-time size, up to 4096 bytes
-// FIXED: guarded: a 256-byte stack buffer
+// CHECK: Rewrite_debug_records_invoke.cpp:[[@LINE+5]]:12: operator new[](...) does not escape:
+// CHECK: guarded: a 4096-byte stack buffer for a size with no bound
 long scratch(std::size_t n) {
   guard_t g;
   long s = 0;

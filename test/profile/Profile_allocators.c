@@ -7,7 +7,7 @@
 // strdup's size is not an argument (0 bytes; a short string fits its
 // guarded buffer).  Everything here is freed by the function that
 // allocated it.
-// RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile -mllvm -escape-sized-areas=false Profile_allocators.c -o %t
+// RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile -mllvm -escape-guard-unbounded=false Profile_allocators.c -o %t
 // RUN: %src_root/scripts/escape-profile -o %t.table %t 40 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t.table --match-full-lines
 // OUT: sum 13
@@ -67,6 +67,6 @@ int main(int argc, char **argv) {
 // CHECK-NEXT:never freed: 0
 // CHECK-NEXT:frame-local moved to stack: 33.3% (2 of 6)
 
-// This test is built with -escape-sized-areas=false: a run-time size keeps
-// the fixed 256-byte buffer, so the sizes over it take the heap path the
-// profile counts.
+// This test is built with -escape-guard-unbounded=false: a run-time size
+// keeps the 256-byte default buffer, so the sizes over it take the heap
+// path the profile counts.

@@ -3,7 +3,7 @@
 // then outlived the frame and was never freed.  The new[] is a guarded site:
 // 300 bytes are over its stack buffer, so every run takes the heap path and
 // nothing is avoided there.  A converted new counts as avoided.
-// RUN: cd %S && %src_root/scripts/escape-c++ -O2 -profile -mllvm -escape-sized-areas=false Profile_cxx.cpp -o %t
+// RUN: cd %S && %src_root/scripts/escape-c++ -O2 -profile -mllvm -escape-guard-unbounded=false Profile_cxx.cpp -o %t
 // RUN: %src_root/scripts/escape-profile -o %t.table %t 300 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t.table --match-full-lines
 // OUT: sum 118
@@ -64,6 +64,6 @@ int main(int argc, char **argv) {
 // CHECK-NEXT:never freed: 1
 // CHECK-NEXT:frame-local moved to stack: 44.4% (4 of 9)
 
-// This test is built with -escape-sized-areas=false: a run-time size keeps
-// the fixed 256-byte buffer, so the sizes over it take the heap path the
-// profile counts.
+// This test is built with -escape-guard-unbounded=false: a run-time size
+// keeps the 256-byte default buffer, so the sizes over it take the heap
+// path the profile counts.

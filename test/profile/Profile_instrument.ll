@@ -122,11 +122,9 @@ lp:
 ; TEST 6 - a guarded site (run-time size): every run counts as avoided
 ; before the guard; the heap path keeps its malloc and reports it (the
 ; runtime takes the avoided count back); the free sees NULL for the stack
-; area (of the run-time size: its address is kept in %sized.at).
+; buffer.
 ; CHECK-LABEL: define void @guarded(
 ; CHECK:         [[T:%.*]] = call i64 @__escape_profile_enter()
-; CHECK-NEXT:    store ptr null, ptr %sized.at
-; CHECK-NEXT:    store i64 0, ptr %sized.len
 ; CHECK-NEXT:    call void @__escape_profile_avoided(ptr [[SITE:@escape.profile.site.[0-9]+]], i64 %n)
 ; CHECK-NEXT:    %fits = icmp ule i64 %n, 4096
 ; CHECK:         %p = call ptr @malloc(i64 %n)

@@ -3,7 +3,7 @@
 // stack buffer as avoided and the others as heap allocations, frame-local
 // every time (marked !); a site whose objects pile up in a global list
 // outlives main's frame (never freed).
-// RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile -mllvm -escape-sized-areas=false Profile_loop.c -o %t
+// RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile -mllvm -escape-guard-unbounded=false Profile_loop.c -o %t
 // RUN: %src_root/scripts/escape-profile -o %t.table %t 7 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t.table --match-full-lines
 // OUT: sum 205
@@ -14,7 +14,7 @@
 //
 // With -escape-rewrite=false the sites the pass would move stay on the
 // heap: their 15 objects are frame-local at run time.
-// RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile -mllvm -escape-sized-areas=false -mllvm -escape-rewrite=false Profile_loop.c -o %t.norw
+// RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile -mllvm -escape-guard-unbounded=false -mllvm -escape-rewrite=false Profile_loop.c -o %t.norw
 // RUN: %src_root/scripts/escape-profile %t.norw 7 | FileCheck %s --check-prefix=NORW --match-full-lines
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,6 +94,6 @@ int main(int argc, char **argv) {
 // NORW:frame-local at run time: 15
 // NORW:frame-local moved to stack: 0.0% (0 of 15)
 
-// This test is built with -escape-sized-areas=false: a run-time size keeps
-// the fixed 256-byte buffer, so the sizes over it take the heap path the
-// profile counts.
+// This test is built with -escape-guard-unbounded=false: a run-time size
+// keeps the 256-byte default buffer, so the sizes over it take the heap
+// path the profile counts.

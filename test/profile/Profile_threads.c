@@ -5,7 +5,7 @@
 // thread returns to main outlive the thread's frame (and the thread); so do
 // objects of a thread that ends in pthread_exit, which skips its exit hooks
 // (its record is cleared when the thread ends).
-// RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile -mllvm -escape-sized-areas=false Profile_threads.c -o %t
+// RUN: cd %S && %src_root/scripts/escape-cc -O2 -profile -mllvm -escape-guard-unbounded=false Profile_threads.c -o %t
 // RUN: %src_root/scripts/escape-profile -o %t.table %t 300 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t.table --match-full-lines
 // OUT: sum 4000 3 4
@@ -112,6 +112,6 @@ int main(int argc, char **argv) {
 // CHECK-NEXT:never freed: 0
 // CHECK-NEXT:frame-local moved to stack: 0.0% (0 of 4003)
 
-// This test is built with -escape-sized-areas=false: a run-time size keeps
-// the fixed 256-byte buffer, so the sizes over it take the heap path the
-// profile counts.
+// This test is built with -escape-guard-unbounded=false: a run-time size
+// keeps the 256-byte default buffer, so the sizes over it take the heap
+// path the profile counts.

@@ -92,10 +92,10 @@ int sized(unsigned long n) {
 // RECORDS-NEXT:   args: Allocation=malloc(16) | Reason=flow: {heap} = nd | Flow=from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
 // RECORDS-NEXT: Missed StaysOnHeap Remarks_yaml.c:50:16 listed: malloc(16) escapes to heap: flow: {heap} = *nd; from text (stored into *nd) at Remarks_yaml.c:52:12; from *nd (held by nd, which escapes); flow: {heap} = nd; from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
 // RECORDS-NEXT:   args: Allocation=malloc(16) | Reason=flow: {heap} = *nd | Flow=from text (stored into *nd) at Remarks_yaml.c:52:12 | Flow=from *nd (held by nd, which escapes) | Flow=flow: {heap} = nd | Flow=from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
-// A run-time size moves to a guarded stack area of its size (the heap above 4 KiB):
+// A run-time size moves to a guarded stack buffer (the heap above 4 KiB):
 // how it moved is the Reason.
-// RECORDS-NEXT: Passed MovedToStack Remarks_yaml.c:57:13 sized: malloc(n) does not escape: guarded: a stack area of the run-time size, up to 4096 bytes, the heap when the run-time size is larger
-// RECORDS-NEXT:   args: Allocation=malloc(n) | Reason=guarded: a stack area of the run-time size, up to 4096 bytes, the heap when the run-time size is larger
+// RECORDS-NEXT: Passed MovedToStack Remarks_yaml.c:57:13 sized: malloc(n) does not escape: guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+// RECORDS-NEXT:   args: Allocation=malloc(n) | Reason=guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
 // opt-viewer.py exits 0, says nothing, and shows every remark on the page
 // (green: passed, red: missed, white: analysis).
 // RECORDS-NEXT: opt-viewer: exit 0
@@ -105,7 +105,7 @@ int sized(unsigned long n) {
 // RECORDS-NEXT:   green: malloc(64) does not escape
 // RECORDS-NEXT:   red: malloc(16) escapes to heap: flow: {heap} = nd; from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
 // RECORDS-NEXT:   red: malloc(16) escapes to heap: flow: {heap} = *nd; from text (stored into *nd) at Remarks_yaml.c:52:12; from *nd (held by nd, which escapes); flow: {heap} = nd; from nd (passed to parameter 0 of push, which leaks it) at Remarks_yaml.c:53:3
-// RECORDS-NEXT:   green: malloc(n) does not escape: guarded: a stack area of the run-time size, up to 4096 bytes, the heap when the run-time size is larger
+// RECORDS-NEXT:   green: malloc(n) does not escape: guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
 // RECORDS-NEXT: page index.html
 
 // Not on LLVM 16: its llvm-remarkutil has no `count` command (LLVM 17 added it).

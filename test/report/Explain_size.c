@@ -96,7 +96,7 @@ int main(int argc, char **argv) {
 // CHECK-NEXT:Explain_size.c:26:22: malloc(100000) escapes to heap:
 // CHECK-NEXT:Explain_size.c:26:22:   too large for stack (100000 bytes > 65536)
 // CHECK-NEXT:Explain_size.c:34:22: malloc(n) does not escape:
-// CHECK-NEXT:Explain_size.c:34:22:   guarded: a stack area of the run-time size, up to 4096 bytes, the heap when the run-time size is larger
+// CHECK-NEXT:Explain_size.c:34:22:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
 // CHECK-NEXT:Explain_size.c:42:22: malloc(40000) does not escape
 // CHECK-NEXT:Explain_size.c:43:22: malloc(40000) escapes to heap:
 // CHECK-NEXT:Explain_size.c:43:22:   over the function's stack budget (65536 bytes)

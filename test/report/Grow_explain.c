@@ -15,8 +15,8 @@
 // M2: Grow_explain.c:32:13: malloc(16) does not escape:
 // M2-NEXT: Grow_explain.c:32:13:   reallocated: in a 16-byte stack buffer until realloc moves it to the heap
 // M2-NEXT: Grow_explain.c:42:13: malloc(n) does not escape:
-// M2-NEXT: Grow_explain.c:42:13:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
-// M2-NEXT: Grow_explain.c:42:13:   reallocated: in a 256-byte stack buffer until realloc moves it to the heap
+// M2-NEXT: Grow_explain.c:42:13:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+// M2-NEXT: Grow_explain.c:42:13:   reallocated: in a 4096-byte stack buffer until realloc moves it to the heap
 // M2-NEXT: Grow_explain.c:52:13: malloc(16) escapes to heap:
 // M2-NEXT: Grow_explain.c:52:13:   flow: {heap} = p:
 // M2-NEXT: Grow_explain.c:52:13:     from p (returned) at Grow_explain.c:55:3
@@ -24,7 +24,7 @@
 // M2-NEXT: Grow_explain.c:59:13:   flow: {heap} = p:
 // M2-NEXT: Grow_explain.c:59:13:     from p ({{passed to parameter 0 of reallocarray, which may keep it|passed to realloc}}) at Grow_explain.c:60:10
 // REMARK: Grow_explain.c:32:13: remark: malloc(16) does not escape: reallocated: in a 16-byte stack buffer until realloc moves it to the heap [-Rpass=escape]
-// REMARK-NEXT: Grow_explain.c:42:13: remark: malloc(n) does not escape: guarded: a 256-byte stack buffer, the heap when the run-time size is larger; reallocated: in a 256-byte stack buffer until realloc moves it to the heap [-Rpass=escape]
+// REMARK-NEXT: Grow_explain.c:42:13: remark: malloc(n) does not escape: guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger; reallocated: in a 4096-byte stack buffer until realloc moves it to the heap [-Rpass=escape]
 #include <stdlib.h>
 #include <string.h>
 

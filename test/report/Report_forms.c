@@ -70,7 +70,7 @@ int removed(void) {
 // M2-NEXT: Report_forms.c:27:12:   flow: {heap} = malloc(...):
 // M2-NEXT: Report_forms.c:27:12:     from malloc(...) (stored to global g_keep) at Report_forms.c:27:10
 // M2-NEXT: Report_forms.c:31:13: calloc(..., 8) does not escape:
-// M2-NEXT: Report_forms.c:31:13:   guarded: a stack area of the run-time size, up to 4096 bytes, the heap when the run-time size is larger
+// M2-NEXT: Report_forms.c:31:13:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
 // M2-NEXT: Report_forms.c:42:13: malloc(16) does not escape:
 // M2-NEXT: Report_forms.c:42:13:   inlined from make at Report_forms.c:38:10
 // M2-NEXT: Report_forms.c:42:28: malloc(32) does not escape:
