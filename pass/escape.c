@@ -187,6 +187,7 @@
  */
 #include "digraph.h"
 #include "internal.h"
+#include "libmodel.h"
 #include "region.h"
 
 #include <stdio.h>
@@ -318,6 +319,8 @@ typedef struct esc_run {
   const char *switcher; /* switcher(M) */
   uint64_t *chain; /* per function: converted bytes on its deepest call chain */
   char *chained;   /* chain[i] is final */
+  char *open;      /* per function, once judged: some call may leave what the
+                      module sees (calls_out) */
   long analyses;   /* functions analysed (ESCAPE_DEBUG_ANALYSES) */
   esc_regions regions; /* builders and their owners (region.c) */
 } esc_run;
@@ -360,6 +363,47 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   r->analyses++;
 }
 
+static int fn_attr(LLVMValueRef fn, const char *name) {
+  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+  return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind) != NULL;
+}
+
+/* libc_leaf: a declared function that runs no code of the program's own
+ * on this stack, or not for long: one the C library model knows, one that
+ * never returns (exit, abort: their atexit handlers are the exception),
+ * one LLVM says calls nothing back. */
+static int libc_leaf(LLVMValueRef fn) {
+  size_t n = 0;
+  const char *name = LLVMGetValueName2(fn, &n);
+  return esc_libmodel_find(name, n) || fn_attr(fn, "noreturn") || fn_attr(fn, "nocallback");
+}
+
+/* calls_out: whether a call of fn may run code whose frames the module's
+ * chain budget does not count: an indirect call, a function of another file
+ * (not a library function the model knows, nor an intrinsic), a definition
+ * that may be replaced at link time, or a function of the module that does
+ * (open; one not judged yet is on fn's own cycle). */
+static int calls_out(esc_run *r, int i, LLVMValueRef fn) {
+  ESC_FOR_EACH_INST(fn, b, in) {
+    if (!esc_is_call(in))
+      continue;
+    LLVMValueRef callee = LLVMGetCalledValue(in);
+    if (LLVMIsAInlineAsm(callee))
+      continue;
+    if (!LLVMIsAFunction(callee))
+      return 1;
+    int j = esc_ptrmap_get(&r->cg.index, callee);
+    if (j >= 0) {
+      if (j != i && (!r->chained[j] || r->open[j] || !escb_has_exact_definition(callee)))
+        return 1;
+      continue;
+    }
+    if (!has_llvm_prefix(callee) && !escb_is_library_call(r->ctx, in) && !libc_leaf(callee))
+      return 1;
+  }
+  return 0;
+}
+
 /* judge decides and reports one function whose summary is final (f: its
  * analysis with the final summaries); rewrite changes its body after. */
 static void judge(esc_run *r, int i, esc_func *f) {
@@ -374,6 +418,7 @@ static void judge(esc_run *r, int i, esc_func *f) {
     if (r->chained[j] && r->chain[j] > f->chain_below)
       f->chain_below = r->chain[j];
   }
+  f->calls_out = r->open[i] = (char)calls_out(r, i, f->fn);
   esc_solve_verdicts(f);
   esc_region_probe(&r->regions, i, f);
   r->chain[i] = f->chain_below + f->frame_used;
@@ -669,6 +714,7 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   r.sums.v = esc_alloc(((size_t)r.cg.n + 1) * sizeof *r.sums.v);
   r.chain = esc_alloc(((size_t)r.cg.n + 1) * sizeof *r.chain);
   r.chained = esc_alloc((size_t)r.cg.n + 1);
+  r.open = esc_alloc((size_t)r.cg.n + 1);
   r.sums.n = r.cg.n;
   for (int i = 0; i < r.cg.n; i++)
     esc_ptrmap_put(&r.sums.index, r.cg.fns[i], i);
@@ -709,6 +755,7 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   free(r.sums.v);
   free(r.chain);
   free(r.chained);
+  free(r.open);
   esc_ptrmap_free(&r.sums.index);
   cg_free(&r.cg);
   return r.changed;

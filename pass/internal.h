@@ -117,6 +117,8 @@ typedef struct esc_cand {
   int guard_unbounded; /* ...or, nothing bounding the size and no profile
                           naming the site, the largest buffer a range may
                           get (solve.c size_checks, grow) */
+  int guard_open;      /* ...it would, but a call leaves what the module sees
+                          (esc_func calls_out): the default stays */
   uint64_t guard_want; /* ...the size it asks for within the object limit */
   esc_guard_cap guard_cap; /* the limit that capped the profile's size */
   uint64_t guard_limit;    /* ...its value in bytes */
@@ -213,6 +215,10 @@ typedef struct esc_func {
   const char *stack_switcher; /* ...it is not: the program calls this
                                  (swapcontext: frames end out of order) */
   uint64_t chain_below; /* most converted bytes in frames below this one */
+  int calls_out;        /* some call may run code that chain_below does not
+                           count (escape.c calls_out) */
+  uint64_t unbounded_here; /* bytes this frame's buffers of sizes nothing
+                              bounds took over their default (solve.c grow) */
   uint64_t frame_used;  /* converted bytes this frame holds up front */
   LLVMValueRef side_mark; /* the side stack's mark taken at entry, if any */
   int order;         /* place among the module's defined functions */

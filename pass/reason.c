@@ -98,6 +98,9 @@ static void guard_text(const esc_cand *c, esc_buf *out) {
     esc_buf_printf(out, " for a size with no bound (capped: the default and what was left of "
                         "the share of the stack budgets it may take, %" PRIu64 " bytes)",
                    c->guard_limit);
+  else if (c->guard_unbounded && c->guard_cap == ESC_CAP_CHAIN)
+    esc_buf_printf(out, " for a size with no bound (capped by a quarter of the call chain's "
+                        "stack budget, %" PRIu64 " bytes)", c->guard_limit);
   else if (c->guard_unbounded && c->guard_cap != ESC_CAP_NONE)
     esc_buf_printf(out, " for a size with no bound (capped by %s, %" PRIu64 " bytes)",
                    cap[c->guard_cap], c->guard_limit);
@@ -117,10 +120,14 @@ static void guard_text(const esc_cand *c, esc_buf *out) {
   else if (c->guard_range > c->bytes && c->guard_cap != ESC_CAP_NONE)
     esc_buf_printf(out, " (the size may reach %" PRIu64 " bytes: over %s, %" PRIu64 " bytes)",
                    c->guard_range, cap[c->guard_cap], c->guard_limit);
+  else if (c->guard_open)
+    esc_buf_printf(out, " (a size with no bound, but a call may run code whose frames the stack "
+                        "budgets cannot count: another file's, or an indirect call's)");
   else if (c->guard_cap != ESC_CAP_NONE) /* no bound, and no more than this fits */
     esc_buf_printf(out, " (a size with no bound: nothing more fits %s, %" PRIu64 " bytes)",
                    c->guard_cap == ESC_CAP_RANGES ? "the share of the stack budgets it may take"
-                                                  : cap[c->guard_cap], c->guard_limit);
+                   : c->guard_cap == ESC_CAP_CHAIN ? "a quarter of the call chain's stack budget"
+                                                   : cap[c->guard_cap], c->guard_limit);
   esc_buf_printf(out, ", the heap when the run-time size is larger\n");
 }
 

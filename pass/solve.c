@@ -84,7 +84,7 @@ static int size_bound(esc_func *f, const esc_cand *c, uint64_t *out) {
 /* size_checks: what the allocation call itself allows. */
 static void size_checks(esc_func *f, esc_cand *c) {
   const esc_callinfo *ci = &c->info;
-  c->guard_profiled = c->guard_ranged = c->guard_unbounded = 0;
+  c->guard_profiled = c->guard_ranged = c->guard_unbounded = c->guard_open = 0;
   c->guard_want = c->guard_limit = c->guard_range = 0;
   c->guard_cap = ESC_CAP_NONE;
   if (ci->fn == ESC_FN_OTHER) {
@@ -151,11 +151,16 @@ static void size_checks(esc_func *f, esc_cand *c) {
      * capped, what the share has left).  Not for a hook (its slot decides
      * at run time) or a string copy (its buffer is of the string), nor
      * with a buffer size the command line gave (range_cap is that size
-     * then: the buffer is of it). */
+     * then: the buffer is of it).  Nor where a call may run code whose
+     * frames the chain budget cannot count (another file's, an indirect
+     * call's): recursion through another file, or a chain of files, would
+     * take 4 KiB a frame. */
     if (f->opt->unbounded_guard && !copies && !ci->hook && !c->profile && !c->guard_ranged &&
         range_cap > size && range_cap <= cap) {
-      c->guard_unbounded = 1;
-      c->guard_want = range_cap;
+      c->guard_open = f->calls_out;
+      c->guard_unbounded = !f->calls_out;
+      if (c->guard_unbounded)
+        c->guard_want = range_cap;
     }
     if (c->guard_want && c->guard_want < size)
       size = c->guard_want;
@@ -794,6 +799,7 @@ static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) 
    * still fit at their default sizes.  The same share holds the buffers
    * of sizes nothing bounds. */
   uint64_t share = room / ESC_RANGE_SHARE, share0 = share;
+  f->unbounded_here = 0;
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
     if (c->verdict.reason != ESC_OK || !c->guarded)
@@ -813,6 +819,15 @@ static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) 
     }
     int ranged = c->guard_ranged || c->guard_unbounded;
     uint64_t left = ranged && share < room ? share : room;
+    /* The buffers of sizes nothing bounds take at most a quarter of the
+     * chain budget down any chain, what is below them included: a chain of
+     * such functions in one file stays small next to a thread's stack. */
+    uint64_t quarter = f->opt->max_chain_bytes / ESC_RANGE_SHARE;
+    uint64_t below = f->chain_below + f->unbounded_here;
+    uint64_t chain_left = quarter > below ? quarter - below : 0;
+    int by_chain = c->guard_unbounded && chain_left < left;
+    if (by_chain)
+      left = chain_left;
     if (want - c->bytes > left) {
       uint64_t most = (c->bytes + left) / c->align * c->align;
       /* a range's largest value that does not fit is no size the
@@ -820,8 +835,10 @@ static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) 
        * size nothing bounds takes what is left */
       uint64_t got = c->guard_unbounded ? most : c->profile ? fit(c->profile, most) : 0;
       want = (got + c->align - 1) / c->align * c->align;
-      c->guard_cap = ranged && share < room ? ESC_CAP_RANGES : cap;
-      c->guard_limit = ranged && share < room ? share0 : limit;
+      c->guard_cap = by_chain ? ESC_CAP_CHAIN : ranged && share < room ? ESC_CAP_RANGES : cap;
+      c->guard_limit = by_chain ? quarter : ranged && share < room ? share0 : limit;
+      if (c->guard_unbounded && !by_chain && got > c->bytes)
+        c->guard_limit = left; /* (what was left: its text says so) */
       c->guard_profiled = c->profile != NULL;
       c->guard_ranged = 0;
       if (want <= c->bytes) {
@@ -833,6 +850,8 @@ static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) 
     room -= want - c->bytes;
     if (ranged)
       share -= want - c->bytes;
+    if (c->guard_unbounded)
+      f->unbounded_here += want - c->bytes;
     c->bytes = want;
   }
 }

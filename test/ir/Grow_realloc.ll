@@ -241,14 +241,14 @@ j:
   ret void
 }
 
-; TEST 9 - positive: a guarded buffer (a run-time size, nothing bounds it:
-; 4096 bytes) grows from its 4096 bytes; when the size did not fit, p is
-; the heap block and realloc runs as it was.
+; TEST 9 - positive: a guarded buffer (a run-time size) grows from its
+; 256 bytes; when the size did not fit, p is the heap block and realloc
+; runs as it was.
 ; CHECK-LABEL: define void @guarded(
-; CHECK-NEXT:    [[G:%guard.stack]] = alloca [4096 x i8], align 16
+; CHECK-NEXT:    [[G:%guard.stack]] = alloca [256 x i8], align 16
 ; CHECK:         %p.guarded = phi ptr [ %p, %{{.*}} ], [ [[G]], %{{.*}} ]
 ; CHECK:         [[EQ:%.*]] = icmp eq ptr %p.guarded, [[G]]
-; CHECK-NEXT:    %grow.cap = select i1 [[EQ]], i64 4096, i64 0
+; CHECK-NEXT:    %grow.cap = select i1 [[EQ]], i64 256, i64 0
 ; CHECK:         %q = call ptr @realloc(ptr %p.guarded, i64 %n2)
 define void @guarded(i64 %n) {
   %p = call ptr @malloc(i64 %n)
@@ -305,6 +305,6 @@ define void @kept_before() {
 ; WHY-NEXT:  <two_buffers>: malloc(32) does not escape:
 ; WHY-NEXT:  <two_buffers>:   reallocated: in a 32-byte stack buffer until realloc moves it to the heap
 ; WHY-NEXT:  <guarded>: malloc(...) does not escape:
-; WHY-NEXT:  <guarded>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
-; WHY-NEXT:  <guarded>:   reallocated: in a 4096-byte stack buffer until realloc moves it to the heap
+; WHY-NEXT:  <guarded>:   guarded: a 256-byte stack buffer (a size with no bound, but a call may run code whose frames the stack budgets cannot count: another file's, or an indirect call's), the heap when the run-time size is larger
+; WHY-NEXT:  <guarded>:   reallocated: in a 256-byte stack buffer until realloc moves it to the heap
 ; WHY-NEXT:  <kept_before>: malloc(16) escapes to heap:

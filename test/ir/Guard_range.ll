@@ -6,36 +6,30 @@
 ; (1248, bench/kernel.c's shape; LVI alone gives up on the loop's counter).
 ; The run-time test stays: the range only sizes the buffer. Negatives: an
 ; unbounded size and one bounded only by its type (an i16: 65535, over the
-; 4 KiB a range may ask for) get no range: with -escape-guard-unbounded=false
-; they keep the default 256 bytes, and by default they get 4096 bytes, as a
-; size with no bound (Guard_unbounded.ll). With a 512-byte frame budget the
-; ranged sites keep the default too, and say why: a function's ranged
-; buffers and those of sizes with no bound take at most a quarter of what
-; its budgets left (here of the 256 bytes the default buffer left), so its
-; callers' sites still fit (Guard_range_budget.ll).
+; 4 KiB a range may ask for) keep the default 256 bytes, and with a 512-byte
+; frame budget the ranged sites keep it too, and say why: a function's
+; ranged buffers take at most a quarter of what its budgets left (here of
+; the 256 bytes the default buffer left), so its callers' sites still fit
+; (Guard_range_budget.ll).
+; Every run takes -escape-guard-unbounded=false: these lines are of ranges;
+; a size with no bound is Guard_unbounded.ll's.
 ; RUN: %opt -passes=escape -escape-guard-unbounded=false -S %s | FileCheck %s
-; RUN: %opt -passes=escape -escape-guard-unbounded=false -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefixes=WHY,WHY-FIXED --implicit-check-not=guarded
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefixes=WHY,WHY-UNBOUNDED --implicit-check-not=guarded
-; RUN: %opt -passes=escape -escape-guard-unbounded=false -escape-max-frame-bytes=512 -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefixes=BUDGET,BUDGET-FIXED --implicit-check-not=guarded
-; RUN: %opt -passes=escape -escape-max-frame-bytes=512 -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefixes=BUDGET,BUDGET-UNBOUNDED --implicit-check-not=guarded
-; RUN: %opt -passes=escape,verify -verify-each -disable-output %s
+; RUN: %opt -passes=escape -escape-guard-unbounded=false -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=WHY --implicit-check-not=guarded
+; RUN: %opt -passes=escape -escape-guard-unbounded=false -escape-max-frame-bytes=512 -escape-m=2 -disable-output %s 2>&1 | FileCheck %s --check-prefix=BUDGET --implicit-check-not=guarded
+; RUN: %opt -passes=escape,verify -escape-guard-unbounded=false -verify-each -disable-output %s
 
 ; WHY: <remainder>:   guarded: a 1152-byte stack buffer, the size's largest value, the heap when the run-time size is larger
 ; WHY: <masked>:   guarded: a 64-byte stack buffer, the size's largest value, the heap when the run-time size is larger
 ; WHY: <branch>:   guarded: a 2000-byte stack buffer, the size's largest value, the heap when the run-time size is larger
 ; WHY: <loop>:   guarded: a 1248-byte stack buffer, the size's largest value, the heap when the run-time size is larger
-; WHY-FIXED: <unbounded>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
-; WHY-FIXED: <wide>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
-; WHY-UNBOUNDED: <unbounded>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
-; WHY-UNBOUNDED: <wide>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+; WHY: <unbounded>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
+; WHY: <wide>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
 ; BUDGET: <remainder>:   guarded: a 256-byte stack buffer (the size may reach 1152 bytes: over the share of the stack budgets a range may take, 64 bytes), the heap when the run-time size is larger
 ; BUDGET: <masked>:   guarded: a 64-byte stack buffer, the size's largest value, the heap when the run-time size is larger
 ; BUDGET: <branch>:   guarded: a 256-byte stack buffer (the size may reach 2000 bytes: over the share of the stack budgets a range may take, 64 bytes), the heap when the run-time size is larger
 ; BUDGET: <loop>:   guarded: a 256-byte stack buffer (the size may reach 1248 bytes: over the share of the stack budgets a range may take, 64 bytes), the heap when the run-time size is larger
-; BUDGET-FIXED: <unbounded>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
-; BUDGET-FIXED: <wide>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
-; BUDGET-UNBOUNDED: <unbounded>:   guarded: a 320-byte stack buffer for a size with no bound (capped: the default and what was left of the share of the stack budgets it may take, 64 bytes), the heap when the run-time size is larger
-; BUDGET-UNBOUNDED: <wide>:   guarded: a 320-byte stack buffer for a size with no bound (capped: the default and what was left of the share of the stack budgets it may take, 64 bytes), the heap when the run-time size is larger
+; BUDGET: <unbounded>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
+; BUDGET: <wide>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
 
 target triple = "x86_64-pc-linux-gnu"
 

@@ -9,13 +9,11 @@
 ; the side stack, which never grows a buffer, so it keeps 256 bytes and
 ; claims no largest value; its masked site (x & 15, plus 1) shrinks to 16.
 ; With -escape-guard-bytes=128, no range gives more than 128 bytes: leaf's
-; 16 sites get 128 each. These lines are of -escape-guard-unbounded=false;
-; by default caller's unbounded sites ask for 4096 bytes each, as sizes with
-; no bound, from the same quarter share: the first two get them, the third
-; what the share has left, and the other five keep 256 bytes and say why;
-; leaf's ranges are as before.
+; 16 sites get 128 each.
 ; The side stack is used only for a module of the runtime's data layout:
 ; %host-datalayout gives this file the host LLVM's (as Guard_dynamic.ll).
+; Every run takes -escape-guard-unbounded=false: these lines are of ranges;
+; a size with no bound is Guard_unbounded.ll's.
 ; RUN: %host-datalayout %s > %t.ll
 ; RUN: %opt -passes=escape -escape-guard-unbounded=false -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --implicit-check-not="escapes to heap"
 ; RUN: %opt -passes=escape -escape-guard-unbounded=false -escape-m=2 -disable-output %t.ll 2>&1 | grep -c "<leaf>:   guarded: a 4000-byte stack buffer, the size's largest value" | FileCheck %s --check-prefix=FOUR
@@ -23,10 +21,7 @@
 ; RUN: %opt -passes=escape -escape-guard-unbounded=false -escape-m=2 -disable-output %t.ll 2>&1 | grep -c "<caller>:   guarded: a 256-byte stack buffer, the heap when" | FileCheck %s --check-prefix=EIGHT
 ; RUN: %opt -passes=escape -escape-guard-unbounded=false -escape-guard-bytes=128 -escape-m=2 -disable-output %t.ll 2>&1 | grep -c "<leaf>:   guarded: a 128-byte stack buffer, the heap when" | FileCheck %s --check-prefix=SIXTEEN
 ; RUN: %opt -passes=escape -escape-guard-unbounded=false -escape-guard-bytes=128 -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=SMALL
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=UNBOUNDED --implicit-check-not="escapes to heap"
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | grep -c "<caller>:   guarded: a 256-byte stack buffer (a size with no bound: nothing more fits the share of the stack budgets it may take, 11104 bytes)" | FileCheck %s --check-prefix=FIVE
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | grep -c "<leaf>:   guarded: a 4000-byte stack buffer, the size's largest value" | FileCheck %s --check-prefix=FOUR
-; RUN: %opt -passes=escape,verify -verify-each -disable-output %t.ll
+; RUN: %opt -passes=escape,verify -escape-guard-unbounded=false -verify-each -disable-output %t.ll
 ; FOUR: {{^}}4{{$}}
 ; TWELVE: {{^}}12{{$}}
 ; EIGHT: {{^}}8{{$}}
@@ -34,12 +29,6 @@
 ; CHECK: <rec>:   guarded: a 16-byte stack buffer, the size's largest value, the heap when the run-time size is larger
 ; SIXTEEN: {{^}}16{{$}}
 ; SMALL: <caller>:   guarded: a 128-byte stack buffer, the heap when the run-time size is larger
-; FIVE: {{^}}5{{$}}
-; UNBOUNDED: <caller>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
-; UNBOUNDED-NEXT: <caller>: malloc(...) does not escape:
-; UNBOUNDED-NEXT: <caller>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
-; UNBOUNDED-NEXT: <caller>: malloc(...) does not escape:
-; UNBOUNDED-NEXT: <caller>:   guarded: a 3680-byte stack buffer for a size with no bound (capped: the default and what was left of the share of the stack budgets it may take, 11104 bytes), the heap when the run-time size is larger
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

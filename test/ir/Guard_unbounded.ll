@@ -3,9 +3,18 @@
 ; instead of the 256-byte default (solve.c guard_unbounded), from the same
 ; quarter share of the budgets left: a run-time size is mostly small, and the
 ; heap path stays for a larger one. Frees compare with the buffer; calloc
-; keeps its factor checks; two sites get a buffer each. Negatives (the
-; default stays): strdup (a string copy has a buffer of its own),
-; -escape-guard-unbounded=false, a buffer size the command line gave
+; keeps its factor checks; two sites get a buffer each. Only in a function
+; whose calls stay in code the chain budget counts (escape.c calls_out:
+; @look and @keep are declared nocallback): @outside calls another file's
+; function and @indirect calls through a pointer, which could recurse or
+; chain through other files at 4 KiB a frame, so they keep the default and
+; say why; so do @jumps (setjmp) and @tail (a musttail call of another
+; file's function). Down a chain of such functions their 4 KiB buffers take
+; at most a quarter of the chain budget, what is below included: of
+; @c1..@c5, @c1 finds nothing left. @six: four sites of one function get
+; 4 KiB, the fifth what was left of the share (640 bytes), the sixth none.
+; Negatives (the default stays): strdup (a string copy has a buffer of its
+; own), -escape-guard-unbounded=false, a buffer size the command line gave
 ; (-escape-guard-bytes=128: every run-time size gets 128 bytes); with a
 ; 1024-byte frame budget the share (192 bytes over the default) caps the
 ; buffers, and the second site of @two finds nothing left and says so; an
@@ -26,11 +35,24 @@ target triple = "x86_64-pc-linux-gnu"
 ; WHY: <grown>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
 ; WHY: <grown>:   reallocated: in a 4096-byte stack buffer until realloc moves it to the heap
 ; WHY: <copied>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
-; WHY: <jumps>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
-; WHY: <tail>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+; WHY: <jumps>:   guarded: a 256-byte stack buffer (a size with no bound, but a call may run code whose frames the stack budgets cannot count: another file's, or an indirect call's), the heap when the run-time size is larger
+; WHY: <tail>:   guarded: a 256-byte stack buffer (a size with no bound, but a call may run code whose frames the stack budgets cannot count: another file's, or an indirect call's), the heap when the run-time size is larger
 ; WHY: <mixed>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
 ; WHY: <two>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
 ; WHY: <two>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+; WHY: <outside>:   guarded: a 256-byte stack buffer (a size with no bound, but a call may run code whose frames the stack budgets cannot count: another file's, or an indirect call's), the heap when the run-time size is larger
+; WHY: <indirect>:   guarded: a 256-byte stack buffer (a size with no bound, but a call may run code whose frames the stack budgets cannot count: another file's, or an indirect call's), the heap when the run-time size is larger
+; WHY: <c1>:   guarded: a 256-byte stack buffer (a size with no bound: nothing more fits a quarter of the call chain's stack budget, 16384 bytes), the heap when the run-time size is larger
+; WHY: <c2>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+; WHY: <c3>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+; WHY: <c4>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+; WHY: <c5>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+; WHY: <six>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+; WHY: <six>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+; WHY: <six>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+; WHY: <six>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+; WHY: <six>:   guarded: a 896-byte stack buffer for a size with no bound (capped: the default and what was left of the share of the stack budgets it may take, 640 bytes), the heap when the run-time size is larger
+; WHY: <six>:   guarded: a 256-byte stack buffer (a size with no bound: nothing more fits the share of the stack budgets it may take, 16000 bytes), the heap when the run-time size is larger
 ; FIXED: <rows>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
 ; FIXED: <zeroed>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
 ; SMALL: <rows>:   guarded: a 128-byte stack buffer, the heap when the run-time size is larger
@@ -88,8 +110,9 @@ declare noalias ptr @calloc(i64, i64)
 declare noalias ptr @realloc(ptr, i64)
 declare noalias ptr @strdup(ptr nocapture readonly)
 declare void @free(ptr)
-declare void @look(ptr nocapture readonly) nofree nounwind
-declare void @keep(ptr)
+declare void @look(ptr nocapture readonly) nofree nounwind nocallback
+declare void @keep(ptr) nocallback
+declare void @other(ptr nocapture readonly) nofree nounwind
 declare i32 @setjmp(ptr) returns_twice
 
 define void @rows(i64 %n, i64 %h) {
@@ -169,5 +192,77 @@ define void @two(i64 %n, i64 %m) {
   call void @look(ptr %q)
   call void @free(ptr %q)
   call void @free(ptr %p)
+  ret void
+}
+
+define void @outside(i64 %n) {
+  %p = call ptr @malloc(i64 %n)
+  call void @other(ptr %p)
+  call void @free(ptr %p)
+  ret void
+}
+
+define void @indirect(i64 %n, ptr %fn) {
+  %p = call ptr @malloc(i64 %n)
+  call void @look(ptr %p)
+  call void %fn()
+  call void @free(ptr %p)
+  ret void
+}
+
+define void @c1(i64 %n) {
+  %p = call ptr @malloc(i64 %n)
+  call void @look(ptr %p)
+  call void @c2(i64 %n)
+  call void @free(ptr %p)
+  ret void
+}
+define void @c2(i64 %n) {
+  %p = call ptr @malloc(i64 %n)
+  call void @look(ptr %p)
+  call void @c3(i64 %n)
+  call void @free(ptr %p)
+  ret void
+}
+define void @c3(i64 %n) {
+  %p = call ptr @malloc(i64 %n)
+  call void @look(ptr %p)
+  call void @c4(i64 %n)
+  call void @free(ptr %p)
+  ret void
+}
+define void @c4(i64 %n) {
+  %p = call ptr @malloc(i64 %n)
+  call void @look(ptr %p)
+  call void @c5(i64 %n)
+  call void @free(ptr %p)
+  ret void
+}
+define void @c5(i64 %n) {
+  %p = call ptr @malloc(i64 %n)
+  call void @look(ptr %p)
+  call void @free(ptr %p)
+  ret void
+}
+
+define void @six(i64 %n) {
+  %p1 = call ptr @malloc(i64 %n)
+  %p2 = call ptr @malloc(i64 %n)
+  %p3 = call ptr @malloc(i64 %n)
+  %p4 = call ptr @malloc(i64 %n)
+  %p5 = call ptr @malloc(i64 %n)
+  %p6 = call ptr @malloc(i64 %n)
+  call void @look(ptr %p1)
+  call void @look(ptr %p2)
+  call void @look(ptr %p3)
+  call void @look(ptr %p4)
+  call void @look(ptr %p5)
+  call void @look(ptr %p6)
+  call void @free(ptr %p6)
+  call void @free(ptr %p5)
+  call void @free(ptr %p4)
+  call void @free(ptr %p3)
+  call void @free(ptr %p2)
+  call void @free(ptr %p1)
   ret void
 }

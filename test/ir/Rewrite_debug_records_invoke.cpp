@@ -20,7 +20,7 @@ __attribute__((noinline)) static long total(const int *p, std::size_t n) noexcep
 void note(long) noexcept(false);
 
 // CHECK: Rewrite_debug_records_invoke.cpp:[[@LINE+5]]:12: operator new[](...) does not escape:
-// CHECK: guarded: a 4096-byte stack buffer for a size with no bound
+// CHECK: guarded: a 256-byte stack buffer
 long scratch(std::size_t n) {
   guard_t g;
   long s = 0;

@@ -38,12 +38,12 @@ define void @over_cap() {
   ret void
 }
 
-; TEST 3 - a size that is not a constant, nothing bounds it: a guarded
-; 4096-byte buffer (Guard_unbounded.ll; the 256-byte default's full form is
-; in Guard_dynamic.ll); negative without one.
+; TEST 3 - a size that is not a constant: a guarded 256-byte buffer (the
+; full form is in Guard_dynamic.ll; no 4 KiB for a size with no bound, as
+; @look is another file's code: Guard_unbounded.ll); negative without one.
 ; CHECK-LABEL: define void @variable_size(
-; CHECK-NEXT:    %guard.stack = alloca [4096 x i8], align 16
-; CHECK-NEXT:    %fits = icmp ule i64 %n, 4096
+; CHECK-NEXT:    %guard.stack = alloca [256 x i8], align 16
+; CHECK-NEXT:    %fits = icmp ule i64 %n, 256
 ; NOGUARD-LABEL: define void @variable_size(
 ; NOGUARD-NEXT:    %p = call ptr @malloc(i64 %n)
 define void @variable_size(i64 %n) {
@@ -114,7 +114,7 @@ define void @small_ones() {
 ; WHY-LABEL: <over_cap>: malloc(65537) escapes to heap:
 ; WHY-NEXT:  <over_cap>:   too large for stack (65537 bytes > 65536)
 ; WHY-LABEL: <variable_size>: malloc(...) does not escape:
-; WHY-NEXT:  <variable_size>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+; WHY-NEXT:  <variable_size>:   guarded: a 256-byte stack buffer (a size with no bound, but a call may run code whose frames the stack budgets cannot count: another file's, or an indirect call's), the heap when the run-time size is larger
 ; WHY-LABEL: <frame_budget>: malloc(32768) escapes to heap:
 ; WHY-NEXT:  <frame_budget>:   over the function's stack budget (65536 bytes)
 

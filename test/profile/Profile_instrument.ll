@@ -126,7 +126,7 @@ lp:
 ; CHECK-LABEL: define void @guarded(
 ; CHECK:         [[T:%.*]] = call i64 @__escape_profile_enter()
 ; CHECK-NEXT:    call void @__escape_profile_avoided(ptr [[SITE:@escape.profile.site.[0-9]+]], i64 %n)
-; CHECK-NEXT:    %fits = icmp ule i64 %n, 4096
+; CHECK-NEXT:    %fits = icmp ule i64 %n, 256
 ; CHECK:         %p = call ptr @malloc(i64 %n)
 ; CHECK-NEXT:    call void @__escape_profile_alloc(ptr [[SITE]], ptr %p, i64 %n, i64 [[T]])
 ; CHECK:         [[F:%.*]] = select i1 {{.*}}, ptr null, ptr %p.guarded
