@@ -363,11 +363,6 @@ static void analyse(esc_run *r, int i, esc_func *f) {
   r->analyses++;
 }
 
-static int fn_attr(LLVMValueRef fn, const char *name) {
-  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
-  return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind) != NULL;
-}
-
 /* libc_leaf: a declared function that runs no code of the program's own
  * on this stack, or not for long: one the C library model knows, one that
  * never returns (exit, abort: their atexit handlers are the exception),
@@ -375,7 +370,8 @@ static int fn_attr(LLVMValueRef fn, const char *name) {
 static int libc_leaf(LLVMValueRef fn) {
   size_t n = 0;
   const char *name = LLVMGetValueName2(fn, &n);
-  return esc_libmodel_find(name, n) || fn_attr(fn, "noreturn") || fn_attr(fn, "nocallback");
+  return esc_libmodel_find(name, n) || esc_fn_has_attr(fn, "noreturn") ||
+         esc_fn_has_attr(fn, "nocallback");
 }
 
 /* calls_out: whether a call of fn may run code whose frames the module's

@@ -217,8 +217,6 @@ typedef struct esc_func {
   uint64_t chain_below; /* most converted bytes in frames below this one */
   int calls_out;        /* some call may run code that chain_below does not
                            count (escape.c calls_out) */
-  uint64_t unbounded_here; /* bytes this frame's buffers of sizes nothing
-                              bounds took over their default (solve.c grow) */
   uint64_t frame_used;  /* converted bytes this frame holds up front */
   LLVMValueRef side_mark; /* the side stack's mark taken at entry, if any */
   int order;         /* place among the module's defined functions */

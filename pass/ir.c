@@ -34,6 +34,11 @@ int esc_is_pointer(LLVMValueRef v) {
   return LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
 }
 
+int esc_fn_has_attr(LLVMValueRef fn, const char *name) {
+  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+  return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind) != NULL;
+}
+
 LLVMValueRef esc_pointer_base(LLVMValueRef p) {
   for (int k = 0; k < 64 && LLVMIsAInstruction(p); k++) {
     LLVMOpcode op = LLVMGetInstructionOpcode(p);

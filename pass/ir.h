@@ -26,6 +26,9 @@ int esc_indirect_calls(LLVMValueRef fn);
 /* esc_is_null: the constant null pointer.  esc_is_pointer: of pointer type. */
 int esc_is_null(LLVMValueRef v);
 int esc_is_pointer(LLVMValueRef v);
+/* esc_fn_has_attr: function fn carries the enum attribute `name`
+ * (nofree, noreturn, nocallback...). */
+int esc_fn_has_attr(LLVMValueRef fn, const char *name);
 /* esc_pointer_base: the SSA value pointer p is an offset of, through GEPs
  * and bitcasts: an instruction other than inttoptr, or an argument; NULL
  * when the walk ends anywhere else (a constant, a global, an integer made

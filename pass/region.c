@@ -88,11 +88,6 @@ static int is_free_decl(LLVMValueRef fn) {
   return fn && LLVMIsAFunction(fn) && LLVMIsDeclaration(fn) && is_named(fn, "free");
 }
 
-static int has_fn_attr(LLVMValueRef fn, const char *name) {
-  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
-  return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind) != NULL;
-}
-
 /* a definition here whose body is the one that runs */
 static int runs_here(LLVMValueRef fn) {
   return !LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) != LLVMAvailableExternallyLinkage &&
@@ -116,7 +111,7 @@ static int call_clean(escb_ctx *ctx, LLVMValueRef call, int *callee_index,
   if (ci.kind == ESC_CALL_ALLOC)
     return 1;
   if (LLVMIsDeclaration(callee)) /* an intrinsic frees nothing it is given */
-    return LLVMGetIntrinsicID(callee) != 0 || has_fn_attr(callee, "nofree");
+    return LLVMGetIntrinsicID(callee) != 0 || esc_fn_has_attr(callee, "nofree");
   if (!runs_here(callee))
     return 0;
   *callee_index = esc_region_index(R, callee);

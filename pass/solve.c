@@ -799,7 +799,7 @@ static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) 
    * still fit at their default sizes.  The same share holds the buffers
    * of sizes nothing bounds. */
   uint64_t share = room / ESC_RANGE_SHARE, share0 = share;
-  f->unbounded_here = 0;
+  uint64_t unbounded = 0; /* what this frame's such buffers took over their default */
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
     if (c->verdict.reason != ESC_OK || !c->guarded)
@@ -823,7 +823,7 @@ static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) 
      * chain budget down any chain, what is below them included: a chain of
      * such functions in one file stays small next to a thread's stack. */
     uint64_t quarter = f->opt->max_chain_bytes / ESC_RANGE_SHARE;
-    uint64_t below = f->chain_below + f->unbounded_here;
+    uint64_t below = f->chain_below + unbounded;
     uint64_t chain_left = quarter > below ? quarter - below : 0;
     int by_chain = c->guard_unbounded && chain_left < left;
     if (by_chain)
@@ -851,7 +851,7 @@ static void grow(esc_func *f, uint64_t room, esc_guard_cap cap, uint64_t limit) 
     if (ranged)
       share -= want - c->bytes;
     if (c->guard_unbounded)
-      f->unbounded_here += want - c->bytes;
+      unbounded += want - c->bytes;
     c->bytes = want;
   }
 }
