@@ -378,7 +378,8 @@ static int libc_leaf(LLVMValueRef fn) {
  * chain budget does not count: an indirect call, a function of another file
  * (not a library function the model knows, nor an intrinsic), a definition
  * that may be replaced at link time, or a function of the module that does
- * (open; one not judged yet is on fn's own cycle). */
+ * (open; one not judged yet is on fn's own cycle), called or handed to a
+ * library function that may call it back. */
 static int calls_out(esc_run *r, int i, LLVMValueRef fn) {
   ESC_FOR_EACH_INST(fn, b, in) {
     if (!esc_is_call(in))
@@ -396,6 +397,13 @@ static int calls_out(esc_run *r, int i, LLVMValueRef fn) {
     }
     if (!has_llvm_prefix(callee) && !escb_is_library_call(r->ctx, in) && !libc_leaf(callee))
       return 1;
+    /* a function of the module handed to the call (qsort's comparator)
+     * runs on top of it: its own calls count too */
+    for (unsigned a = 0, na = LLVMGetNumArgOperands(in); a < na; a++) {
+      int t = esc_ptrmap_get(&r->cg.index, LLVMGetOperand(in, a));
+      if (t >= 0 && t != i && (!r->chained[t] || r->open[t]))
+        return 1;
+    }
   }
   return 0;
 }

@@ -13,6 +13,8 @@
 ; at most a quarter of the chain budget, what is below included: of
 ; @c1..@c5, @c1 finds nothing left. @six: four sites of one function get
 ; 4 KiB, the fifth what was left of the share (640 bytes), the sixth none.
+; A function handed to a library call runs on top of it: @sorted's qsort
+; comparator calls nothing, @sorted_out's calls another file's function.
 ; Negatives (the default stays): strdup (a string copy has a buffer of its
 ; own), -escape-guard-unbounded=false, a buffer size the command line gave
 ; (-escape-guard-bytes=128: every run-time size gets 128 bytes); with a
@@ -53,6 +55,8 @@ target triple = "x86_64-pc-linux-gnu"
 ; WHY: <six>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
 ; WHY: <six>:   guarded: a 896-byte stack buffer for a size with no bound (capped: the default and what was left of the share of the stack budgets it may take, 640 bytes), the heap when the run-time size is larger
 ; WHY: <six>:   guarded: a 256-byte stack buffer (a size with no bound: nothing more fits the share of the stack budgets it may take, 16000 bytes), the heap when the run-time size is larger
+; WHY: <sorted>:   guarded: a 4096-byte stack buffer for a size with no bound, the heap when the run-time size is larger
+; WHY: <sorted_out>:   guarded: a 256-byte stack buffer (a size with no bound, but a call may run code whose frames the stack budgets cannot count: another file's, or an indirect call's), the heap when the run-time size is larger
 ; FIXED: <rows>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
 ; FIXED: <zeroed>:   guarded: a 256-byte stack buffer, the heap when the run-time size is larger
 ; SMALL: <rows>:   guarded: a 128-byte stack buffer, the heap when the run-time size is larger
@@ -264,5 +268,26 @@ define void @six(i64 %n) {
   call void @free(ptr %p3)
   call void @free(ptr %p2)
   call void @free(ptr %p1)
+  ret void
+}
+
+declare void @qsort(ptr, i64, i64, ptr)
+define i32 @cmp_quiet(ptr %a, ptr %b) {
+  ret i32 0
+}
+define i32 @cmp_calls_out(ptr %a, ptr %b) {
+  call void @other(ptr %a)
+  ret i32 0
+}
+define void @sorted(i64 %n) {
+  %p = call ptr @malloc(i64 %n)
+  call void @qsort(ptr %p, i64 %n, i64 1, ptr @cmp_quiet)
+  call void @free(ptr %p)
+  ret void
+}
+define void @sorted_out(i64 %n) {
+  %p = call ptr @malloc(i64 %n)
+  call void @qsort(ptr %p, i64 %n, i64 1, ptr @cmp_calls_out)
+  call void @free(ptr %p)
   ret void
 }
