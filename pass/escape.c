@@ -323,6 +323,7 @@ typedef struct esc_run {
                       module sees (calls_out) */
   long analyses;   /* functions analysed (ESCAPE_DEBUG_ANALYSES) */
   esc_regions regions; /* builders and their owners (region.c) */
+  esc_drain drain;     /* drained stacks (drain.c) */
 } esc_run;
 
 /* switcher: a function the module calls to switch a thread between stacks
@@ -355,6 +356,7 @@ static void analyse(esc_run *r, int i, esc_func *f) {
       f->loop_side_usable = r->sidestack; /* solve.c loop_regions */
     }
   }
+  f->drain = &r->drain;
   f->order = i;
   f->remarks = escb_remarks_enabled(r->ctx, f->fn);
   f->regions = &r->regions;
@@ -715,6 +717,13 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   esc_sites_load(M, &r.sites);
   esc_sites_mark_seen(M, ctx, &r.sites); /* the report and the remarks both need it */
   cg_build(&r.cg, M, ctx);
+  /* Stacks a function empties before it returns (drain.c): the whole
+   * program's functions are needed to see it. */
+  if (opt->drained && opt->side_stack && !r.switcher) {
+    esc_drain_find(&r.drain, M, ctx, r.switcher, opt->max_object_bytes);
+    if (r.drain.n && !(r.sidestack = esc_sidestack_usable(M)))
+      esc_drain_free(&r.drain);
+  }
   r.sums.v = esc_alloc(((size_t)r.cg.n + 1) * sizeof *r.sums.v);
   r.chain = esc_alloc(((size_t)r.cg.n + 1) * sizeof *r.chain);
   r.chained = esc_alloc((size_t)r.cg.n + 1);
@@ -736,6 +745,7 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   free(slot);
   r.changed |= esc_region_finish(&r.regions, opt->mark_rewritten) > 0;
   esc_regions_free(&r.regions);
+  esc_drain_free(&r.drain);
   /* A debugging aid for the cost of the SCCs' fixed points (tests:
    * test/ir/Scc_analyses.ll): not an option, not recorded for the link. */
   if (getenv("ESCAPE_DEBUG_ANALYSES"))

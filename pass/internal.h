@@ -12,6 +12,7 @@
 #include "leaks.h"
 #include "ledger.h"
 #include "libcode.h"
+#include "drain.h"
 
 /* esc_reason: why an allocation is where it is after the pass; the words
  * of each are in reason.c. */
@@ -110,6 +111,8 @@ typedef struct esc_cand {
   int on_side_stack;   /* in a recursive function: from the side stack
                           when it has room (runtime/sidestack.c) */
   int in_cycle;        /* the site is on a CFG cycle */
+  esc_drained *drained; /* a node of this drained stack (drain.c): on the
+                          side stack until the function returns */
   const esc_psizes *profile; /* -escape-profile-use: the site's sizes, or NULL */
   int guard_profiled;  /* the guarded buffer's size is the profile's */
   int guard_ranged;    /* ...or the size's largest value (LLVM's ranges) */
@@ -219,6 +222,7 @@ typedef struct esc_func {
                            count (escape.c calls_out) */
   uint64_t frame_used;  /* converted bytes this frame holds up front */
   LLVMValueRef side_mark; /* the side stack's mark taken at entry, if any */
+  const esc_drain *drain; /* the module's drained stacks (drain.c), or NULL */
   int order;         /* place among the module's defined functions */
   /* peer: whether fn is another function of this recursive SCC (*in_scc),
    * and its analysis when judged and not yet rewritten, else NULL (for -m=2

@@ -150,7 +150,15 @@ void esc_reason_text(const esc_cand *c, esc_buf *out) {
     } else if (c->guarded) {
       guard_text(c, out);
     }
-    if (c->on_side_stack && c->loop_region)
+    if (c->drained) {
+      char g[200], fn[200];
+      escb_display_name(c->drained->global, g, sizeof g);
+      escb_display_name(LLVMGetBasicBlockParent(LLVMGetInstructionParent(c->call)), fn,
+                        sizeof fn);
+      esc_buf_printf(out, "  a node of global %s's list, which %s empties before it returns: on "
+                          "the thread's side stack while it has room, else on the heap\n",
+                     g, fn);
+    } else if (c->on_side_stack && c->loop_region)
       esc_buf_printf(out, "  in a loop: on the thread's side stack while it has room, else on "
                           "the heap; given back each time the loop starts again\n");
     else if (c->on_side_stack)

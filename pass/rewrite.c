@@ -384,6 +384,10 @@ void esc_free_arg_may_be_null(LLVMValueRef call, unsigned arg) {
  * side-stack object p may be, and p may be nothing else). */
 static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b) {
   esc_graph *g = &f->g;
+  /* A free of a drained stack's node (drain.c) may be given any of its
+   * nodes, those on the side stack all of one size when it knows one:
+   * whatever the graph says of it (a global's contents), it asks. */
+  const esc_drained *dr = esc_drain_freed(f->drain, call);
   esc_callinfo ci;
   esc_call_classify(f->ctx, call, &ci);
   LLVMValueRef p = LLVMGetOperand(call, (unsigned)ci.arg);
@@ -392,7 +396,11 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
   LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
   int side = 0, other = 0;
   uint64_t size = 0; /* the side-stack objects' one size; 0: none or several */
-  for (int o = esc_graph_next(g, loc, 0); o >= 0;
+  if (dr && dr->converted) {
+    side = 1;
+    size = dr->size;
+  }
+  for (int o = loc < 0 ? -1 : esc_graph_next(g, loc, 0); o >= 0;
        o = esc_graph_next(g, loc, o + 1)) {
     if (!converted(f, o)) { /* grown or mixed: the rest is freed as before */
       other = 1;
@@ -414,7 +422,7 @@ static void keep_free(esc_func *f, LLVMValueRef call, int loc, LLVMBuilderRef b)
    * memory (a region's node on the side stack, of another size), which a
    * sized answer would give back while it lives: then only ask. */
   if (side)
-    esc_side_free_ask(b, call, &p, other ? 0 : size, f->opt->mark_rewritten);
+    esc_side_free_ask(b, call, &p, other && !dr ? 0 : size, f->opt->mark_rewritten);
   if (!ci.hook)
     LLVMSetOperand(call, (unsigned)ci.arg, p);
   esc_free_arg_may_be_null(call, (unsigned)ci.arg);
@@ -618,6 +626,12 @@ void esc_rewrite(esc_func *f) {
   /* 1. `tail` promises the callee touches no alloca of ours. */
   untail(f);
 
+  /* The drained stacks' nodes that move (drain.c): their frees ask the
+   * side stack. */
+  for (int k = 0; k < f->ncands; k++)
+    if (f->cands[k].verdict.reason == ESC_OK && f->cands[k].drained)
+      f->cands[k].drained->converted++;
+
   /* 2. Which frees go, and which free exactly one object by its own
    * pointer (those become lifetime ends). */
   esc_free *frees = NULL;
@@ -628,6 +642,13 @@ void esc_rewrite(esc_func *f) {
     esc_check *ck = &f->checks[k];
     if (ck->kind != ESC_CHECK_FREE)
       continue;
+    /* A free of a drained stack's node stays, and asks (keep_free). */
+    const esc_drained *dr = esc_drain_freed(f->drain, ck->call);
+    if (dr && dr->converted) {
+      esc_free fr = {ck->call, -1, 1, k};
+      ESC_PUSH(frees, nfrees, capfrees, fr);
+      continue;
+    }
     int all = 1, some = 0, only = -1, stays = 0;
     for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
          o = esc_graph_next(g, ck->loc, o + 1)) {

@@ -1014,14 +1014,24 @@ void esc_solve_flow(esc_func *f) { esc_graph_solve(&f->g); }
 void esc_solve_verdicts(esc_func *f) {
   esc_graph *g = &f->g;
   esc_graph_close_returns(g);
+  int ndrained = 0;
   for (int k = 0; k < f->ncands; k++) {
     esc_cand *c = &f->cands[k];
     c->verdict = (esc_verdict){.reason = ESC_OK};
+    c->drained = esc_drain_site(f->drain, c->call);
     if (g->over_budget)
       refuse(c, because(ESC_R_ANALYSIS_BUDGET, NULL));
-    else if (esc_graph_obj_escaped(g, c->obj))
+    else if (!c->drained && esc_graph_obj_escaped(g, c->obj))
       refuse(c, because(ESC_R_FLOW, NULL));
     size_checks(f, c);
+    if (c->drained && c->verdict.reason != ESC_OK)
+      c->drained = NULL;
+    /* A drained stack's node is drain.c's to prove: the graph, which sees
+     * it stored into a global, takes no part (set aside below). */
+    if (c->drained) {
+      c->verdict = (esc_verdict){.reason = ESC_R_FLOW};
+      ndrained++;
+    }
   }
   if (g->over_budget) {
     for (int k = 0; k < f->nresults; k++)
@@ -1033,4 +1043,12 @@ void esc_solve_verdicts(esc_func *f) {
   loops(f);
   groups(f);
   regions(f);
+  for (int k = 0; k < f->ncands && ndrained; k++) {
+    esc_cand *c = &f->cands[k];
+    if (c->drained) {
+      c->verdict = (esc_verdict){.reason = ESC_OK};
+      c->on_side_stack = 1;
+      c->guarded = c->grown = c->loop_region = 0;
+    }
+  }
 }

@@ -1,0 +1,119 @@
+; Drain_stack: a function that pushes list nodes onto a global stack head
+; and empties the stack before every return (drain.c) takes the nodes from
+; the side stack: a mark at entry, the node from __escape_side_alloc, each
+; pop's free asking the side stack with the node's size (a pop of the top
+; node gives its memory back), and the mark restored at each return.  The
+; negatives are the same module with one rule broken (sed): the head not
+; internal, a return with the stack not emptied, a function that may
+; unwind, a setjmp in the program, the function's address taken (it may
+; run on another thread, or from a signal handler), main called by the
+; program, and the option off.  Each keeps the node on the heap.
+; RUN: %host-datalayout %s > %t.ll
+; RUN: %opt -passes=escape -S %t.ll | FileCheck %s
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=WHY
+; RUN: %opt -passes=escape,verify -verify-each -disable-output %t.ll
+; RUN: %opt -passes='default<O2>' -S %t.ll | FileCheck %s --check-prefix=PIPE
+; RUN: sed 's/^@stack = internal global/@stack = global/' %t.ll > %t.ext.ll
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ext.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: sed 's/  br label %%test$/  br i1 %%flag, label %%early, label %%test/' %t.ll > %t.early.ll
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.early.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: sed '/@eval(i32 %%n)/s/ nounwind//' %t.ll > %t.unwind.ll
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.unwind.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: sed 's/;SETJMP //' %t.ll > %t.setjmp.ll
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.setjmp.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: sed 's/;TAKEN //' %t.ll > %t.taken.ll
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.taken.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: sed 's/;AGAIN //' %t.ll > %t.again.ll
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.again.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: %opt -passes=escape -escape-drained-stacks=false -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+
+; CHECK-LABEL: define internal i64 @eval(
+; CHECK: entry:
+; CHECK-NEXT: %side.mark = call ptr @__escape_side_mark()
+; CHECK: push:
+; CHECK: %side = call ptr @__escape_side_alloc(i64 16, i64 16)
+; CHECK: %c = call ptr @malloc(i64 16)
+; CHECK: %c.guarded = phi ptr [ %c, %{{[0-9]+}} ], [ %side, %{{[0-9]+}} ]
+; CHECK: store ptr %c.guarded, ptr @stack
+; CHECK: early:
+; CHECK-NEXT: call void @__escape_side_release(ptr %side.mark)
+; CHECK-NEXT: ret i64 -1
+; CHECK: pop:
+; CHECK: [[ASK:%[0-9]+]] = call i32 @__escape_side_free(ptr %top, i64 16)
+; CHECK-NEXT: [[OWN:%[0-9]+]] = icmp ne i32 [[ASK]], 0
+; CHECK-NEXT: [[P:%[0-9]+]] = select i1 [[OWN]], ptr null, ptr %top
+; CHECK-NEXT: call void @free(ptr [[P]])
+; CHECK: done:
+; CHECK-NEXT: call void @__escape_side_release(ptr %side.mark)
+; CHECK-NEXT: ret i64 %s
+
+; WHY: <eval>: malloc(16) does not escape:
+; WHY-NEXT: <eval>:   a node of global stack's list, which eval empties before it returns: on the thread's side stack while it has room, else on the heap
+
+; In a pipeline the side stack's calls are inlined: no call of malloc is
+; left but the one for a full side stack.
+; PIPE-LABEL: define i32 @main(
+; PIPE-NOT: call {{.*}}@__escape_side_alloc(
+; PIPE: call {{.*}}@malloc(i64 16)
+
+; HEAP: <eval>: malloc(16) escapes to heap:
+; HEAP-NOT: list, which
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-pc-linux-gnu"
+
+@stack = internal global ptr null
+;TAKEN @fp = global ptr @eval
+
+declare noalias ptr @malloc(i64)
+declare void @free(ptr)
+declare i32 @setjmp(ptr) returns_twice
+
+define internal i64 @eval(i32 %n) nounwind {
+entry:
+  br label %push
+
+push:
+  %i = phi i32 [ 0, %entry ], [ %i1, %push ]
+  %c = call ptr @malloc(i64 16)
+  store i64 1, ptr %c
+  %old = load ptr, ptr @stack
+  %l = getelementptr inbounds i8, ptr %c, i64 8
+  store ptr %old, ptr %l
+  store ptr %c, ptr @stack
+  %i1 = add i32 %i, 1
+  %more = icmp slt i32 %i1, %n
+  br i1 %more, label %push, label %check
+
+check:
+  %flag = icmp eq i32 %n, 7
+  br label %test
+
+early:
+  ret i64 -1
+
+test:
+  %s = phi i64 [ 0, %check ], [ %s1, %pop ]
+  %top = load ptr, ptr @stack
+  %empty = icmp eq ptr %top, null
+  br i1 %empty, label %done, label %pop
+
+pop:
+  %nl = getelementptr inbounds i8, ptr %top, i64 8
+  %next = load ptr, ptr %nl
+  store ptr %next, ptr @stack
+  %v = load i64, ptr %top
+  %s1 = add i64 %s, %v
+  call void @free(ptr %top)
+  br label %test
+
+done:
+  ret i64 %s
+}
+
+define i32 @main(i32 %argc, ptr %argv) nounwind {
+  ;SETJMP %j = call i32 @setjmp(ptr null)
+  %r = call i64 @eval(i32 %argc)
+  %t = trunc i64 %r to i32
+  ret i32 %t
+}
+;AGAIN define internal void @again() nounwind { call i32 @main(i32 0, ptr null) ret void }
