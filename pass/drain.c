@@ -495,16 +495,32 @@ static int kills(LLVMValueRef g, LLVMValueRef i, const esc_ptrmap *index, const 
   return 0;
 }
 
-/* null_edge: block b ends in a branch on a value equal to G (loaded in b
- * with nothing in between that may change G) compared with null; the
- * successor taken when G is null, else NULL. */
-static LLVMBasicBlockRef null_edge(LLVMValueRef g, LLVMBasicBlockRef b,
-                                   const esc_ptrmap *index, const char *w) {
+/* The value of G: per block, the SSA value known to equal G's contents
+ * at its end (a load of G, a value stored into it, a phi of those), NULL
+ * when none is known; TOP before a block is reached. */
+#define TOP ((LLVMValueRef)(uintptr_t)1)
+
+static LLVMValueRef through(LLVMValueRef g, LLVMBasicBlockRef b, LLVMValueRef v,
+                            const esc_ptrmap *index, const char *w) {
+  for (LLVMValueRef i = LLVMGetFirstInstruction(b); i; i = LLVMGetNextInstruction(i)) {
+    if (LLVMIsALoadInst(i) && LLVMGetOperand(i, 0) == g)
+      v = i;
+    else if (LLVMIsAStoreInst(i) && LLVMGetOperand(i, 1) == g)
+      v = LLVMGetOperand(i, 0);
+    else if (kills(g, i, index, w))
+      v = NULL;
+  }
+  return v;
+}
+
+/* null_edge: block b ends in a branch on a value equal to G at its end
+ * compared with null; the successor taken when G is null, else NULL. */
+static LLVMBasicBlockRef null_edge(LLVMBasicBlockRef b, LLVMValueRef eq) {
   LLVMValueRef t = LLVMGetBasicBlockTerminator(b);
-  if (!t || LLVMGetInstructionOpcode(t) != LLVMBr || !LLVMIsConditional(t))
+  if (!eq || eq == TOP || !t || LLVMGetInstructionOpcode(t) != LLVMBr || !LLVMIsConditional(t))
     return NULL;
   LLVMValueRef c = LLVMGetCondition(t);
-  if (!LLVMIsAICmpInst(c) || LLVMGetInstructionParent(c) != b)
+  if (!LLVMIsAICmpInst(c))
     return NULL;
   LLVMIntPredicate pr = LLVMGetICmpPredicate(c);
   if (pr != LLVMIntEQ && pr != LLVMIntNE)
@@ -515,24 +531,7 @@ static LLVMBasicBlockRef null_edge(LLVMValueRef g, LLVMBasicBlockRef b,
     a = z;
     z = s;
   }
-  if (!esc_is_null(z))
-    return NULL;
-  /* a is G's value at the branch: the last thing in b that set or read G
-   * before it is a store of a or the load a (and no call of a writer) */
-  int equal = 0;
-  for (LLVMValueRef i = LLVMGetPreviousInstruction(t); i; i = LLVMGetPreviousInstruction(i)) {
-    if (i == a) {
-      equal = LLVMIsALoadInst(a) && LLVMGetOperand(a, 0) == g;
-      break;
-    }
-    if (LLVMIsAStoreInst(i) && LLVMGetOperand(i, 1) == g) {
-      equal = LLVMGetOperand(i, 0) == a;
-      break;
-    }
-    if (kills(g, i, index, w))
-      break;
-  }
-  if (!equal)
+  if (!esc_is_null(z) || a != eq)
     return NULL;
   LLVMBasicBlockRef yes = LLVMValueAsBasicBlock(LLVMGetOperand(t, 2));
   LLVMBasicBlockRef no = LLVMValueAsBasicBlock(LLVMGetOperand(t, 1));
@@ -541,8 +540,10 @@ static LLVMBasicBlockRef null_edge(LLVMValueRef g, LLVMBasicBlockRef b,
   return pr == LLVMIntEQ ? yes : no;
 }
 
-/* null_at_returns: G is null at every return of fn (a must-dataflow over
- * its blocks: in = the meet over predecessors of "null on that edge"). */
+/* null_at_returns: G is null at every return of fn.  Two forward
+ * dataflows over its blocks: which value equals G (meet: the one value all
+ * predecessors agree on, or a phi of theirs), then whether G is null (a
+ * must-analysis: the meet over predecessors of "null on that edge"). */
 static int null_at_returns(LLVMValueRef g, LLVMValueRef fn, const esc_ptrmap *index,
                            const char *w) {
   int n = (int)LLVMCountBasicBlocks(fn);
@@ -551,8 +552,6 @@ static int null_at_returns(LLVMValueRef g, LLVMValueRef fn, const esc_ptrmap *in
   esc_ptrmap bi = {0};
   for (int k = 0; k < n; k++)
     esc_ptrmap_put(&bi, bs[k], k);
-  char *in = esc_alloc((size_t)n + 1), *out = esc_alloc((size_t)n + 1);
-  LLVMBasicBlockRef *nul = esc_alloc((size_t)(n + 1) * sizeof *nul);
   int **pred = esc_alloc((size_t)(n + 1) * sizeof *pred);
   int *npred = esc_alloc((size_t)(n + 1) * sizeof(int)), *cappred = esc_alloc((size_t)(n + 1) * sizeof(int));
   for (int q = 0; q < n; q++) {
@@ -564,19 +563,55 @@ static int null_at_returns(LLVMValueRef g, LLVMValueRef fn, const esc_ptrmap *in
         ESC_PUSH(pred[k], npred[k], cappred[k], q);
     }
   }
+  /* 1. the value equal to G at each block's end */
+  LLVMValueRef *eq = esc_alloc((size_t)(n + 1) * sizeof *eq);
+  for (int k = 0; k < n; k++)
+    eq[k] = TOP;
+  for (int changed = 1, rounds = 0; changed && rounds < 4 * n + 8; rounds++) {
+    changed = 0;
+    for (int k = 0; k < n; k++) {
+      LLVMValueRef v = k == 0 ? NULL : TOP;
+      for (int e = 0; e < npred[k]; e++) {
+        LLVMValueRef o = eq[pred[k][e]];
+        if (o == TOP)
+          continue;
+        v = v == TOP ? o : v == o ? v : NULL;
+      }
+      if (k != 0 && v == NULL) { /* a phi of what each predecessor has */
+        for (LLVMValueRef phi = LLVMGetFirstInstruction(bs[k]); phi && LLVMIsAPHINode(phi);
+             phi = LLVMGetNextInstruction(phi)) {
+          int all = 1;
+          for (unsigned j = 0, ni = LLVMCountIncoming(phi); j < ni && all; j++) {
+            int q = esc_ptrmap_get(&bi, LLVMGetIncomingBlock(phi, j));
+            all = q >= 0 && (eq[q] == TOP || eq[q] == LLVMGetIncomingValue(phi, j));
+          }
+          if (all && LLVMCountIncoming(phi) > 0) {
+            v = phi;
+            break;
+          }
+        }
+      }
+      v = v == TOP ? TOP : through(g, bs[k], v, index, w);
+      if (v != eq[k]) {
+        eq[k] = v;
+        changed = 1;
+      }
+    }
+  }
+  /* 2. G null at each block's start (in) and end (out) */
+  char *in = esc_alloc((size_t)n + 1), *out = esc_alloc((size_t)n + 1);
+  LLVMBasicBlockRef *nul = esc_alloc((size_t)(n + 1) * sizeof *nul);
   /* main, which nothing in the program calls, starts with G's initializer,
    * null (every store of G is in a function that runs from main only) */
   int entry = is_main(fn) && !LLVMGetFirstUse(fn);
   for (int k = 0; k < n; k++) {
     in[k] = k != 0 || entry;
     out[k] = 1;
-    nul[k] = null_edge(g, bs[k], index, w);
+    nul[k] = null_edge(bs[k], eq[k]);
   }
-  int ok = 1;
   for (int changed = 1; changed;) {
     changed = 0;
     for (int k = 0; k < n; k++) {
-      /* out: in, through the block */
       int s = in[k];
       for (LLVMValueRef i = LLVMGetFirstInstruction(bs[k]); i; i = LLVMGetNextInstruction(i)) {
         if (LLVMIsAStoreInst(i) && LLVMGetOperand(i, 1) == g)
@@ -602,6 +637,7 @@ static int null_at_returns(LLVMValueRef g, LLVMValueRef fn, const esc_ptrmap *in
       }
     }
   }
+  int ok = 1;
   for (int k = 0; k < n && ok; k++) {
     LLVMValueRef t = LLVMGetBasicBlockTerminator(bs[k]);
     if (!t)
@@ -618,6 +654,7 @@ static int null_at_returns(LLVMValueRef g, LLVMValueRef fn, const esc_ptrmap *in
   free(cappred);
   esc_ptrmap_free(&bi);
   free(bs);
+  free(eq);
   free(in);
   free(out);
   free(nul);

@@ -1043,8 +1043,19 @@ void esc_solve_verdicts(esc_func *f) {
   loops(f);
   groups(f);
   regions(f);
+  /* A loop region's release, or an owned builder call's, gives back all
+   * the side stack took since its mark: a node pushed in that loop, or
+   * after that mark, would go with it.  Those stay then (the graph's
+   * flow says where they go). */
+  int marks = 0;
+  for (int k = 0; k < f->ncands; k++)
+    marks |= f->cands[k].verdict.reason == ESC_OK && f->cands[k].loop_region;
+  for (int k = 0; k < f->nresults; k++)
+    marks |= f->results[k].owned;
   for (int k = 0; k < f->ncands && ndrained; k++) {
     esc_cand *c = &f->cands[k];
+    if (c->drained && marks)
+      c->drained = NULL;
     if (c->drained) {
       c->verdict = (esc_verdict){.reason = ESC_OK};
       c->on_side_stack = 1;

@@ -7,10 +7,13 @@
 // with nodes left (the next call pops them), kept stores a node into a
 // second global, peek returns the top node, outer links a new node into an
 // older one, helped hands its nodes to a function that frees them, deep
-// recurses, and compared hands a node to memcmp. Their nodes stay on the
-// heap, and the program prints the same with and without the plugin. Heap
-// allocations: 380,049 plain, 260,049 with the plugin (eval's 120,000 nodes
-// moved), all of them with -escape-drained-stacks=false.
+// recurses, compared hands a node to memcmp, and regioned pushes in a loop
+// whose other objects are given back each time round (a loop region: its
+// release would take the node too; moved, it prints 241234). Their nodes
+// stay on the heap, and the program prints the same with and without the
+// plugin. Heap allocations: 380,063 plain, 260,053 with the plugin (eval's
+// 120,000 nodes moved, and regioned's lists), 380,053 with
+// -escape-drained-stacks=false.
 // RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
 // RUN: %report -m=2 %s | grep -F "list, which" | FileCheck %s --match-full-lines
 // RUN: %report -m=1 %s | grep -F 'malloc(16)' | FileCheck %s --check-prefix=SITES --match-full-lines
@@ -18,25 +21,28 @@
 // RUN: %count %s -- -mllvm -escape-drained-stacks=false | FileCheck %s --check-prefix=COUNT-OFF --match-full-lines
 // OUT: eval 83883680000
 // OUT-NEXT: early 90 kept 3 peek 3 outer 9 helped 6 deep 10 compared 7
+// OUT-NEXT: regioned 35350
 // OUT-NEXT: exit status: 0
-// CHECK: Drain_stack.c:105:7:   a node of global stack's list, which eval empties before it returns: on the thread's side stack while it has room, else on the heap
-// CHECK-NEXT: Drain_stack.c:112:7:   a node of global stack's list, which eval empties before it returns: on the thread's side stack while it has room, else on the heap
+// CHECK: Drain_stack.c:111:7:   a node of global stack's list, which eval empties before it returns: on the thread's side stack while it has room, else on the heap
+// CHECK-NEXT: Drain_stack.c:118:7:   a node of global stack's list, which eval empties before it returns: on the thread's side stack while it has room, else on the heap
 // CHECK-NOT: list, which
-// SITES: Drain_stack.c:72:20: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:105:7: malloc(16) does not escape
-// SITES-NEXT: Drain_stack.c:112:7: malloc(16) does not escape
-// SITES-NEXT: Drain_stack.c:166:5: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:178:5: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:192:5: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:205:5: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:207:24: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:225:5: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:238:3: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:249:5: malloc(16) escapes to heap
-// COUNT: plain: 380049
-// COUNT-NEXT: escape: 260049
-// COUNT-OFF: plain: 380049
-// COUNT-OFF-NEXT: escape: 380049
+// SITES: Drain_stack.c:78:20: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:111:7: malloc(16) does not escape
+// SITES-NEXT: Drain_stack.c:118:7: malloc(16) does not escape
+// SITES-NEXT: Drain_stack.c:173:5: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:185:5: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:199:5: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:212:5: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:214:24: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:232:5: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:245:3: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:256:5: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:274:24: malloc(16) does not escape
+// SITES-NEXT: Drain_stack.c:280:5: malloc(16) escapes to heap
+// COUNT: plain: 380063
+// COUNT-NEXT: escape: 260053
+// COUNT-OFF: plain: 380063
+// COUNT-OFF-NEXT: escape: 380053
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,6 +152,7 @@ STACK(os)
 STACK(hs)
 STACK(ds)
 STACK(cs)
+STACK(rs)
 
 static struct node *last; /* kept's second global */
 static volatile int stop, count = 4;
@@ -154,7 +161,7 @@ static volatile long ticks;
 /* touch: a call in each loop that reads the heads, so LLVM keeps each
  * push's store of its head (as when the loop calls other code) */
 __attribute__((noinline)) static void touch(void) {
-  ticks += !es + !ks + !ps + !os + !hs + !ds + !cs;
+  ticks += !es + !ks + !ps + !os + !hs + !ds + !cs + !rs;
 }
 
 /* early: returns with its nodes on the stack when stop is set */
@@ -256,6 +263,34 @@ __attribute__((noinline)) static long compared(int n) {
   return s;
 }
 
+/* regioned: each round builds a list of its own, given back when the loop
+ * starts again (a loop region), and pushes a node, which that release
+ * would take too */
+__attribute__((noinline)) static long regioned(int n) {
+  long s = 0;
+  for (int i = 0; i < n; i++) {
+    struct node *list = 0;
+    for (int j = 0; j <= i; j++) {
+      struct node *c = malloc(sizeof *c);
+      c->v = j;
+      c->next = list;
+      list = c;
+      touch();
+    }
+    rs_push(i * 10);
+    touch();
+    while (list) {
+      struct node *c = list;
+      list = c->next;
+      s += c->v;
+      free(c);
+    }
+  }
+  while (rs)
+    s = s * 7 + rs_pop();
+  return s;
+}
+
 int main(int argc, char **argv) {
   (void)argv;
   long sum = 0;
@@ -270,5 +305,6 @@ int main(int argc, char **argv) {
   int n = count;
   printf("early %ld kept %ld peek %ld outer %ld helped %ld deep %ld compared %ld\n", e,
          kept(n), peeked(n), outer(n), helped(n), deep(n), compared(n));
+  printf("regioned %ld\n", regioned(n));
   return 0;
 }

@@ -7,7 +7,9 @@
 ; internal, a return with the stack not emptied, a function that may
 ; unwind, a setjmp in the program, the function's address taken (it may
 ; run on another thread, or from a signal handler), main called by the
-; program, and the option off.  Each keeps the node on the heap.
+; program, and the option off: each keeps eval's node on the heap (HEAP);
+; and in eval2, whose loops are rotated, a phi of the head's values and a
+; parameter (OTHER).
 ; RUN: %host-datalayout %s > %t.ll
 ; RUN: %opt -passes=escape -S %t.ll | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=WHY
@@ -26,6 +28,8 @@
 ; RUN: sed 's/;AGAIN //' %t.ll > %t.again.ll
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.again.ll 2>&1 | FileCheck %s --check-prefix=HEAP
 ; RUN: %opt -passes=escape -escape-drained-stacks=false -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: sed 's/\[ %%g0, %%none \]/[ %%other, %%none ]/' %t.ll > %t.other.ll
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.other.ll 2>&1 | FileCheck %s --check-prefix=OTHER
 
 ; CHECK-LABEL: define internal i64 @eval(
 ; CHECK: entry:
@@ -49,6 +53,20 @@
 
 ; WHY: <eval>: malloc(16) does not escape:
 ; WHY-NEXT: <eval>:   a node of global stack's list, which eval empties before it returns: on the thread's side stack while it has room, else on the heap
+; WHY: <eval2>: malloc(16) does not escape:
+; WHY-NEXT: <eval2>:   a node of global stack2's list, which eval2 empties before it returns: on the thread's side stack while it has room, else on the heap
+
+; CHECK-LABEL: define internal i64 @eval2(
+; CHECK: call ptr @__escape_side_alloc(i64 16, i64 16)
+; CHECK: call i32 @__escape_side_free(ptr %p, i64 16)
+; CHECK: done:
+; CHECK-NEXT: call void @__escape_side_release(ptr %side.mark)
+
+; A path that may leave another pointer in the phi (a parameter: not the
+; head's value) proves nothing there: eval2's nodes stay, eval's move.
+; OTHER: <eval>: malloc(16) does not escape:
+; OTHER: <eval2>: malloc(16) escapes to heap:
+; OTHER-NOT: stack2's list
 
 ; In a pipeline the side stack's calls are inlined: no call of malloc is
 ; left but the one for a full side stack.
@@ -57,11 +75,12 @@
 ; PIPE: call {{.*}}@malloc(i64 16)
 
 ; HEAP: <eval>: malloc(16) escapes to heap:
-; HEAP-NOT: list, which
+; HEAP-NOT: global stack's list
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 
 @stack = internal global ptr null
+@stack2 = internal global ptr null
 ;TAKEN @fp = global ptr @eval
 
 declare noalias ptr @malloc(i64)
@@ -110,8 +129,50 @@ done:
   ret i64 %s
 }
 
+; TEST 2 - the loops rotated: the head tested through a phi of what each
+; path left in it (a load, the last node stored), then through the value
+; each pop stored.
+define internal i64 @eval2(i32 %n, ptr %other) nounwind {
+entry:
+  %some = icmp sgt i32 %n, 0
+  br i1 %some, label %push, label %none
+
+none:
+  %g0 = load ptr, ptr @stack2
+  br label %tst
+
+push:
+  %i = phi i32 [ 0, %entry ], [ %i1, %push ]
+  %c = call ptr @malloc(i64 16)
+  %old = load ptr, ptr @stack2
+  %l = getelementptr inbounds i8, ptr %c, i64 8
+  store ptr %old, ptr %l
+  store ptr %c, ptr @stack2
+  %i1 = add i32 %i, 1
+  %more = icmp slt i32 %i1, %n
+  br i1 %more, label %push, label %tst
+
+tst:
+  %top = phi ptr [ %g0, %none ], [ %c, %push ]
+  %empty = icmp eq ptr %top, null
+  br i1 %empty, label %done, label %pop
+
+pop:
+  %p = phi ptr [ %top, %tst ], [ %next, %pop ]
+  %nl = getelementptr inbounds i8, ptr %p, i64 8
+  %next = load ptr, ptr %nl
+  store ptr %next, ptr @stack2
+  call void @free(ptr %p)
+  %e = icmp eq ptr %next, null
+  br i1 %e, label %done, label %pop
+
+done:
+  ret i64 0
+}
+
 define i32 @main(i32 %argc, ptr %argv) nounwind {
   ;SETJMP %j = call i32 @setjmp(ptr null)
+  %r2 = call i64 @eval2(i32 %argc, ptr %argv)
   %r = call i64 @eval(i32 %argc)
   %t = trunc i64 %r to i32
   ret i32 %t
