@@ -60,6 +60,7 @@
 #define LINKS_MAX 8
 #define FAIL(p, v) ((p)->bad ? (void)0 : (void)((p)->bad = 1, (p)->line = __LINE__, (p)->at = (v)))
 #define VISITS_MAX 200000
+#define ROUNDS_MAX 64 /* rounds of a dataflow over a function's blocks */
 
 /* One global's proof in progress. */
 typedef struct proof {
@@ -452,35 +453,44 @@ static int returns_twice_anywhere(LLVMModuleRef M) {
  * G: every function that touches G runs only from main, main_only). */
 static char *writers(LLVMValueRef g, const esc_ptrmap *index, int n, LLVMModuleRef M) {
   char *w = esc_alloc((size_t)n + 1);
+  int *stack = esc_alloc(((size_t)n + 1) * sizeof(int)), sp = 0;
   for (LLVMUseRef u = LLVMGetFirstUse(g); u; u = LLVMGetNextUse(u)) {
     LLVMValueRef user = LLVMGetUser(u);
     if (LLVMIsAStoreInst(user)) {
       int j = esc_ptrmap_get(index, LLVMGetBasicBlockParent(LLVMGetInstructionParent(user)));
-      if (j >= 0)
+      if (j >= 0 && !w[j]) {
         w[j] = 1;
-    }
-  }
-  for (int changed = 1; changed;) {
-    changed = 0;
-    int i = 0;
-    for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn)) {
-      if (LLVMIsDeclaration(fn))
-        continue;
-      if (!w[i]) {
-        ESC_FOR_EACH_INST(fn, b, in) {
-          if (!esc_is_call(in))
-            continue;
-          int j = esc_ptrmap_get(index, LLVMGetCalledValue(in));
-          if (j >= 0 && w[j]) {
-            w[i] = 1;
-            changed = 1;
-            break;
-          }
-        }
+        stack[sp++] = j;
       }
-      i++;
     }
   }
+  if (!sp) {
+    free(stack);
+    return w;
+  }
+  /* callers of each function, by its direct calls (walked back from the
+   * functions that store G) */
+  LLVMValueRef *fns = esc_alloc(((size_t)n + 1) * sizeof *fns);
+  for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn)) {
+    int j = esc_ptrmap_get(index, fn);
+    if (j >= 0)
+      fns[j] = fn;
+  }
+  while (sp) {
+    LLVMValueRef callee = fns[stack[--sp]];
+    for (LLVMUseRef u = LLVMGetFirstUse(callee); u; u = LLVMGetNextUse(u)) {
+      LLVMValueRef user = LLVMGetUser(u);
+      if (!LLVMIsAInstruction(user) || !esc_is_call(user) || LLVMGetCalledValue(user) != callee)
+        continue;
+      int j = esc_ptrmap_get(index, LLVMGetBasicBlockParent(LLVMGetInstructionParent(user)));
+      if (j >= 0 && !w[j]) {
+        w[j] = 1;
+        stack[sp++] = j;
+      }
+    }
+  }
+  free(fns);
+  free(stack);
   return w;
 }
 
@@ -567,8 +577,9 @@ static int null_at_returns(LLVMValueRef g, LLVMValueRef fn, const esc_ptrmap *in
   LLVMValueRef *eq = esc_alloc((size_t)(n + 1) * sizeof *eq);
   for (int k = 0; k < n; k++)
     eq[k] = TOP;
-  for (int changed = 1, rounds = 0; changed && rounds < 4 * n + 8; rounds++) {
-    changed = 0;
+  int settled = 0;
+  for (int rounds = 0; !settled && rounds < ROUNDS_MAX; rounds++) {
+    int changed = 0;
     for (int k = 0; k < n; k++) {
       LLVMValueRef v = k == 0 ? NULL : TOP;
       for (int e = 0; e < npred[k]; e++) {
@@ -597,6 +608,7 @@ static int null_at_returns(LLVMValueRef g, LLVMValueRef fn, const esc_ptrmap *in
         changed = 1;
       }
     }
+    settled = !changed;
   }
   /* 2. G null at each block's start (in) and end (out) */
   char *in = esc_alloc((size_t)n + 1), *out = esc_alloc((size_t)n + 1);
@@ -609,8 +621,9 @@ static int null_at_returns(LLVMValueRef g, LLVMValueRef fn, const esc_ptrmap *in
     out[k] = 1;
     nul[k] = null_edge(bs[k], eq[k]);
   }
-  for (int changed = 1; changed;) {
-    changed = 0;
+  int done = 0;
+  for (int rounds = 0; settled && !done && rounds < ROUNDS_MAX; rounds++) {
+    int changed = 0;
     for (int k = 0; k < n; k++) {
       int s = in[k];
       for (LLVMValueRef i = LLVMGetFirstInstruction(bs[k]); i; i = LLVMGetNextInstruction(i)) {
@@ -636,8 +649,9 @@ static int null_at_returns(LLVMValueRef g, LLVMValueRef fn, const esc_ptrmap *in
         changed = 1;
       }
     }
+    done = !changed;
   }
-  int ok = 1;
+  int ok = done; /* (either fixed point not reached in its rounds: nothing) */
   for (int k = 0; k < n && ok; k++) {
     LLVMValueRef t = LLVMGetBasicBlockTerminator(bs[k]);
     if (!t)
