@@ -594,7 +594,11 @@ static int null_at_returns(LLVMValueRef g, LLVMValueRef fn, const esc_ptrmap *in
           int all = 1;
           for (unsigned j = 0, ni = LLVMCountIncoming(phi); j < ni && all; j++) {
             int q = esc_ptrmap_get(&bi, LLVMGetIncomingBlock(phi, j));
-            all = q >= 0 && (eq[q] == TOP || eq[q] == LLVMGetIncomingValue(phi, j));
+            LLVMValueRef in = LLVMGetIncomingValue(phi, j);
+            /* (null from a predecessor whose branch found G null: what
+             * LLVM puts in the phi for the value it tested) */
+            all = q >= 0 && (eq[q] == TOP || eq[q] == in ||
+                             (esc_is_null(in) && null_edge(bs[q], eq[q]) == bs[k]));
           }
           if (all && LLVMCountIncoming(phi) > 0) {
             v = phi;

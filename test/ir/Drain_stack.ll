@@ -9,7 +9,8 @@
 ; run on another thread, or from a signal handler), main called by the
 ; program, and the option off: each keeps eval's node on the heap (HEAP);
 ; and in eval2, whose loops are rotated, a phi of the head's values and a
-; parameter (OTHER).
+; parameter (OTHER); in eval3, a branch that tests the head the other way
+; round from the phi's null (SWAP).
 ; RUN: %host-datalayout %s > %t.ll
 ; RUN: %opt -passes=escape -S %t.ll | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=WHY
@@ -28,6 +29,8 @@
 ; RUN: sed 's/;AGAIN //' %t.ll > %t.again.ll
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.again.ll 2>&1 | FileCheck %s --check-prefix=HEAP
 ; RUN: %opt -passes=escape -escape-drained-stacks=false -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: sed 's/br i1 %%e0, label %%work, label %%pop0/br i1 %%e0, label %%pop0, label %%work/' %t.ll > %t.swap.ll
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.swap.ll 2>&1 | FileCheck %s --check-prefix=SWAP
 ; RUN: sed 's/\[ %%g0, %%none \]/[ %%other, %%none ]/' %t.ll > %t.other.ll
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.other.ll 2>&1 | FileCheck %s --check-prefix=OTHER
 
@@ -62,6 +65,14 @@
 ; CHECK: done:
 ; CHECK-NEXT: call void @__escape_side_release(ptr %side.mark)
 
+; WHY: <eval3>: malloc(16) does not escape:
+; WHY-NEXT: <eval3>:   a node of global stack3's list, which eval3 empties before it returns: on the thread's side stack while it has room, else on the heap
+
+; The branch taken the other way round: the phi's null comes from the path
+; where the head was not null, and says nothing.
+; SWAP: <eval3>: malloc(16) escapes to heap:
+; SWAP-NOT: stack3's list
+
 ; A path that may leave another pointer in the phi (a parameter: not the
 ; head's value) proves nothing there: eval2's nodes stay, eval's move.
 ; OTHER: <eval>: malloc(16) does not escape:
@@ -81,6 +92,7 @@ target triple = "x86_64-pc-linux-gnu"
 
 @stack = internal global ptr null
 @stack2 = internal global ptr null
+@stack3 = internal global ptr null
 ;TAKEN @fp = global ptr @eval
 
 declare noalias ptr @malloc(i64)
@@ -170,9 +182,69 @@ done:
   ret i64 0
 }
 
+; TEST 3 - a phi of null, from the branch that found the head null, and of
+; a load of it: what LLVM leaves when it forwards the value it tested.
+define internal i64 @eval3(i32 %n) nounwind {
+entry:
+  %g = load ptr, ptr @stack3
+  %e0 = icmp eq ptr %g, null
+  br i1 %e0, label %work, label %pop0
+
+pop0:
+  %p0 = phi ptr [ %g, %entry ], [ %n0, %pop0 ]
+  %l0 = getelementptr inbounds i8, ptr %p0, i64 8
+  %n0 = load ptr, ptr %l0
+  store ptr %n0, ptr @stack3
+  call void @free(ptr %p0)
+  %e1 = icmp eq ptr %n0, null
+  br i1 %e1, label %reload, label %pop0
+
+reload:
+  %g1 = load ptr, ptr @stack3
+  br label %work
+
+work:
+  %w = phi ptr [ null, %entry ], [ %g1, %reload ]
+  %none = icmp slt i32 %n, 1
+  br i1 %none, label %final, label %push
+
+push:
+  %i = phi i32 [ 0, %work ], [ %i1, %push ]
+  %c = call ptr @malloc(i64 16)
+  %old = load ptr, ptr @stack3
+  %l = getelementptr inbounds i8, ptr %c, i64 8
+  store ptr %old, ptr %l
+  store ptr %c, ptr @stack3
+  %i1 = add i32 %i, 1
+  %more = icmp slt i32 %i1, %n
+  br i1 %more, label %push, label %after
+
+after:
+  %g2 = load ptr, ptr @stack3
+  br label %final
+
+final:
+  %t = phi ptr [ %w, %work ], [ %g2, %after ]
+  %e2 = icmp eq ptr %t, null
+  br i1 %e2, label %done, label %pop1
+
+pop1:
+  %p1 = phi ptr [ %t, %final ], [ %n1, %pop1 ]
+  %l1 = getelementptr inbounds i8, ptr %p1, i64 8
+  %n1 = load ptr, ptr %l1
+  store ptr %n1, ptr @stack3
+  call void @free(ptr %p1)
+  %e3 = icmp eq ptr %n1, null
+  br i1 %e3, label %done, label %pop1
+
+done:
+  ret i64 0
+}
+
 define i32 @main(i32 %argc, ptr %argv) nounwind {
   ;SETJMP %j = call i32 @setjmp(ptr null)
   %r2 = call i64 @eval2(i32 %argc, ptr %argv)
+  %r3 = call i64 @eval3(i32 %argc)
   %r = call i64 @eval(i32 %argc)
   %t = trunc i64 %r to i32
   ret i32 %t
