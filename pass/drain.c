@@ -80,6 +80,12 @@ typedef struct proof {
   LLVMValueRef *nodev;
   int nnodes, capnodes;
   esc_ptrmap holders;       /* functions holding chain values */
+  esc_ptrmap at0;           /* chain values pointing to a node's start */
+  esc_ptrmap cloads;        /* loads of G and of links */
+  esc_ptrmap nonlink;       /* loads through chain values elsewhere too */
+  LLVMValueRef *thru;       /* stores through chain values, of other values */
+  int64_t *thruoff;         /* ...at these offsets into the node */
+  int nthru, capthru;
   LLVMValueRef *frees;      /* free calls of own chain values */
   int nfrees, capfrees;
   long visits;
@@ -116,6 +122,8 @@ static void chain(proof *p, LLVMValueRef v, int64_t off) {
   }
   if (!esc_u64set_add(&p->seen, ((uint64_t)(uintptr_t)v << 16) | (uint64_t)off))
     return;
+  if (off == 0 && esc_ptrmap_get(&p->at0, v) < 0)
+    esc_ptrmap_put(&p->at0, v, 1);
   if (++p->visits > VISITS_MAX) {
     FAIL(p, v);
     return;
@@ -162,35 +170,71 @@ static void load_through(proof *p, LLVMValueRef ld, int64_t off) {
       FAIL(p, ld); /* a link read in part, or as an integer */
       return;
     }
+    if (esc_ptrmap_get(&p->cloads, ld) < 0)
+      esc_ptrmap_put(&p->cloads, ld, 1);
     chain(p, ld, 0);
+    return;
   }
+  /* (read at an offset that is no link: it need not read one elsewhere) */
+  if (esc_ptrmap_get(&p->nonlink, ld) < 0)
+    esc_ptrmap_put(&p->nonlink, ld, 1);
 }
 
-/* own: v is a chain value of this function's own (a load or a node, or
- * a phi, select or GEP of such values and null), not a parameter's: a free
- * may be given it. */
-static int own_walk(LLVMValueRef v, esc_ptrmap *seen) {
-  if (esc_is_null(v) || LLVMIsAUndefValue(v))
+/* pure: v can only be a node's start, or null: a load of G, a node's
+ * allocation, a load of a link through a pure value (at a link offset
+ * whatever it points to), or a phi, select or GEP of pure values and null.
+ * Not a parameter (other callers may give it anything), nor a value a phi
+ * or select mixed with other memory (chain() follows their uses all the
+ * same).  With G and the links holding only pure values (check_memory), a
+ * free of a pure value frees a node, and may tell the side stack its size.
+ * (A walk, not a fixed point: a cycle of phis is pure when what enters it
+ * is.) */
+static int pure_walk(proof *p, LLVMValueRef v, esc_ptrmap *seen);
+
+/* pure_addr: a load's address, a pure value or a constant-offset GEP of
+ * one (the load itself must be a link's, cloads). */
+static int pure_addr(proof *p, LLVMValueRef a, esc_ptrmap *seen) {
+  int64_t d;
+  LLVMValueRef base = escb_strip_offset(a, &d);
+  if (!base)
+    return 0;
+  while (a != base && LLVMIsAGetElementPtrInst(a))
+    a = LLVMGetOperand(a, 0);
+  return a == base && pure_walk(p, base, seen);
+}
+
+static int pure_walk(proof *p, LLVMValueRef v, esc_ptrmap *seen) {
+  if (esc_is_null(v))
     return 1;
   if (esc_ptrmap_get(seen, v) >= 0)
     return 1;
   esc_ptrmap_put(seen, v, 1);
   if (LLVMIsAPHINode(v)) {
     for (unsigned k = 0, n = LLVMCountIncoming(v); k < n; k++)
-      if (!own_walk(LLVMGetIncomingValue(v, k), seen))
+      if (!pure_walk(p, LLVMGetIncomingValue(v, k), seen))
         return 0;
     return 1;
   }
   if (LLVMIsASelectInst(v))
-    return own_walk(LLVMGetOperand(v, 1), seen) && own_walk(LLVMGetOperand(v, 2), seen);
-  if (LLVMIsAGetElementPtrInst(v))
-    return own_walk(LLVMGetOperand(v, 0), seen);
-  return LLVMIsALoadInst(v) || LLVMIsACallInst(v);
+    return pure_walk(p, LLVMGetOperand(v, 1), seen) && pure_walk(p, LLVMGetOperand(v, 2), seen);
+  if (LLVMIsAGetElementPtrInst(v)) {
+    int64_t d;
+    LLVMValueRef base = escb_strip_offset(v, &d);
+    return base && base != v && d == 0 && pure_walk(p, LLVMGetOperand(v, 0), seen);
+  }
+  if (LLVMIsALoadInst(v)) {
+    LLVMValueRef a = LLVMGetOperand(v, 0);
+    if (a == p->g)
+      return 1;
+    return esc_ptrmap_get(&p->cloads, v) >= 0 && esc_ptrmap_get(&p->nonlink, v) < 0 &&
+           pure_addr(p, a, seen);
+  }
+  return LLVMIsACallInst(v) && esc_ptrmap_get(&p->nodes, v) >= 0;
 }
 
-static int own(LLVMValueRef v) {
+static int pure(proof *p, LLVMValueRef v) {
   esc_ptrmap seen = {0};
-  int ok = own_walk(v, &seen);
+  int ok = pure_walk(p, v, &seen);
   esc_ptrmap_free(&seen);
   return ok;
 }
@@ -229,7 +273,7 @@ static void use_call(proof *p, LLVMValueRef u, LLVMValueRef v, int64_t off, unsi
   esc_call_classify(p->ctx, u, &ci);
   if (ci.kind == ESC_CALL_FREE && !ci.hook && (unsigned)ci.arg == k && na == 1 &&
       LLVMGetTypeKind(LLVMTypeOf(u)) == LLVMVoidTypeKind) {
-    if (off != 0 || !own(v)) {
+    if (off != 0) {
       FAIL(p, u);
       return;
     }
@@ -253,8 +297,13 @@ static void use_store(proof *p, LLVMValueRef u, LLVMValueRef v, int64_t off) {
     return;
   }
   LLVMValueRef val = LLVMGetOperand(u, 0), addr = LLVMGetOperand(u, 1);
-  if (val != v)
-    return; /* a store through it: the value stored is checked where it is one */
+  if (val != v) { /* a store through it: what it may put into a link, check_memory */
+    if (p->nthru == p->capthru)
+      p->thruoff = esc_grow(p->thruoff, (size_t)(p->capthru ? 2 * p->capthru : 8) * sizeof *p->thruoff);
+    ESC_PUSH(p->thru, p->nthru, p->capthru, u);
+    p->thruoff[p->nthru - 1] = off;
+    return;
+  }
   if (addr == v || off != 0) {
     FAIL(p, u);
     return;
@@ -336,8 +385,10 @@ static void use(proof *p, LLVMValueRef u, LLVMValueRef v, int64_t off) {
 static void seed(proof *p) {
   for (LLVMUseRef u = LLVMGetFirstUse(p->g); u; u = LLVMGetNextUse(u)) {
     LLVMValueRef user = LLVMGetUser(u);
-    if (LLVMIsALoadInst(user) && LLVMGetOperand(user, 0) == p->g)
+    if (LLVMIsALoadInst(user) && LLVMGetOperand(user, 0) == p->g) {
+      esc_ptrmap_put(&p->cloads, user, 1);
       chain(p, user, 0);
+    }
   }
   for (int k = 0; k < p->nnodes; k++)
     chain(p, p->nodev[k], 0);
@@ -396,8 +447,15 @@ static void proof_reset(proof *p) {
   p->nwork = 0;
   p->nfrees = 0;
   p->visits = 0;
+  p->nthru = 0;
   esc_ptrmap_free(&p->holders);
+  esc_ptrmap_free(&p->at0);
+  esc_ptrmap_free(&p->cloads);
+  esc_ptrmap_free(&p->nonlink);
+  memset(&p->nonlink, 0, sizeof p->nonlink);
   memset(&p->holders, 0, sizeof p->holders);
+  memset(&p->at0, 0, sizeof p->at0);
+  memset(&p->cloads, 0, sizeof p->cloads);
 }
 
 static void proof_free(proof *p) {
@@ -406,7 +464,43 @@ static void proof_free(proof *p) {
   free(p->woff);
   free(p->nodev);
   free(p->frees);
+  free(p->thru);
+  free(p->thruoff);
   esc_ptrmap_free(&p->nodes);
+}
+
+/* chain_or_null: v is null or a pure chain value at a node's start. */
+static int chain_or_null(proof *p, LLVMValueRef v) {
+  return esc_is_null(v) || (esc_ptrmap_get(&p->at0, v) >= 0 && pure(p, v));
+}
+
+/* check_memory: G and the links hold only chain values and null, so that
+ * a value loaded from them is a node (a free of one may pass its size):
+ * every store into G, and every store through a chain value that meets a
+ * link, stores a node's start or null, as a pointer, into the whole link,
+ * each a pure value; and every free of a chain value is given a pure one. */
+static void check_memory(proof *p) {
+  for (int k = 0; k < p->nfrees && !p->bad; k++)
+    if (!pure(p, LLVMGetOperand(p->frees[k], 0)))
+      FAIL(p, p->frees[k]);
+  for (LLVMUseRef u = LLVMGetFirstUse(p->g); u && !p->bad; u = LLVMGetNextUse(u)) {
+    LLVMValueRef st = LLVMGetUser(u);
+    if (LLVMIsAStoreInst(st) && !chain_or_null(p, LLVMGetOperand(st, 0)))
+      FAIL(p, st);
+  }
+  int64_t ps = (int64_t)LLVMPointerSize(p->td);
+  for (int k = 0; k < p->nthru && !p->bad; k++) {
+    LLVMValueRef st = p->thru[k], val = LLVMGetOperand(st, 0);
+    int64_t off = p->thruoff[k], n = (int64_t)store_size(p, LLVMTypeOf(val));
+    for (int j = 0; j < p->nlinks; j++) {
+      int64_t l = p->links[j];
+      if (off >= l + ps || l >= off + n)
+        continue;
+      if (off != l || LLVMGetTypeKind(LLVMTypeOf(val)) != LLVMPointerTypeKind ||
+          !chain_or_null(p, val))
+        FAIL(p, st);
+    }
+  }
 }
 
 /* prove: the chain values' uses, to a fixed point of links and nodes. */
@@ -423,8 +517,11 @@ static void prove(proof *p) {
     p->grew = 0;
     seed(p);
     run(p);
-    if (!p->grew)
+    if (!p->grew) {
+      if (!p->bad)
+        check_memory(p);
       return;
+    }
   }
   FAIL(p, NULL);
 }
