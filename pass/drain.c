@@ -653,7 +653,7 @@ static void one(esc_drain *d, proof *p, const esc_ptrmap *index, const signed ch
 }
 
 void esc_drain_find(esc_drain *d, LLVMModuleRef M, escb_ctx *ctx, const char *switcher,
-                    uint64_t max_object) {
+                    uint64_t max_object, int whole) {
   memset(d, 0, sizeof *d);
   if (switcher || esc_returns_twice_anywhere(M))
     return;
@@ -670,7 +670,7 @@ void esc_drain_find(esc_drain *d, LLVMModuleRef M, escb_ctx *ctx, const char *sw
     if (!head(&p, g))
       continue;
     if (!mo)
-      mo = esc_main_only(M, &index, &nfns);
+      mo = esc_main_only(M, whole, &index, &nfns);
     one(d, &p, &index, mo, max_object);
     proof_free(&p);
   }

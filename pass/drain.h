@@ -25,8 +25,9 @@ typedef struct esc_drain {
   esc_ptrmap fn; /* the functions whose sites those are -> the stack */
 } esc_drain;
 
+/* whole: M is the whole program (the full-LTO link); else nothing moves. */
 void esc_drain_find(esc_drain *d, LLVMModuleRef M, escb_ctx *ctx, const char *switcher,
-                    uint64_t max_object);
+                    uint64_t max_object, int whole);
 void esc_drain_free(esc_drain *d);
 /* esc_drain_of: the stack the allocation call's nodes are pushed onto,
  * or NULL. */

@@ -43,7 +43,7 @@ static int callers_only(LLVMValueRef fn, LLVMValueRef **out, int *n, int *cap) {
 /* esc_main_only: per defined function, 1 when it runs only on the thread that
  * runs main, called from main through direct calls of internal functions
  * (the greatest fixed point: a cycle no one calls is dead code). */
-signed char *esc_main_only(LLVMModuleRef M, esc_ptrmap *index, int *nfns) {
+signed char *esc_main_only(LLVMModuleRef M, int whole, esc_ptrmap *index, int *nfns) {
   int n = 0;
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
     if (!LLVMIsDeclaration(fn))
@@ -58,7 +58,7 @@ signed char *esc_main_only(LLVMModuleRef M, esc_ptrmap *index, int *nfns) {
       continue;
     int cap = 0;
     if (is_main(fn))
-      ok[i] = !LLVMGetFirstUse(fn); /* run once, by the C library */
+      ok[i] = whole && !LLVMGetFirstUse(fn); /* run once, by the C library */
     else
       ok[i] = local(fn) && callers_only(fn, &callers[i], &ncallers[i], &cap) && ncallers[i] > 0;
     i++;

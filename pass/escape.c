@@ -719,8 +719,9 @@ int esc_run_module(LLVMModuleRef M, escb_ctx *ctx, const esc_options *given) {
   cg_build(&r.cg, M, ctx);
   /* Stacks a function empties before it returns (drain.c): the whole
    * program's functions are needed to see it. */
-  if (opt->drained && opt->side_stack && !r.switcher) {
-    esc_drain_find(&r.drain, M, ctx, r.switcher, opt->max_object_bytes);
+  int whole = opt->link || opt->whole_program;
+  if (opt->drained && opt->side_stack && !r.switcher && whole) {
+    esc_drain_find(&r.drain, M, ctx, r.switcher, opt->max_object_bytes, whole);
     if (r.drain.n && !(r.sidestack = esc_sidestack_usable(M)))
       esc_drain_free(&r.drain);
   }

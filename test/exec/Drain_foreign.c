@@ -6,8 +6,8 @@
 // child, which the next push would overwrite: the program would print
 // "2 79160" (drain.c pure). So nothing of the stack moves; the builder's
 // objects still come from the side stack (owned by `owner`).
-// RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
-// RUN: %report -m=2 %s | FileCheck %s --match-full-lines
+// RUN: %exec %s -flto=full | FileCheck %s --check-prefix=OUT --match-full-lines
+// RUN: %report -m=2 %s -flto=full | FileCheck %s --match-full-lines
 // OUT: 2 1160
 // OUT-NEXT: exit status: 0
 // CHECK-NOT: list, which

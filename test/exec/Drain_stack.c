@@ -14,31 +14,37 @@
 // plugin. Heap allocations: 380,063 plain, 260,053 with the plugin (eval's
 // 120,000 nodes moved, and regioned's lists), 380,053 with
 // -escape-drained-stacks=false.
-// RUN: %exec %s | FileCheck %s --check-prefix=OUT --match-full-lines
-// RUN: %report -m=2 %s | grep -F "list, which" | FileCheck %s --match-full-lines
-// RUN: %report -m=1 %s | grep -F 'malloc(16)' | FileCheck %s --check-prefix=SITES --match-full-lines
-// RUN: %count %s | FileCheck %s --check-prefix=COUNT --match-full-lines
-// RUN: %count %s -- -mllvm -escape-drained-stacks=false | FileCheck %s --check-prefix=COUNT-OFF --match-full-lines
+// The proof needs the whole program (another file could call main, on
+// another thread), so the builds are link-time ones; per file nothing moves.
+// RUN: %exec %s -flto=full | FileCheck %s --check-prefix=OUT --match-full-lines
+// RUN: %report -m=2 %s -flto=full | grep -F "list, which" | FileCheck %s --match-full-lines
+// RUN: %report -m=1 %s -flto=full | grep -F 'malloc(16)' | FileCheck %s --check-prefix=SITES --match-full-lines
+// RUN: %count %s -flto=full | FileCheck %s --check-prefix=COUNT --match-full-lines
+// RUN: %count %s -flto=full -- -mllvm -escape-drained-stacks=false | FileCheck %s --check-prefix=COUNT-OFF --match-full-lines
+// RUN: %report -m=2 %s | FileCheck %s --check-prefix=PERFILE
+// RUN: %count %s | FileCheck %s --check-prefix=COUNT-OFF --match-full-lines
 // OUT: eval 83883680000
 // OUT-NEXT: early 90 kept 3 peek 3 outer 9 helped 6 deep 10 compared 7
 // OUT-NEXT: regioned 35350
 // OUT-NEXT: exit status: 0
-// CHECK: Drain_stack.c:111:7:   a node of global stack's list, which eval empties before it returns: on the thread's side stack while it has room, else on the heap
-// CHECK-NEXT: Drain_stack.c:118:7:   a node of global stack's list, which eval empties before it returns: on the thread's side stack while it has room, else on the heap
+// CHECK: Drain_stack.c:117:7:   a node of global stack's list, which eval empties before it returns: on the thread's side stack while it has room, else on the heap
+// CHECK-NEXT: Drain_stack.c:124:7:   a node of global stack's list, which eval empties before it returns: on the thread's side stack while it has room, else on the heap
 // CHECK-NOT: list, which
-// SITES: Drain_stack.c:78:20: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:111:7: malloc(16) does not escape
-// SITES-NEXT: Drain_stack.c:118:7: malloc(16) does not escape
-// SITES-NEXT: Drain_stack.c:173:5: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:185:5: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:199:5: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:212:5: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:214:24: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:232:5: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:245:3: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:256:5: malloc(16) escapes to heap
-// SITES-NEXT: Drain_stack.c:274:24: malloc(16) does not escape
-// SITES-NEXT: Drain_stack.c:280:5: malloc(16) escapes to heap
+// PERFILE-NOT: list, which
+// PERFILE: Drain_stack.c:{{[0-9]+}}:{{[0-9]+}}: malloc(16) escapes to heap:
+// SITES: Drain_stack.c:84:20: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:117:7: malloc(16) does not escape
+// SITES-NEXT: Drain_stack.c:124:7: malloc(16) does not escape
+// SITES-NEXT: Drain_stack.c:179:5: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:191:5: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:205:5: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:218:5: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:220:24: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:238:5: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:251:3: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:262:5: malloc(16) escapes to heap
+// SITES-NEXT: Drain_stack.c:280:24: malloc(16) does not escape
+// SITES-NEXT: Drain_stack.c:286:5: malloc(16) escapes to heap
 // COUNT: plain: 380063
 // COUNT-NEXT: escape: 260053
 // COUNT-OFF: plain: 380063

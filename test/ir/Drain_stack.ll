@@ -7,32 +7,35 @@
 ; internal, a return with the stack not emptied, a function that may
 ; unwind, a setjmp in the program, the function's address taken (it may
 ; run on another thread, or from a signal handler), main called by the
-; program, and the option off: each keeps eval's node on the heap (HEAP);
+; program, the option off, and a module not known to be the whole program
+; (without -escape-whole-program, as per file: another file may call main,
+; on another thread): each keeps eval's node on the heap (HEAP);
 ; and in eval2, whose loops are rotated, a phi of the head's values and a
 ; parameter (OTHER); in eval3, a branch that tests the head the other way
 ; round from the phi's null (SWAP).
 ; RUN: %host-datalayout %s > %t.ll
-; RUN: %opt -passes=escape -S %t.ll | FileCheck %s
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=WHY
-; RUN: %opt -passes=escape,verify -verify-each -disable-output %t.ll
-; RUN: %opt -passes='default<O2>' -S %t.ll | FileCheck %s --check-prefix=PIPE
+; RUN: %opt -passes=escape -escape-whole-program -S %t.ll | FileCheck %s
+; RUN: %opt -passes=escape -escape-whole-program -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=WHY
+; RUN: %opt -passes=escape,verify -escape-whole-program -verify-each -disable-output %t.ll
+; RUN: %opt -passes='default<O2>' -escape-whole-program -S %t.ll | FileCheck %s --check-prefix=PIPE
 ; RUN: sed 's/^@stack = internal global/@stack = global/' %t.ll > %t.ext.ll
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ext.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: %opt -passes=escape -escape-whole-program -escape-m=2 -disable-output %t.ext.ll 2>&1 | FileCheck %s --check-prefix=HEAP
 ; RUN: sed 's/  br label %%test$/  br i1 %%flag, label %%early, label %%test/' %t.ll > %t.early.ll
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.early.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: %opt -passes=escape -escape-whole-program -escape-m=2 -disable-output %t.early.ll 2>&1 | FileCheck %s --check-prefix=HEAP
 ; RUN: sed '/@eval(i32 %%n)/s/ nounwind//' %t.ll > %t.unwind.ll
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.unwind.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: %opt -passes=escape -escape-whole-program -escape-m=2 -disable-output %t.unwind.ll 2>&1 | FileCheck %s --check-prefix=HEAP
 ; RUN: sed 's/;SETJMP //' %t.ll > %t.setjmp.ll
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.setjmp.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: %opt -passes=escape -escape-whole-program -escape-m=2 -disable-output %t.setjmp.ll 2>&1 | FileCheck %s --check-prefix=HEAP
 ; RUN: sed 's/;TAKEN //' %t.ll > %t.taken.ll
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.taken.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: %opt -passes=escape -escape-whole-program -escape-m=2 -disable-output %t.taken.ll 2>&1 | FileCheck %s --check-prefix=HEAP
 ; RUN: sed 's/;AGAIN //' %t.ll > %t.again.ll
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.again.ll 2>&1 | FileCheck %s --check-prefix=HEAP
-; RUN: %opt -passes=escape -escape-drained-stacks=false -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: %opt -passes=escape -escape-whole-program -escape-m=2 -disable-output %t.again.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: %opt -passes=escape -escape-whole-program -escape-drained-stacks=false -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=HEAP
+; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=HEAP
 ; RUN: sed 's/br i1 %%e0, label %%work, label %%pop0/br i1 %%e0, label %%pop0, label %%work/' %t.ll > %t.swap.ll
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.swap.ll 2>&1 | FileCheck %s --check-prefix=SWAP
+; RUN: %opt -passes=escape -escape-whole-program -escape-m=2 -disable-output %t.swap.ll 2>&1 | FileCheck %s --check-prefix=SWAP
 ; RUN: sed 's/\[ %%g0, %%none \]/[ %%other, %%none ]/' %t.ll > %t.other.ll
-; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.other.ll 2>&1 | FileCheck %s --check-prefix=OTHER
+; RUN: %opt -passes=escape -escape-whole-program -escape-m=2 -disable-output %t.other.ll 2>&1 | FileCheck %s --check-prefix=OTHER
 
 ; CHECK-LABEL: define internal i64 @eval(
 ; CHECK: entry:

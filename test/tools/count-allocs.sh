@@ -5,7 +5,9 @@
 #   plain: N
 #   escape: M
 # counting every malloc, calloc, realloc, aligned_alloc and posix_memalign
-# call, the C library's own included.  Needs ESCAPE_PLUGIN, ESCAPE_CLANG(XX).
+# call, the C library's own included.  With -flto=full among the CFLAGS both
+# builds link with lld, the plugin's at the link.  Needs ESCAPE_PLUGIN,
+# ESCAPE_CLANG(XX).
 set -euo pipefail
 src=$1; shift
 cflags=() pflags=()
@@ -17,9 +19,13 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 dir=$(mktemp -d "${TMPDIR:-/tmp}/escape-count.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 "$ESCAPE_CLANG" -shared -fPIC -O2 -w "$root/scripts/alloc-count.c" -o "$dir/count.so" -ldl
-"$cc" -O2 -w "${cflags[@]}" "$src" -o "$dir/plain" -lm -lpthread
+link=() # -flto=full: lld, and the plugin at the link
+case " ${cflags[*]-} " in *" -flto=full "*)
+  link=(-fuse-ld=lld); pflags+=(-Wl,--load-pass-plugin="$ESCAPE_PLUGIN" -mllvm -escape-lto-note=0) ;;
+esac
+"$cc" -O2 -w "${cflags[@]}" "$src" -o "$dir/plain" "${link[@]}" -lm -lpthread
 "$cc" -O2 -w "${cflags[@]}" -fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN" ${ESCAPE_VERIFY_IR--fverify-intermediate-code} \
-  "${pflags[@]}" "$src" -o "$dir/escape" -lm -lpthread
+  "${pflags[@]}" "$src" -o "$dir/escape" "${link[@]}" -lm -lpthread
 for v in plain escape; do
   ALLOC_COUNT_FILE="$dir/$v.count" LD_PRELOAD="$dir/count.so" "$dir/$v" >/dev/null
   echo "$v: $(sed 's/^heap allocations: //' "$dir/$v.count")"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # exec-check.sh FILE [CFLAGS...] [-- PLUGIN-FLAGS...] — the executable-test
-# harness (lit's %exec); flags after -- go to the plugin builds only.
+# harness (lit's %exec); flags after -- go to the plugin builds only.  With
+# -flto=full among the flags the builds are link-time ones (lld, the plugin at
+# the link: the whole program's analysis).
 # Builds FILE three ways: plain clang -O2, clang -O2 with the escape plugin, and
 # the plugin build under AddressSanitizer with detect_stack_use_after_return=1.
 # Runs each and fails unless stdout and the exit status are identical, and the
@@ -23,6 +25,11 @@ case "$src" in *.cpp|*.cc) cc=$ESCAPE_CLANGXX ;; esac
 dir=$(mktemp -d "${TMPDIR:-/tmp}/escape-exec.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 plugin=(-fplugin="$ESCAPE_PLUGIN" -fpass-plugin="$ESCAPE_PLUGIN" ${ESCAPE_VERIFY_IR--fverify-intermediate-code} "${pflags[@]}")
+# -flto=full among the flags: every build links with lld, the plugin's at the
+# link (the whole program's analysis), as escape-cc arranges it
+case " ${cflags[*]-} " in *" -flto=full "*)
+  libs+=(-fuse-ld=lld); plugin+=(-Wl,--load-pass-plugin="$ESCAPE_PLUGIN" -mllvm -escape-lto-note=0) ;;
+esac
 build() { # name, flags...
   local out=$1; shift
   if ! "$cc" -O2 -g -w "$@" "$src" -o "$dir/$out" "${libs[@]}" 2>"$dir/$out.cc"; then
