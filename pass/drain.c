@@ -22,8 +22,10 @@
  *     allocated by the same function (that node is then a chain value and
  *     its uses are checked too): links are set only in nodes made by the
  *     running call, so no node older than a call points to a node it made;
- *   - a comparison; free() of an own chain value at offset 0 (a load or an
- *     allocation, not a parameter);
+ *   - a comparison; free() at offset 0 of a pure chain value (pure_walk:
+ *     one that can be nothing but a node's start, never a parameter), with
+ *     G and the links holding only pure values (check_memory), so that the
+ *     free may tell the side stack the node's size;
  *   - an argument of a function of the module with the definition that
  *     runs (its parameter becomes a chain value).
  * Nothing else: not returned, not stored elsewhere, not cast to an
@@ -31,10 +33,10 @@
  * node is G and other nodes' links.
  *
  * Every function that holds chain values or touches G runs only within
- * main, in main's thread: it is main (which nothing in the program calls),
- * or internal with its address never taken and every caller such a
- * function, so no signal handler, thread, constructor or library callback
- * can reach it (drainflow.c).  The module calls no setjmp (nothing leaves a
+ * main, in main's thread: it is main (the module being the whole program,
+ * and nothing in it calling main), or internal with its address never
+ * taken and every caller such a function, so no signal handler, thread,
+ * constructor or library callback can reach it (drainflow.c).  The module calls no setjmp (nothing leaves a
  * frame but its return), and no stack switcher.
  *
  * A function D whose own allocations are nodes moves them when it is not
