@@ -34,6 +34,8 @@
 ; RUN: %opt -passes=escape -escape-m=2 -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=HEAP
 ; RUN: sed 's/br i1 %%e0, label %%work, label %%pop0/br i1 %%e0, label %%pop0, label %%work/' %t.ll > %t.swap.ll
 ; RUN: %opt -passes=escape -escape-whole-program -escape-m=2 -disable-output %t.swap.ll 2>&1 | FileCheck %s --check-prefix=SWAP
+; RUN: sed 's/^  call void @free(ptr %%p)$/  %%mix = select i1 %%some, ptr %%p, ptr %%other\n  call void @free(ptr %%mix)/' %t.ll > %t.mix.ll
+; RUN: %opt -passes=escape -escape-whole-program -escape-m=2 -disable-output %t.mix.ll 2>&1 | FileCheck %s --check-prefix=OTHER
 ; RUN: sed 's/\[ %%g0, %%none \]/[ %%other, %%none ]/' %t.ll > %t.other.ll
 ; RUN: %opt -passes=escape -escape-whole-program -escape-m=2 -disable-output %t.other.ll 2>&1 | FileCheck %s --check-prefix=OTHER
 
@@ -77,7 +79,9 @@
 ; SWAP-NOT: stack3's list
 
 ; A path that may leave another pointer in the phi (a parameter: not the
-; head's value) proves nothing there: eval2's nodes stay, eval's move.
+; head's value) proves nothing there, and a free of a select of a node and
+; a parameter may be given something else than a node (its size would give
+; back other memory): eval2's nodes stay, eval's move.
 ; OTHER: <eval>: malloc(16) does not escape:
 ; OTHER: <eval2>: malloc(16) escapes to heap:
 ; OTHER-NOT: stack2's list
