@@ -342,7 +342,7 @@ static void use(proof *p, LLVMValueRef u, LLVMValueRef v, int64_t off) {
     for (unsigned k = 0, n = LLVMCountIncoming(u); k < n; k++) {
       LLVMValueRef in = LLVMGetIncomingValue(u, k);
       if (in != v && !esc_is_null(in) && !LLVMIsAUndefValue(in) && !LLVMIsAPoisonValue(in))
-        chain(p, in, off); /* (an operand that is no chain value fails there) */
+        chain(p, in, off); /* (its uses are checked too; it is no pure value) */
     }
     chain(p, u, off);
     return;
@@ -411,6 +411,16 @@ static void run(proof *p) {
 
 /* ---- the driver ---- */
 
+/* pushed: st, a use of G, stores a fresh allocation itself into G (a
+ * push): the allocation call, else NULL. */
+static LLVMValueRef pushed(proof *p, LLVMValueRef st) {
+  int64_t off;
+  if (!LLVMIsAStoreInst(st) || LLVMGetOperand(st, 1) != p->g)
+    return NULL;
+  LLVMValueRef v = LLVMGetOperand(st, 0);
+  return fresh_node(p, v, &off) == v && off == 0 ? v : NULL;
+}
+
 /* head: G may be a stack head: internal, null at first, only loaded and
  * stored as a pointer (nothing else has its address), and some store puts
  * a fresh allocation in it. */
@@ -435,10 +445,7 @@ static int head(proof *p, LLVMValueRef g) {
         LLVMGetOrdering(user) > LLVMAtomicOrderingUnordered ||
         LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(user, 0))) != LLVMPointerTypeKind)
       return 0;
-    int64_t off;
-    LLVMValueRef v = LLVMGetOperand(user, 0);
-    if (fresh_node(p, v, &off) && off == 0 && escb_strip_offset(v, &off) == v)
-      fresh = 1;
+    fresh |= pushed(p, user) != NULL;
   }
   return fresh;
 }
@@ -508,11 +515,9 @@ static void check_memory(proof *p) {
 /* prove: the chain values' uses, to a fixed point of links and nodes. */
 static void prove(proof *p) {
   for (LLVMUseRef u = LLVMGetFirstUse(p->g); u; u = LLVMGetNextUse(u)) {
-    LLVMValueRef st = LLVMGetUser(u);
-    int64_t off;
-    if (LLVMIsAStoreInst(st) && fresh_node(p, LLVMGetOperand(st, 0), &off) &&
-        escb_strip_offset(LLVMGetOperand(st, 0), &off) == LLVMGetOperand(st, 0))
-      node(p, LLVMGetOperand(st, 0));
+    LLVMValueRef call = pushed(p, LLVMGetUser(u));
+    if (call)
+      node(p, call);
   }
   for (int round = 0; round < 16 && !p->bad; round++) {
     proof_reset(p);
@@ -642,10 +647,8 @@ static void one(esc_drain *d, proof *p, const esc_ptrmap *index, const signed ch
   if (any) {
     for (int k = 0; k < p->nfrees; k++)
       esc_ptrmap_put(&d->free, p->frees[k], idx);
-    for (int k = 0; k < nmoved; k++) {
+    for (int k = 0; k < nmoved; k++)
       esc_ptrmap_put(&d->site, moved[k], idx);
-      esc_ptrmap_put(&d->fn, fn_of(moved[k]), idx);
-    }
     esc_drained e = {p->g, size, 0};
     ESC_PUSH(d->v, d->n, d->cap, e);
   }
@@ -661,7 +664,6 @@ void esc_drain_find(esc_drain *d, LLVMModuleRef M, escb_ctx *ctx, const char *sw
     return;
   esc_ptrmap index = {0};
   signed char *mo = NULL;
-  int nfns = 0;
   for (LLVMValueRef g = LLVMGetFirstGlobal(M); g; g = LLVMGetNextGlobal(g)) {
     proof p;
     memset(&p, 0, sizeof p);
@@ -672,7 +674,7 @@ void esc_drain_find(esc_drain *d, LLVMModuleRef M, escb_ctx *ctx, const char *sw
     if (!head(&p, g))
       continue;
     if (!mo)
-      mo = esc_main_only(M, whole, &index, &nfns);
+      mo = esc_main_only(M, whole, &index);
     one(d, &p, &index, mo, max_object);
     proof_free(&p);
   }
@@ -684,7 +686,6 @@ void esc_drain_free(esc_drain *d) {
   free(d->v);
   esc_ptrmap_free(&d->site);
   esc_ptrmap_free(&d->free);
-  esc_ptrmap_free(&d->fn);
   memset(d, 0, sizeof *d);
 }
 

@@ -22,15 +22,15 @@ typedef struct esc_drain {
   int n, cap;
   esc_ptrmap site;
   esc_ptrmap free;
-  esc_ptrmap fn; /* the functions whose sites those are -> the stack */
 } esc_drain;
 
 /* whole: M is the whole program (the full-LTO link); else nothing moves. */
 void esc_drain_find(esc_drain *d, LLVMModuleRef M, escb_ctx *ctx, const char *switcher,
                     uint64_t max_object, int whole);
 void esc_drain_free(esc_drain *d);
-/* esc_drain_of: the stack the allocation call's nodes are pushed onto,
- * or NULL. */
+/* esc_drain_site: the stack the allocation call's nodes are pushed onto
+ * (they move), or NULL.  esc_drain_freed: the stack whose node the free
+ * call frees (it asks the side stack), or NULL. */
 esc_drained *esc_drain_site(const esc_drain *d, LLVMValueRef call);
 esc_drained *esc_drain_freed(const esc_drain *d, LLVMValueRef call);
 

@@ -24,31 +24,23 @@ static int local(LLVMValueRef fn) {
   return l == LLVMInternalLinkage || l == LLVMPrivateLinkage;
 }
 
-/* callers_only: every use of fn is the callee of a direct call (no
- * address taken, not handed to a call, not in a table); the callers'
- * functions go to *out. */
+/* callers_only: fn's address is never taken (esc_fn_address_taken); the
+ * functions that call it go to *out. */
 static int callers_only(LLVMValueRef fn, LLVMValueRef **out, int *n, int *cap) {
-  for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
-    LLVMValueRef user = LLVMGetUser(u);
-    if (!LLVMIsAInstruction(user) || !esc_is_call(user) || LLVMGetCalledValue(user) != fn)
-      return 0;
-    for (unsigned k = 0, na = LLVMGetNumArgOperands(user); k < na; k++)
-      if (LLVMGetOperand(user, k) == fn)
-        return 0;
-    ESC_PUSH(*out, *n, *cap, LLVMGetBasicBlockParent(LLVMGetInstructionParent(user)));
-  }
+  if (esc_fn_address_taken(fn))
+    return 0;
+  for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u))
+    ESC_PUSH(*out, *n, *cap, LLVMGetBasicBlockParent(LLVMGetInstructionParent(LLVMGetUser(u))));
   return 1;
 }
 
-/* esc_main_only: per defined function, 1 when it runs only on the thread that
- * runs main, called from main through direct calls of internal functions
- * (the greatest fixed point: a cycle no one calls is dead code). */
-signed char *esc_main_only(LLVMModuleRef M, int whole, esc_ptrmap *index, int *nfns) {
+/* esc_main_only: see drainflow.h (the greatest fixed point: a cycle no one
+ * calls is dead code). */
+signed char *esc_main_only(LLVMModuleRef M, int whole, esc_ptrmap *index) {
   int n = 0;
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn))
     if (!LLVMIsDeclaration(fn))
       esc_ptrmap_put(index, fn, n++);
-  *nfns = n;
   signed char *ok = esc_alloc((size_t)n + 1);
   LLVMValueRef **callers = esc_alloc(((size_t)n + 1) * sizeof *callers);
   int *ncallers = esc_alloc(((size_t)n + 1) * sizeof(int));
@@ -85,17 +77,14 @@ signed char *esc_main_only(LLVMModuleRef M, int whole, esc_ptrmap *index, int *n
   return ok;
 }
 
-/* esc_returns_twice_anywhere: some call in the module may return twice. */
+/* esc_returns_twice_anywhere: some call in the module may return twice
+ * (escb_call_returns_twice: setjmp and the like, __builtin_setjmp too). */
 int esc_returns_twice_anywhere(LLVMModuleRef M) {
-  unsigned kind = LLVMGetEnumAttributeKindForName("returns_twice", 13);
   for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn; fn = LLVMGetNextFunction(fn)) {
-    if (esc_fn_has_attr(fn, "returns_twice") && LLVMGetFirstUse(fn))
-      return 1;
     if (LLVMIsDeclaration(fn))
       continue;
     ESC_FOR_EACH_INST(fn, b, i)
-      if (LLVMIsACallInst(i) &&
-          LLVMGetCallSiteEnumAttribute(i, LLVMAttributeFunctionIndex, kind))
+      if (esc_is_call(i) && escb_call_returns_twice(i))
         return 1;
   }
   return 0;

@@ -6,7 +6,7 @@
 #include "bridge.h"
 #include "util.h"
 
-/* esc_main_only: per defined function (indexed in *index, *nfns of them),
+/* esc_main_only: per defined function (as indexed in *index),
  * 1 when it runs only in main's thread, within main: main, when the
  * module is the whole program (`whole`: the full-LTO link) and none of its
  * code calls main, or an internal function whose address is never taken
@@ -14,7 +14,7 @@
  * file may call main, on another thread too; at the link, the program is
  * taken to be its bitcode and the C library (a native object that calls
  * main is the one way around it: C++ forbids calling main). */
-signed char *esc_main_only(LLVMModuleRef M, int whole, esc_ptrmap *index, int *nfns);
+signed char *esc_main_only(LLVMModuleRef M, int whole, esc_ptrmap *index);
 /* esc_returns_twice_anywhere: some call in the module may return twice. */
 int esc_returns_twice_anywhere(LLVMModuleRef M);
 /* esc_head_writers: per defined function, 1 when it may store g. */

@@ -215,21 +215,6 @@ static int has_llvm_prefix(LLVMValueRef fn) {
   return n >= 5 && memcmp(name, "llvm.", 5) == 0;
 }
 
-/* address_taken: F is used other than as the callee of a direct call. */
-static int address_taken(LLVMValueRef fn) {
-  for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
-    LLVMValueRef user = LLVMGetUser(u);
-    if (!LLVMIsAInstruction(user) || !esc_is_call(user) ||
-        LLVMGetCalledValue(user) != fn)
-      return 1;
-    unsigned n = LLVMGetNumArgOperands(user);
-    for (unsigned k = 0; k < n; k++)
-      if (LLVMGetOperand(user, k) == fn)
-        return 1;
-  }
-  return 0;
-}
-
 static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
   memset(cg, 0, sizeof *cg);
   int cap = 0;
@@ -242,7 +227,7 @@ static void cg_build(esc_cg *cg, LLVMModuleRef M, escb_ctx *ctx) {
   esc_digraph_init(&cg->reads, cg->n);
   int *taken = NULL, ntaken = 0, captaken = 0;
   for (int i = 0; i < cg->n; i++)
-    if (address_taken(cg->fns[i]))
+    if (esc_fn_address_taken(cg->fns[i]))
       ESC_PUSH(taken, ntaken, captaken, i);
   for (int i = 0; i < cg->n; i++)
     ESC_FOR_EACH_INST(cg->fns[i], b, in) {

@@ -39,6 +39,18 @@ int esc_fn_has_attr(LLVMValueRef fn, const char *name) {
   return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind) != NULL;
 }
 
+int esc_fn_address_taken(LLVMValueRef fn) {
+  for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (!LLVMIsAInstruction(user) || !esc_is_call(user) || LLVMGetCalledValue(user) != fn)
+      return 1;
+    for (unsigned k = 0, n = LLVMGetNumArgOperands(user); k < n; k++)
+      if (LLVMGetOperand(user, k) == fn)
+        return 1;
+  }
+  return 0;
+}
+
 LLVMValueRef esc_pointer_base(LLVMValueRef p) {
   for (int k = 0; k < 64 && LLVMIsAInstruction(p); k++) {
     LLVMOpcode op = LLVMGetInstructionOpcode(p);

@@ -29,6 +29,9 @@ int esc_is_pointer(LLVMValueRef v);
 /* esc_fn_has_attr: function fn carries the enum attribute `name`
  * (nofree, noreturn, nocallback...). */
 int esc_fn_has_attr(LLVMValueRef fn, const char *name);
+/* esc_fn_address_taken: fn is used other than as the callee of a direct
+ * call (its address stored, handed to a call, in a table). */
+int esc_fn_address_taken(LLVMValueRef fn);
 /* esc_pointer_base: the SSA value pointer p is an offset of, through GEPs
  * and bitcasts: an instruction other than inttoptr, or an argument; NULL
  * when the walk ends anywhere else (a constant, a global, an integer made

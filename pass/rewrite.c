@@ -143,7 +143,7 @@ typedef struct esc_free {
   LLVMValueRef call;
   int cand;   /* >= 0: frees exactly this object, through its own pointer */
   int keep;   /* may free a guarded or side-stack object: stays, conditional */
-  int check;  /* its index in f->checks */
+  int check;  /* its index in f->checks, or -1 (a drained free the graph did not see) */
 } esc_free;
 
 static LLVMValueRef declare(LLVMModuleRef m, const char *name, LLVMTypeRef fty) {
@@ -642,13 +642,8 @@ void esc_rewrite(esc_func *f) {
     esc_check *ck = &f->checks[k];
     if (ck->kind != ESC_CHECK_FREE)
       continue;
-    /* A free of a drained stack's node stays, and asks (keep_free). */
-    const esc_drained *dr = esc_drain_freed(f->drain, ck->call);
-    if (dr && dr->converted) {
-      esc_free fr = {ck->call, -1, 1, k};
-      ESC_PUSH(frees, nfrees, capfrees, fr);
-      continue;
-    }
+    if (esc_drain_freed(f->drain, ck->call))
+      continue; /* (below) */
     int all = 1, some = 0, only = -1, stays = 0;
     for (int o = esc_graph_next(g, ck->loc, 0); o >= 0;
          o = esc_graph_next(g, ck->loc, o + 1)) {
@@ -689,6 +684,20 @@ void esc_rewrite(esc_func *f) {
     ESC_PUSH(frees, nfrees, capfrees, fr);
   }
 
+  /* 2a. Every free of a moved drained stack's node stays, and asks the
+   * side stack (keep_free), whether the graph judged it or not. */
+  ESC_FOR_EACH_INST(f->fn, bb, i) {
+    const esc_drained *dr = esc_is_call(i) ? esc_drain_freed(f->drain, i) : NULL;
+    if (!dr || !dr->converted)
+      continue;
+    int check = -1;
+    for (int k = 0; k < f->nchecks && check < 0; k++)
+      if (f->checks[k].kind == ESC_CHECK_FREE && f->checks[k].call == i)
+        check = k;
+    esc_free fr = {i, -1, 1, check};
+    ESC_PUSH(frees, nfrees, capfrees, fr);
+  }
+
   /* 3. Convert. */
   LLVMBuilderRef b = LLVMCreateBuilderInContext(LLVMGetModuleContext(LLVMGetGlobalParent(f->fn)));
   for (int k = 0; k < f->ncands; k++) {
@@ -712,7 +721,7 @@ void esc_rewrite(esc_func *f) {
   for (int k = 0; k < nfrees; k++) {
     LLVMValueRef call = frees[k].call;
     if (frees[k].keep) {
-      keep_free(f, call, f->checks[frees[k].check].loc, b);
+      keep_free(f, call, frees[k].check >= 0 ? f->checks[frees[k].check].loc : -1, b);
       f->rewrites |= ESC_RW_FREE_KEPT;
       continue;
     }
